@@ -1,0 +1,152 @@
+//! Numbers as a reader expects them: scale words (万, 亿) in Chinese, thousands separators and
+//! million / billion in English, with the qualifier and the unit.
+
+use crate::model::{Lang, Qualifier, Unit};
+
+/// A number without unit, scaled the way a reader of `lang` expects: 13000 → "1.3万" / "13,000".
+pub fn number(value: f64, lang: Lang) -> String {
+    let abs = value.abs();
+    let sign = if value < 0.0 { "-" } else { "" };
+    match lang {
+        Lang::Zh if abs >= 1e8 => format!("{sign}{}亿", plain(abs / 1e8)),
+        Lang::Zh if abs >= 1e4 => format!("{sign}{}万", plain(abs / 1e4)),
+        Lang::En if abs >= 1e9 => format!("{sign}{} billion", plain(abs / 1e9)),
+        Lang::En if abs >= 1e6 => format!("{sign}{} million", plain(abs / 1e6)),
+        Lang::En => format!("{sign}{}", grouped(abs)),
+        Lang::Zh => format!("{sign}{}", plain(abs)),
+    }
+}
+
+/// The shortest decimal that reads back as `value`, after rounding away float noise.
+pub fn plain(value: f64) -> String {
+    let rounded = (value * 1e6).round() / 1e6;
+    let s = format!("{rounded}");
+    if s == "-0" { "0".to_owned() } else { s }
+}
+
+/// 13000 → "13,000"; 1234.5 → "1,234.5".
+fn grouped(abs: f64) -> String {
+    let s = plain(abs);
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// The qualifier as a short prefix: "≈", "≥", "≤", "近" / "nearly ".
+pub fn qualifier_prefix(qualifier: Qualifier, lang: Lang) -> &'static str {
+    match (qualifier, lang) {
+        (Qualifier::Exact, _) => "",
+        (Qualifier::About, _) => "≈",
+        (Qualifier::AtLeast, _) => "≥",
+        (Qualifier::AtMost, _) => "≤",
+        (Qualifier::Nearly, Lang::Zh) => "近",
+        (Qualifier::Nearly, Lang::En) => "nearly ",
+    }
+}
+
+/// The qualifier in words, for tooltips and tables.
+pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
+    match (qualifier, lang) {
+        (Qualifier::Exact, Lang::Zh) => "确数",
+        (Qualifier::Exact, Lang::En) => "exact",
+        (Qualifier::About, Lang::Zh) => "左右（约）",
+        (Qualifier::About, Lang::En) => "about",
+        (Qualifier::AtLeast, Lang::Zh) => "以上（不少于）",
+        (Qualifier::AtLeast, Lang::En) => "at least",
+        (Qualifier::AtMost, Lang::Zh) => "以内（不超过）",
+        (Qualifier::AtMost, Lang::En) => "at most",
+        (Qualifier::Nearly, Lang::Zh) => "近（略低于）",
+        (Qualifier::Nearly, Lang::En) => "nearly",
+    }
+}
+
+/// A value with unit, e.g. "1.3万座", "≈7%", "4,100 t/d".
+pub fn value_with_unit(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang) -> String {
+    let prefix = qualifier_prefix(qualifier, lang);
+    let num = number(value, lang);
+    let sym = unit.symbol(lang);
+    if lang == Lang::En && !unit.percent {
+        format!("{prefix}{num} {sym}")
+    } else {
+        format!("{prefix}{num}{sym}")
+    }
+}
+
+/// A difference in percentage points, with sign: "+4个百分点" / "+4 pp".
+pub fn points_difference(diff: f64, lang: Lang) -> String {
+    let sign = if diff > 0.0 { "+" } else { "" };
+    match lang {
+        Lang::Zh => format!("{sign}{}个百分点", plain(diff)),
+        Lang::En => format!("{sign}{} pp", plain(diff)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(zh: &str, en: &str, percent: bool) -> Unit {
+        Unit {
+            id: "u".into(),
+            zh: zh.into(),
+            en: en.into(),
+            percent,
+        }
+    }
+
+    #[test]
+    fn chinese_scale_words() {
+        assert_eq!(number(13000.0, Lang::Zh), "1.3万");
+        assert_eq!(number(23500.0, Lang::Zh), "2.35万");
+        assert_eq!(number(9353.0, Lang::Zh), "9353");
+        assert_eq!(number(139_100_000_000.0, Lang::Zh), "1391亿");
+        assert_eq!(number(146_150_000.0, Lang::Zh), "1.4615亿");
+        assert_eq!(number(3_000_000.0, Lang::Zh), "300万");
+        assert_eq!(number(-9.9, Lang::Zh), "-9.9");
+    }
+
+    #[test]
+    fn english_grouping_and_scale() {
+        assert_eq!(number(13000.0, Lang::En), "13,000");
+        assert_eq!(number(1234.5, Lang::En), "1,234.5");
+        assert_eq!(number(139_100_000_000.0, Lang::En), "139.1 billion");
+        assert_eq!(number(3_000_000.0, Lang::En), "3 million");
+        assert_eq!(number(999.0, Lang::En), "999");
+    }
+
+    #[test]
+    fn values_with_units_and_qualifiers() {
+        let pct = unit("%", "%", true);
+        let tpd = unit("吨/日", "t/d", false);
+        assert_eq!(
+            value_with_unit(7.0, Qualifier::About, &pct, Lang::Zh),
+            "≈7%"
+        );
+        assert_eq!(
+            value_with_unit(-9.9, Qualifier::Exact, &pct, Lang::En),
+            "-9.9%"
+        );
+        assert_eq!(
+            value_with_unit(4100.0, Qualifier::Exact, &tpd, Lang::Zh),
+            "4100吨/日"
+        );
+        assert_eq!(
+            value_with_unit(4100.0, Qualifier::AtLeast, &tpd, Lang::En),
+            "≥4,100 t/d"
+        );
+        assert_eq!(points_difference(26.9, Lang::Zh), "+26.9个百分点");
+        assert_eq!(points_difference(-1.5, Lang::En), "-1.5 pp");
+    }
+}

@@ -1,0 +1,8 @@
+//! planboard: charts from a government's annual development-plan report.
+//!
+//! Data flows one way: a RON file → [`model`] (validated report) → [`charts`] (what each chart
+//! shows, computed without a window) → pixels, in the window ([`ui`]) or as images ([`export`]).
+
+pub mod format;
+pub mod model;
+pub mod table;

@@ -1,0 +1,94 @@
+//! The `planboard` command: the window, and `check`, `table` and `export` for the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use planboard::model::{self, LoadError, Report};
+
+#[derive(Parser)]
+#[command(
+    name = "planboard",
+    version,
+    about = "Charts from a government's development-plan report (龙岗区计划报告图表)"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a data file and print a summary, or every problem with file:line:column.
+    Check {
+        /// RON data file; the embedded default report when omitted.
+        file: Option<PathBuf>,
+    },
+    /// Print every data point as TSV, with the sentence of the report it comes from.
+    Table {
+        /// RON data file; the embedded default report when omitted.
+        file: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { file }) => check(file),
+        Some(Command::Table { file }) => table(file),
+        None => {
+            use clap::CommandFactory as _;
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn load(file: Option<&PathBuf>) -> (String, Result<Report, LoadError>) {
+    match file {
+        Some(path) => (path.display().to_string(), model::load_file(path)),
+        None => (
+            format!("{} (embedded)", model::DEFAULT_DATA_NAME),
+            model::load_default(),
+        ),
+    }
+}
+
+fn check(file: Option<PathBuf>) -> ExitCode {
+    let (name, result) = load(file.as_ref());
+    match result {
+        Ok(report) => {
+            println!(
+                "{name}: valid: {} indicators, {} data points, {} charts, {} pages",
+                report.indicators.len(),
+                report.point_count(),
+                report.charts.len(),
+                report.pages.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => report_error(&err),
+    }
+}
+
+fn table(file: Option<PathBuf>) -> ExitCode {
+    let (_, result) = load(file.as_ref());
+    match result {
+        Ok(report) => {
+            let rows = planboard::table::rows(&report);
+            print!("{}", planboard::table::to_tsv(&rows));
+            ExitCode::SUCCESS
+        }
+        Err(err) => report_error(&err),
+    }
+}
+
+fn report_error(err: &LoadError) -> ExitCode {
+    eprintln!("{err}");
+    let n = err.problems().len();
+    if n > 1 {
+        eprintln!("{n} problems found");
+    }
+    ExitCode::FAILURE
+}

@@ -1,0 +1,83 @@
+//! Every data point as a flat row: the `table` command's TSV and the window's table page share it.
+
+use crate::format;
+use crate::model::{Lang, Report};
+
+/// The TSV header of `planboard table`.
+pub const HEADER: [&str; 12] = [
+    "indicator_id",
+    "name_zh",
+    "name_en",
+    "category",
+    "unit",
+    "year",
+    "kind",
+    "value",
+    "qualifier",
+    "basis",
+    "period",
+    "quote",
+];
+
+/// One data point with its indicator's facts, as text cells in [`HEADER`] order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub cells: [String; 12],
+}
+
+/// All rows of a report, in the data file's order.
+pub fn rows(report: &Report) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(report.point_count());
+    for ind in &report.indicators {
+        let unit = report
+            .unit_of(ind)
+            .map_or(ind.unit.as_str(), |u| u.zh.as_str());
+        for p in &ind.points {
+            rows.push(Row {
+                cells: [
+                    ind.id.clone(),
+                    ind.name.zh.clone(),
+                    ind.name.en.clone(),
+                    ind.category.id().to_owned(),
+                    unit.to_owned(),
+                    p.year.to_string(),
+                    p.kind.id().to_owned(),
+                    format::plain(p.value),
+                    p.qualifier.id().to_owned(),
+                    p.basis.id().to_owned(),
+                    p.period
+                        .as_ref()
+                        .map(|t| t.get(Lang::Zh).to_owned())
+                        .unwrap_or_default(),
+                    p.quote.clone(),
+                ],
+            });
+        }
+    }
+    rows
+}
+
+/// Rows as TSV with the header line. Tabs and line breaks inside cells become spaces, so each
+/// row stays one line.
+pub fn to_tsv<'a>(rows: impl IntoIterator<Item = &'a Row>) -> String {
+    let mut out = HEADER.join("\t");
+    out.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row.cells.iter().map(|c| clean(c)).collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+fn clean(cell: &str) -> String {
+    cell.chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
