@@ -1,6 +1,6 @@
 //! The `planboard` command: the window, and `check`, `table` and `export` for the command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -35,8 +35,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { file }) => check(file),
-        Some(Command::Table { file }) => table(file),
+        Some(Command::Check { file }) => check(file.as_deref()),
+        Some(Command::Table { file }) => table(file.as_deref()),
         None => {
             use clap::CommandFactory as _;
             let _ = Cli::command().print_help();
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(file: Option<&PathBuf>) -> (String, Result<Report, LoadError>) {
+fn load(file: Option<&Path>) -> (String, Result<Report, LoadError>) {
     match file {
         Some(path) => (path.display().to_string(), model::load_file(path)),
         None => (
@@ -55,8 +55,8 @@ fn load(file: Option<&PathBuf>) -> (String, Result<Report, LoadError>) {
     }
 }
 
-fn check(file: Option<PathBuf>) -> ExitCode {
-    let (name, result) = load(file.as_ref());
+fn check(file: Option<&Path>) -> ExitCode {
+    let (name, result) = load(file);
     match result {
         Ok(report) => {
             println!(
@@ -72,8 +72,8 @@ fn check(file: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn table(file: Option<PathBuf>) -> ExitCode {
-    let (_, result) = load(file.as_ref());
+fn table(file: Option<&Path>) -> ExitCode {
+    let (_, result) = load(file);
     match result {
         Ok(report) => {
             let rows = planboard::table::rows(&report);

@@ -352,30 +352,31 @@ Report(
 )
 "#;
 
-    fn at(map: &SourceMap, path: &[Seg]) -> (usize, usize) {
-        map.line_col(path, TEXT)
+    #[allow(clippy::needless_pass_by_value)] // lets call sites pass `path![…]` directly
+    fn at(map: &SourceMap, path: Path) -> (usize, usize) {
+        map.line_col(&path, TEXT)
     }
 
     #[test]
     fn finds_fields_and_elements() {
         let map = SourceMap::new(TEXT);
-        assert_eq!(at(&map, &path!["title", "en"]), (3, 27));
-        assert_eq!(at(&map, &path!["indicators", 0, "id"]), (5, 23));
+        assert_eq!(at(&map, path!["title", "en"]), (3, 27));
+        assert_eq!(at(&map, path!["indicators", 0, "id"]), (5, 23));
         assert_eq!(
-            at(&map, &path!["indicators", 0, "points", 1, "value"]),
+            at(&map, path!["indicators", 0, "points", 1, "value"]),
             (5, 69)
         );
-        assert_eq!(at(&map, &path!["indicators", 1]), (7, 9));
-        assert_eq!(at(&map, &path!["indicators", 1, "id"]), (8, 17));
-        assert_eq!(at(&map, &path!["charts", 0, "series", 1]), (12, 34));
+        assert_eq!(at(&map, path!["indicators", 1]), (7, 9));
+        assert_eq!(at(&map, path!["indicators", 1, "id"]), (8, 17));
+        assert_eq!(at(&map, path!["charts", 0, "series", 1]), (12, 34));
     }
 
     #[test]
     fn unknown_path_falls_back_to_nearest_ancestor() {
         let map = SourceMap::new(TEXT);
         assert_eq!(
-            at(&map, &path!["indicators", 1, "points", 4]),
-            at(&map, &path!["indicators", 1, "points"])
+            at(&map, path!["indicators", 1, "points", 4]),
+            at(&map, path!["indicators", 1, "points"])
         );
     }
 }

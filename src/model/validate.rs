@@ -197,6 +197,8 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
                             sym(unit)
                         ),
                     );
+                    // The unit is wrong already: a basis message on top would only repeat it.
+                    continue;
                 }
                 Some(_) => {}
             }

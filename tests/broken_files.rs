@@ -1,0 +1,96 @@
+//! Broken data files each give one clear message with file:line:column, and no input panics.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use planboard::model::{self, LoadError};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+
+fn problems(name: &str) -> Vec<String> {
+    let path = std::path::PathBuf::from(DIR).join("broken").join(name);
+    match model::load_file(&path) {
+        Ok(_) => panic!("{name} must not load"),
+        Err(e) => e.problems().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Each broken file yields exactly one problem at the expected place with the expected words.
+#[test]
+fn each_broken_file_gets_one_clear_line() {
+    let cases = [
+        ("typo_field.ron", "41:49", "Unexpected field named `vaule`"),
+        ("duplicate_id.ron", "36:17", "duplicate indicator id `gdp`"),
+        ("nan_value.ron", "31:56", "is NaN; expected a finite number"),
+        ("missing_indicator.ron", "51:29", "names indicator `revenu`, which does not exist"),
+        ("mixed_units.ron", "51:29", "mixes units on one value axis"),
+        ("mixed_basis.ron", "51:29", "compares different bases"),
+        ("rate_over_100.ron", "19:56", "expected a rate or share within 0–100"),
+        ("year_out_of_range.ron", "21:29", "year 2031 of `gdp` is outside"),
+        ("empty_quote.ron", "22:30", "has an empty quote"),
+        ("missing_comma.ron", "30:13", "Expected comma"),
+        ("unknown_unit.ron", "39:19", "names unit `tons`, which is not declared"),
+        ("not_utf8.ron", "5:19", "not valid UTF-8"),
+    ];
+    for (file, at, words) in cases {
+        let found = problems(file);
+        assert_eq!(found.len(), 1, "{file}: {found:#?}");
+        let line = &found[0];
+        let prefix = format!("{DIR}/broken/{file}:{at}: ");
+        assert!(line.starts_with(&prefix), "{file}: expected {prefix}…, got {line}");
+        assert!(line.contains(words), "{file}: expected `{words}` in {line}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let found = problems("several_problems.ron");
+    let expected = [
+        ":26:17: duplicate indicator id `gdp`",
+        ":41:56: value of `incineration` 2022 is inf",
+        ":51:29: chart `headline` names indicator `revenue`",
+        ":54:17: chart `waste` is on no page",
+        ":61:74: page `main` names chart `wastes`, which does not exist; expected a chart id (did you mean `waste`?)",
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (line, want) in found.iter().zip(expected) {
+        assert!(line.contains(want), "expected `{want}` in {line}");
+    }
+}
+
+#[test]
+fn oversized_input_is_refused_before_parsing() {
+    let big = vec![b' '; usize::try_from(model::MAX_FILE_BYTES).expect("fits") + 1];
+    let err = model::parse("big.ron", &big).expect_err("over the limit");
+    assert!(matches!(err, LoadError::TooLarge { .. }));
+    assert!(err.to_string().starts_with("big.ron: the file is 16777217 bytes, over the limit"));
+}
+
+#[test]
+fn a_missing_file_names_the_file() {
+    let err = model::load_file(std::path::Path::new("/nonexistent/x.ron")).expect_err("missing");
+    assert!(err.to_string().starts_with("/nonexistent/x.ron: cannot read the file"));
+}
+
+/// Cut the valid file at every character and flip bytes here and there: never a panic, and each
+/// failure still names the file.
+#[test]
+fn no_input_panics() {
+    let text = std::fs::read_to_string(format!("{DIR}/minimal.ron")).expect("minimal.ron");
+    for (i, _) in text.char_indices() {
+        if let Err(e) = model::parse("cut.ron", &text.as_bytes()[..i]) {
+            assert!(e.to_string().starts_with("cut.ron"), "{e}");
+        }
+    }
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..2000 {
+        let mut bytes = text.clone().into_bytes();
+        for _ in 0..3 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let at = usize::try_from(seed % bytes.len() as u64).expect("fits");
+            bytes[at] = (seed >> 32) as u8;
+        }
+        let _ = model::parse("mutated.ron", &bytes);
+    }
+}

@@ -1,0 +1,188 @@
+//! The shipped data file: valid, faithful to the source report, and complete where the issue asks.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use planboard::model::{self, Basis, PointKind, Qualifier, Report};
+
+const SOURCE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/source/longgang-2022-plan-report.txt"
+);
+
+fn report() -> Report {
+    match model::load_default() {
+        Ok(r) => r,
+        Err(e) => panic!("the shipped data file must validate:\n{e}"),
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every number written in `text`, as printed ("1.3", "4100", "36").
+fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '.' && !cur.is_empty()) {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(cur.trim_end_matches('.').to_owned());
+            cur.clear();
+        }
+    }
+    out
+}
+
+#[test]
+fn shipped_file_validates_and_has_content() {
+    let r = report();
+    assert!(r.indicators.len() >= 100, "{} indicators", r.indicators.len());
+    assert!(r.charts.len() >= 10);
+    assert!(r.pages.len() >= 3);
+}
+
+#[test]
+fn every_quote_is_in_the_source_and_holds_its_value() {
+    let source = std::fs::read_to_string(SOURCE)
+        .unwrap_or_else(|e| panic!("the source report must be at {SOURCE}: {e}"));
+    let source = squash(&source);
+    let r = report();
+    let mut failures = Vec::new();
+    for ind in &r.indicators {
+        for p in &ind.points {
+            let quote = squash(&p.quote);
+            if !source.contains(&quote) {
+                failures.push(format!("{} {}: quote not in source: {}", ind.id, p.year, p.quote));
+                continue;
+            }
+            // The value as printed, in the unit itself or with the scale word 万 or 亿.
+            let abs = p.value.abs();
+            let forms = [abs, abs / 1e4, abs / 1e8].map(planboard::format::plain);
+            let printed = numbers(&quote);
+            if !forms.iter().any(|f| printed.contains(f)) {
+                failures.push(format!(
+                    "{} {}: value {} not in quote: {}",
+                    ind.id, p.year, p.value, p.quote
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// (id, year, kind, value, qualifier, basis) for figures the issue names explicitly, checked by
+/// hand against the report.
+#[test]
+fn the_named_figures_are_there_as_the_report_states_them() {
+    use Basis::*;
+    use PointKind::*;
+    use Qualifier::*;
+    let expected: &[(&str, i32, PointKind, f64, Qualifier, Basis)] = &[
+        ("gdp", 2022, Actual, 3.0, Exact, YearOnYear),
+        ("gdp", 2023, Target, 7.0, About, YearOnYear),
+        ("industrial_value_added", 2022, Actual, 1.7, Exact, YearOnYear),
+        ("industrial_value_added", 2023, Target, 6.5, About, YearOnYear),
+        ("fixed_asset_investment", 2022, Actual, 9.1, Exact, YearOnYear),
+        ("fixed_asset_investment", 2023, Target, 10.0, About, YearOnYear),
+        ("retail_sales", 2022, Actual, 5.9, Exact, YearOnYear),
+        ("retail_sales", 2023, Target, 7.5, About, YearOnYear),
+        ("general_budget_revenue", 2022, Actual, -9.9, Exact, YearOnYear),
+        ("general_budget_revenue", 2023, Target, 17.0, Exact, YearOnYear),
+        ("good_air_day_rate", 2022, Actual, 90.1, Exact, Rate),
+        ("pm25", 2022, Actual, 17.2, Exact, Level),
+        ("good_river_length", 2022, Actual, 105.5, Exact, Level),
+        ("good_river_share", 2022, Actual, 53.5, Exact, Rate),
+        ("compliant_sections", 2022, Actual, 67.0, Exact, Level),
+        ("sponge_city_area", 2022, Actual, 18.1, Exact, NewInYear),
+        ("zero_discharge_communities", 2022, Actual, 3816.0, Exact, Cumulative),
+        ("zero_discharge_communities", 2023, Target, 900.0, Exact, NewInYear),
+        ("overflow_points", 2022, Actual, 3.0, Exact, NewInYear),
+        ("waterlogging_points", 2022, Actual, 26.0, Exact, NewInYear),
+        ("waste_sorting_points", 2022, Actual, 4333.0, Exact, NewInYear),
+        ("waste_sorting_capacity", 2022, Actual, 4100.0, Exact, Level),
+        ("incineration_capacity", 2022, Actual, 6700.0, Exact, Level),
+        ("kitchen_waste_capacity", 2022, Actual, 2060.0, Exact, Level),
+        ("recycling_rate", 2022, Baseline, 36.0, Exact, Rate),
+        ("recycling_rate", 2022, Actual, 51.0, Exact, Rate),
+        ("kitchen_waste_sorting_rate", 2022, Baseline, 17.0, Exact, Rate),
+        ("kitchen_waste_sorting_rate", 2022, Actual, 27.0, Exact, Rate),
+        ("charging_facilities", 2022, Actual, 4195.0, Exact, NewInYear),
+        ("rooftop_pv_projects", 2022, Actual, 116.0, Exact, Cumulative),
+        ("prefab_building_area", 2023, Target, 3_000_000.0, AtLeast, NewInYear),
+        ("greenways", 2022, Actual, 5.7, Exact, NewInYear),
+        ("greenways", 2023, Target, 8.0, Exact, NewInYear),
+        ("bidao", 2022, Actual, 84.0, Exact, Cumulative),
+        ("hiking_trails", 2022, Actual, 90.0, Exact, NewInYear),
+        ("afforestation", 2023, Target, 150.0, Exact, NewInYear),
+        ("trees_planted", 2023, Target, 8000.0, AtLeast, NewInYear),
+        ("roads_opened", 2022, Actual, 50.0, Exact, NewInYear),
+        ("roads_opened", 2023, Target, 30.0, Exact, NewInYear),
+        ("roads_started", 2022, Actual, 44.0, Exact, NewInYear),
+        ("roads_started", 2023, Target, 40.0, Exact, NewInYear),
+        ("bus_lines_new_optimised", 2022, Actual, 74.0, Exact, NewInYear),
+        ("bus_lines_new_optimised", 2023, Target, 35.0, AtLeast, NewInYear),
+        ("public_housing_raised", 2022, Actual, 23500.0, Exact, NewInYear),
+        ("public_housing_raised", 2023, Target, 26200.0, AtLeast, NewInYear),
+        ("compulsory_public_school_places_new", 2022, Actual, 13000.0, Exact, NewInYear),
+        ("school_places_new_total", 2023, Target, 20000.0, AtLeast, NewInYear),
+        ("hospital_beds_new", 2023, Target, 500.0, AtLeast, NewInYear),
+        ("tech_incubators", 2022, Actual, 19.0, Exact, NewInYear),
+        ("tech_incubators", 2023, Target, 5.0, Exact, NewInYear),
+        ("little_giants_new", 2022, Actual, 28.0, Exact, NewInYear),
+        ("little_giants_new", 2023, Target, 30.0, AtLeast, NewInYear),
+        ("rd_share_of_gdp", 2022, Actual, 12.8, Exact, Rate),
+        ("pct_applications", 2022, Actual, 5126.0, Exact, NewInYear),
+    ];
+    let r = report();
+    let mut missing = Vec::new();
+    for &(id, year, kind, value, qualifier, basis) in expected {
+        let found = r.indicator(id).is_some_and(|ind| {
+            ind.points.iter().any(|p| {
+                p.year == year
+                    && p.kind == kind
+                    && p.value == value
+                    && p.qualifier == qualifier
+                    && p.basis == basis
+            })
+        });
+        if !found {
+            missing.push(format!("{id} {year} {kind:?} {value} {qualifier:?} {basis:?}"));
+        }
+    }
+    assert!(missing.is_empty(), "not as expected:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn river_figures_cover_january_to_november_only() {
+    let r = report();
+    for id in ["good_river_length", "good_river_share"] {
+        let ind = r.indicator(id).expect("river indicator");
+        for p in &ind.points {
+            let period = p.period.as_ref().expect("river figures carry a period");
+            assert_eq!(period.zh, "1-11月");
+        }
+    }
+}
+
+#[test]
+fn no_figure_has_a_year_the_report_does_not_cover() {
+    let r = report();
+    for ind in &r.indicators {
+        for p in &ind.points {
+            assert!(
+                (2022..=2023).contains(&p.year),
+                "{} has year {}",
+                ind.id,
+                p.year
+            );
+            // 2022 holds results (and baselines), 2023 targets (and the baselines they start from).
+            match p.kind {
+                PointKind::Actual => assert_eq!(p.year, 2022, "{}", ind.id),
+                PointKind::Target => assert_eq!(p.year, 2023, "{}", ind.id),
+                PointKind::Baseline => {}
+            }
+        }
+    }
+}
