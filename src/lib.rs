@@ -3,6 +3,8 @@
 //! Data flows one way: a RON file → [`model`] (validated report) → [`charts`] (what each chart
 //! shows, computed without a window) → pixels, in the window ([`ui`]) or as images ([`export`]).
 
+pub mod charts;
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod table;

@@ -21,14 +21,30 @@ fn each_broken_file_gets_one_clear_line() {
         ("typo_field.ron", "41:49", "Unexpected field named `vaule`"),
         ("duplicate_id.ron", "36:17", "duplicate indicator id `gdp`"),
         ("nan_value.ron", "31:56", "is NaN; expected a finite number"),
-        ("missing_indicator.ron", "51:29", "names indicator `revenu`, which does not exist"),
+        (
+            "missing_indicator.ron",
+            "51:29",
+            "names indicator `revenu`, which does not exist",
+        ),
         ("mixed_units.ron", "51:29", "mixes units on one value axis"),
         ("mixed_basis.ron", "51:29", "compares different bases"),
-        ("rate_over_100.ron", "19:56", "expected a rate or share within 0–100"),
-        ("year_out_of_range.ron", "21:29", "year 2031 of `gdp` is outside"),
+        (
+            "rate_over_100.ron",
+            "19:56",
+            "expected a rate or share within 0–100",
+        ),
+        (
+            "year_out_of_range.ron",
+            "21:29",
+            "year 2031 of `gdp` is outside",
+        ),
         ("empty_quote.ron", "22:30", "has an empty quote"),
         ("missing_comma.ron", "30:13", "Expected comma"),
-        ("unknown_unit.ron", "39:19", "names unit `tons`, which is not declared"),
+        (
+            "unknown_unit.ron",
+            "39:19",
+            "names unit `tons`, which is not declared",
+        ),
         ("not_utf8.ron", "5:19", "not valid UTF-8"),
     ];
     for (file, at, words) in cases {
@@ -36,7 +52,10 @@ fn each_broken_file_gets_one_clear_line() {
         assert_eq!(found.len(), 1, "{file}: {found:#?}");
         let line = &found[0];
         let prefix = format!("{DIR}/broken/{file}:{at}: ");
-        assert!(line.starts_with(&prefix), "{file}: expected {prefix}…, got {line}");
+        assert!(
+            line.starts_with(&prefix),
+            "{file}: expected {prefix}…, got {line}"
+        );
         assert!(line.contains(words), "{file}: expected `{words}` in {line}");
     }
 }
@@ -62,13 +81,19 @@ fn oversized_input_is_refused_before_parsing() {
     let big = vec![b' '; usize::try_from(model::MAX_FILE_BYTES).expect("fits") + 1];
     let err = model::parse("big.ron", &big).expect_err("over the limit");
     assert!(matches!(err, LoadError::TooLarge { .. }));
-    assert!(err.to_string().starts_with("big.ron: the file is 16777217 bytes, over the limit"));
+    assert!(
+        err.to_string()
+            .starts_with("big.ron: the file is 16777217 bytes, over the limit")
+    );
 }
 
 #[test]
 fn a_missing_file_names_the_file() {
     let err = model::load_file(std::path::Path::new("/nonexistent/x.ron")).expect_err("missing");
-    assert!(err.to_string().starts_with("/nonexistent/x.ron: cannot read the file"));
+    assert!(
+        err.to_string()
+            .starts_with("/nonexistent/x.ron: cannot read the file")
+    );
 }
 
 /// Cut the valid file at every character and flip bytes here and there: never a panic, and each

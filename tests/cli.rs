@@ -8,7 +8,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_planboard");
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("run planboard");
+    let out = Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("run planboard");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -28,7 +31,10 @@ fn check_default_succeeds_with_a_summary() {
 fn check_a_valid_file() {
     let (code, out, _) = run(&["check", &format!("{DIR}/minimal.ron")]);
     assert_eq!(code, 0);
-    assert!(out.ends_with("valid: 3 indicators, 4 data points, 2 charts, 1 pages\n"), "{out}");
+    assert!(
+        out.ends_with("valid: 3 indicators, 4 data points, 2 charts, 1 pages\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -37,7 +43,10 @@ fn check_a_broken_file_fails_with_the_location() {
     let (code, out, err) = run(&["check", &file]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.starts_with(&format!("{file}:51:29: chart `headline`")), "{err}");
+    assert!(
+        err.starts_with(&format!("{file}:51:29: chart `headline`")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -58,8 +67,14 @@ fn table_prints_every_point_with_the_header() {
     assert!(rows.contains(
         &"general_budget_revenue\t一般公共预算收入\tGeneral public budget revenue\teconomy\t%\t2022\tactual\t-9.9\texact\tyear_on_year\t\t一般公共预算收入按自然口径计算同比下降 9.9%"
     ), "{}", rows.iter().find(|r| r.starts_with("general_budget_revenue")).unwrap_or(&""));
-    assert!(rows.iter().any(|r| r.starts_with("good_river_share\t") && r.contains("\t1-11月\t")));
-    assert!(rows.iter().any(|r| r.starts_with("public_housing_raised\t") && r.contains("\t23500\t")));
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("good_river_share\t") && r.contains("\t1-11月\t"))
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("public_housing_raised\t") && r.contains("\t23500\t"))
+    );
 }
 
 #[test]
@@ -67,5 +82,8 @@ fn table_of_a_broken_file_fails() {
     let (code, out, err) = run(&["table", &format!("{DIR}/broken/nan_value.ron")]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.contains(":31:56: value of `revenue` 2022 is NaN"), "{err}");
+    assert!(
+        err.contains(":31:56: value of `revenue` 2022 is NaN"),
+        "{err}"
+    );
 }

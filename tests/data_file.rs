@@ -38,7 +38,11 @@ fn numbers(text: &str) -> Vec<String> {
 #[test]
 fn shipped_file_validates_and_has_content() {
     let r = report();
-    assert!(r.indicators.len() >= 100, "{} indicators", r.indicators.len());
+    assert!(
+        r.indicators.len() >= 100,
+        "{} indicators",
+        r.indicators.len()
+    );
     assert!(r.charts.len() >= 10);
     assert!(r.pages.len() >= 3);
 }
@@ -54,7 +58,10 @@ fn every_quote_is_in_the_source_and_holds_its_value() {
         for p in &ind.points {
             let quote = squash(&p.quote);
             if !source.contains(&quote) {
-                failures.push(format!("{} {}: quote not in source: {}", ind.id, p.year, p.quote));
+                failures.push(format!(
+                    "{} {}: quote not in source: {}",
+                    ind.id, p.year, p.quote
+                ));
                 continue;
             }
             // The value as printed, in the unit itself or with the scale word 万 or 亿.
@@ -82,35 +89,133 @@ fn the_named_figures_are_there_as_the_report_states_them() {
     let expected: &[(&str, i32, PointKind, f64, Qualifier, Basis)] = &[
         ("gdp", 2022, Actual, 3.0, Exact, YearOnYear),
         ("gdp", 2023, Target, 7.0, About, YearOnYear),
-        ("industrial_value_added", 2022, Actual, 1.7, Exact, YearOnYear),
-        ("industrial_value_added", 2023, Target, 6.5, About, YearOnYear),
-        ("fixed_asset_investment", 2022, Actual, 9.1, Exact, YearOnYear),
-        ("fixed_asset_investment", 2023, Target, 10.0, About, YearOnYear),
+        (
+            "industrial_value_added",
+            2022,
+            Actual,
+            1.7,
+            Exact,
+            YearOnYear,
+        ),
+        (
+            "industrial_value_added",
+            2023,
+            Target,
+            6.5,
+            About,
+            YearOnYear,
+        ),
+        (
+            "fixed_asset_investment",
+            2022,
+            Actual,
+            9.1,
+            Exact,
+            YearOnYear,
+        ),
+        (
+            "fixed_asset_investment",
+            2023,
+            Target,
+            10.0,
+            About,
+            YearOnYear,
+        ),
         ("retail_sales", 2022, Actual, 5.9, Exact, YearOnYear),
         ("retail_sales", 2023, Target, 7.5, About, YearOnYear),
-        ("general_budget_revenue", 2022, Actual, -9.9, Exact, YearOnYear),
-        ("general_budget_revenue", 2023, Target, 17.0, Exact, YearOnYear),
+        (
+            "general_budget_revenue",
+            2022,
+            Actual,
+            -9.9,
+            Exact,
+            YearOnYear,
+        ),
+        (
+            "general_budget_revenue",
+            2023,
+            Target,
+            17.0,
+            Exact,
+            YearOnYear,
+        ),
         ("good_air_day_rate", 2022, Actual, 90.1, Exact, Rate),
         ("pm25", 2022, Actual, 17.2, Exact, Level),
         ("good_river_length", 2022, Actual, 105.5, Exact, Level),
         ("good_river_share", 2022, Actual, 53.5, Exact, Rate),
         ("compliant_sections", 2022, Actual, 67.0, Exact, Level),
         ("sponge_city_area", 2022, Actual, 18.1, Exact, NewInYear),
-        ("zero_discharge_communities", 2022, Actual, 3816.0, Exact, Cumulative),
-        ("zero_discharge_communities", 2023, Target, 900.0, Exact, NewInYear),
+        (
+            "zero_discharge_communities",
+            2022,
+            Actual,
+            3816.0,
+            Exact,
+            Cumulative,
+        ),
+        (
+            "zero_discharge_communities",
+            2023,
+            Target,
+            900.0,
+            Exact,
+            NewInYear,
+        ),
         ("overflow_points", 2022, Actual, 3.0, Exact, NewInYear),
         ("waterlogging_points", 2022, Actual, 26.0, Exact, NewInYear),
-        ("waste_sorting_points", 2022, Actual, 4333.0, Exact, NewInYear),
+        (
+            "waste_sorting_points",
+            2022,
+            Actual,
+            4333.0,
+            Exact,
+            NewInYear,
+        ),
         ("waste_sorting_capacity", 2022, Actual, 4100.0, Exact, Level),
         ("incineration_capacity", 2022, Actual, 6700.0, Exact, Level),
         ("kitchen_waste_capacity", 2022, Actual, 2060.0, Exact, Level),
         ("recycling_rate", 2022, Baseline, 36.0, Exact, Rate),
         ("recycling_rate", 2022, Actual, 51.0, Exact, Rate),
-        ("kitchen_waste_sorting_rate", 2022, Baseline, 17.0, Exact, Rate),
-        ("kitchen_waste_sorting_rate", 2022, Actual, 27.0, Exact, Rate),
-        ("charging_facilities", 2022, Actual, 4195.0, Exact, NewInYear),
-        ("rooftop_pv_projects", 2022, Actual, 116.0, Exact, Cumulative),
-        ("prefab_building_area", 2023, Target, 3_000_000.0, AtLeast, NewInYear),
+        (
+            "kitchen_waste_sorting_rate",
+            2022,
+            Baseline,
+            17.0,
+            Exact,
+            Rate,
+        ),
+        (
+            "kitchen_waste_sorting_rate",
+            2022,
+            Actual,
+            27.0,
+            Exact,
+            Rate,
+        ),
+        (
+            "charging_facilities",
+            2022,
+            Actual,
+            4195.0,
+            Exact,
+            NewInYear,
+        ),
+        (
+            "rooftop_pv_projects",
+            2022,
+            Actual,
+            116.0,
+            Exact,
+            Cumulative,
+        ),
+        (
+            "prefab_building_area",
+            2023,
+            Target,
+            3_000_000.0,
+            AtLeast,
+            NewInYear,
+        ),
         ("greenways", 2022, Actual, 5.7, Exact, NewInYear),
         ("greenways", 2023, Target, 8.0, Exact, NewInYear),
         ("bidao", 2022, Actual, 84.0, Exact, Cumulative),
@@ -121,12 +226,54 @@ fn the_named_figures_are_there_as_the_report_states_them() {
         ("roads_opened", 2023, Target, 30.0, Exact, NewInYear),
         ("roads_started", 2022, Actual, 44.0, Exact, NewInYear),
         ("roads_started", 2023, Target, 40.0, Exact, NewInYear),
-        ("bus_lines_new_optimised", 2022, Actual, 74.0, Exact, NewInYear),
-        ("bus_lines_new_optimised", 2023, Target, 35.0, AtLeast, NewInYear),
-        ("public_housing_raised", 2022, Actual, 23500.0, Exact, NewInYear),
-        ("public_housing_raised", 2023, Target, 26200.0, AtLeast, NewInYear),
-        ("compulsory_public_school_places_new", 2022, Actual, 13000.0, Exact, NewInYear),
-        ("school_places_new_total", 2023, Target, 20000.0, AtLeast, NewInYear),
+        (
+            "bus_lines_new_optimised",
+            2022,
+            Actual,
+            74.0,
+            Exact,
+            NewInYear,
+        ),
+        (
+            "bus_lines_new_optimised",
+            2023,
+            Target,
+            35.0,
+            AtLeast,
+            NewInYear,
+        ),
+        (
+            "public_housing_raised",
+            2022,
+            Actual,
+            23500.0,
+            Exact,
+            NewInYear,
+        ),
+        (
+            "public_housing_raised",
+            2023,
+            Target,
+            26200.0,
+            AtLeast,
+            NewInYear,
+        ),
+        (
+            "compulsory_public_school_places_new",
+            2022,
+            Actual,
+            13000.0,
+            Exact,
+            NewInYear,
+        ),
+        (
+            "school_places_new_total",
+            2023,
+            Target,
+            20000.0,
+            AtLeast,
+            NewInYear,
+        ),
         ("hospital_beds_new", 2023, Target, 500.0, AtLeast, NewInYear),
         ("tech_incubators", 2022, Actual, 19.0, Exact, NewInYear),
         ("tech_incubators", 2023, Target, 5.0, Exact, NewInYear),
@@ -148,10 +295,16 @@ fn the_named_figures_are_there_as_the_report_states_them() {
             })
         });
         if !found {
-            missing.push(format!("{id} {year} {kind:?} {value} {qualifier:?} {basis:?}"));
+            missing.push(format!(
+                "{id} {year} {kind:?} {value} {qualifier:?} {basis:?}"
+            ));
         }
     }
-    assert!(missing.is_empty(), "not as expected:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "not as expected:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

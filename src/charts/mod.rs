@@ -1,0 +1,449 @@
+//! What a chart shows, computed from the report by plain functions: bars, labels, ranges and
+//! tooltips, in one language, for the series that are visible. Drawing a [`ChartSpec`] is a separate,
+//! thin step (`ui::chart_view`), shared by the window and the image export.
+
+mod wrap;
+
+pub use wrap::wrap_label;
+
+use std::collections::BTreeSet;
+
+use crate::format;
+use crate::i18n::{basis_label, kind_label, kind_name, tr};
+use crate::model::{Chart, ChartKind, DataPoint, Indicator, Lang, PointKind, Report, Unit};
+
+/// Everything needed to draw one chart, already in the chosen language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub id: String,
+    pub title: String,
+    pub kind: ChartKind,
+    /// "单位：%" / "Unit: %".
+    pub axis_label: String,
+    pub unit: Unit,
+    pub lang: Lang,
+    /// Labels under the bars (indicator names) or years on a line chart, at their x.
+    pub categories: Vec<CategoryLabel>,
+    /// Every series of the chart, visible or not (the legend lists them all).
+    pub series: Vec<SeriesSpec>,
+    pub references: Vec<ReferenceSpec>,
+    /// Differences written above a pair of bars: "+4个百分点".
+    pub gaps: Vec<GapLabel>,
+    /// What the bar fills mean (result, target, starting level), when a chart has several kinds.
+    pub key: Vec<(PointKind, String)>,
+    pub x_range: (f64, f64),
+    /// Always includes zero, so negative values read as negative.
+    pub y_range: (f64, f64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CategoryLabel {
+    pub x: f64,
+    pub label: String,
+}
+
+/// One toggleable series: an indicator's bars (or line) in one color.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesSpec {
+    /// The indicator id: the key of the toggles.
+    pub id: String,
+    pub name: String,
+    /// Index into the palette: the series' position in the chart declaration, stable across
+    /// toggles.
+    pub color: usize,
+    pub visible: bool,
+    pub bars: Vec<BarSpec>,
+    /// For line charts: the points in x order.
+    pub line: Vec<BarSpec>,
+}
+
+/// One drawn figure: a bar, or a point of a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarSpec {
+    pub x: f64,
+    pub width: f64,
+    pub value: f64,
+    pub kind: PointKind,
+    /// The value label on the bar: "≈7%".
+    pub label: String,
+    pub detail: PointDetail,
+}
+
+/// What a tooltip says about a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointDetail {
+    /// The indicator's name.
+    pub title: String,
+    /// (label, value) rows: year and kind, value, basis, period, note.
+    pub rows: Vec<(String, String)>,
+    /// The report's own words.
+    pub quote: String,
+}
+
+/// A horizontal reference line, toggleable like a series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceSpec {
+    /// Toggle key: `ref:` and the line's id, so it never collides with an indicator id.
+    pub id: String,
+    /// "国家二级标准 35微克/立方米".
+    pub name: String,
+    pub value: f64,
+    pub source: String,
+    pub color: usize,
+    pub visible: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapLabel {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// The toggle key of a reference line.
+pub fn reference_key(line_id: &str) -> String {
+    format!("ref:{line_id}")
+}
+
+/// Total width of the bars of one category, in x units (categories are 1 apart).
+const GROUP_WIDTH: f64 = 0.72;
+
+/// Build the spec of `chart` in `lang`, with the series whose ids are in `hidden` switched off.
+/// Hidden series keep their entry (for the legend and the check boxes) but take no room: the
+/// visible ones close up, and the value range follows only what is visible.
+pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<String>) -> ChartSpec {
+    let indicators: Vec<&Indicator> = chart
+        .series
+        .iter()
+        .filter_map(|id| report.indicator(id))
+        .collect();
+    let unit = indicators
+        .first()
+        .and_then(|i| report.unit_of(i))
+        .cloned()
+        .unwrap_or_else(|| Unit {
+            id: String::new(),
+            zh: String::new(),
+            en: String::new(),
+            percent: false,
+        });
+    let axis_label = format!("{}{}", tr(lang, "单位：", "Unit: "), unit.symbol(lang));
+
+    let mut spec = ChartSpec {
+        id: chart.id.clone(),
+        title: chart.title.get(lang).to_owned(),
+        kind: chart.kind,
+        axis_label,
+        unit,
+        lang,
+        categories: Vec::new(),
+        series: Vec::new(),
+        references: Vec::new(),
+        gaps: Vec::new(),
+        key: Vec::new(),
+        x_range: (-0.5, 0.5),
+        y_range: (0.0, 1.0),
+    };
+
+    match chart.kind {
+        ChartKind::Lines => layout_lines(&mut spec, chart, &indicators, hidden),
+        ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
+            layout_bars(&mut spec, chart, &indicators, hidden);
+        }
+    }
+
+    for (r, line) in chart.reference_lines.iter().enumerate() {
+        let id = reference_key(&line.id);
+        spec.references.push(ReferenceSpec {
+            visible: !hidden.contains(&id),
+            id,
+            name: format!(
+                "{} {}",
+                line.label.get(lang),
+                format::value_with_unit(
+                    line.value,
+                    crate::model::Qualifier::Exact,
+                    &spec.unit,
+                    lang
+                )
+            ),
+            value: line.value,
+            source: line.source.get(lang).to_owned(),
+            color: chart.series.len() + r,
+        });
+    }
+
+    spec.y_range = value_range(&spec);
+    spec
+}
+
+/// Points of `ind` that `chart` draws, in reading order: starting level, result, target.
+fn drawn_points<'a>(chart: &Chart, ind: &'a Indicator) -> Vec<&'a DataPoint> {
+    let mut points: Vec<&DataPoint> = ind.points.iter().filter(|p| chart.draws(p.kind)).collect();
+    points.sort_by_key(|p| (p.kind, p.year));
+    points
+}
+
+fn layout_bars(
+    spec: &mut ChartSpec,
+    chart: &Chart,
+    indicators: &[&Indicator],
+    hidden: &BTreeSet<String>,
+) {
+    let lang = spec.lang;
+    let per_group = indicators
+        .iter()
+        .map(|i| drawn_points(chart, i).len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let width = GROUP_WIDTH / per_group as f64;
+    let mut kinds = BTreeSet::new();
+    let mut slot = 0usize;
+    for (color, ind) in indicators.iter().enumerate() {
+        let visible = !hidden.contains(&ind.id);
+        let points = drawn_points(chart, ind);
+        // Hidden series are laid out past the end: they are never drawn, and take no slot.
+        let center = if visible { slot as f64 } else { -10.0 };
+        let n = points.len() as f64;
+        let bars: Vec<BarSpec> = points
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                kinds.insert(p.kind);
+                BarSpec {
+                    x: center + (k as f64 - (n - 1.0) / 2.0) * width,
+                    width: width * 0.92,
+                    value: p.value,
+                    kind: p.kind,
+                    label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
+                    detail: detail(ind, p, &spec.unit, lang),
+                }
+            })
+            .collect();
+        if visible {
+            spec.categories.push(CategoryLabel {
+                x: center,
+                label: ind.name.get(lang).to_owned(),
+            });
+            if let Some(gap) = gap_label(spec, &points, center) {
+                spec.gaps.push(gap);
+            }
+            slot += 1;
+        }
+        spec.series.push(SeriesSpec {
+            id: ind.id.clone(),
+            name: ind.name.get(lang).to_owned(),
+            color,
+            visible,
+            bars,
+            line: Vec::new(),
+        });
+    }
+    spec.x_range = (-0.5, slot.max(1) as f64 - 0.5);
+    if kinds.len() > 1 {
+        spec.key = kinds
+            .into_iter()
+            .map(|k| (k, key_label(chart, indicators, k, lang)))
+            .collect();
+    }
+}
+
+/// "2022年完成", or the kind alone when its points span several years.
+fn key_label(chart: &Chart, indicators: &[&Indicator], kind: PointKind, lang: Lang) -> String {
+    let years: BTreeSet<i32> = indicators
+        .iter()
+        .flat_map(|i| drawn_points(chart, i))
+        .filter(|p| p.kind == kind)
+        .map(|p| p.year)
+        .collect();
+    match (kind, years.len()) {
+        (PointKind::Baseline, _) => kind_name(kind, lang).to_owned(),
+        (_, 1) => kind_label(kind, years.into_iter().next().unwrap_or_default(), lang),
+        _ => kind_name(kind, lang).to_owned(),
+    }
+}
+
+/// For percentages, the change from the first to the last bar of a group in percentage points.
+fn gap_label(spec: &ChartSpec, points: &[&DataPoint], x: f64) -> Option<GapLabel> {
+    if !spec.unit.percent {
+        return None;
+    }
+    let (first, last) = (points.first()?, points.last()?);
+    if points.len() < 2 {
+        return None;
+    }
+    let diff = last.value - first.value;
+    let exact = |p: &DataPoint| p.qualifier == crate::model::Qualifier::Exact;
+    let approx = if exact(first) && exact(last) {
+        ""
+    } else {
+        "≈"
+    };
+    let top = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
+    Some(GapLabel {
+        x,
+        y: top,
+        text: format!("{approx}{}", format::points_difference(diff, spec.lang)),
+    })
+}
+
+fn layout_lines(
+    spec: &mut ChartSpec,
+    chart: &Chart,
+    indicators: &[&Indicator],
+    hidden: &BTreeSet<String>,
+) {
+    let lang = spec.lang;
+    let years: BTreeSet<i32> = indicators
+        .iter()
+        .flat_map(|i| drawn_points(chart, i))
+        .map(|p| p.year)
+        .collect();
+    for &year in &years {
+        spec.categories.push(CategoryLabel {
+            x: f64::from(year),
+            label: year.to_string(),
+        });
+    }
+    for (color, ind) in indicators.iter().enumerate() {
+        let mut line: Vec<BarSpec> = drawn_points(chart, ind)
+            .into_iter()
+            .map(|p| BarSpec {
+                x: f64::from(p.year),
+                width: 0.0,
+                value: p.value,
+                kind: p.kind,
+                label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
+                detail: detail(ind, p, &spec.unit, lang),
+            })
+            .collect();
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        spec.series.push(SeriesSpec {
+            id: ind.id.clone(),
+            name: ind.name.get(lang).to_owned(),
+            color,
+            visible: !hidden.contains(&ind.id),
+            bars: Vec::new(),
+            line,
+        });
+    }
+    let first = years.first().copied().unwrap_or(0);
+    let last = years.last().copied().unwrap_or(0);
+    spec.x_range = (f64::from(first) - 0.5, f64::from(last) + 0.5);
+}
+
+/// The value axis range: zero, every visible value and reference line, and room above (and below,
+/// for negative values) for the value labels.
+fn value_range(spec: &ChartSpec) -> (f64, f64) {
+    let values = spec
+        .series
+        .iter()
+        .filter(|s| s.visible)
+        .flat_map(|s| s.bars.iter().chain(&s.line).map(|b| b.value))
+        .chain(
+            spec.references
+                .iter()
+                .filter(|r| r.visible)
+                .map(|r| r.value),
+        );
+    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let span = (hi - lo).max(f64::EPSILON);
+    let pad = span * 0.16;
+    let lo = if lo < 0.0 { lo - pad } else { 0.0 };
+    let hi = if hi > 0.0 || lo == 0.0 { hi + pad } else { 0.0 };
+    if hi - lo < 1e-9 { (0.0, 1.0) } else { (lo, hi) }
+}
+
+fn detail(ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {
+    let mut rows = vec![
+        (
+            tr(lang, "类型", "Kind").to_owned(),
+            kind_label(p.kind, p.year, lang),
+        ),
+        (
+            tr(lang, "数值", "Value").to_owned(),
+            format!(
+                "{}（{}）",
+                format::value_with_unit(p.value, p.qualifier, unit, lang),
+                format::qualifier_words(p.qualifier, lang)
+            ),
+        ),
+        (
+            tr(lang, "口径", "Basis").to_owned(),
+            basis_label(p.basis, lang).to_owned(),
+        ),
+        (
+            tr(lang, "时期", "Period").to_owned(),
+            p.period.as_ref().map_or_else(
+                || tr(lang, "全年", "whole year").to_owned(),
+                |t| t.get(lang).to_owned(),
+            ),
+        ),
+    ];
+    if let Some(note) = &p.note {
+        rows.push((
+            tr(lang, "说明", "Note").to_owned(),
+            note.get(lang).to_owned(),
+        ));
+    }
+    PointDetail {
+        title: ind.name.get(lang).to_owned(),
+        rows,
+        quote: p.quote.clone(),
+    }
+}
+
+impl ChartSpec {
+    /// The figure under a point in plot coordinates: a bar whose column holds `x` and whose extent
+    /// (from zero to its value, with a little slack for short bars) holds `y`; or the nearest
+    /// point of a line.
+    pub fn hit(&self, x: f64, y: f64) -> Option<&BarSpec> {
+        let slack = (self.y_range.1 - self.y_range.0) * 0.04;
+        let bars = self
+            .series
+            .iter()
+            .filter(|s| s.visible)
+            .flat_map(|s| &s.bars)
+            .find(|b| {
+                (x - b.x).abs() <= b.width / 2.0
+                    && y >= b.value.min(0.0) - slack
+                    && y <= b.value.max(0.0) + slack
+            });
+        bars.or_else(|| {
+            let x_slack = (self.x_range.1 - self.x_range.0) * 0.04;
+            self.series
+                .iter()
+                .filter(|s| s.visible)
+                .flat_map(|s| &s.line)
+                .filter(|p| (x - p.x).abs() <= x_slack && (y - p.value).abs() <= slack * 2.0)
+                .min_by(|a, b| (a.x - x).abs().total_cmp(&(b.x - x).abs()))
+        })
+    }
+
+    /// Whether anything is visible at all.
+    pub fn any_visible(&self) -> bool {
+        self.series.iter().any(|s| s.visible) || self.references.iter().any(|r| r.visible)
+    }
+
+    /// Every toggle key of the chart, series then reference lines.
+    pub fn toggle_keys(&self) -> impl Iterator<Item = &str> {
+        self.series
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(self.references.iter().map(|r| r.id.as_str()))
+    }
+}
+
+/// Every toggle key a chart declares, without building it.
+pub fn toggle_keys(chart: &Chart) -> Vec<String> {
+    chart
+        .series
+        .iter()
+        .cloned()
+        .chain(chart.reference_lines.iter().map(|r| reference_key(&r.id)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

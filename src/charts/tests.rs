@@ -1,0 +1,136 @@
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::model::load_default;
+
+fn spec(chart: &str, lang: Lang, hidden: &[&str]) -> ChartSpec {
+    let report = load_default().expect("default report");
+    let chart = report.chart(chart).expect("chart").clone();
+    let hidden: BTreeSet<String> = hidden.iter().map(|s| (*s).to_owned()).collect();
+    build(&report, &chart, lang, &hidden)
+}
+
+#[test]
+fn headline_pairs_results_and_targets_with_zero_in_range() {
+    let s = spec("headline", Lang::Zh, &[]);
+    assert_eq!(s.series.len(), 5);
+    assert!(s.series.iter().all(|x| x.bars.len() == 2));
+    assert_eq!(s.categories.len(), 5);
+    assert_eq!(s.categories[0].label, "地区生产总值");
+    let gdp = &s.series[0].bars;
+    assert_eq!(
+        (gdp[0].kind, gdp[0].label.as_str()),
+        (PointKind::Actual, "3%")
+    );
+    assert_eq!(
+        (gdp[1].kind, gdp[1].label.as_str()),
+        (PointKind::Target, "≈7%")
+    );
+    assert!(s.y_range.0 < -9.9 && s.y_range.1 > 17.0, "{:?}", s.y_range);
+    let texts: Vec<&str> = s.gaps.iter().map(|g| g.text.as_str()).collect();
+    assert!(texts.contains(&"≈+4个百分点"), "{texts:?}");
+    assert!(texts.contains(&"+26.9个百分点"), "{texts:?}");
+    assert_eq!(s.axis_label, "单位：%");
+    assert_eq!(
+        s.key,
+        vec![
+            (PointKind::Actual, "2022年完成".to_owned()),
+            (PointKind::Target, "2023年目标".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn hiding_a_series_closes_up_and_the_range_follows() {
+    let s = spec("headline", Lang::Zh, &["general_budget_revenue"]);
+    assert_eq!(s.categories.len(), 4);
+    assert!(!s.series[4].visible);
+    assert_eq!(s.y_range.0, 0.0, "no negative value is visible");
+    assert_eq!(s.x_range, (-0.5, 3.5));
+    let visible_x: Vec<f64> = s.categories.iter().map(|c| c.x).collect();
+    assert_eq!(visible_x, vec![0.0, 1.0, 2.0, 3.0]);
+}
+
+#[test]
+fn english_names_titles_and_units() {
+    let s = spec("waste_capacity", Lang::En, &[]);
+    assert_eq!(s.title, "Waste processing capacity (2022)");
+    assert_eq!(s.axis_label, "Unit: t/d");
+    assert_eq!(s.series[1].bars[0].label, "6,700 t/d");
+    assert!(s.key.is_empty(), "one kind only: no key");
+}
+
+#[test]
+fn before_after_shows_the_rise_in_points() {
+    let s = spec("waste_rates", Lang::Zh, &[]);
+    let rec = &s.series[0].bars;
+    assert_eq!((rec[0].kind, rec[0].value), (PointKind::Baseline, 36.0));
+    assert_eq!((rec[1].kind, rec[1].value), (PointKind::Actual, 51.0));
+    assert!(s.gaps.iter().any(|g| g.text == "+15个百分点"));
+}
+
+#[test]
+fn reference_lines_are_toggleable_and_in_range() {
+    let s = spec("pm25", Lang::Zh, &[]);
+    assert_eq!(s.references.len(), 2);
+    assert!(s.y_range.1 > 35.0);
+    assert!(
+        s.references[0].name.contains("35微克/立方米"),
+        "{}",
+        s.references[0].name
+    );
+    let s = spec("pm25", Lang::Zh, &["ref:gb3095_grade2"]);
+    assert!(!s.references[0].visible);
+    assert!(
+        s.y_range.1 < 35.0,
+        "the range follows the visible lines: {:?}",
+        s.y_range
+    );
+}
+
+#[test]
+fn tooltip_detail_carries_quote_basis_and_period() {
+    let s = spec("river_share", Lang::Zh, &[]);
+    let bar = &s.series[0].bars[0];
+    assert_eq!(bar.detail.quote, "总长度105.5km，优良率53.5%");
+    let rows: Vec<(&str, &str)> = bar
+        .detail
+        .rows
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert!(rows.contains(&("时期", "1-11月")), "{rows:?}");
+    assert!(rows.contains(&("口径", "比率或占比")), "{rows:?}");
+    assert!(rows.contains(&("类型", "2022年完成")), "{rows:?}");
+}
+
+#[test]
+fn hit_finds_the_bar_under_the_pointer() {
+    let s = spec("headline", Lang::Zh, &[]);
+    let target = &s.series[4].bars[1];
+    let hit = s.hit(target.x, target.value / 2.0).expect("a bar");
+    assert_eq!(hit.detail.quote, "一般公共预算收入同比增长 17%");
+    let negative = &s.series[4].bars[0];
+    assert_eq!(s.hit(negative.x, -5.0).map(|b| b.value), Some(-9.9));
+    assert!(s.hit(4.5, 10.0).is_none(), "between groups");
+}
+
+#[test]
+fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
+    let report = load_default().expect("default report");
+    for chart in &report.charts {
+        let s = build(&report, chart, Lang::Zh, &BTreeSet::new());
+        assert!(s.any_visible(), "{}", chart.id);
+        assert_eq!(s.categories.len(), chart.series.len(), "{}", chart.id);
+        assert!(s.y_range.0 <= 0.0 && s.y_range.1 > 0.0, "{}", chart.id);
+        for series in &s.series {
+            for bar in &series.bars {
+                assert!(
+                    bar.value <= s.y_range.1 && bar.value >= s.y_range.0,
+                    "{}",
+                    chart.id
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The app's own words in both languages. Data names come from the data file; these are the few
+//! labels the app adds around them.
+
+use crate::model::{Basis, Lang, PointKind};
+
+/// Pick the text for `lang`.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// "2022年完成" / "2022 result", "2023年目标" / "2023 target", "起点" / "starting level".
+pub fn kind_label(kind: PointKind, year: i32, lang: Lang) -> String {
+    match (kind, lang) {
+        (PointKind::Actual, Lang::Zh) => format!("{year}年完成"),
+        (PointKind::Actual, Lang::En) => format!("{year} result"),
+        (PointKind::Target, Lang::Zh) => format!("{year}年目标"),
+        (PointKind::Target, Lang::En) => format!("{year} target"),
+        (PointKind::Baseline, Lang::Zh) => "起点".to_owned(),
+        (PointKind::Baseline, Lang::En) => "starting level".to_owned(),
+    }
+}
+
+/// The kind alone, without a year: for keys that explain bar fills.
+pub fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
+    match kind {
+        PointKind::Actual => tr(lang, "完成", "result"),
+        PointKind::Target => tr(lang, "目标", "target"),
+        PointKind::Baseline => tr(lang, "起点", "starting level"),
+    }
+}
+
+pub fn basis_label(basis: Basis, lang: Lang) -> &'static str {
+    match basis {
+        Basis::YearOnYear => tr(lang, "同比增长", "year-on-year change"),
+        Basis::NewInYear => tr(lang, "当年新增", "new in the year"),
+        Basis::Cumulative => tr(lang, "累计总量", "cumulative total"),
+        Basis::Rate => tr(lang, "比率或占比", "rate or share"),
+        Basis::Level => tr(lang, "水平", "level"),
+    }
+}
+
+pub fn category_label(category: crate::model::Category, lang: Lang) -> &'static str {
+    use crate::model::Category::*;
+    match category {
+        Economy => tr(lang, "经济", "Economy"),
+        Reform => tr(lang, "改革", "Reform"),
+        Innovation => tr(lang, "创新", "Innovation"),
+        Industry => tr(lang, "产业", "Industry"),
+        Urban => tr(lang, "城市建设", "Urban development"),
+        CultureSport => tr(lang, "文化体育", "Culture and sport"),
+        Livelihood => tr(lang, "民生", "Livelihood"),
+        Safety => tr(lang, "平安", "Safety"),
+        Environment => tr(lang, "生态环境", "Environment"),
+        LowCarbon => tr(lang, "低碳", "Low carbon"),
+    }
+}
