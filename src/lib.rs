@@ -4,7 +4,9 @@
 //! shows, computed without a window) → pixels, in the window ([`ui`]) or as images ([`export`]).
 
 pub mod charts;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod table;
+pub mod ui;

@@ -16,6 +16,50 @@ use planboard::model::{self, LoadError, Report};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// RON data file to show; the embedded default report when omitted.
+    file: Option<PathBuf>,
+    /// Open the window, wait until the page is drawn, save the window as this PNG and exit.
+    #[arg(long, value_name = "FILE.png")]
+    screenshot: Option<PathBuf>,
+    /// Page to show: a page id of the data file (e.g. headline, environment) or `table`.
+    #[arg(long, value_name = "ID")]
+    page: Option<String>,
+    /// Language of the UI and the data names.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Color theme.
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+impl From<LangArg> for model::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+impl From<ThemeArg> for planboard::ui::Theme {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Light => Self::Light,
+            ThemeArg::Dark => Self::Dark,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -38,9 +82,20 @@ fn main() -> ExitCode {
         Some(Command::Check { file }) => check(file.as_deref()),
         Some(Command::Table { file }) => table(file.as_deref()),
         None => {
-            use clap::CommandFactory as _;
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+            let launch = planboard::ui::Launch {
+                file: cli.file,
+                screenshot: cli.screenshot,
+                page: cli.page,
+                lang: cli.lang.map(Into::into),
+                theme: cli.theme.map(Into::into),
+            };
+            match planboard::ui::run(launch) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("planboard: {err}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

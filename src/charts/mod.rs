@@ -240,7 +240,9 @@ fn layout_bars(
             line: Vec::new(),
         });
     }
-    spec.x_range = (-0.5, slot.max(1) as f64 - 0.5);
+    // Fewer than three categories still get the room of three, so one bar is not a wall.
+    let pad = (3.0 - slot as f64).max(0.0) / 2.0;
+    spec.x_range = (-0.5 - pad, slot.max(1) as f64 - 0.5 + pad);
     if kinds.len() > 1 {
         spec.key = kinds
             .into_iter()

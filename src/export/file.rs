@@ -1,0 +1,98 @@
+//! Writing files so that a failure leaves nothing behind and an existing file intact.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}: the folder does not exist; create it or choose another", .0.display())]
+    MissingFolder(PathBuf),
+    #[error("{}: cannot write here: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot encode the PNG: {0}")]
+    Png(#[source] png::EncodingError),
+    #[error("the image is too large to encode")]
+    TooLarge,
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder, renamed into place only
+/// once complete: on any failure there is no partial file and an existing one is kept.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(ExportError::MissingFolder(dir.to_owned()));
+    }
+    let err = |source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planboard-").suffix(".part");
+    // Temporary files are private (0600); an image is an ordinary file others may read.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// A file name from an id that cannot leave the folder it is joined to: path separators, `..`,
+/// control characters and leading dots are replaced.
+pub fn safe_file_name(id: &str, extension: &str) -> String {
+    let mut name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while name.contains("..") {
+        name = name.replace("..", "_");
+    }
+    let name = name.trim_start_matches('.');
+    let name = if name.is_empty() { "chart" } else { name };
+    format!("{name}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_in_the_folder() {
+        assert_eq!(safe_file_name("headline", "png"), "headline.png");
+        assert_eq!(safe_file_name("../etc/passwd", "png"), "__etc_passwd.png");
+        assert_eq!(safe_file_name("a/b\\c", "png"), "a_b_c.png");
+        assert_eq!(safe_file_name("..", "png"), "_.png");
+        assert_eq!(safe_file_name("", "png"), "chart.png");
+        assert_eq!(safe_file_name("空气质量", "png"), "空气质量.png");
+    }
+
+    #[test]
+    fn failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("nope").join("x.png");
+        assert!(matches!(
+            write_atomic(&missing, b"x"),
+            Err(ExportError::MissingFolder(_))
+        ));
+        let ok = dir.path().join("x.png");
+        write_atomic(&ok, b"first").expect("write");
+        write_atomic(&ok, b"second").expect("overwrite");
+        assert_eq!(std::fs::read(&ok).expect("read"), b"second");
+        let entries = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(entries, 1, "no temporary file left behind");
+    }
+}

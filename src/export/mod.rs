@@ -1,0 +1,28 @@
+//! Images out of the app: PNG encoding and writes that never leave a partial file.
+
+mod file;
+
+pub use file::{ExportError, safe_file_name, write_atomic};
+
+/// Encode RGBA pixels (egui's `ColorImage`, unmultiplied sRGB) as PNG.
+pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, ExportError> {
+    let [w, h] = image.size;
+    let mut out = Vec::with_capacity(w * h);
+    {
+        let mut enc = png::Encoder::new(
+            &mut out,
+            u32::try_from(w).map_err(|_| ExportError::TooLarge)?,
+            u32::try_from(h).map_err(|_| ExportError::TooLarge)?,
+        );
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
+        enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
+        let mut writer = enc.write_header().map_err(ExportError::Png)?;
+        writer
+            .write_image_data(image.as_raw())
+            .map_err(ExportError::Png)?;
+        writer.finish().map_err(ExportError::Png)?;
+    }
+    Ok(out)
+}

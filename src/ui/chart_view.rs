@@ -1,0 +1,428 @@
+//! Drawing a [`ChartSpec`] with egui_plot: header, series toggles, the plot with its legend, and
+//! the tooltip with the report's own sentence. The window and the image export both draw charts
+//! through here.
+
+use std::collections::BTreeSet;
+
+use egui::{Align2, RichText, Ui, Vec2};
+use egui_plot::{
+    AxisHints, Bar, BarChart, ColorConflictHandling, Corner, GridMark, HLine, ItemId, Legend, Line,
+    LineStyle, MarkerShape, Plot, PlotBounds, PlotMemory, PlotPoint, PlotPoints, Points, Text,
+};
+
+use crate::charts::{ChartSpec, wrap_label};
+use crate::format;
+use crate::i18n::tr;
+use crate::model::{Lang, PointKind};
+use crate::ui::palette::{bar_fill, bar_stroke, series_color};
+
+/// The plot's id, from the chart id: the same chart keeps its legend state across frames.
+pub fn plot_id(chart_id: &str) -> egui::Id {
+    egui::Id::unique(("planboard-chart", chart_id))
+}
+
+/// The legend item of a toggle key. Every item of a series (bars, labels) shares it, so hiding the
+/// series hides all of them.
+pub fn item_id(key: &str) -> ItemId {
+    ItemId::new(("series", key))
+}
+
+/// How a chart is drawn: in the window, with toggles and tooltips, or as a still image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Window,
+    Image,
+}
+
+/// The title and, below it, the unit and the key to the bar fills.
+pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
+    ui.label(RichText::new(&spec.title).size(16.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&spec.axis_label).weak());
+        for (kind, label) in &spec.key {
+            ui.add_space(8.0);
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
+            let base = ui.visuals().text_color();
+            ui.painter().rect(
+                rect,
+                1.0,
+                bar_fill(base, *kind),
+                bar_stroke(base, *kind),
+                egui::StrokeKind::Inside,
+            );
+            ui.label(RichText::new(label).weak());
+        }
+    });
+}
+
+/// What the user asked of a chart's toggles this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ToggleAction {
+    /// Replace the hidden set (a check box, "all", "none", "only this", or the legend).
+    SetHidden(BTreeSet<String>),
+}
+
+/// Check boxes for every series and reference line, with "all", "none" and "only this".
+pub fn toggles_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    hidden: &BTreeSet<String>,
+) -> Option<ToggleAction> {
+    let lang = spec.lang;
+    let keys: Vec<(String, String, usize)> = spec
+        .series
+        .iter()
+        .map(|s| (s.id.clone(), s.name.clone(), s.color))
+        .chain(
+            spec.references
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone(), r.color)),
+        )
+        .collect();
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        if ui.small_button(tr(lang, "全部", "All")).clicked() {
+            action = Some(ToggleAction::SetHidden(BTreeSet::new()));
+        }
+        if ui.small_button(tr(lang, "全不选", "None")).clicked() {
+            action = Some(ToggleAction::SetHidden(
+                keys.iter().map(|k| k.0.clone()).collect(),
+            ));
+        }
+        ui.separator();
+        for (key, name, color) in &keys {
+            let mut visible = !hidden.contains(key);
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, series_color(*color));
+            if ui.checkbox(&mut visible, name.as_str()).changed() {
+                let mut next = hidden.clone();
+                if visible {
+                    next.remove(key);
+                } else {
+                    next.insert(key.clone());
+                }
+                action = Some(ToggleAction::SetHidden(next));
+            }
+            if keys.len() > 1
+                && ui
+                    .small_button(tr(lang, "仅此", "only"))
+                    .on_hover_text(tr(lang, "只显示这一项", "Show only this one"))
+                    .clicked()
+            {
+                action = Some(ToggleAction::SetHidden(
+                    keys.iter()
+                        .filter(|k| &k.0 != key)
+                        .map(|k| k.0.clone())
+                        .collect(),
+                ));
+            }
+        }
+    });
+    action
+}
+
+/// Height of a plot area for a chart of `width` points.
+pub fn plot_height(width: f32) -> f32 {
+    (width * 0.5).clamp(220.0, 420.0)
+}
+
+/// The plot itself, with legend and value labels. Returns a new hidden set when the user clicked
+/// the legend.
+pub fn plot_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    hidden: &BTreeSet<String>,
+    size: Vec2,
+    mode: Mode,
+) -> Option<ToggleAction> {
+    let id = plot_id(&spec.id);
+    let ctx = ui.ctx().clone();
+    let hidden_ids: egui_plot::ItemIdSet = hidden.iter().map(|k| item_id(k)).collect();
+    // One source of truth: the app's hidden set drives the plot's memory before it draws, so a
+    // check box takes effect in the same frame.
+    if let Some(mut mem) = PlotMemory::load(&ctx, id)
+        && mem.hidden_items != hidden_ids
+    {
+        mem.hidden_items = hidden_ids.clone();
+        mem.store(&ctx, id);
+    }
+
+    let lang = spec.lang;
+    let font_px = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(13.0, |f| f.size);
+    let y_axis_px = 56.0;
+    let n = spec.categories.len().max(1) as f32;
+    let per_category = ((size.x - y_axis_px) / n).max(20.0);
+    let max_units = ((per_category * 0.92) / (font_px * 0.5)).floor() as usize;
+    let labels: Vec<(f64, String)> = spec
+        .categories
+        .iter()
+        .map(|c| (c.x, wrap_label(&c.label, max_units, 3)))
+        .collect();
+    let lines = labels
+        .iter()
+        .map(|(_, l)| l.lines().count())
+        .max()
+        .unwrap_or(1) as f32;
+    let x_marks: Vec<f64> = labels.iter().map(|(x, _)| *x).collect();
+
+    let x_axis = AxisHints::new_x()
+        .formatter(move |mark: GridMark, _| {
+            labels
+                .iter()
+                .find(|(x, _)| (x - mark.value).abs() < 1e-6)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default()
+        })
+        .min_thickness(lines * (font_px + 3.0) + 6.0);
+    let y_axis = AxisHints::new_y()
+        .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
+        .min_thickness(y_axis_px - 8.0);
+
+    let (x0, x1) = spec.x_range;
+    let (y0, mut y1) = spec.y_range;
+    // The legend sits in the top right corner of the plot: leave it room above the bars.
+    let entries = spec.series.len() + spec.references.len();
+    let plot_px = (size.y - lines * (font_px + 3.0) - 6.0).max(60.0);
+    let legend_share = ((entries as f32 * (font_px + 5.0) + 14.0) / plot_px).min(0.6);
+    if y1 > 0.0 {
+        let data_top = y1 - y0;
+        y1 = y0 + data_top / (1.0 - f64::from(legend_share));
+    }
+    let text_color = ui.visuals().text_color();
+    let interactive = mode == Mode::Window;
+    let legend = Legend::default()
+        .position(Corner::RightTop)
+        .follow_insertion_order(true)
+        .color_conflict_handling(ColorConflictHandling::PickFirst)
+        .hidden_items(hidden_ids.iter().copied());
+
+    let response = Plot::new(id)
+        .id(id)
+        .width(size.x)
+        .height(size.y)
+        .legend(legend)
+        .custom_x_axes(vec![x_axis])
+        .custom_y_axes(vec![y_axis])
+        .x_grid_spacer(move |_| {
+            x_marks
+                .iter()
+                .map(|&value| GridMark {
+                    value,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .show_grid([false, true])
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .show(ui, |plot_ui| {
+            plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
+            let range = y1 - y0;
+            for series in &spec.series {
+                let color = series_color(series.color);
+                let sid = item_id(&series.id);
+                if !series.bars.is_empty() {
+                    let bars = series
+                        .bars
+                        .iter()
+                        .map(|b| {
+                            Bar::new(b.x, b.value)
+                                .width(b.width)
+                                .fill(bar_fill(color, b.kind))
+                                .stroke(bar_stroke(color, b.kind))
+                        })
+                        .collect();
+                    plot_ui.bar_chart(
+                        BarChart::new(series.name.clone(), bars)
+                            .id(sid)
+                            .color(color)
+                            .allow_hover(false),
+                    );
+                }
+                if !series.line.is_empty() {
+                    let pts: Vec<[f64; 2]> = series.line.iter().map(|p| [p.x, p.value]).collect();
+                    plot_ui.line(
+                        Line::new(series.name.clone(), PlotPoints::from(pts.clone()))
+                            .id(sid)
+                            .color(color)
+                            .width(2.0)
+                            .allow_hover(false),
+                    );
+                    plot_ui.points(
+                        Points::new("", PlotPoints::from(pts))
+                            .id(sid)
+                            .color(color)
+                            .radius(4.0)
+                            .shape(MarkerShape::Circle)
+                            .filled(true)
+                            .allow_hover(false),
+                    );
+                }
+                for b in series.bars.iter().chain(&series.line) {
+                    let anchor = if b.value >= 0.0 {
+                        Align2::CENTER_BOTTOM
+                    } else {
+                        Align2::CENTER_TOP
+                    };
+                    let lift = if series.line.is_empty() {
+                        0.0
+                    } else {
+                        range * 0.03
+                    };
+                    let y = if b.value >= 0.0 {
+                        b.value + lift
+                    } else {
+                        b.value - lift
+                    };
+                    plot_ui.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new(b.x, y),
+                            RichText::new(&b.label).size(font_px - 1.0),
+                        )
+                        .id(sid)
+                        .color(text_color)
+                        .anchor(anchor)
+                        .allow_hover(false),
+                    );
+                }
+            }
+            for gap in &spec.gaps {
+                plot_ui.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(gap.x, gap.y + range * 0.09),
+                        RichText::new(&gap.text).size(font_px - 1.0).italics(),
+                    )
+                    .color(text_color.gamma_multiply(0.8))
+                    .anchor(Align2::CENTER_BOTTOM)
+                    .allow_hover(false),
+                );
+            }
+            for r in &spec.references {
+                let color = series_color(r.color);
+                let rid = item_id(&r.id);
+                plot_ui.hline(
+                    HLine::new(r.name.clone(), r.value)
+                        .id(rid)
+                        .color(color)
+                        .width(1.5)
+                        .style(LineStyle::dashed_loose())
+                        .allow_hover(false),
+                );
+                plot_ui.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(x0, r.value + (y1 - y0) * 0.012),
+                        RichText::new(&r.name).size(font_px - 2.0),
+                    )
+                    .id(rid)
+                    .color(color)
+                    .anchor(Align2::LEFT_BOTTOM)
+                    .allow_hover(false),
+                );
+            }
+            if spec.y_range.0 < 0.0 {
+                plot_ui.hline(
+                    HLine::new("", 0.0)
+                        .color(text_color.gamma_multiply(0.6))
+                        .width(1.0)
+                        .allow_hover(false),
+                );
+            }
+            plot_ui.pointer_coordinate()
+        });
+
+    if interactive {
+        if let Some(pointer) = response.inner
+            && response.response.hovered()
+            && let Some(bar) = spec.hit(pointer.x, pointer.y)
+        {
+            let detail = bar.detail.clone();
+            let kind = bar.kind;
+            response
+                .response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, &detail, kind, lang));
+        }
+    }
+
+    // The legend may have changed the plot's hidden items: report them as the new truth.
+    let mem = PlotMemory::load(&ctx, id)?;
+    if mem.hidden_items == hidden_ids {
+        return None;
+    }
+    let next: BTreeSet<String> = spec
+        .toggle_keys()
+        .filter(|k| mem.hidden_items.contains(&item_id(k)))
+        .map(ToOwned::to_owned)
+        .collect();
+    (next != *hidden).then_some(ToggleAction::SetHidden(next))
+}
+
+/// A figure's tooltip: indicator, kind and year, value with unit and qualifier, basis, period, and
+/// the sentence of the report.
+pub fn tooltip_ui(ui: &mut Ui, detail: &crate::charts::PointDetail, kind: PointKind, lang: Lang) {
+    ui.set_max_width(420.0);
+    ui.label(RichText::new(&detail.title).strong());
+    egui::Grid::new("planboard-tooltip")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (label, value) in &detail.rows {
+                ui.label(RichText::new(label).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    let _ = kind;
+    ui.separator();
+    ui.label(RichText::new(tr(lang, "报告原文：", "The report says:")).weak());
+    ui.label(RichText::new(format!("“{}”", detail.quote)).italics());
+}
+
+/// One chart as shown in the window: header, toggles, plot. Returns the toggle change, if any.
+pub fn chart_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    hidden: &BTreeSet<String>,
+    width: f32,
+) -> Option<ToggleAction> {
+    let mut action = None;
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(width - 22.0);
+            ui.vertical(|ui| {
+                header_ui(ui, spec);
+                if let Some(a) = toggles_ui(ui, spec, hidden) {
+                    action = Some(a);
+                }
+                if !spec.any_visible() {
+                    ui.label(
+                        RichText::new(tr(
+                            spec.lang,
+                            "所有系列都已隐藏。",
+                            "Every series is hidden.",
+                        ))
+                        .weak(),
+                    );
+                }
+                let size = Vec2::new(width - 22.0, plot_height(width));
+                if let Some(a) = plot_ui(ui, spec, hidden, size, Mode::Window) {
+                    action = Some(a);
+                }
+            });
+        });
+    action
+}

@@ -1,0 +1,104 @@
+//! The desktop window. UI code only draws and reacts; what a chart shows comes from
+//! [`crate::charts`].
+
+pub mod app;
+pub mod chart_view;
+pub mod data_source;
+pub mod fonts;
+pub mod palette;
+pub mod settings;
+pub mod table_view;
+
+use std::path::PathBuf;
+
+pub use app::{Notice, PlanboardApp, ScreenshotJob};
+pub use settings::{PageRef, Settings, Theme};
+
+use crate::i18n::tr;
+use crate::model::Lang;
+
+/// What `planboard [FILE]` was asked on the command line.
+#[derive(Debug, Default)]
+pub struct Launch {
+    pub file: Option<PathBuf>,
+    pub screenshot: Option<PathBuf>,
+    pub page: Option<String>,
+    pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
+}
+
+/// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
+pub fn run(launch: Launch) -> Result<(), String> {
+    let job = launch.screenshot.clone().map(ScreenshotJob::new);
+    let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("planboard")
+            .with_inner_size([1440.0, 920.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        // Screenshots must not depend on, nor change, what a person saved.
+        persist_window: launch.screenshot.is_none(),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "planboard",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let mut notices = Vec::new();
+            let mut settings = match (&launch.screenshot, cc.storage) {
+                (None, Some(storage)) => match storage.get_string(settings::STORAGE_KEY) {
+                    Some(text) => Settings::from_stored(&text).unwrap_or_else(|err| {
+                        notices.push(Notice::error(format!(
+                            "{}{err}",
+                            tr(Lang::Zh, "保存的设置无法读取，已使用默认设置。 Saved settings were unreadable; using defaults: ", "")
+                        )));
+                        Settings::default()
+                    }),
+                    None => Settings::default(),
+                },
+                _ => Settings::default(),
+            };
+            if let Some(lang) = launch.lang {
+                settings.lang = lang;
+            }
+            if let Some(theme) = launch.theme {
+                settings.theme = theme;
+            }
+            if let Some(page) = &launch.page {
+                settings.page = Some(if page == "table" { PageRef::Table } else { PageRef::Page(page.clone()) });
+            }
+            let wanted = launch.file.clone().or_else(|| settings.data_file.clone());
+            let data = match wanted {
+                Some(path) => match data_source::DataSource::open(&path, Some(&cc.egui_ctx)) {
+                    Ok(d) => {
+                        settings.data_file = Some(path);
+                        d
+                    }
+                    Err(err) if launch.file.is_some() => return Err(err.to_string().into()),
+                    Err(err) => {
+                        notices.push(Notice::error(err.to_string()));
+                        settings.data_file = None;
+                        data_source::DataSource::embedded()?
+                    }
+                },
+                None => data_source::DataSource::embedded()?,
+            };
+            let mut app = PlanboardApp::new(settings, data);
+            app.notices = notices;
+            if let Some(job) = job {
+                app = app.with_screenshot(job);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())?;
+    match result {
+        None => Ok(()),
+        Some(result) => match result.lock().ok().and_then(|mut r| r.take()) {
+            Some(outcome) => outcome,
+            None => Err("the window closed before the screenshot was taken".to_owned()),
+        },
+    }
+}

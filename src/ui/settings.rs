@@ -1,0 +1,92 @@
+//! What the window remembers across restarts: page, language, theme, hidden series, data file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Lang;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// The page shown: one of the report's pages, or the table of every figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageRef {
+    Page(String),
+    Table,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// `None`: the report's first page.
+    pub page: Option<PageRef>,
+    /// Per chart id, the toggle keys switched off.
+    pub hidden: BTreeMap<String, BTreeSet<String>>,
+    /// The data file last opened; `None` for the embedded default.
+    pub data_file: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: Lang::Zh,
+            theme: Theme::Light,
+            page: None,
+            hidden: BTreeMap::new(),
+            data_file: None,
+        }
+    }
+}
+
+/// The key under which settings are stored.
+pub const STORAGE_KEY: &str = "planboard.settings";
+
+impl Settings {
+    /// Settings from their stored text. `Err` carries a message for a notice; the caller falls back
+    /// to defaults.
+    pub fn from_stored(text: &str) -> Result<Self, String> {
+        ron::from_str(text).map_err(|e| format!("{e}"))
+    }
+
+    pub fn to_stored(&self) -> String {
+        ron::to_string(self).unwrap_or_default()
+    }
+
+    pub fn hidden_in(&self, chart_id: &str) -> BTreeSet<String> {
+        self.hidden.get(chart_id).cloned().unwrap_or_default()
+    }
+
+    pub fn set_hidden(&mut self, chart_id: &str, hidden: BTreeSet<String>) {
+        if hidden.is_empty() {
+            self.hidden.remove(chart_id);
+        } else {
+            self.hidden.insert(chart_id.to_owned(), hidden);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_garbage() {
+        let mut s = Settings {
+            lang: Lang::En,
+            theme: Theme::Dark,
+            page: Some(PageRef::Table),
+            ..Settings::default()
+        };
+        s.set_hidden("headline", ["gdp".to_owned()].into());
+        assert_eq!(Settings::from_stored(&s.to_stored()), Ok(s));
+        assert!(Settings::from_stored("(lang: Klingon)").is_err());
+    }
+}

@@ -1,0 +1,246 @@
+//! The table page: every data point with its quote, sortable, filterable, copyable as TSV.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::format;
+use crate::i18n::{basis_label, kind_label, tr};
+use crate::model::{Lang, Report};
+use crate::table::{self, Row};
+
+/// Columns shown, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SortColumn {
+    Indicator,
+    Year,
+    Kind,
+    Value,
+    Basis,
+}
+
+/// One row as shown, with what it sorts by, and the machine row for TSV.
+#[derive(Clone, Debug)]
+pub struct TableRow {
+    pub name: String,
+    pub year: i32,
+    pub kind: String,
+    pub kind_order: u8,
+    pub value: f64,
+    pub value_text: String,
+    pub basis: String,
+    pub period: String,
+    pub quote: String,
+    pub tsv: Row,
+    /// Lowercased text the filter searches.
+    haystack: String,
+}
+
+/// Rows for the table, in `lang`. Built when the data or the language changes, not every frame.
+pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
+    let tsv = table::rows(report);
+    let mut out = Vec::with_capacity(tsv.len());
+    let mut tsv = tsv.into_iter();
+    for ind in &report.indicators {
+        let Some(unit) = report.unit_of(ind) else {
+            continue;
+        };
+        for p in &ind.points {
+            let Some(row) = tsv.next() else { break };
+            let name = ind.name.get(lang).to_owned();
+            let kind = kind_label(p.kind, p.year, lang);
+            let value_text = format::value_with_unit(p.value, p.qualifier, unit, lang);
+            let basis = basis_label(p.basis, lang).to_owned();
+            let period = p
+                .period
+                .as_ref()
+                .map(|t| t.get(lang).to_owned())
+                .unwrap_or_default();
+            let haystack = format!(
+                "{} {} {} {} {} {} {} {}",
+                ind.id, ind.name.zh, ind.name.en, kind, value_text, basis, period, p.quote
+            )
+            .to_lowercase();
+            out.push(TableRow {
+                name,
+                year: p.year,
+                kind,
+                kind_order: p.kind as u8,
+                value: p.value,
+                value_text,
+                basis,
+                period,
+                quote: p.quote.clone(),
+                tsv: row,
+                haystack,
+            });
+        }
+    }
+    out
+}
+
+/// The table's own state: filter text, sort, selection (by row index into the built rows).
+#[derive(Debug, Default)]
+pub struct TableState {
+    pub filter: String,
+    pub sort: Option<(SortColumn, bool)>,
+    pub selected: BTreeSet<usize>,
+}
+
+impl TableState {
+    /// Indices of the rows that pass the filter, in display order.
+    pub fn visible(&self, rows: &[TableRow]) -> Vec<usize> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut idx: Vec<usize> = (0..rows.len())
+            .filter(|&i| needle.is_empty() || rows[i].haystack.contains(&needle))
+            .collect();
+        if let Some((col, ascending)) = self.sort {
+            idx.sort_by(|&a, &b| {
+                let (a, b) = (&rows[a], &rows[b]);
+                let ord = match col {
+                    SortColumn::Indicator => a.name.cmp(&b.name),
+                    SortColumn::Year => a.year.cmp(&b.year),
+                    SortColumn::Kind => a.kind_order.cmp(&b.kind_order),
+                    SortColumn::Value => a.value.total_cmp(&b.value),
+                    SortColumn::Basis => a.basis.cmp(&b.basis),
+                };
+                if ascending { ord } else { ord.reverse() }
+            });
+        }
+        idx
+    }
+
+    /// TSV of the selected rows that are visible, or of every visible row when none is selected.
+    pub fn selection_tsv(&self, rows: &[TableRow]) -> String {
+        let visible = self.visible(rows);
+        let chosen: Vec<&Row> = visible
+            .iter()
+            .filter(|i| self.selected.is_empty() || self.selected.contains(i))
+            .map(|&i| &rows[i].tsv)
+            .collect();
+        table::to_tsv(chosen)
+    }
+}
+
+/// Draw the table page.
+pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: Lang) {
+    let copy_requested = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::C));
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, "筛选：", "Filter:"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .hint_text(tr(lang, "指标、数值、原文……", "indicator, value, quote…"))
+                .desired_width(260.0),
+        );
+        let visible = state.visible(rows);
+        ui.label(format!(
+            "{} / {} {}",
+            visible.len(),
+            rows.len(),
+            tr(lang, "条", "rows")
+        ));
+        let label = if state.selected.is_empty() {
+            tr(lang, "复制全部（TSV）", "Copy all (TSV)")
+        } else {
+            tr(lang, "复制所选（TSV）", "Copy selection (TSV)")
+        };
+        if ui.button(label).clicked() || copy_requested {
+            ui.ctx().copy_text(state.selection_tsv(rows));
+        }
+        if !state.selected.is_empty()
+            && ui.button(tr(lang, "取消选择", "Clear selection")).clicked()
+        {
+            state.selected.clear();
+        }
+    });
+    ui.label(
+        RichText::new(tr(
+            lang,
+            "点击行选择（再点取消），点击表头排序；Ctrl+C 复制。",
+            "Click rows to select (again to unselect), headers to sort; Ctrl+C copies.",
+        ))
+        .weak(),
+    );
+    let visible = state.visible(rows);
+    let headers = [
+        (tr(lang, "指标", "Indicator"), Some(SortColumn::Indicator)),
+        (tr(lang, "年份", "Year"), Some(SortColumn::Year)),
+        (tr(lang, "类型", "Kind"), Some(SortColumn::Kind)),
+        (tr(lang, "数值", "Value"), Some(SortColumn::Value)),
+        (tr(lang, "口径", "Basis"), Some(SortColumn::Basis)),
+        (tr(lang, "时期", "Period"), None),
+        (tr(lang, "报告原文", "Quote"), None),
+    ];
+    let mut clicked_row = None;
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .column(Column::initial(50.0))
+        .column(Column::initial(90.0))
+        .column(Column::initial(110.0))
+        .column(Column::initial(90.0))
+        .column(Column::initial(60.0))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .header(22.0, |mut header| {
+            for (label, col) in headers {
+                header.col(|ui| {
+                    let arrow = match (state.sort, col) {
+                        (Some((s, true)), Some(c)) if s == c => " ▲",
+                        (Some((s, false)), Some(c)) if s == c => " ▼",
+                        _ => "",
+                    };
+                    let text = RichText::new(format!("{label}{arrow}")).strong();
+                    if let Some(col) = col {
+                        if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                            state.sort = match state.sort {
+                                Some((s, true)) if s == col => Some((col, false)),
+                                Some((s, false)) if s == col => None,
+                                _ => Some((col, true)),
+                            };
+                        }
+                    } else {
+                        ui.label(text);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, visible.len(), |mut row| {
+                let i = visible[row.index()];
+                let r = &rows[i];
+                row.set_selected(state.selected.contains(&i));
+                row.col(|ui| {
+                    ui.label(&r.name);
+                });
+                row.col(|ui| {
+                    ui.label(r.year.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(&r.kind);
+                });
+                row.col(|ui| {
+                    ui.label(&r.value_text);
+                });
+                row.col(|ui| {
+                    ui.label(&r.basis);
+                });
+                row.col(|ui| {
+                    ui.label(&r.period);
+                });
+                row.col(|ui| {
+                    ui.label(&r.quote).on_hover_text(&r.quote);
+                });
+                if row.response().clicked() {
+                    clicked_row = Some(i);
+                }
+            });
+        });
+    if let Some(i) = clicked_row
+        && !state.selected.remove(&i)
+    {
+        state.selected.insert(i);
+    }
+}
