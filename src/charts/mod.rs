@@ -353,7 +353,17 @@ fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let span = (hi - lo).max(f64::EPSILON);
     let pad = span * 0.16;
     let lo = if lo < 0.0 { lo - pad } else { 0.0 };
-    let hi = if hi > 0.0 || lo == 0.0 { hi + pad } else { 0.0 };
+    // Differences are written above the bars: give them a line of their own.
+    let gap_room = if spec.gaps.is_empty() {
+        0.0
+    } else {
+        span * 0.14
+    };
+    let hi = if hi > 0.0 || lo == 0.0 {
+        hi + pad + gap_room
+    } else {
+        0.0
+    };
     if hi - lo < 1e-9 { (0.0, 1.0) } else { (lo, hi) }
 }
 

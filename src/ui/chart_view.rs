@@ -24,7 +24,12 @@ pub fn plot_id(chart_id: &str) -> egui::Id {
 /// The legend item of a toggle key. Every item of a series (bars, labels) shares it, so hiding the
 /// series hides all of them.
 pub fn item_id(key: &str) -> ItemId {
-    ItemId::new(("series", key))
+    ItemId::new(item_source(key))
+}
+
+/// What plot items hash into their [`ItemId`] (their `.id(…)` takes the source, not the id).
+fn item_source(key: &str) -> (&'static str, &str) {
+    ("series", key)
 }
 
 /// How a chart is drawn: in the window, with toggles and tooltips, or as a still image.
@@ -230,7 +235,7 @@ pub fn plot_ui(
             let range = y1 - y0;
             for series in &spec.series {
                 let color = series_color(series.color);
-                let sid = item_id(&series.id);
+                let sid = item_source(&series.id);
                 if !series.bars.is_empty() {
                     let bars = series
                         .bars
@@ -311,7 +316,7 @@ pub fn plot_ui(
             }
             for r in &spec.references {
                 let color = series_color(r.color);
-                let rid = item_id(&r.id);
+                let rid = item_source(&r.id);
                 plot_ui.hline(
                     HLine::new(r.name.clone(), r.value)
                         .id(rid)
@@ -343,18 +348,16 @@ pub fn plot_ui(
             plot_ui.pointer_coordinate()
         });
 
-    if interactive {
-        if let Some(pointer) = response.inner
-            && response.response.hovered()
-            && let Some(bar) = spec.hit(pointer.x, pointer.y)
-        {
-            let detail = bar.detail.clone();
-            let kind = bar.kind;
-            response
-                .response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, &detail, kind, lang));
-        }
+    if interactive
+        && let Some(pointer) = response.inner
+        && response.response.hovered()
+        && let Some(bar) = spec.hit(pointer.x, pointer.y)
+    {
+        let detail = bar.detail.clone();
+        response
+            .response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, &detail, lang));
     }
 
     // The legend may have changed the plot's hidden items: report them as the new truth.
@@ -372,7 +375,7 @@ pub fn plot_ui(
 
 /// A figure's tooltip: indicator, kind and year, value with unit and qualifier, basis, period, and
 /// the sentence of the report.
-pub fn tooltip_ui(ui: &mut Ui, detail: &crate::charts::PointDetail, kind: PointKind, lang: Lang) {
+pub fn tooltip_ui(ui: &mut Ui, detail: &crate::charts::PointDetail, lang: Lang) {
     ui.set_max_width(420.0);
     ui.label(RichText::new(&detail.title).strong());
     egui::Grid::new("planboard-tooltip")
@@ -384,7 +387,6 @@ pub fn tooltip_ui(ui: &mut Ui, detail: &crate::charts::PointDetail, kind: PointK
                 ui.end_row();
             }
         });
-    let _ = kind;
     ui.separator();
     ui.label(RichText::new(tr(lang, "报告原文：", "The report says:")).weak());
     ui.label(RichText::new(format!("“{}”", detail.quote)).italics());

@@ -1,0 +1,268 @@
+//! The window, driven like a person would: toggles from the legend and the check boxes, "only
+//! this", the language switch, a tooltip, a broken file, and one snapshot image per page.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use std::collections::BTreeSet;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_plot::{PlotMemory, PlotPoint};
+use planboard::model::Lang;
+use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource, fonts};
+
+fn app_on(page: &str) -> PlanboardApp {
+    let settings = Settings {
+        page: Some(if page == "table" {
+            PageRef::Table
+        } else {
+            PageRef::Page(page.to_owned())
+        }),
+        ..Settings::default()
+    };
+    let mut data = DataSource::embedded().expect("default data");
+    // The side panel shows when the data was loaded: fix it so snapshots compare.
+    data.loaded_at = "2026-01-01 08:00:00".to_owned();
+    PlanboardApp::new(settings, data)
+}
+
+fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn hidden(h: &Harness<'_, PlanboardApp>, chart: &str) -> BTreeSet<String> {
+    h.state().settings.hidden_in(chart)
+}
+
+/// The GDP check box in the series list and the GDP entry of the legend, in that order (the list
+/// is above the plot).
+fn gdp_boxes(h: &Harness<'_, PlanboardApp>) -> Vec<(f32, Option<bool>)> {
+    let mut boxes: Vec<(f32, Option<bool>)> = h
+        .get_all_by_role_and_label(Role::CheckBox, "地区生产总值")
+        .map(|n| {
+            let toggled = n
+                .accesskit_node()
+                .toggled()
+                .map(|t| t == egui::accesskit::Toggled::True);
+            (n.rect().min.y, toggled)
+        })
+        .collect();
+    boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    boxes
+}
+
+#[test]
+fn legend_click_hides_the_series_in_both_places() {
+    let mut h = harness(app_on("headline"));
+    assert_eq!(gdp_boxes(&h).len(), 2, "a check box and a legend entry");
+    let legend_entry = {
+        let mut all: Vec<_> = h
+            .get_all_by_role_and_label(Role::CheckBox, "地区生产总值")
+            .collect();
+        all.sort_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y));
+        all.pop().expect("legend entry")
+    };
+    legend_entry.click();
+    h.run_steps(4);
+    assert_eq!(hidden(&h, "headline"), BTreeSet::from(["gdp".to_owned()]));
+    let boxes = gdp_boxes(&h);
+    assert!(boxes.iter().all(|(_, t)| *t == Some(false)), "{boxes:?}");
+    // The category label is gone with the series: the axis closes up.
+    let spec = h.state_mut().spec("headline").expect("spec").clone();
+    assert_eq!(spec.categories.len(), 4);
+}
+
+#[test]
+fn unticking_a_check_box_hides_the_series_in_both_places() {
+    let mut h = harness(app_on("headline"));
+    let list_box = {
+        let mut all: Vec<_> = h
+            .get_all_by_role_and_label(Role::CheckBox, "地区生产总值")
+            .collect();
+        all.sort_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y));
+        all.remove(0)
+    };
+    list_box.click();
+    h.run_steps(4);
+    assert_eq!(hidden(&h, "headline"), BTreeSet::from(["gdp".to_owned()]));
+    let boxes = gdp_boxes(&h);
+    assert!(boxes.iter().all(|(_, t)| *t == Some(false)), "{boxes:?}");
+    let mem = PlotMemory::load(&h.ctx, planboard::ui::chart_view::plot_id("headline"))
+        .expect("plot memory");
+    assert!(
+        mem.hidden_items
+            .contains(&planboard::ui::chart_view::item_id("gdp"))
+    );
+
+    // And back on.
+    let mut all: Vec<_> = h
+        .get_all_by_role_and_label(Role::CheckBox, "地区生产总值")
+        .collect();
+    all.sort_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y));
+    all.remove(0).click();
+    h.run_steps(4);
+    assert!(hidden(&h, "headline").is_empty());
+    assert!(gdp_boxes(&h).iter().all(|(_, t)| *t == Some(true)));
+}
+
+#[test]
+fn only_this_leaves_one_and_all_restores() {
+    let mut h = harness(app_on("headline"));
+    h.get_all_by_label("仅此")
+        .next()
+        .expect("only-this button")
+        .click();
+    h.run_steps(4);
+    let expected: BTreeSet<String> = [
+        "industrial_value_added",
+        "fixed_asset_investment",
+        "retail_sales",
+        "general_budget_revenue",
+    ]
+    .map(str::to_owned)
+    .into();
+    assert_eq!(hidden(&h, "headline"), expected);
+    assert!(gdp_boxes(&h).iter().all(|(_, t)| *t == Some(true)));
+    h.get_by_label("全部").click();
+    h.run_steps(4);
+    assert!(hidden(&h, "headline").is_empty());
+    h.get_by_label("全不选").click();
+    h.run_steps(4);
+    assert_eq!(hidden(&h, "headline").len(), 5);
+}
+
+#[test]
+fn language_switch_changes_titles() {
+    let mut h = harness(app_on("headline"));
+    assert!(
+        h.query_by_label("主要指标：2022年完成与2023年目标（同比增长）")
+            .is_some()
+    );
+    h.get_by_label("English").click();
+    h.run_steps(4);
+    assert_eq!(h.state().settings.lang, Lang::En);
+    assert!(
+        h.query_by_label(
+            "Headline indicators: 2022 results and 2023 targets (year-on-year growth)"
+        )
+        .is_some()
+    );
+    assert!(h.query_by_label("Pages").is_some());
+}
+
+#[test]
+fn hovering_a_bar_shows_the_reports_sentence() {
+    let mut h = harness(app_on("headline"));
+    let spec = h.state_mut().spec("headline").expect("spec").clone();
+    let bar = &spec.series[4].bars[1]; // general budget revenue, 2023 target
+    let mem = PlotMemory::load(&h.ctx, planboard::ui::chart_view::plot_id("headline"))
+        .expect("plot memory");
+    let pos = mem
+        .transform()
+        .position_from_point(&PlotPoint::new(bar.x, bar.value / 2.0));
+    h.hover_at(pos);
+    h.run_steps(6);
+    assert!(
+        h.query_by_label_contains("一般公共预算收入同比增长 17%")
+            .is_some(),
+        "the quote"
+    );
+    // The tooltip's rows add to what the chart already shows.
+    assert!(
+        h.query_all_by_label("2023年目标").count() >= 2,
+        "kind and year"
+    );
+    assert!(
+        h.query_by_label_contains("17%（确数）").is_some(),
+        "value with qualifier"
+    );
+    assert!(h.query_by_label("同比增长").is_some(), "basis");
+}
+
+#[test]
+fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.ron");
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/minimal.ron"
+    ))
+    .expect("minimal");
+    std::fs::write(&path, &good).expect("write");
+    let data = DataSource::open(&path, None).expect("valid file");
+    let settings = Settings {
+        page: Some(PageRef::Page("main".to_owned())),
+        ..Settings::default()
+    };
+    let mut h = harness(PlanboardApp::new(settings, data));
+    assert!(h.query_by_label("垃圾处理").is_some());
+
+    std::fs::write(&path, good.replace("value: 6700.0", "value: NaN")).expect("write broken");
+    h.state_mut().data.reload();
+    h.run_steps(4);
+    let line = format!(
+        "{}:41:56: value of `incineration` 2022 is NaN; expected a finite number",
+        path.display()
+    );
+    assert!(
+        h.query_by_label(&line).is_some(),
+        "error bar with file:line:column"
+    );
+    assert!(
+        h.query_by_label("垃圾处理").is_some(),
+        "the last good charts stay"
+    );
+    assert_eq!(h.state().data.report.indicators.len(), 3);
+
+    // Fixing the file clears the bar.
+    std::fs::write(&path, &good).expect("write good");
+    h.state_mut().data.reload();
+    h.run_steps(4);
+    assert!(h.query_by_label(&line).is_none());
+}
+
+#[test]
+fn a_watched_file_reloads_when_it_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.ron");
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/minimal.ron"
+    ))
+    .expect("minimal");
+    std::fs::write(&path, &good).expect("write");
+    let ctx = egui::Context::default();
+    let mut data = DataSource::open(&path, Some(&ctx)).expect("valid file");
+    assert!(data.is_watched());
+    std::fs::write(&path, good.replace("测试报告", "改过的报告")).expect("rewrite");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while data.report.title.zh != "改过的报告" && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        data.poll();
+    }
+    assert_eq!(data.report.title.zh, "改过的报告");
+}
+
+#[test]
+fn one_snapshot_per_page() {
+    let report = planboard::model::load_default().expect("default");
+    let pages: Vec<String> = report
+        .pages
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(["table".to_owned()])
+        .collect();
+    let mut results = egui_kittest::SnapshotResults::new();
+    for page in pages {
+        let mut h = harness(app_on(&page));
+        h.run_steps(2);
+        h.snapshot(format!("page_{page}"));
+        results.extend_harness(&mut h);
+    }
+}
