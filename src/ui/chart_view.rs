@@ -13,7 +13,7 @@ use egui_plot::{
 use crate::charts::{ChartSpec, wrap_label};
 use crate::format;
 use crate::i18n::tr;
-use crate::model::{Lang, PointKind};
+use crate::model::Lang;
 use crate::ui::palette::{bar_fill, bar_stroke, series_color};
 
 /// The plot's id, from the chart id: the same chart keeps its legend state across frames.
