@@ -1,6 +1,7 @@
 //! Images out of the app: PNG encoding and writes that never leave a partial file.
 
 mod file;
+pub mod raster;
 
 pub use file::{ExportError, safe_file_name, write_atomic};
 
