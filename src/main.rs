@@ -74,6 +74,28 @@ enum Command {
         /// RON data file; the embedded default report when omitted.
         file: Option<PathBuf>,
     },
+    /// Save charts as PNG images without a window, display or GPU; prints each path written.
+    Export {
+        /// RON data file; the embedded default report when omitted.
+        #[arg(long, value_name = "FILE")]
+        data: Option<PathBuf>,
+        /// Folder to write into (must exist). Files are named {chart_id}.png.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// Chart to export (repeatable); every chart when omitted.
+        #[arg(long = "chart", value_name = "ID")]
+        charts: Vec<String>,
+        /// Pixels per point, 1 to 4 (2 gives 1800×1000 images).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+        /// Hide a series (an indicator id, or ref:ID for a reference line) of a chart (repeatable).
+        #[arg(long = "hide", value_name = "CHART_ID:SERIES")]
+        hide: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -81,6 +103,26 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check(file.as_deref()),
         Some(Command::Table { file }) => table(file.as_deref()),
+        Some(Command::Export {
+            data,
+            out,
+            charts,
+            scale,
+            lang,
+            theme,
+            hide,
+        }) => export(&ExportArgs {
+            data,
+            out,
+            charts,
+            opts: planboard::export::render::ImageOptions {
+                scale,
+                lang: lang.into(),
+                theme: theme.into(),
+                ..Default::default()
+            },
+            hide,
+        }),
         None => {
             let launch = planboard::ui::Launch {
                 file: cli.file,
@@ -146,4 +188,104 @@ fn report_error(err: &LoadError) -> ExitCode {
         eprintln!("{n} problems found");
     }
     ExitCode::FAILURE
+}
+
+struct ExportArgs {
+    data: Option<PathBuf>,
+    out: PathBuf,
+    charts: Vec<String>,
+    opts: planboard::export::render::ImageOptions,
+    hide: Vec<String>,
+}
+
+fn export(args: &ExportArgs) -> ExitCode {
+    use planboard::export::batch::{Job, export_all};
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::io::IsTerminal as _;
+
+    if !planboard::export::render::ImageOptions::SCALES.contains(&args.opts.scale) {
+        eprintln!(
+            "planboard: --scale {} is out of range; expected 1 to 4",
+            args.opts.scale
+        );
+        return ExitCode::FAILURE;
+    }
+    let (name, result) = load(args.data.as_deref());
+    let report = match result {
+        Ok(r) => r,
+        Err(err) => return report_error(&err),
+    };
+    let data_name = planboard::export::render::data_label(args.data.as_deref());
+    let ids: Vec<String> = if args.charts.is_empty() {
+        report.charts.iter().map(|c| c.id.clone()).collect()
+    } else {
+        args.charts.clone()
+    };
+    let mut hidden: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for spec in &args.hide {
+        let Some((chart, series)) = spec.split_once(':') else {
+            eprintln!("planboard: --hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp");
+            return ExitCode::FAILURE;
+        };
+        let Some(c) = report.chart(chart) else {
+            eprintln!("planboard: --hide {spec}: {name} has no chart `{chart}`");
+            return ExitCode::FAILURE;
+        };
+        let keys = planboard::charts::toggle_keys(c);
+        if !keys.iter().any(|k| k == series) {
+            eprintln!(
+                "planboard: --hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {}",
+                keys.join(", ")
+            );
+            return ExitCode::FAILURE;
+        }
+        hidden
+            .entry(chart.to_owned())
+            .or_default()
+            .insert(series.to_owned());
+    }
+    let mut jobs = Vec::new();
+    for id in &ids {
+        let Some(chart) = report.chart(id) else {
+            eprintln!(
+                "planboard: {name} has no chart `{id}`; expected one of: {}",
+                report
+                    .charts
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return ExitCode::FAILURE;
+        };
+        jobs.push(Job {
+            chart,
+            hidden: hidden.get(id).cloned().unwrap_or_default(),
+        });
+    }
+    let show_progress = jobs.len() > 1 && std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if show_progress {
+            eprint!("\rexporting {done}/{total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let results = export_all(&report, &jobs, &args.out, &data_name, &args.opts, &progress);
+    let mut failed = false;
+    for (job, result) in jobs.iter().zip(results) {
+        match result {
+            Ok(path) => println!("{}", path.display()),
+            Err(err) => {
+                eprintln!("planboard: {}: {err}", job.chart.id);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -1,7 +1,9 @@
 //! Images out of the app: PNG encoding and writes that never leave a partial file.
 
+pub mod batch;
 mod file;
 pub mod raster;
+pub mod render;
 
 pub use file::{ExportError, safe_file_name, write_atomic};
 

@@ -76,6 +76,12 @@ pub struct PlanboardApp {
     screenshot: Option<ScreenshotJob>,
     applied_theme: Option<Theme>,
     applied_title: String,
+    /// Charts on screen this frame with their rectangles, for Ctrl+S / Ctrl+C.
+    chart_rects: Vec<(String, egui::Rect)>,
+    /// Asks where to save an image; a file dialog, replaced in tests.
+    pub ask_save_path: Box<dyn Fn(&str) -> Option<PathBuf>>,
+    /// Asks which folder to export every chart into; a folder dialog, replaced in tests.
+    pub ask_folder: Box<dyn Fn() -> Option<PathBuf>>,
 }
 
 impl std::fmt::Debug for PlanboardApp {
@@ -100,6 +106,137 @@ impl PlanboardApp {
             screenshot: None,
             applied_theme: None,
             applied_title: String::new(),
+            chart_rects: Vec::new(),
+            ask_save_path: Box::new(|name| {
+                rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter("PNG", &["png"])
+                    .save_file()
+            }),
+            ask_folder: Box::new(|| rfd::FileDialog::new().pick_folder()),
+        }
+    }
+
+    /// How images are made now: the chosen scale, the language, and the window's theme unless
+    /// light-for-print is on.
+    pub fn image_options(&self) -> crate::export::render::ImageOptions {
+        crate::export::render::ImageOptions {
+            scale: self.settings.image_scale.clamp(1.0, 4.0),
+            lang: self.settings.lang,
+            theme: if self.settings.print_light {
+                Theme::Light
+            } else {
+                self.settings.theme
+            },
+            ..Default::default()
+        }
+    }
+
+    fn data_label(&self) -> String {
+        crate::export::render::data_label(self.data.path.as_deref())
+    }
+
+    /// The PNG of a chart as saved from the window: the same function `planboard export` uses.
+    pub fn chart_png(&self, chart_id: &str) -> Result<Vec<u8>, String> {
+        let chart = self
+            .report()
+            .chart(chart_id)
+            .ok_or_else(|| format!("no chart `{chart_id}`"))?;
+        crate::export::render::chart_png(
+            self.report(),
+            chart,
+            &self.settings.hidden_in(chart_id),
+            &self.data_label(),
+            &self.image_options(),
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// Save a chart to `path`, with a notice saying where it went or why it could not be written.
+    pub fn save_chart_to(&mut self, chart_id: &str, path: &Path) -> bool {
+        let lang = self.settings.lang;
+        let result = self
+            .chart_png(chart_id)
+            .and_then(|png| crate::export::write_atomic(path, &png).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                self.notices.push(Notice::info(format!(
+                    "{}{}",
+                    tr(lang, "已保存：", "Saved: "),
+                    path.display()
+                )));
+                true
+            }
+            Err(err) => {
+                self.notices.push(Notice::error(format!(
+                    "{}{err}",
+                    tr(lang, "无法保存图片：", "Could not save the image: ")
+                )));
+                false
+            }
+        }
+    }
+
+    fn save_chart(&mut self, chart_id: &str) {
+        let name = crate::export::safe_file_name(chart_id, "png");
+        if let Some(path) = (self.ask_save_path)(&name) {
+            self.save_chart_to(chart_id, &path);
+        }
+    }
+
+    fn copy_chart(&mut self, chart_id: &str, ctx: &egui::Context) {
+        let lang = self.settings.lang;
+        let Some(chart) = self.report().chart(chart_id) else {
+            return;
+        };
+        let image = crate::export::render::chart_image(
+            self.report(),
+            chart,
+            &self.settings.hidden_in(chart_id),
+            &self.data_label(),
+            &self.image_options(),
+        );
+        ctx.copy_image(image);
+        self.notices.push(Notice::info(tr(
+            lang,
+            "图片已复制，可直接粘贴",
+            "Image copied: paste it anywhere",
+        )));
+    }
+
+    /// Write every chart of the report into `dir` (two clicks: the button, then the folder).
+    pub fn export_all_to(&mut self, dir: &Path) {
+        let lang = self.settings.lang;
+        let report = Arc::clone(&self.data.report);
+        let jobs: Vec<crate::export::batch::Job<'_>> = report
+            .charts
+            .iter()
+            .map(|chart| crate::export::batch::Job {
+                chart,
+                hidden: self.settings.hidden_in(&chart.id),
+            })
+            .collect();
+        let results = crate::export::batch::export_all(
+            &report,
+            &jobs,
+            dir,
+            &self.data_label(),
+            &self.image_options(),
+            &|_, _| {},
+        );
+        let written = results.iter().filter(|r| r.is_ok()).count();
+        if let Some(Err(err)) = results.into_iter().find(Result::is_err) {
+            self.notices.push(Notice::error(format!(
+                "{}{err}",
+                tr(lang, "导出失败：", "Export failed: ")
+            )));
+        }
+        if written > 0 {
+            self.notices.push(Notice::info(format!(
+                "{written} {}{}",
+                tr(lang, "张图已导出到 ", "charts exported to "),
+                dir.display()
+            )));
         }
     }
 
@@ -384,6 +521,30 @@ impl PlanboardApp {
             .small(),
         );
         ui.separator();
+        ui.label(RichText::new(tr(lang, "图片", "Images")).strong());
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "倍率", "Scale"));
+            for scale in [1.0_f32, 2.0, 3.0, 4.0] {
+                ui.selectable_value(&mut self.settings.image_scale, scale, format!("{scale}×"));
+            }
+        });
+        ui.checkbox(
+            &mut self.settings.print_light,
+            tr(lang, "浅色背景（适合打印）", "Light background (for print)"),
+        );
+        if ui
+            .button(tr(lang, "导出全部图表…", "Export all charts…"))
+            .on_hover_text(tr(
+                lang,
+                "把每张图保存为 PNG 到所选文件夹",
+                "Save every chart as PNG into a folder",
+            ))
+            .clicked()
+            && let Some(dir) = (self.ask_folder)()
+        {
+            self.export_all_to(&dir);
+        }
+        ui.separator();
         if ui
             .button(tr(lang, "恢复默认设置", "Reset settings"))
             .clicked()
@@ -445,7 +606,36 @@ impl PlanboardApp {
                 }
                 table_view::table_ui(ui, &self.rows, &mut self.table, lang);
             }
-            PageRef::Page(id) => self.charts_page_ui(ui, &id),
+            PageRef::Page(id) => {
+                self.chart_rects.clear();
+                self.charts_page_ui(ui, &id);
+                self.chart_shortcuts(ui.ctx());
+            }
+        }
+    }
+
+    /// Ctrl+S saves and Ctrl+C copies the chart under the pointer, or the page's first.
+    fn chart_shortcuts(&mut self, ctx: &egui::Context) {
+        let (save, copy) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::S),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::C),
+            )
+        });
+        if !save && !copy {
+            return;
+        }
+        let pointer = ctx.pointer_hover_pos();
+        let target = pointer
+            .and_then(|p| self.chart_rects.iter().find(|(_, r)| r.contains(p)))
+            .or_else(|| self.chart_rects.first())
+            .map(|(id, _)| id.clone());
+        if let Some(id) = target {
+            if save {
+                self.save_chart(&id);
+            } else {
+                self.copy_chart(&id, ctx);
+            }
         }
     }
 
@@ -481,14 +671,22 @@ impl PlanboardApp {
                             let Some(spec) = self.spec(chart_id).cloned() else {
                                 continue;
                             };
-                            let action = ui
+                            let (action, rect) = ui
                                 .allocate_ui(egui::Vec2::new(width, 0.0), |ui| {
                                     chart_view::chart_ui(ui, &spec, &hidden, width)
                                 })
                                 .inner;
-                            if let Some(ToggleAction::SetHidden(next)) = action {
-                                self.set_hidden(chart_id, next);
-                                ui.ctx().request_repaint();
+                            self.chart_rects.push((chart_id.clone(), rect));
+                            match action {
+                                Some(ToggleAction::SetHidden(next)) => {
+                                    self.set_hidden(chart_id, next);
+                                    ui.ctx().request_repaint();
+                                }
+                                Some(ToggleAction::SaveImage) => self.save_chart(chart_id),
+                                Some(ToggleAction::CopyImage) => {
+                                    self.copy_chart(chart_id, ui.ctx())
+                                }
+                                None => {}
                             }
                         }
                     });

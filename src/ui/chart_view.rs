@@ -60,11 +60,15 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
     });
 }
 
-/// What the user asked of a chart's toggles this frame.
+/// What the user asked of a chart this frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ToggleAction {
     /// Replace the hidden set (a check box, "all", "none", "only this", or the legend).
     SetHidden(BTreeSet<String>),
+    /// 保存图片 / Save image.
+    SaveImage,
+    /// 复制图片 / Copy image.
+    CopyImage,
 }
 
 /// Check boxes for every series and reference line, with "all", "none" and "only this".
@@ -233,7 +237,10 @@ pub fn plot_ui(
         .show(ui, |plot_ui| {
             plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
             let range = y1 - y0;
-            for series in &spec.series {
+            // In an image the legend lists only what is visible; in the window it lists every
+            // series so a hidden one can be switched back on.
+            let drawn = |visible: bool| mode == Mode::Window || visible;
+            for series in spec.series.iter().filter(|s| drawn(s.visible)) {
                 let color = series_color(series.color);
                 let sid = item_source(&series.id);
                 if !series.bars.is_empty() {
@@ -314,7 +321,7 @@ pub fn plot_ui(
                     .allow_hover(false),
                 );
             }
-            for r in &spec.references {
+            for r in spec.references.iter().filter(|r| drawn(r.visible)) {
                 let color = series_color(r.color);
                 let rid = item_source(&r.id);
                 plot_ui.hline(
@@ -392,32 +399,55 @@ pub fn tooltip_ui(ui: &mut Ui, detail: &crate::charts::PointDetail, lang: Lang) 
     ui.label(RichText::new(format!("“{}”", detail.quote)).italics());
 }
 
-/// One chart as shown in the window: header, toggles, plot. Returns the toggle change, if any.
+/// One chart as shown in the window: header with save and copy buttons, toggles, plot, and a
+/// context menu. Returns what the user asked, if anything, and the chart's rectangle (for the
+/// keyboard shortcuts that act on the chart under the pointer).
 pub fn chart_ui(
     ui: &mut Ui,
     spec: &ChartSpec,
     hidden: &BTreeSet<String>,
     width: f32,
-) -> Option<ToggleAction> {
+) -> (Option<ToggleAction>, egui::Rect) {
+    let lang = spec.lang;
     let mut action = None;
-    egui::Frame::group(ui.style())
+    let frame = egui::Frame::group(ui.style())
         .fill(ui.visuals().extreme_bg_color)
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(width - 22.0);
             ui.vertical(|ui| {
-                header_ui(ui, spec);
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                        if ui
+                            .small_button(tr(lang, "复制图片", "Copy image"))
+                            .on_hover_text(tr(
+                                lang,
+                                "复制为图片，可直接粘贴到幻灯片或文档",
+                                "Copy as an image to paste into a slide or document",
+                            ))
+                            .clicked()
+                        {
+                            action = Some(ToggleAction::CopyImage);
+                        }
+                        if ui
+                            .small_button(tr(lang, "保存图片", "Save image"))
+                            .on_hover_text(tr(lang, "保存为 PNG（Ctrl+S）", "Save as PNG (Ctrl+S)"))
+                            .clicked()
+                        {
+                            action = Some(ToggleAction::SaveImage);
+                        }
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            header_ui(ui, spec)
+                        });
+                    });
+                });
                 if let Some(a) = toggles_ui(ui, spec, hidden) {
                     action = Some(a);
                 }
                 if !spec.any_visible() {
                     ui.label(
-                        RichText::new(tr(
-                            spec.lang,
-                            "所有系列都已隐藏。",
-                            "Every series is hidden.",
-                        ))
-                        .weak(),
+                        RichText::new(tr(lang, "所有系列都已隐藏。", "Every series is hidden."))
+                            .weak(),
                     );
                 }
                 let size = Vec2::new(width - 22.0, plot_height(width));
@@ -426,5 +456,19 @@ pub fn chart_ui(
                 }
             });
         });
-    action
+    let rect = frame.response.rect;
+    frame
+        .response
+        .interact(egui::Sense::click())
+        .context_menu(|ui| {
+            if ui.button(tr(lang, "保存图片", "Save image")).clicked() {
+                action = Some(ToggleAction::SaveImage);
+                ui.close();
+            }
+            if ui.button(tr(lang, "复制图片", "Copy image")).clicked() {
+                action = Some(ToggleAction::CopyImage);
+                ui.close();
+            }
+        });
+    (action, rect)
 }

@@ -21,7 +21,7 @@ pub enum PageRef {
     Table,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub lang: Lang,
@@ -32,6 +32,10 @@ pub struct Settings {
     pub hidden: BTreeMap<String, BTreeSet<String>>,
     /// The data file last opened; `None` for the embedded default.
     pub data_file: Option<PathBuf>,
+    /// Pixels per point of saved and copied images (1–4).
+    pub image_scale: f32,
+    /// Save images on a light background whatever the window's theme, for print.
+    pub print_light: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +46,8 @@ impl Default for Settings {
             page: None,
             hidden: BTreeMap::new(),
             data_file: None,
+            image_scale: 2.0,
+            print_light: false,
         }
     }
 }

@@ -1,0 +1,151 @@
+//! A chart as an image: the same egui/egui_plot code that draws it in the window, run in an
+//! offscreen `egui::Context` at the requested size and scale, tessellated and rasterized on the CPU.
+//!
+//! Every image is drawn in a fresh context, so the same chart with the same options gives the same
+//! bytes whether it is saved from the window or exported from the command line, alone or in a batch.
+
+use std::collections::BTreeSet;
+
+use egui::{Color32, ColorImage, RichText, Vec2, ViewportId};
+
+use crate::charts;
+use crate::export::raster::{Canvas, Textures};
+use crate::model::{Chart, Lang, Report};
+use crate::ui::Theme;
+use crate::ui::chart_view::{self, Mode};
+
+/// How an image is made.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ImageOptions {
+    /// Pixels per point: 1×–4×, like ECharts' `pixelRatio`.
+    pub scale: f32,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Size in points; the image is `size × scale` pixels.
+    pub size: Vec2,
+}
+
+impl Default for ImageOptions {
+    fn default() -> Self {
+        Self {
+            scale: 2.0,
+            lang: Lang::Zh,
+            theme: Theme::Light,
+            size: Vec2::new(900.0, 500.0),
+        }
+    }
+}
+
+impl ImageOptions {
+    /// The scales people can choose.
+    pub const SCALES: std::ops::RangeInclusive<f32> = 1.0..=4.0;
+
+    pub fn pixel_size(&self) -> [usize; 2] {
+        [
+            (self.size.x * self.scale).round() as usize,
+            (self.size.y * self.scale).round() as usize,
+        ]
+    }
+}
+
+/// The footnote naming the source report and the data file.
+pub fn footnote(report: &Report, data_name: &str, lang: Lang) -> String {
+    let source = report.source.name.get(lang);
+    match lang {
+        Lang::Zh => format!("来源：《{source}》 · 数据：{data_name} · planboard"),
+        Lang::En => format!("Source: {source} · Data: {data_name} · planboard"),
+    }
+}
+
+/// How images name the data: the file name alone (a full path would leak a person's folders), the
+/// same from the window and the command line.
+pub fn data_label(path: Option<&std::path::Path>) -> String {
+    path.and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| {
+            crate::model::DEFAULT_DATA_NAME
+                .rsplit('/')
+                .next()
+                .unwrap_or(crate::model::DEFAULT_DATA_NAME)
+                .to_owned()
+        })
+}
+
+/// Draw one chart offscreen and rasterize it.
+pub fn chart_image(
+    report: &Report,
+    chart: &Chart,
+    hidden: &BTreeSet<String>,
+    data_name: &str,
+    opts: &ImageOptions,
+) -> ColorImage {
+    let spec = charts::build(report, chart, opts.lang, hidden);
+    let note = footnote(report, data_name, opts.lang);
+    let ctx = egui::Context::default();
+    crate::ui::fonts::install(&ctx);
+    ctx.set_theme(match opts.theme {
+        Theme::Light => egui::Theme::Light,
+        Theme::Dark => egui::Theme::Dark,
+    });
+    ctx.all_styles_mut(|style| style.animation_time = 0.0);
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, opts.size)),
+        ..Default::default()
+    };
+    if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+        viewport.native_pixels_per_point = Some(opts.scale);
+    }
+
+    let mut textures = Textures::default();
+    let mut background = Color32::WHITE;
+    let mut output = None;
+    // The first pass lays out text and axes; the second draws with the sizes settled.
+    for _ in 0..2 {
+        let mut out = ctx.run_ui(input.clone(), |ui| {
+            background = ui.visuals().panel_fill;
+            image_ui(ui, &spec, hidden, &note);
+        });
+        textures.apply(&mut out.textures_delta);
+        output = Some(out);
+    }
+    let Some(output) = output else {
+        return ColorImage::new([1, 1], vec![background]);
+    };
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let [w, h] = opts.pixel_size();
+    let mut canvas = Canvas::new(w, h, background);
+    canvas.paint(&primitives, &textures, output.pixels_per_point);
+    canvas.into_color_image()
+}
+
+/// What an image holds: title, unit and key, the plot with its legend, and the footnote.
+fn image_ui(ui: &mut egui::Ui, spec: &charts::ChartSpec, hidden: &BTreeSet<String>, note: &str) {
+    let frame = egui::Frame::new()
+        .fill(ui.visuals().panel_fill)
+        .inner_margin(16.0);
+    frame.show(ui, |ui| {
+        let full = ui.available_size();
+        ui.set_min_size(full);
+        chart_view::header_ui(ui, spec);
+        ui.add_space(4.0);
+        let note_height = 18.0;
+        let plot = Vec2::new(
+            full.x,
+            (ui.available_height() - note_height - 6.0).max(80.0),
+        );
+        let _ = chart_view::plot_ui(ui, spec, hidden, plot, Mode::Image);
+        ui.add_space(4.0);
+        ui.label(RichText::new(note).small().weak());
+    });
+}
+
+/// [`chart_image`] encoded as PNG.
+pub fn chart_png(
+    report: &Report,
+    chart: &Chart,
+    hidden: &BTreeSet<String>,
+    data_name: &str,
+    opts: &ImageOptions,
+) -> Result<Vec<u8>, super::ExportError> {
+    super::encode_png(&chart_image(report, chart, hidden, data_name, opts))
+}
