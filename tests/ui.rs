@@ -12,6 +12,8 @@ use egui_plot::{PlotMemory, PlotPoint};
 use planboard::model::Lang;
 use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource, fonts};
 
+mod support;
+
 fn app_on(page: &str) -> PlanboardApp {
     let settings = Settings {
         page: Some(if page == "table" {
@@ -31,6 +33,7 @@ fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(fonts::install)
+        .renderer(support::CpuRenderer::default())
         .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
     h.run_steps(4);
     h

@@ -385,7 +385,7 @@ impl Edge {
             Span::To(c.div_euclid(k)) // c − k·x ≥ 0  ⇔  x ≤ c / k
         } else {
             let k = -k;
-            Span::From((-c + k - 1).div_euclid(k)) // c + k·x ≥ 0  ⇔  x ≥ ⌈−c / k⌉
+            Span::From((-c + k - 1).div_euclid(k)) // c + k·x ≥ 0  ⇔  x ≥ ceil(−c / k)
         }
     }
 }

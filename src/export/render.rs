@@ -119,7 +119,12 @@ pub fn chart_image(
 }
 
 /// What an image holds: title, unit and key, the plot with its legend, and the footnote.
-fn image_ui(ui: &mut egui::Ui, spec: &charts::ChartSpec, hidden: &BTreeSet<String>, note: &str) {
+pub fn image_ui(
+    ui: &mut egui::Ui,
+    spec: &charts::ChartSpec,
+    hidden: &BTreeSet<String>,
+    note: &str,
+) {
     let frame = egui::Frame::new()
         .fill(ui.visuals().panel_fill)
         .inner_margin(16.0);

@@ -63,6 +63,11 @@ impl ScreenshotJob {
     }
 }
 
+/// Asks where to save a file, proposing a name.
+pub type SavePathDialog = Box<dyn Fn(&str) -> Option<PathBuf>>;
+/// Asks for a folder.
+pub type FolderDialog = Box<dyn Fn() -> Option<PathBuf>>;
+
 pub struct PlanboardApp {
     pub settings: Settings,
     pub data: DataSource,
@@ -79,9 +84,9 @@ pub struct PlanboardApp {
     /// Charts on screen this frame with their rectangles, for Ctrl+S / Ctrl+C.
     chart_rects: Vec<(String, egui::Rect)>,
     /// Asks where to save an image; a file dialog, replaced in tests.
-    pub ask_save_path: Box<dyn Fn(&str) -> Option<PathBuf>>,
+    pub ask_save_path: SavePathDialog,
     /// Asks which folder to export every chart into; a folder dialog, replaced in tests.
-    pub ask_folder: Box<dyn Fn() -> Option<PathBuf>>,
+    pub ask_folder: FolderDialog,
 }
 
 impl std::fmt::Debug for PlanboardApp {
@@ -684,7 +689,7 @@ impl PlanboardApp {
                                 }
                                 Some(ToggleAction::SaveImage) => self.save_chart(chart_id),
                                 Some(ToggleAction::CopyImage) => {
-                                    self.copy_chart(chart_id, ui.ctx())
+                                    self.copy_chart(chart_id, ui.ctx());
                                 }
                                 None => {}
                             }

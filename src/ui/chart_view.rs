@@ -144,7 +144,7 @@ pub fn plot_ui(
     hidden: &BTreeSet<String>,
     size: Vec2,
     mode: Mode,
-) -> Option<ToggleAction> {
+) -> (Option<ToggleAction>, egui::Response) {
     let id = plot_id(&spec.id);
     let ctx = ui.ctx().clone();
     let hidden_ids: egui_plot::ItemIdSet = hidden.iter().map(|k| item_id(k)).collect();
@@ -226,6 +226,7 @@ pub fn plot_ui(
                 })
                 .collect()
         })
+        .y_grid_spacer(nice_grid)
         .show_grid([false, true])
         .allow_zoom(false)
         .allow_drag(false)
@@ -368,16 +369,47 @@ pub fn plot_ui(
     }
 
     // The legend may have changed the plot's hidden items: report them as the new truth.
-    let mem = PlotMemory::load(&ctx, id)?;
+    let plot_response = response.response;
+    let Some(mem) = PlotMemory::load(&ctx, id) else {
+        return (None, plot_response);
+    };
     if mem.hidden_items == hidden_ids {
-        return None;
+        return (None, plot_response);
     }
     let next: BTreeSet<String> = spec
         .toggle_keys()
         .filter(|k| mem.hidden_items.contains(&item_id(k)))
         .map(ToOwned::to_owned)
         .collect();
-    (next != *hidden).then_some(ToggleAction::SetHidden(next))
+    (
+        (next != *hidden).then_some(ToggleAction::SetHidden(next)),
+        plot_response,
+    )
+}
+
+/// Five or six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people
+/// read at a glance, not a ruler.
+fn nice_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = hi - lo;
+    if !(span.is_finite() && span > 0.0) {
+        return Vec::new();
+    }
+    let raw = span / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// A figure's tooltip: indicator, kind and year, value with unit and qualifier, basis, period, and
@@ -437,7 +469,7 @@ pub fn chart_ui(
                             action = Some(ToggleAction::SaveImage);
                         }
                         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            header_ui(ui, spec)
+                            header_ui(ui, spec);
                         });
                     });
                 });
@@ -451,24 +483,25 @@ pub fn chart_ui(
                     );
                 }
                 let size = Vec2::new(width - 22.0, plot_height(width));
-                if let Some(a) = plot_ui(ui, spec, hidden, size, Mode::Window) {
-                    action = Some(a);
+                let (a, plot) = plot_ui(ui, spec, hidden, size, Mode::Window);
+                if a.is_some() {
+                    action = a;
                 }
-            });
+                plot
+            })
+            .inner
         });
     let rect = frame.response.rect;
-    frame
-        .response
-        .interact(egui::Sense::click())
-        .context_menu(|ui| {
-            if ui.button(tr(lang, "保存图片", "Save image")).clicked() {
-                action = Some(ToggleAction::SaveImage);
-                ui.close();
-            }
-            if ui.button(tr(lang, "复制图片", "Copy image")).clicked() {
-                action = Some(ToggleAction::CopyImage);
-                ui.close();
-            }
-        });
+    // Right-click on the plot: the same actions as the buttons.
+    frame.inner.context_menu(|ui| {
+        if ui.button(tr(lang, "保存图片", "Save image")).clicked() {
+            action = Some(ToggleAction::SaveImage);
+            ui.close();
+        }
+        if ui.button(tr(lang, "复制图片", "Copy image")).clicked() {
+            action = Some(ToggleAction::CopyImage);
+            ui.close();
+        }
+    });
     (action, rect)
 }

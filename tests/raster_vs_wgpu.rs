@@ -1,0 +1,65 @@
+//! The CPU rasterizer against egui-wgpu (Mesa's llvmpipe here): the same charts, the same egui
+//! output, two renderers. Bounds measured, then set: see the assertion messages.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use std::collections::BTreeSet;
+
+use egui_kittest::Harness;
+use planboard::charts;
+use planboard::export::render::{footnote, image_ui};
+use planboard::model::{Lang, load_default};
+
+mod support;
+
+fn harness_for(chart_id: &str, cpu: bool) -> Harness<'static, ()> {
+    let report = load_default().expect("default report");
+    let chart = report.chart(chart_id).expect("chart").clone();
+    let spec = charts::build(&report, &chart, Lang::Zh, &BTreeSet::new());
+    let note = footnote(&report, "longgang-2022-2023.ron", Lang::Zh);
+    let builder = Harness::builder()
+        .with_size([900.0, 500.0])
+        .with_pixels_per_point(2.0)
+        .with_context_setup(planboard::ui::fonts::install);
+    let builder = if cpu {
+        builder.renderer(support::CpuRenderer::default())
+    } else {
+        builder.wgpu()
+    };
+    let mut h = builder.build_ui_state(
+        move |ui, ()| {
+            egui::CentralPanel::default()
+                .show_inside(ui, |ui| image_ui(ui, &spec, &BTreeSet::new(), &note));
+        },
+        (),
+    );
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn cpu_and_wgpu_agree() {
+    for chart in ["headline", "pm25", "waste_rates", "school_places"] {
+        // Needs a wgpu adapter: Mesa's llvmpipe/lavapipe (`.ci/run` installs mesa-vulkan-drivers).
+        let wgpu = harness_for(chart, false)
+            .render()
+            .expect("wgpu render (is mesa-vulkan-drivers installed?)");
+        let cpu = harness_for(chart, true).render().expect("cpu render");
+        let (mean, within) = support::compare(&cpu, &wgpu, 3);
+        eprintln!(
+            "{chart}: mean |Δ| = {mean:.4} levels/channel, {:.3}% of pixels within 3 levels",
+            within * 100.0
+        );
+        // Measured on llvmpipe: a mean of 0.002–0.005 levels a channel and every pixel within 3
+        // levels (the differences are rounding at glyph and shape edges).
+        assert!(
+            mean <= 0.05,
+            "{chart}: mean difference {mean:.4} levels a channel, expected ≤ 0.05"
+        );
+        assert!(
+            within >= 0.9999,
+            "{chart}: only {:.4}% of pixels within 3 levels",
+            within * 100.0
+        );
+    }
+}

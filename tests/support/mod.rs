@@ -1,0 +1,57 @@
+//! Test helpers shared by the integration tests.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use egui::{Color32, TexturesDelta};
+use planboard::export::raster::{Canvas, Textures};
+
+/// egui_kittest's renderer, done by planboard's CPU rasterizer: snapshots render the same on every
+/// machine, with or without a GPU driver.
+#[derive(Default)]
+pub struct CpuRenderer {
+    textures: Textures,
+}
+
+impl egui_kittest::TestRenderer for CpuRenderer {
+    fn handle_delta(&mut self, delta: &mut TexturesDelta) {
+        self.textures.apply(delta);
+    }
+
+    fn render(
+        &mut self,
+        ctx: &egui::Context,
+        output: &egui::FullOutput,
+    ) -> Result<image::RgbaImage, String> {
+        let ppp = ctx.pixels_per_point();
+        let size = ctx.content_rect().size() * ppp;
+        let (w, h) = (size.x.round() as usize, size.y.round() as usize);
+        let primitives = ctx.tessellate(output.shapes.clone(), ppp);
+        let mut canvas = Canvas::new(w, h, Color32::TRANSPARENT);
+        canvas.paint(&primitives, &self.textures, ppp);
+        // Like a GPU readback: the framebuffer's premultiplied bytes as they are.
+        let bytes: Vec<u8> = canvas.pixels.iter().flatten().copied().collect();
+        image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+            .ok_or_else(|| "bad image size".to_owned())
+    }
+}
+
+/// Mean absolute difference per channel (0–255) and the share of pixels whose channels all
+/// differ by at most `levels`.
+pub fn compare(a: &image::RgbaImage, b: &image::RgbaImage, levels: u8) -> (f64, f64) {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let mut sum = 0u64;
+    let mut close = 0u64;
+    for (p, q) in a.pixels().zip(b.pixels()) {
+        let mut worst = 0u8;
+        for c in 0..4 {
+            let d = p.0[c].abs_diff(q.0[c]);
+            sum += u64::from(d);
+            worst = worst.max(d);
+        }
+        if worst <= levels {
+            close += 1;
+        }
+    }
+    let n = u64::from(a.width()) * u64::from(a.height());
+    (sum as f64 / (n * 4) as f64, close as f64 / n as f64)
+}
