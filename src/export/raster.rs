@@ -142,7 +142,7 @@ impl Texture {
 pub struct Canvas {
     pub width: usize,
     pub height: usize,
-    pub pixels: Vec<[u8; 4]>,
+    pub pixels: Vec<Color32>,
 }
 
 impl Canvas {
@@ -151,18 +151,13 @@ impl Canvas {
         Self {
             width,
             height,
-            pixels: vec![background.to_array(); width * height],
+            pixels: vec![background; width * height],
         }
     }
 
     /// The image as egui's `ColorImage` (its pixels are premultiplied too).
     pub fn into_color_image(self) -> ColorImage {
-        let pixels = self
-            .pixels
-            .into_iter()
-            .map(|[r, g, b, a]| Color32::from_rgba_premultiplied(r, g, b, a))
-            .collect();
-        ColorImage::new([self.width, self.height], pixels)
+        ColorImage::new([self.width, self.height], self.pixels)
     }
 
     /// Rasterize egui's tessellated output, as a GPU would, in order.
@@ -172,21 +167,100 @@ impl Canvas {
         textures: &Textures,
         pixels_per_point: f32,
     ) {
-        for prim in primitives {
+        // Work that a later opaque rectangle covers entirely (the panel and frame backgrounds
+        // under the chart's own) is never seen: start from the last such rectangle.
+        let start = self.last_full_cover(primitives, textures, pixels_per_point);
+        for (p, prim) in primitives.iter().enumerate() {
             let Primitive::Mesh(mesh) = &prim.primitive else {
                 continue; // Paint callbacks draw with a GPU API of their own; charts use none.
+            };
+            let first_triangle = match start {
+                Some((sp, _, _)) if p < sp => continue,
+                Some((sp, st, color)) if p == sp => {
+                    self.pixels.fill(color);
+                    st + 2
+                }
+                _ => 0,
             };
             let Some(clip) = self.clip(prim.clip_rect, pixels_per_point) else {
                 continue;
             };
             let texture = textures.map.get(&mesh.texture_id);
-            for tri in mesh.indices.chunks_exact(3) {
+            for tri in mesh.indices.chunks_exact(3).skip(first_triangle) {
                 let v = |i: u32| mesh.vertices.get(i as usize);
                 if let (Some(a), Some(b), Some(c)) = (v(tri[0]), v(tri[1]), v(tri[2])) {
                     self.triangle(clip, [a, b, c], texture, pixels_per_point);
                 }
             }
         }
+    }
+
+    /// The last pair of triangles that fills the whole canvas with one opaque color, as
+    /// (primitive, triangle index, color): everything drawn before it is hidden.
+    fn last_full_cover(
+        &self,
+        primitives: &[ClippedPrimitive],
+        textures: &Textures,
+        ppp: f32,
+    ) -> Option<(usize, usize, Color32)> {
+        let (w, h) = (self.width as f32, self.height as f32);
+        for (p, prim) in primitives.iter().enumerate().rev() {
+            let Primitive::Mesh(mesh) = &prim.primitive else {
+                continue;
+            };
+            let clip = prim.clip_rect;
+            let clip_covers = clip.min.x * ppp <= 0.5
+                && clip.min.y * ppp <= 0.5
+                && clip.max.x * ppp >= w - 0.5
+                && clip.max.y * ppp >= h - 0.5;
+            if !clip_covers {
+                continue;
+            }
+            let texture = textures.map.get(&mesh.texture_id);
+            let triangles = mesh.indices.len() / 3;
+            for t in (0..triangles.saturating_sub(1)).rev() {
+                let ids = &mesh.indices[t * 3..t * 3 + 6];
+                let Some(verts) = ids
+                    .iter()
+                    .map(|&i| mesh.vertices.get(i as usize))
+                    .collect::<Option<Vec<_>>>()
+                else {
+                    continue;
+                };
+                let (color, uv) = (verts[0].color, verts[0].uv);
+                if color.a() != 255 || verts.iter().any(|v| v.color != color || v.uv != uv) {
+                    continue;
+                }
+                if texture.is_some_and(|t| t.sample(uv.x, uv.y) != [255.0; 4]) {
+                    continue;
+                }
+                let (mut x0, mut x1, mut y0, mut y1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+                for v in &verts {
+                    x0 = x0.min(v.pos.x * ppp);
+                    x1 = x1.max(v.pos.x * ppp);
+                    y0 = y0.min(v.pos.y * ppp);
+                    y1 = y1.max(v.pos.y * ppp);
+                }
+                let corners_only = verts.iter().all(|v| {
+                    let (x, y) = (v.pos.x * ppp, v.pos.y * ppp);
+                    (x == x0 || x == x1) && (y == y0 || y == y1)
+                });
+                let mut distinct = ids.to_vec();
+                distinct.sort_unstable();
+                distinct.dedup();
+                // Two triangles on the four corners of a rectangle over every pixel center.
+                if corners_only
+                    && distinct.len() == 4
+                    && x0 <= 0.5
+                    && y0 <= 0.5
+                    && x1 >= w - 0.5
+                    && y1 >= h - 0.5
+                {
+                    return Some((p, t, color));
+                }
+            }
+        }
+        None
     }
 
     /// The clip rectangle in whole pixels, rounded and clamped as egui-wgpu's scissor is.
@@ -252,6 +326,8 @@ impl Canvas {
             return; // Fully transparent: nothing to blend.
         }
         let inv_area = 1.0 / area as f64;
+        let bbox_pixels = ((max_x - min_x + 1) * (max_y - min_y + 1)) as usize;
+        let fill = constant.map(|src| Fill::new(src, bbox_pixels / 2));
 
         for y in min_y..=max_y {
             let py = (2 * y + 1) * SUB / 2;
@@ -273,14 +349,19 @@ impl Canvas {
             }
             let row = (y as usize) * self.width;
             let span = &mut self.pixels[row + lo as usize..=row + hi as usize];
-            if let Some(src) = constant {
-                fill_span(span, src);
+            if let Some(fill) = &fill {
+                fill.span(span);
                 continue;
             }
-            for (k, dst) in span.iter_mut().enumerate() {
-                let px = (2 * (lo + k as i64) + 1) * SUB / 2;
-                let w = edges.map(|e| e.eval(px, py) as f64 * inv_area);
+            // Barycentric weights at the span's first pixel, then stepped pixel by pixel.
+            let px = (2 * lo + 1) * SUB / 2;
+            let mut w = edges.map(|e| e.eval(px, py) as f64 * inv_area);
+            let step = edges.map(|e| -(SUB * e.dy) as f64 * inv_area);
+            for dst in span.iter_mut() {
                 let (w0, w1, w2) = (w[0] as f32, w[1] as f32, w[2] as f32);
+                for i in 0..3 {
+                    w[i] += step[i];
+                }
                 let color: [f32; 4] = std::array::from_fn(|c| {
                     colors[0][c] * w0 + colors[1][c] * w1 + colors[2][c] * w2
                 });
@@ -303,32 +384,59 @@ fn modulate(color: [f32; 4], tex: [f32; 4]) -> [f32; 4] {
     std::array::from_fn(|c| color[c] * tex[c] / 255.0)
 }
 
-/// `dst = src + dst × (1 − src.a)`, rounded to 8 bits like a unorm framebuffer.
-fn blend(dst: &mut [u8; 4], src: [f32; 4]) {
-    let keep = 1.0 - src[3] / 255.0;
-    for c in 0..4 {
-        let v = src[c] + f32::from(dst[c]) * keep;
-        dst[c] = v.round().clamp(0.0, 255.0) as u8;
-    }
+/// Round a 0–255 value to 8 bits, nearest (halves up), as a unorm framebuffer stores it.
+/// (`f32::round` is a library call on baseline x86-64; this is two instructions.)
+#[inline(always)]
+fn unorm8(v: f32) -> u8 {
+    (v.clamp(0.0, 255.0) + 0.5) as u8
 }
 
-fn fill_span(span: &mut [[u8; 4]], src: [f32; 4]) {
-    if src[3] >= 255.0 {
-        let px = src.map(|v| v.round().clamp(0.0, 255.0) as u8);
-        span.fill(px);
-    } else {
-        // Every destination value maps the same way: a table per channel avoids float work.
-        let keep = 1.0 - src[3] / 255.0;
-        let lut: [[u8; 256]; 4] = std::array::from_fn(|c| {
-            std::array::from_fn(|d| (src[c] + d as f32 * keep).round().clamp(0.0, 255.0) as u8)
-        });
-        if span.len() < 64 {
-            for dst in span {
-                blend(dst, src);
-            }
+/// `dst = src + dst × (1 − src.a)`, rounded to 8 bits like a unorm framebuffer.
+#[inline(always)]
+fn blend(dst: &mut Color32, src: [f32; 4]) {
+    let keep = 1.0 - src[3] / 255.0;
+    let d = dst.to_array();
+    let out: [u8; 4] = std::array::from_fn(|c| unorm8(src[c] + f32::from(d[c]) * keep));
+    *dst = Color32::from_rgba_premultiplied(out[0], out[1], out[2], out[3]);
+}
+
+/// A constant color over many pixels: a copy when opaque, else a lookup table per channel (every
+/// destination value maps the same way), built once per triangle.
+enum Fill {
+    Opaque(Color32),
+    Blend([f32; 4]),
+    Table(Box<[[u8; 256]; 4]>),
+}
+
+impl Fill {
+    fn new(src: [f32; 4], pixels: usize) -> Self {
+        if src[3] >= 255.0 {
+            let c = src.map(unorm8);
+            Self::Opaque(Color32::from_rgba_premultiplied(c[0], c[1], c[2], c[3]))
+        } else if pixels < 2048 {
+            Self::Blend(src)
         } else {
-            for dst in span {
-                *dst = std::array::from_fn(|c| lut[c][dst[c] as usize]);
+            let keep = 1.0 - src[3] / 255.0;
+            Self::Table(Box::new(std::array::from_fn(|c| {
+                std::array::from_fn(|d| unorm8(src[c] + d as f32 * keep))
+            })))
+        }
+    }
+
+    fn span(&self, span: &mut [Color32]) {
+        match self {
+            Self::Opaque(c) => span.fill(*c),
+            Self::Blend(src) => span.iter_mut().for_each(|d| blend(d, *src)),
+            Self::Table(lut) => {
+                for d in span {
+                    let [r, g, b, a] = d.to_array();
+                    *d = Color32::from_rgba_premultiplied(
+                        lut[0][r as usize],
+                        lut[1][g as usize],
+                        lut[2][b as usize],
+                        lut[3][a as usize],
+                    );
+                }
             }
         }
     }

@@ -226,7 +226,7 @@ pub fn plot_ui(
                 })
                 .collect()
         })
-        .y_grid_spacer(nice_grid)
+        .y_grid_spacer(|input| nice_grid(&input))
         .show_grid([false, true])
         .allow_zoom(false)
         .allow_drag(false)
@@ -389,7 +389,7 @@ pub fn plot_ui(
 
 /// Five or six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people
 /// read at a glance, not a ruler.
-fn nice_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
+fn nice_grid(input: &egui_plot::GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let span = hi - lo;
     if !(span.is_finite() && span > 0.0) {

@@ -29,7 +29,7 @@ impl egui_kittest::TestRenderer for CpuRenderer {
         let mut canvas = Canvas::new(w, h, Color32::TRANSPARENT);
         canvas.paint(&primitives, &self.textures, ppp);
         // Like a GPU readback: the framebuffer's premultiplied bytes as they are.
-        let bytes: Vec<u8> = canvas.pixels.iter().flatten().copied().collect();
+        let bytes: Vec<u8> = canvas.pixels.iter().flat_map(|c| c.to_array()).collect();
         image::RgbaImage::from_raw(w as u32, h as u32, bytes)
             .ok_or_else(|| "bad image size".to_owned())
     }

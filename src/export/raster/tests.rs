@@ -57,7 +57,7 @@ fn alpha_map(c: &Canvas) -> Vec<String> {
         .map(|y| {
             (0..c.width)
                 .map(|x| {
-                    if c.pixels[y * c.width + x][3] > 0 {
+                    if c.pixels[y * c.width + x].a() > 0 {
                         '#'
                     } else {
                         '.'
@@ -84,7 +84,7 @@ fn a_triangle_covers_the_pixel_centers_inside_it() {
     // Centers with x + y < 3 are inside; those exactly on the long edge (x + y = 3) belong to the
     // neighbour across it.
     assert_eq!(alpha_map(&c), ["###.", "##..", "#...", "...."]);
-    assert_eq!(c.pixels[0], [255, 0, 0, 255]);
+    assert_eq!(c.pixels[0].to_array(), [255, 0, 0, 255]);
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn a_quad_of_two_triangles_blends_each_pixel_once() {
     let half = Color32::from_rgba_premultiplied(100, 0, 0, 128);
     c.paint(&[quad(pos2(0.0, 0.0), pos2(5.0, 3.0), half)], &white(), 1.0);
     assert!(
-        c.pixels.iter().all(|p| *p == [100, 0, 0, 128]),
+        c.pixels.iter().all(|p| p.to_array() == [100, 0, 0, 128]),
         "{:?}",
         c.pixels
     );
@@ -161,7 +161,7 @@ fn a_textured_quad_samples_texel_centers_exactly() {
     );
     let mut c = Canvas::new(2, 2, Color32::TRANSPARENT);
     c.paint(&[q], &textures, 1.0);
-    let expected: Vec<[u8; 4]> = texels.iter().map(|t| t.to_array()).collect();
+    let expected = texels.clone();
     assert_eq!(c.pixels, expected);
 
     // Halfway between texel centers the sample is their mean: (10+40)/2 = 25, (20+50)/2 = 35 …
@@ -174,15 +174,15 @@ fn alpha_over_alpha_follows_the_premultiplied_over_operator() {
     let gray = Color32::from_rgba_premultiplied(128, 128, 128, 128);
     let mut c = Canvas::new(1, 1, Color32::TRANSPARENT);
     c.paint(&[quad(pos2(0.0, 0.0), pos2(1.0, 1.0), gray)], &white(), 1.0);
-    assert_eq!(c.pixels[0], [128, 128, 128, 128]);
+    assert_eq!(c.pixels[0].to_array(), [128, 128, 128, 128]);
     c.paint(&[quad(pos2(0.0, 0.0), pos2(1.0, 1.0), gray)], &white(), 1.0);
     // 128 + 128 × (1 − 128/255) = 191.75
-    assert_eq!(c.pixels[0], [192, 192, 192, 192]);
+    assert_eq!(c.pixels[0].to_array(), [192, 192, 192, 192]);
     // Over an opaque background the result stays opaque.
     let mut c = Canvas::new(1, 1, Color32::WHITE);
     c.paint(&[quad(pos2(0.0, 0.0), pos2(1.0, 1.0), gray)], &white(), 1.0);
     // 128 + 255 × (127/255) = 255
-    assert_eq!(c.pixels[0], [255, 255, 255, 255]);
+    assert_eq!(c.pixels[0].to_array(), [255, 255, 255, 255]);
 }
 
 #[test]
@@ -202,6 +202,6 @@ fn colors_are_interpolated_across_a_triangle() {
     );
     c.paint(&[q], &super::tests::white(), 1.0);
     // Centers at x = 0.5, 1.5, 2.5, 3.5: 255 × x / 4.
-    let reds: Vec<u8> = c.pixels.iter().map(|p| p[0]).collect();
+    let reds: Vec<u8> = c.pixels.iter().map(|p| p.r()).collect();
     assert_eq!(reds, vec![32, 96, 159, 223]);
 }
