@@ -6,6 +6,7 @@
 //! - the same charts rendered in this process on one core (ms a chart) and its peak memory;
 //! - plotters (CPU bitmap backend) drawing as many comparable bar charts with Chinese labels at the
 //!   same size, PNG-encoded, on one core.
+//!
 //! Goals (issue "Save charts as images"): the whole set in at most twice plotters' time, one chart
 //! under 100 ms from process start; aim: no slower than plotters.
 
