@@ -72,7 +72,7 @@ pub struct PlanboardApp {
     pub settings: Settings,
     pub data: DataSource,
     /// Chart specs by chart id, for the current data, language and toggles.
-    specs: HashMap<String, ChartSpec>,
+    specs: HashMap<String, Arc<ChartSpec>>,
     specs_for: (u64, Lang),
     rows: Vec<TableRow>,
     rows_for: (u64, Lang),
@@ -271,9 +271,9 @@ impl PlanboardApp {
 
     /// The spec of a chart as currently shown (built on demand, cached until data, language or
     /// toggles change).
-    pub fn spec(&mut self, chart_id: &str) -> Option<&ChartSpec> {
+    pub fn spec(&mut self, chart_id: &str) -> Option<Arc<ChartSpec>> {
         self.refresh_specs();
-        self.specs.get(chart_id)
+        self.specs.get(chart_id).cloned()
     }
 
     fn refresh_specs(&mut self) {
@@ -290,7 +290,7 @@ impl PlanboardApp {
             if !self.specs.contains_key(&chart.id) {
                 let hidden = self.settings.hidden_in(&chart.id);
                 let spec = charts::build(&report, chart, self.settings.lang, &hidden);
-                self.specs.insert(chart.id.clone(), spec);
+                self.specs.insert(chart.id.clone(), Arc::new(spec));
             }
         }
     }
@@ -673,7 +673,7 @@ impl PlanboardApp {
                         ui.spacing_mut().item_spacing.x = gap;
                         for chart_id in row {
                             let hidden = self.settings.hidden_in(chart_id);
-                            let Some(spec) = self.spec(chart_id).cloned() else {
+                            let Some(spec) = self.spec(chart_id) else {
                                 continue;
                             };
                             let (action, rect) = ui

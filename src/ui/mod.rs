@@ -14,7 +14,6 @@ use std::path::PathBuf;
 pub use app::{Notice, PlanboardApp, ScreenshotJob};
 pub use settings::{PageRef, Settings, Theme};
 
-use crate::i18n::tr;
 use crate::model::Lang;
 
 /// What `planboard [FILE]` was asked on the command line.
@@ -47,19 +46,13 @@ pub fn run(launch: Launch) -> Result<(), String> {
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let mut notices = Vec::new();
-            let mut settings = match (&launch.screenshot, cc.storage) {
-                (None, Some(storage)) => match storage.get_string(settings::STORAGE_KEY) {
-                    Some(text) => Settings::from_stored(&text).unwrap_or_else(|err| {
-                        notices.push(Notice::error(format!(
-                            "{}{err}",
-                            tr(Lang::Zh, "保存的设置无法读取，已使用默认设置。 Saved settings were unreadable; using defaults: ", "")
-                        )));
-                        Settings::default()
-                    }),
-                    None => Settings::default(),
-                },
-                _ => Settings::default(),
+            // Screenshots neither read nor write what a person saved.
+            let stored = match (&launch.screenshot, cc.storage) {
+                (None, Some(storage)) => storage.get_string(settings::STORAGE_KEY),
+                _ => None,
             };
+            let (mut settings, notice) = Settings::restore(stored.as_deref());
+            notices.extend(notice.map(Notice::error));
             if let Some(lang) = launch.lang {
                 settings.lang = lang;
             }
@@ -67,7 +60,11 @@ pub fn run(launch: Launch) -> Result<(), String> {
                 settings.theme = theme;
             }
             if let Some(page) = &launch.page {
-                settings.page = Some(if page == "table" { PageRef::Table } else { PageRef::Page(page.clone()) });
+                settings.page = Some(if page == "table" {
+                    PageRef::Table
+                } else {
+                    PageRef::Page(page.clone())
+                });
             }
             let wanted = launch.file.clone().or_else(|| settings.data_file.clone());
             let data = match wanted {

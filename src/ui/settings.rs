@@ -62,6 +62,21 @@ impl Settings {
         ron::from_str(text).map_err(|e| format!("{e}"))
     }
 
+    /// Settings at start-up from what was stored, if anything. Unreadable state gives the defaults
+    /// and a message for a notice, never a failure.
+    pub fn restore(stored: Option<&str>) -> (Self, Option<String>) {
+        match stored.map(Self::from_stored) {
+            None => (Self::default(), None),
+            Some(Ok(settings)) => (settings, None),
+            Some(Err(err)) => (
+                Self::default(),
+                Some(format!(
+                    "保存的设置无法读取，已恢复默认设置。Saved settings could not be read; defaults are used. ({err})"
+                )),
+            ),
+        }
+    }
+
     pub fn to_stored(&self) -> String {
         ron::to_string(self).unwrap_or_default()
     }
@@ -94,5 +109,16 @@ mod tests {
         s.set_hidden("headline", ["gdp".to_owned()].into());
         assert_eq!(Settings::from_stored(&s.to_stored()), Ok(s));
         assert!(Settings::from_stored("(lang: Klingon)").is_err());
+    }
+
+    #[test]
+    fn unreadable_state_means_defaults_and_a_notice() {
+        let (s, notice) = Settings::restore(Some("\u{0}garbage("));
+        assert_eq!(s, Settings::default());
+        assert!(notice.expect("a notice").contains("defaults are used"));
+        assert_eq!(Settings::restore(None), (Settings::default(), None));
+        // Older saved state without newer fields still loads, with defaults for the rest.
+        let (s, notice) = Settings::restore(Some("(lang: En)"));
+        assert_eq!((s.lang, s.image_scale, notice), (Lang::En, 2.0, None));
     }
 }
