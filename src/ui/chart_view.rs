@@ -387,7 +387,7 @@ pub fn plot_ui(
     )
 }
 
-/// Five or six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people
+/// About six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people
 /// read at a glance, not a ruler.
 fn nice_grid(input: &egui_plot::GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
@@ -395,13 +395,17 @@ fn nice_grid(input: &egui_plot::GridInput) -> Vec<GridMark> {
     if !(span.is_finite() && span > 0.0) {
         return Vec::new();
     }
-    let raw = span / 5.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    // The round step that gives closest to six intervals.
+    let magnitude = 10f64.powf((span / 6.0).log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * magnitude);
+        .min_by(|a, b| {
+            ((span / a) - 6.0)
+                .abs()
+                .total_cmp(&((span / b) - 6.0).abs())
+        })
+        .unwrap_or(magnitude);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
     (first..=last)
