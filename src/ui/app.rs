@@ -81,6 +81,8 @@ pub struct PlanboardApp {
     screenshot: Option<ScreenshotJob>,
     applied_theme: Option<Theme>,
     applied_title: String,
+    /// The settings as last written to storage.
+    saved_settings: Option<Settings>,
     /// Charts on screen this frame with their rectangles, for Ctrl+S / Ctrl+C.
     chart_rects: Vec<(String, egui::Rect)>,
     /// Asks where to save an image; a file dialog, replaced in tests.
@@ -111,6 +113,7 @@ impl PlanboardApp {
             screenshot: None,
             applied_theme: None,
             applied_title: String::new(),
+            saved_settings: None,
             chart_rects: Vec::new(),
             ask_save_path: Box::new(|name| {
                 rfd::FileDialog::new()
@@ -765,8 +768,17 @@ impl PlanboardApp {
 }
 
 impl eframe::App for PlanboardApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         PlanboardApp::ui(self, ui);
+        // Write settings as soon as they change, not only at exit: a crash or a killed session
+        // keeps the person's choices. Screenshots neither read nor write them.
+        if self.screenshot.is_none() && self.saved_settings.as_ref() != Some(&self.settings) {
+            if let Some(storage) = frame.storage_mut() {
+                storage.set_string(crate::ui::settings::STORAGE_KEY, self.settings.to_stored());
+                storage.flush();
+            }
+            self.saved_settings = Some(self.settings.clone());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
