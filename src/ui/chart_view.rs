@@ -58,6 +58,15 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
             ui.label(RichText::new(label).weak());
         }
     });
+    // Reference lines are not figures of the report: say where each comes from.
+    for r in spec.references.iter().filter(|r| r.visible) {
+        let sep = crate::i18n::tr(spec.lang, "：", ": ");
+        ui.label(
+            RichText::new(format!("{}{sep}{}", r.name, r.source))
+                .small()
+                .weak(),
+        );
+    }
 }
 
 /// What the user asked of a chart this frame.
