@@ -188,8 +188,8 @@ fn hovering_a_bar_shows_the_reports_sentence() {
     assert!(h.query_by_label("同比增长").is_some(), "basis");
 }
 
-#[test]
-fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
+/// A copy of `tests/data/minimal.ron` in a fresh folder: (folder, file, text).
+fn minimal_report_in_temp_dir() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("report.ron");
     let good = std::fs::read_to_string(concat!(
@@ -198,6 +198,12 @@ fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
     ))
     .expect("minimal");
     std::fs::write(&path, &good).expect("write");
+    (dir, path, good)
+}
+
+#[test]
+fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
+    let (_dir, path, good) = minimal_report_in_temp_dir();
     let data = DataSource::open(&path, None).expect("valid file");
     let settings = Settings {
         page: Some(PageRef::Page("main".to_owned())),
@@ -232,14 +238,7 @@ fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
 
 #[test]
 fn a_watched_file_reloads_when_it_changes() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("report.ron");
-    let good = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/minimal.ron"
-    ))
-    .expect("minimal");
-    std::fs::write(&path, &good).expect("write");
+    let (_dir, path, good) = minimal_report_in_temp_dir();
     let ctx = egui::Context::default();
     let mut data = DataSource::open(&path, Some(&ctx)).expect("valid file");
     assert!(data.is_watched());

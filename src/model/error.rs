@@ -65,6 +65,14 @@ impl LoadError {
             Self::Io { .. } | Self::TooLarge { .. } => Vec::new(),
         }
     }
+
+    /// One line a problem, `file:line:column: message`; the error itself when it has no position.
+    pub fn lines(&self) -> Vec<String> {
+        match self.problems() {
+            problems if problems.is_empty() => vec![self.to_string()],
+            problems => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
 }
 
 fn display_problems(problems: &[Problem]) -> String {

@@ -341,12 +341,7 @@ impl PlanboardApp {
                 )));
             }
             Err(err) => {
-                let mut lines: Vec<String> =
-                    err.problems().iter().map(ToString::to_string).collect();
-                if lines.is_empty() {
-                    lines.push(err.to_string());
-                }
-                self.data.error = Some(lines);
+                self.data.error = Some(err.lines());
             }
         }
     }

@@ -84,12 +84,7 @@ impl DataSource {
                 true
             }
             Err(err) => {
-                let mut lines: Vec<String> =
-                    err.problems().iter().map(ToString::to_string).collect();
-                if lines.is_empty() {
-                    lines.push(err.to_string());
-                }
-                self.error = Some(lines);
+                self.error = Some(err.lines());
                 false
             }
         }
