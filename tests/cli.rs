@@ -87,3 +87,20 @@ fn table_of_a_broken_file_fails() {
         "{err}"
     );
 }
+
+#[test]
+fn opening_a_broken_file_fails_before_any_window() {
+    let file = format!("{DIR}/broken/duplicate_id.ron");
+    let out = Command::new(BIN)
+        .arg(&file)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run planboard");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(&format!("planboard: {file}:36:17: duplicate indicator id")),
+        "{err}"
+    );
+}

@@ -28,6 +28,10 @@ pub struct Launch {
 
 /// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
 pub fn run(launch: Launch) -> Result<(), String> {
+    // A file named on the command line that does not load is reported before any window opens.
+    if let Some(file) = &launch.file {
+        crate::model::load_file(file).map_err(|err| err.to_string())?;
+    }
     let job = launch.screenshot.clone().map(ScreenshotJob::new);
     let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
     let options = eframe::NativeOptions {
