@@ -124,6 +124,10 @@ impl Texture {
         let (tx, ty) = (px - fx, py - fy);
         let (x0, y0) = (fx as i64, fy as i64);
         let tl = self.texel(x0, y0);
+        if tx == 0.0 && ty == 0.0 {
+            // On a texel center (glyphs drawn at whole pixels): the mix is that texel alone.
+            return tl;
+        }
         let tr = self.texel(x0 + 1, y0);
         let bl = self.texel(x0, y0 + 1);
         let br = self.texel(x0 + 1, y0 + 1);
@@ -373,7 +377,11 @@ impl Canvas {
                     ),
                     None => [255.0; 4],
                 };
-                blend(dst, modulate(color, tex));
+                let src = modulate(color, tex);
+                if src == [0.0; 4] {
+                    continue; // Transparent (most of a glyph's box): blending changes nothing.
+                }
+                blend(dst, src);
             }
         }
     }
