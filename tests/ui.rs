@@ -268,3 +268,74 @@ fn one_snapshot_per_page() {
         results.extend_harness(&mut h);
     }
 }
+
+#[test]
+fn ctrl_s_saves_the_chart_under_the_pointer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("chosen.png");
+    let mut app = app_on("environment");
+    let proposed = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    let (t, p) = (target.clone(), std::rc::Rc::clone(&proposed));
+    app.ask_save_path = Box::new(move |name| {
+        *p.borrow_mut() = name.to_owned();
+        Some(t.clone())
+    });
+    let mut h = harness(app);
+    // Point at the second chart of the page (PM2.5), then Ctrl+S.
+    let title = h
+        .get_by_label("PM2.5累计平均浓度与年均标准（2022年）")
+        .rect()
+        .center();
+    h.hover_at(title);
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert_eq!(
+        *proposed.borrow(),
+        "pm25.png",
+        "the dialog proposes {{chart_id}}.png"
+    );
+    let saved = std::fs::read(&target).expect("saved file");
+    assert_eq!(
+        saved,
+        h.state().chart_png("pm25").expect("png"),
+        "the same image as export"
+    );
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|n| n.text.contains("chosen.png")),
+        "a notice says where"
+    );
+}
+
+#[test]
+fn save_image_button_and_export_all_write_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_on("headline");
+    let (d, f) = (
+        dir.path().to_owned(),
+        dir.path().join("headline-from-button.png"),
+    );
+    app.ask_folder = Box::new(move || Some(d.clone()));
+    app.ask_save_path = Box::new(move |_| Some(f.clone()));
+    let mut h = harness(app);
+    h.get_by_label("保存图片").click();
+    h.run_steps(2);
+    assert!(dir.path().join("headline-from-button.png").is_file());
+    h.get_by_label("导出全部图表…").click();
+    h.run_steps(2);
+    let report = planboard::model::load_default().expect("default");
+    for chart in &report.charts {
+        assert!(
+            dir.path().join(format!("{}.png", chart.id)).is_file(),
+            "{}",
+            chart.id
+        );
+    }
+    assert!(h.state().notices.iter().any(|n| {
+        n.text
+            .starts_with(&format!("{} 张图已导出", report.charts.len()))
+    }));
+}

@@ -134,3 +134,32 @@ fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
         }
     }
 }
+
+#[test]
+fn a_line_chart_puts_years_on_the_x_axis() {
+    let report = load_default().expect("default report");
+    let chart = Chart {
+        id: "gdp_line".into(),
+        title: crate::model::Text {
+            zh: "地区生产总值".into(),
+            en: "GDP".into(),
+        },
+        kind: ChartKind::Lines,
+        series: vec!["gdp".into(), "retail_sales".into()],
+        kinds: Vec::new(),
+        reference_lines: Vec::new(),
+    };
+    let s = build(&report, &chart, Lang::En, &BTreeSet::new());
+    let years: Vec<&str> = s.categories.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(years, ["2022", "2023"]);
+    assert_eq!(s.x_range, (2021.5, 2023.5));
+    let gdp = &s.series[0].line;
+    assert_eq!(
+        gdp.iter().map(|p| (p.x, p.value)).collect::<Vec<_>>(),
+        [(2022.0, 3.0), (2023.0, 7.0)]
+    );
+    assert_eq!(gdp[1].label, "≈7%");
+    assert!(s.series[0].bars.is_empty());
+    let hit = s.hit(2023.0, 7.0).expect("the 2023 point");
+    assert_eq!(hit.detail.title, "Gross domestic product (GDP)");
+}

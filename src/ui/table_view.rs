@@ -244,3 +244,60 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         state.selected.insert(i);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_default;
+
+    #[test]
+    fn filter_sort_and_copy_the_selection() {
+        let report = load_default().expect("default report");
+        let rows = build_rows(&report, Lang::Zh);
+        assert_eq!(rows.len(), report.point_count());
+        let mut state = TableState {
+            filter: "公共预算".into(),
+            ..TableState::default()
+        };
+        let visible = state.visible(&rows);
+        assert_eq!(
+            visible.len(),
+            2,
+            "2022 result and 2023 target of budget revenue"
+        );
+        state.sort = Some((SortColumn::Value, true));
+        let values: Vec<f64> = state
+            .visible(&rows)
+            .iter()
+            .map(|&i| rows[i].value)
+            .collect();
+        assert_eq!(values, [-9.9, 17.0]);
+        state.sort = Some((SortColumn::Value, false));
+        assert_eq!(rows[state.visible(&rows)[0]].value, 17.0);
+
+        // Nothing selected: every visible row; one selected: that row only.
+        let all = state.selection_tsv(&rows);
+        assert_eq!(all.lines().count(), 3, "header and two rows");
+        state.selected.insert(state.visible(&rows)[1]);
+        let one = state.selection_tsv(&rows);
+        assert_eq!(one.lines().count(), 2);
+        assert!(one.lines().nth(1).expect("row").contains("\t-9.9\t"));
+        assert!(one.starts_with("indicator_id\tname_zh"));
+    }
+
+    #[test]
+    fn the_filter_searches_english_names_and_quotes() {
+        let report = load_default().expect("default report");
+        let rows = build_rows(&report, Lang::En);
+        let state = TableState {
+            filter: "PM2.5".into(),
+            ..TableState::default()
+        };
+        assert!(!state.visible(&rows).is_empty());
+        let state = TableState {
+            filter: "焚烧处理能力达".into(),
+            ..TableState::default()
+        };
+        assert_eq!(state.visible(&rows).len(), 1);
+    }
+}
