@@ -117,19 +117,6 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Self; 10] = [
-        Self::Economy,
-        Self::Reform,
-        Self::Innovation,
-        Self::Industry,
-        Self::Urban,
-        Self::CultureSport,
-        Self::Livelihood,
-        Self::Safety,
-        Self::Environment,
-        Self::LowCarbon,
-    ];
-
     /// The stable machine name, as written in the data file and in `table` output.
     pub fn id(self) -> &'static str {
         match self {
@@ -192,8 +179,6 @@ pub enum PointKind {
 }
 
 impl PointKind {
-    pub const ALL: [Self; 3] = [Self::Baseline, Self::Actual, Self::Target];
-
     pub fn id(self) -> &'static str {
         match self {
             Self::Baseline => "baseline",

@@ -14,6 +14,7 @@ use crate::table::{self, Row};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SortColumn {
     Indicator,
+    Category,
     Year,
     Kind,
     Value,
@@ -24,6 +25,7 @@ pub enum SortColumn {
 #[derive(Clone, Debug)]
 pub struct TableRow {
     pub name: String,
+    pub category: String,
     pub year: i32,
     pub kind: String,
     pub kind_order: u8,
@@ -49,6 +51,7 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
         for p in &ind.points {
             let Some(row) = tsv.next() else { break };
             let name = ind.name.get(lang).to_owned();
+            let category = crate::i18n::category_label(ind.category, lang).to_owned();
             let kind = kind_label(p.kind, p.year, lang);
             let value_text = format::value_with_unit(p.value, p.qualifier, unit, lang);
             let basis = basis_label(p.basis, lang).to_owned();
@@ -58,12 +61,21 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 .map(|t| t.get(lang).to_owned())
                 .unwrap_or_default();
             let haystack = format!(
-                "{} {} {} {} {} {} {} {}",
-                ind.id, ind.name.zh, ind.name.en, kind, value_text, basis, period, p.quote
+                "{} {} {} {} {} {} {} {} {}",
+                ind.id,
+                ind.name.zh,
+                ind.name.en,
+                category,
+                kind,
+                value_text,
+                basis,
+                period,
+                p.quote
             )
             .to_lowercase();
             out.push(TableRow {
                 name,
+                category,
                 year: p.year,
                 kind,
                 kind_order: p.kind as u8,
@@ -100,6 +112,7 @@ impl TableState {
                 let (a, b) = (&rows[a], &rows[b]);
                 let ord = match col {
                     SortColumn::Indicator => a.name.cmp(&b.name),
+                    SortColumn::Category => a.category.cmp(&b.category),
                     SortColumn::Year => a.year.cmp(&b.year),
                     SortColumn::Kind => a.kind_order.cmp(&b.kind_order),
                     SortColumn::Value => a.value.total_cmp(&b.value),
@@ -165,6 +178,7 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
     let visible = state.visible(rows);
     let headers = [
         (tr(lang, "指标", "Indicator"), Some(SortColumn::Indicator)),
+        (tr(lang, "类别", "Theme"), Some(SortColumn::Category)),
         (tr(lang, "年份", "Year"), Some(SortColumn::Year)),
         (tr(lang, "类型", "Kind"), Some(SortColumn::Kind)),
         (tr(lang, "数值", "Value"), Some(SortColumn::Value)),
@@ -178,6 +192,7 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         .resizable(true)
         .sense(egui::Sense::click())
         .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .column(Column::initial(80.0).clip(true))
         .column(Column::initial(50.0))
         .column(Column::initial(90.0))
         .column(Column::initial(110.0))
@@ -214,6 +229,9 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
                 row.set_selected(state.selected.contains(&i));
                 row.col(|ui| {
                     ui.label(&r.name);
+                });
+                row.col(|ui| {
+                    ui.label(&r.category);
                 });
                 row.col(|ui| {
                     ui.label(r.year.to_string());
