@@ -116,13 +116,12 @@ impl Texture {
         }
         let (w, h) = (self.width as f32, self.height as f32);
         if self.nearest {
-            return self.texel((u * w).floor() as i64, (v * h).floor() as i64);
+            return self.texel(floor(u * w), floor(v * h));
         }
         let px = u * w - 0.5;
         let py = v * h - 0.5;
-        let (fx, fy) = (px.floor(), py.floor());
-        let (tx, ty) = (px - fx, py - fy);
-        let (x0, y0) = (fx as i64, fy as i64);
+        let (x0, y0) = (floor(px), floor(py));
+        let (tx, ty) = (px - x0 as f32, py - y0 as f32);
         let tl = self.texel(x0, y0);
         if tx == 0.0 && ty == 0.0 {
             // On a texel center (glyphs drawn at whole pixels): the mix is that texel alone.
@@ -320,11 +319,12 @@ impl Canvas {
         let uvs = v.map(|v| (v.uv.x, v.uv.y));
         let flat_color = v[0].color == v[1].color && v[1].color == v[2].color;
         let flat_uv = uvs[0] == uvs[1] && uvs[1] == uvs[2];
-        let constant = if flat_color && flat_uv {
-            let tex = texture.map_or([255.0; 4], |t| t.sample(uvs[0].0, uvs[0].1));
-            Some(modulate(colors[0], tex))
-        } else {
-            None
+        // One texture coordinate for the whole triangle: one sample for every pixel.
+        let flat_tex =
+            flat_uv.then(|| texture.map_or([255.0; 4], |t| t.sample(uvs[0].0, uvs[0].1)));
+        let constant = match flat_tex {
+            Some(tex) if flat_color => Some(modulate(colors[0], tex)),
+            _ => None,
         };
         if constant.is_some_and(|c| c[3] <= 0.0 && c[0] <= 0.0 && c[1] <= 0.0 && c[2] <= 0.0) {
             return; // Fully transparent: nothing to blend.
@@ -369,13 +369,13 @@ impl Canvas {
                 let color: [f32; 4] = std::array::from_fn(|c| {
                     colors[0][c] * w0 + colors[1][c] * w1 + colors[2][c] * w2
                 });
-                let tex = match texture {
-                    Some(t) if flat_uv => t.sample(uvs[0].0, uvs[0].1),
-                    Some(t) => t.sample(
+                let tex = match (flat_tex, texture) {
+                    (Some(tex), _) => tex,
+                    (None, Some(t)) => t.sample(
                         uvs[0].0 * w0 + uvs[1].0 * w1 + uvs[2].0 * w2,
                         uvs[0].1 * w0 + uvs[1].1 * w1 + uvs[2].1 * w2,
                     ),
-                    None => [255.0; 4],
+                    (None, None) => [255.0; 4],
                 };
                 let src = modulate(color, tex);
                 if src == [0.0; 4] {
@@ -390,6 +390,13 @@ impl Canvas {
 /// Vertex color times texture, both 0–255 premultiplied gamma.
 fn modulate(color: [f32; 4], tex: [f32; 4]) -> [f32; 4] {
     std::array::from_fn(|c| color[c] * tex[c] / 255.0)
+}
+
+/// `f32::floor` without the library call (baseline x86-64 has no rounding instruction).
+#[inline(always)]
+fn floor(v: f32) -> i64 {
+    let t = v as i64; // truncates toward zero
+    if (t as f32) > v { t - 1 } else { t }
 }
 
 /// Round a 0–255 value to 8 bits, nearest (halves up), as a unorm framebuffer stores it.
