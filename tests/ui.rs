@@ -339,3 +339,22 @@ fn save_image_button_and_export_all_write_files() {
             .starts_with(&format!("{} 张图已导出", report.charts.len()))
     }));
 }
+
+#[test]
+fn a_save_that_cannot_be_written_says_why() {
+    let mut app = app_on("headline");
+    app.ask_save_path =
+        Box::new(|_| Some(std::path::PathBuf::from("/proc/planboard-cannot-write.png")));
+    let mut h = harness(app);
+    h.get_by_label("保存图片").click();
+    h.run_steps(2);
+    let notice = h
+        .state()
+        .notices
+        .iter()
+        .find(|n| n.error)
+        .expect("an error notice");
+    assert!(notice.text.starts_with("无法保存图片："), "{}", notice.text);
+    assert!(notice.text.contains("cannot write here"), "{}", notice.text);
+    assert!(!std::path::Path::new("/proc/planboard-cannot-write.png").exists());
+}
