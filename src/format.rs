@@ -19,7 +19,12 @@ pub fn number(value: f64, lang: Lang) -> String {
 
 /// The shortest decimal that reads back as `value`, after rounding away float noise.
 pub fn plain(value: f64) -> String {
-    let rounded = (value * 1e6).round() / 1e6;
+    // Large values are whole numbers already; scaling them would only add float noise.
+    let rounded = if value.abs() < 1e9 {
+        (value * 1e6).round() / 1e6
+    } else {
+        value
+    };
     let s = format!("{rounded}");
     if s == "-0" { "0".to_owned() } else { s }
 }

@@ -22,6 +22,11 @@ fn each_broken_file_gets_one_clear_line() {
         ("duplicate_id.ron", "36:17", "duplicate indicator id `gdp`"),
         ("nan_value.ron", "31:56", "is NaN; expected a finite number"),
         (
+            "huge_value.ron",
+            "41:56",
+            "expected at most 1e15 in magnitude",
+        ),
+        (
             "missing_indicator.ron",
             "51:29",
             "names indicator `revenu`, which does not exist",

@@ -225,3 +225,29 @@ fn bad_arguments_say_what_was_expected() {
     let (out, _) = export_to(dir.path(), &["--scale", "9"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected 1 to 4"));
 }
+
+#[test]
+fn two_chart_ids_with_one_file_name_do_not_overwrite_each_other() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(format!("{DATA}/minimal.ron")).expect("minimal");
+    let clash = text
+        .replace("id: \"headline\"", "id: \"a/b\"")
+        .replace("id: \"waste\"", "id: \"a_b\"")
+        .replace("[\"headline\", \"waste\"]", "[\"a/b\", \"a_b\"]");
+    let data = root.path().join("clash.ron");
+    std::fs::write(&data, clash).expect("write");
+    let out_dir = root.path().join("out");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let (out, paths) = export_to(&out_dir, &["--data", data.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        paths,
+        [out_dir.join("a_b.png")],
+        "the first chart is written"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("another chart (`a/b`) has the same file name"),
+        "{err}"
+    );
+}

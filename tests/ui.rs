@@ -358,3 +358,40 @@ fn a_save_that_cannot_be_written_says_why() {
     assert!(notice.text.contains("cannot write here"), "{}", notice.text);
     assert!(!std::path::Path::new("/proc/planboard-cannot-write.png").exists());
 }
+
+/// What the app asked to put on the clipboard in the last frame.
+fn clipboard(h: &Harness<'_, PlanboardApp>) -> Vec<egui::OutputCommand> {
+    h.output().platform_output.commands.clone()
+}
+
+#[test]
+fn the_copy_shortcut_copies_the_table_as_tsv() {
+    let mut h = harness(app_on("table"));
+    // The window's integration turns Ctrl+C into a Copy event.
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied = clipboard(&h).into_iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(text) => Some(text),
+        _ => None,
+    });
+    let text = copied.expect("TSV on the clipboard");
+    assert!(text.starts_with("indicator_id\tname_zh\tname_en"));
+    assert_eq!(
+        text.lines().count(),
+        1 + planboard::model::load_default()
+            .expect("data")
+            .point_count()
+    );
+}
+
+#[test]
+fn the_copy_shortcut_copies_the_chart_as_an_image() {
+    let mut h = harness(app_on("headline"));
+    h.event(egui::Event::Copy);
+    h.step();
+    let image = clipboard(&h).into_iter().find_map(|c| match c {
+        egui::OutputCommand::CopyImage(image) => Some(image),
+        _ => None,
+    });
+    assert_eq!(image.expect("an image on the clipboard").size, [1800, 1000]);
+}

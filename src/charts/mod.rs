@@ -276,18 +276,25 @@ fn gap_label(spec: &ChartSpec, points: &[&DataPoint], x: f64) -> Option<GapLabel
         return None;
     }
     let diff = last.value - first.value;
-    let exact = |p: &DataPoint| p.qualifier == crate::model::Qualifier::Exact;
-    let approx = if exact(first) && exact(last) {
-        ""
-    } else {
-        "≈"
-    };
+    let approx = gap_qualifier(first.qualifier, last.qualifier);
     let top = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
     Some(GapLabel {
         x,
         y: top,
         text: format!("{approx}{}", format::points_difference(diff, spec.lang)),
     })
+}
+
+/// How exact the change from `first` to `last` is: a target of "≥30" from an exact 20 is a rise of
+/// at least 10; anything approximate on either side makes the change approximate.
+fn gap_qualifier(first: crate::model::Qualifier, last: crate::model::Qualifier) -> &'static str {
+    use crate::model::Qualifier::{AtLeast, AtMost, Exact};
+    match (first, last) {
+        (Exact, Exact) => "",
+        (Exact, AtLeast) | (AtMost, Exact) | (AtMost, AtLeast) => "≥",
+        (Exact, AtMost) | (AtLeast, Exact) | (AtLeast, AtMost) => "≤",
+        _ => "≈",
+    }
 }
 
 fn layout_lines(
@@ -375,11 +382,18 @@ fn detail(ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetai
         ),
         (
             tr(lang, "数值", "Value").to_owned(),
-            format!(
-                "{}（{}）",
-                format::value_with_unit(p.value, p.qualifier, unit, lang),
-                format::qualifier_words(p.qualifier, lang)
-            ),
+            match lang {
+                Lang::Zh => format!(
+                    "{}（{}）",
+                    format::value_with_unit(p.value, p.qualifier, unit, lang),
+                    format::qualifier_words(p.qualifier, lang)
+                ),
+                Lang::En => format!(
+                    "{} ({})",
+                    format::value_with_unit(p.value, p.qualifier, unit, lang),
+                    format::qualifier_words(p.qualifier, lang)
+                ),
+            },
         ),
         (
             tr(lang, "口径", "Basis").to_owned(),

@@ -163,3 +163,13 @@ fn a_line_chart_puts_years_on_the_x_axis() {
     let hit = s.hit(2023.0, 7.0).expect("the 2023 point");
     assert_eq!(hit.detail.title, "Gross domestic product (GDP)");
 }
+
+#[test]
+fn the_gap_qualifier_follows_both_figures() {
+    use crate::model::Qualifier::*;
+    assert_eq!(super::gap_qualifier(Exact, Exact), "");
+    assert_eq!(super::gap_qualifier(Exact, AtLeast), "≥");
+    assert_eq!(super::gap_qualifier(Exact, AtMost), "≤");
+    assert_eq!(super::gap_qualifier(Exact, About), "≈");
+    assert_eq!(super::gap_qualifier(AtLeast, AtLeast), "≈");
+}

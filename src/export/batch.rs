@@ -37,6 +37,19 @@ pub fn export_all(
             .map(|_| Err(ExportError::MissingFolder(dir.to_owned())))
             .collect();
     }
+    // Two ids can make one file name ("a/b" and "a_b"): the later chart is refused, not written over
+    // the earlier one.
+    let mut claimed: std::collections::HashMap<PathBuf, &str> = std::collections::HashMap::new();
+    let clashes: Vec<Option<String>> = jobs
+        .iter()
+        .map(|job| match claimed.entry(image_path(dir, &job.chart.id)) {
+            std::collections::hash_map::Entry::Occupied(first) => Some((*first.get()).to_owned()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(&job.chart.id);
+                None
+            }
+        })
+        .collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<PathBuf, ExportError>>>> =
@@ -52,9 +65,15 @@ pub fn export_all(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
                     let path = image_path(dir, &job.chart.id);
-                    let result = chart_png(report, job.chart, &job.hidden, data_name, opts)
-                        .and_then(|png| write_atomic(&path, &png))
-                        .map(|()| path);
+                    let result = match &clashes[i] {
+                        Some(other) => Err(ExportError::NameClash {
+                            path,
+                            other: other.clone(),
+                        }),
+                        None => chart_png(report, job.chart, &job.hidden, data_name, opts)
+                            .and_then(|png| write_atomic(&path, &png))
+                            .map(|()| path),
+                    };
                     if let Ok(mut slots) = results.lock() {
                         slots[i] = Some(result);
                     }

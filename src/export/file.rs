@@ -13,6 +13,8 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{}: another chart (`{other}`) has the same file name; expected chart ids that differ after / \\ and .. are replaced", .path.display())]
+    NameClash { path: PathBuf, other: String },
     #[error("cannot encode the PNG: {0}")]
     Png(#[source] png::EncodingError),
     #[error("the image is too large to encode")]

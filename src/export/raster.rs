@@ -212,10 +212,10 @@ impl Canvas {
                 continue;
             };
             let clip = prim.clip_rect;
-            let clip_covers = clip.min.x * ppp <= 0.5
-                && clip.min.y * ppp <= 0.5
-                && clip.max.x * ppp >= w - 0.5
-                && clip.max.y * ppp >= h - 0.5;
+            let clip_covers = clip.min.x * ppp <= 0.0
+                && clip.min.y * ppp <= 0.0
+                && clip.max.x * ppp >= w
+                && clip.max.y * ppp >= h;
             if !clip_covers {
                 continue;
             }
@@ -251,13 +251,23 @@ impl Canvas {
                 let mut distinct = ids.to_vec();
                 distinct.sort_unstable();
                 distinct.dedup();
-                // Two triangles on the four corners of a rectangle over every pixel center.
+                // The two triangles share an edge, and it is the rectangle's diagonal.
+                let shared: Vec<&Vertex> = ids[..3]
+                    .iter()
+                    .filter(|i| ids[3..].contains(i))
+                    .filter_map(|&i| mesh.vertices.get(i as usize))
+                    .collect();
+                let diagonal = shared.len() == 2
+                    && shared[0].pos.x != shared[1].pos.x
+                    && shared[0].pos.y != shared[1].pos.y;
+                // Two triangles on the four corners of a rectangle around every pixel center.
                 if corners_only
+                    && diagonal
                     && distinct.len() == 4
-                    && x0 <= 0.5
-                    && y0 <= 0.5
-                    && x1 >= w - 0.5
-                    && y1 >= h - 0.5
+                    && x0 <= 0.0
+                    && y0 <= 0.0
+                    && x1 >= w
+                    && y1 >= h
                 {
                     return Some((p, t, color));
                 }
@@ -277,6 +287,15 @@ impl Canvas {
     }
 
     fn triangle(&mut self, clip: [i64; 4], v: [&Vertex; 3], texture: Option<&Texture>, ppp: f32) {
+        // Far outside any image (or not a number): skip, so fixed-point products cannot overflow.
+        const GUARD: f32 = 1.0e6;
+        if v.iter()
+            .any(|v| !(v.pos.x * ppp).is_finite() || !(v.pos.y * ppp).is_finite())
+            || v.iter()
+                .any(|v| (v.pos.x * ppp).abs() > GUARD || (v.pos.y * ppp).abs() > GUARD)
+        {
+            return;
+        }
         let fixed = |p: f32| (f64::from(p) * f64::from(ppp) * SUB as f64).round() as i64;
         let mut p = v.map(|v| (fixed(v.pos.x), fixed(v.pos.y)));
         let mut v = v;

@@ -81,11 +81,12 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Report, LoadError> {
             message: err.code.to_string(),
         })
     })?;
-    let map = SourceMap::new(text);
     let problems = validate::validate(&report);
     if problems.is_empty() {
         Ok(report)
     } else {
+        // Positions are only needed to report problems: a valid file never pays for the map.
+        let map = SourceMap::new(text);
         Err(LoadError::Invalid(
             problems
                 .into_iter()

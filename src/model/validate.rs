@@ -7,6 +7,10 @@ use super::locate::Path;
 use super::{Basis, ChartKind, PointKind, Report};
 use crate::path;
 
+/// The largest magnitude a value may have. Plan figures are far below it (the largest here is
+/// 1391亿元 = 1.391e11); beyond it the axis arithmetic and the rasterizer's fixed point lose meaning.
+const MAX_MAGNITUDE: f64 = 1e15;
+
 /// Every problem found, not only the first, in document order where practical.
 pub fn validate(report: &Report) -> Vec<(Path, String)> {
     let mut problems = Vec::new();
@@ -85,6 +89,14 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
                         ind.id, point.year, point.value
                     ),
                 );
+            } else if point.value.abs() > MAX_MAGNITUDE {
+                fail(
+                    path!["indicators", i, "points", p, "value"],
+                    format!(
+                        "value of `{}` {} is {:e}; expected at most 1e15 in magnitude (a plain number in the indicator's unit)",
+                        ind.id, point.year, point.value
+                    ),
+                );
             } else if point.basis == Basis::Rate
                 && unit.is_some_and(|u| u.percent)
                 && !(0.0..=100.0).contains(&point.value)
@@ -140,6 +152,11 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
         }
     }
 
+    // Lookups by id in one step each, however large the file.
+    let mut indicators_by_id: HashMap<&str, &super::Indicator> = HashMap::new();
+    for ind in &report.indicators {
+        indicators_by_id.entry(ind.id.as_str()).or_insert(ind);
+    }
     let mut chart_ids = HashSet::new();
     for (c, chart) in report.charts.iter().enumerate() {
         check_id(
@@ -172,7 +189,7 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
                 );
                 continue;
             }
-            let Some(ind) = report.indicator(series) else {
+            let Some(ind) = indicators_by_id.get(series.as_str()).copied() else {
                 fail(
                     at,
                     format!(
@@ -235,7 +252,10 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
                 }
             }
             if chart.kind == ChartKind::BeforeAfter
-                && !ind.points.iter().any(|p| p.kind == PointKind::Baseline)
+                && !ind
+                    .points
+                    .iter()
+                    .any(|p| p.kind == PointKind::Baseline && chart.draws(p.kind))
             {
                 fail(
                     at.clone(),
@@ -264,11 +284,11 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
                 "reference line",
                 &mut line_ids,
             );
-            if !line.value.is_finite() {
+            if !line.value.is_finite() || line.value.abs() > MAX_MAGNITUDE {
                 fail(
                     path!["charts", c, "reference_lines", r, "value"],
                     format!(
-                        "reference line `{}` has value {}; expected a finite number",
+                        "reference line `{}` has value {}; expected a finite number of at most 1e15 in magnitude",
                         line.id, line.value
                     ),
                 );
@@ -297,8 +317,18 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
             &mut page_ids,
         );
         check_text(&mut fail, path!["pages", g, "title"], &page.title);
+        let mut on_this_page = HashSet::new();
         for (c, chart) in page.charts.iter().enumerate() {
-            if report.chart(chart).is_none() {
+            if !on_this_page.insert(chart.as_str()) {
+                fail(
+                    path!["pages", g, "charts", c],
+                    format!(
+                        "page `{}` lists chart `{chart}` twice; expected each chart once a page",
+                        page.id
+                    ),
+                );
+            }
+            if !chart_ids.contains(chart.as_str()) {
                 fail(
                     path!["pages", g, "charts", c],
                     format!(

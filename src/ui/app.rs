@@ -47,7 +47,8 @@ impl Notice {
 pub struct ScreenshotJob {
     pub path: PathBuf,
     frames: u32,
-    requested: bool,
+    /// `ctx.input(|i| i.time)` when the capture was asked for.
+    requested_at: Option<f64>,
     /// Set by the screenshot callback; read by `main` after the window closed.
     pub result: Arc<Mutex<Option<Result<(), String>>>>,
 }
@@ -57,7 +58,7 @@ impl ScreenshotJob {
         Self {
             path,
             frames: 0,
-            requested: false,
+            requested_at: None,
             result: Arc::new(Mutex::new(None)),
         }
     }
@@ -328,6 +329,8 @@ impl PlanboardApp {
 
     /// Open another data file; on failure keep the current report and say why.
     pub fn open_file(&mut self, path: &Path, ctx: &egui::Context) {
+        // Remembered across restarts, so it must not depend on the folder the app was started in.
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         match DataSource::open(path, Some(ctx)) {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
@@ -341,7 +344,16 @@ impl PlanboardApp {
                 )));
             }
             Err(err) => {
-                self.data.error = Some(err.lines());
+                // The file on screen is still fine: say what is wrong with the other one.
+                self.notices.push(Notice::error(format!(
+                    "{}\n{}",
+                    tr(
+                        self.settings.lang,
+                        "无法打开这个数据文件：",
+                        "Could not open this data file:"
+                    ),
+                    err.lines().join("\n")
+                )));
             }
         }
     }
@@ -375,6 +387,7 @@ impl PlanboardApp {
             .resizable(true)
             .default_size(230.0)
             .min_size(190.0)
+            .max_size(420.0)
             .show(ui, |ui| self.side_panel_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui));
         self.notices_ui(&ctx);
@@ -605,6 +618,10 @@ impl PlanboardApp {
                 let key = (self.data.generation, lang);
                 if self.rows_for != key {
                     self.rows = table_view::build_rows(self.report(), lang);
+                    // Selected row numbers mean other figures once the data changed.
+                    if self.rows_for.0 != key.0 {
+                        self.table.selected.clear();
+                    }
                     self.rows_for = key;
                 }
                 table_view::table_ui(ui, &self.rows, &mut self.table, lang);
@@ -619,12 +636,8 @@ impl PlanboardApp {
 
     /// Ctrl+S saves and Ctrl+C copies the chart under the pointer, or the page's first.
     fn chart_shortcuts(&mut self, ctx: &egui::Context) {
-        let (save, copy) = ctx.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::S),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::C),
-            )
-        });
+        let save = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
+        let copy = crate::ui::copy_requested(ctx);
         if !save && !copy {
             return;
         }
@@ -741,10 +754,19 @@ impl PlanboardApp {
             ctx.request_repaint();
             return;
         }
-        if job.requested {
+        if let Some(asked) = job.requested_at {
+            // A driver that never delivers the pixels must not hang a script forever.
+            if ctx.input(|i| i.time) - asked > 20.0 {
+                if let Ok(mut slot) = job.result.lock() {
+                    slot.get_or_insert(Err("no screenshot arrived within 20 s".to_owned()));
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
             return;
         }
-        job.requested = true;
+        job.requested_at = Some(ctx.input(|i| i.time));
         let path = job.path.clone();
         let result = Arc::clone(&job.result);
         let ctx2 = ctx.clone();

@@ -159,11 +159,14 @@ pub fn plot_ui(
     let hidden_ids: egui_plot::ItemIdSet = hidden.iter().map(|k| item_id(k)).collect();
     // One source of truth: the app's hidden set drives the plot's memory before it draws, so a
     // check box takes effect in the same frame.
-    if let Some(mut mem) = PlotMemory::load(&ctx, id)
-        && mem.hidden_items != hidden_ids
-    {
-        mem.hidden_items = hidden_ids.clone();
-        mem.store(&ctx, id);
+    match PlotMemory::load(&ctx, id) {
+        Some(mut mem) if mem.hidden_items != hidden_ids => {
+            mem.hidden_items = hidden_ids.clone();
+            mem.store(&ctx, id);
+        }
+        // A plot's first frame has no memory to hold the hidden set yet: draw once more when it has.
+        None if !hidden_ids.is_empty() => ctx.request_repaint(),
+        _ => {}
     }
 
     let lang = spec.lang;
@@ -217,6 +220,9 @@ pub fn plot_ui(
         .position(Corner::RightTop)
         .follow_insertion_order(true)
         .color_conflict_handling(ColorConflictHandling::PickFirst)
+        // One entry a series even when two display names coincide, so the legend's hidden set
+        // always maps back to series keys.
+        .grouping(egui_plot::LegendGrouping::ById)
         .hidden_items(hidden_ids.iter().copied());
 
     let response = Plot::new(id)
@@ -454,6 +460,7 @@ pub fn chart_ui(
     width: f32,
 ) -> (Option<ToggleAction>, egui::Rect) {
     let lang = spec.lang;
+    let width = width.max(240.0);
     let mut action = None;
     let frame = egui::Frame::group(ui.style())
         .fill(ui.visuals().extreme_bg_color)

@@ -16,6 +16,21 @@ pub use settings::{PageRef, Settings, Theme};
 
 use crate::model::Lang;
 
+/// Whether the user pressed the copy shortcut (Ctrl+C, or Cmd+C on a Mac) while no text field has the keyboard.
+///
+/// The window's integration turns the shortcut into `Event::Copy` (no key event reaches the app);
+/// a test harness sends the key itself. Both count, once.
+pub fn copy_requested(ctx: &egui::Context) -> bool {
+    if ctx.memory(|m| m.focused().is_some()) {
+        return false; // A text field copies its own selection.
+    }
+    ctx.input_mut(|i| {
+        let event = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
+        let key = i.consume_key(egui::Modifiers::COMMAND, egui::Key::C);
+        event || key
+    })
+}
+
 /// What `planboard [FILE]` was asked on the command line.
 #[derive(Debug, Default)]
 pub struct Launch {
@@ -29,8 +44,20 @@ pub struct Launch {
 /// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
 pub fn run(launch: Launch) -> Result<(), String> {
     // A file named on the command line that does not load is reported before any window opens.
-    if let Some(file) = &launch.file {
-        crate::model::load_file(file).map_err(|err| err.to_string())?;
+    let report = match &launch.file {
+        Some(file) => crate::model::load_file(file),
+        None => crate::model::load_default(),
+    }
+    .map_err(|err| err.to_string())?;
+    if let Some(page) = &launch.page
+        && page != "table"
+        && !report.pages.iter().any(|p| &p.id == page)
+    {
+        let ids: Vec<&str> = report.pages.iter().map(|p| p.id.as_str()).collect();
+        return Err(format!(
+            "no page `{page}`; expected one of: {}, table",
+            ids.join(", ")
+        ));
     }
     let job = launch.screenshot.clone().map(ScreenshotJob::new);
     let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
@@ -70,7 +97,11 @@ pub fn run(launch: Launch) -> Result<(), String> {
                     PageRef::Page(page.clone())
                 });
             }
-            let wanted = launch.file.clone().or_else(|| settings.data_file.clone());
+            let wanted = launch
+                .file
+                .as_deref()
+                .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.to_owned()))
+                .or_else(|| settings.data_file.clone());
             let data = match wanted {
                 Some(path) => match data_source::DataSource::open(&path, Some(&cc.egui_ctx)) {
                     Ok(d) => {

@@ -67,7 +67,13 @@ impl Settings {
     pub fn restore(stored: Option<&str>) -> (Self, Option<String>) {
         match stored.map(Self::from_stored) {
             None => (Self::default(), None),
-            Some(Ok(settings)) => (settings, None),
+            Some(Ok(mut settings)) => {
+                // Only the offered scales: a hand-edited NaN or 0 must not reach the exporter.
+                if ![1.0, 2.0, 3.0, 4.0].contains(&settings.image_scale) {
+                    settings.image_scale = Self::default().image_scale;
+                }
+                (settings, None)
+            }
             Some(Err(err)) => (
                 Self::default(),
                 Some(format!(
@@ -118,6 +124,8 @@ mod tests {
         assert!(notice.expect("a notice").contains("defaults are used"));
         assert_eq!(Settings::restore(None), (Settings::default(), None));
         // Older saved state without newer fields still loads, with defaults for the rest.
+        let (s, _) = Settings::restore(Some("(image_scale: NaN)"));
+        assert_eq!(s.image_scale, 2.0);
         let (s, notice) = Settings::restore(Some("(lang: En)"));
         assert_eq!((s.lang, s.image_scale, notice), (Lang::En, 2.0, None));
     }

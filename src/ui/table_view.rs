@@ -138,7 +138,7 @@ impl TableState {
 
 /// Draw the table page.
 pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: Lang) {
-    let copy_requested = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::C));
+    let copy_requested = crate::ui::copy_requested(ui.ctx());
     ui.horizontal(|ui| {
         ui.label(tr(lang, "筛选：", "Filter:"));
         ui.add(

@@ -205,3 +205,40 @@ fn colors_are_interpolated_across_a_triangle() {
     let reds: Vec<u8> = c.pixels.iter().map(|p| p.r()).collect();
     assert_eq!(reds, vec![32, 96, 159, 223]);
 }
+
+#[test]
+fn a_later_full_cover_hides_earlier_work_but_a_wedge_does_not() {
+    let blue = Color32::from_rgb(0, 0, 255);
+    let mut c = Canvas::new(6, 4, Color32::TRANSPARENT);
+    c.paint(
+        &[
+            quad(pos2(0.0, 0.0), pos2(6.0, 4.0), RED),
+            quad(pos2(0.0, 0.0), pos2(6.0, 4.0), blue),
+        ],
+        &white(),
+        1.0,
+    );
+    assert!(c.pixels.iter().all(|p| *p == blue));
+
+    // Two triangles over the four corners that share a side, not the diagonal, leave a wedge.
+    let mut c = Canvas::new(6, 4, Color32::TRANSPARENT);
+    let wedge = mesh(
+        vec![
+            vertex(0.0, 0.0, blue),
+            vertex(6.0, 0.0, blue),
+            vertex(6.0, 4.0, blue),
+            vertex(0.0, 4.0, blue),
+        ],
+        vec![0, 1, 2, 1, 2, 3],
+        TextureId::default(),
+    );
+    c.paint(
+        &[quad(pos2(0.0, 0.0), pos2(6.0, 4.0), RED), wedge],
+        &white(),
+        1.0,
+    );
+    assert!(
+        c.pixels.contains(&RED),
+        "the uncovered wedge keeps the earlier red"
+    );
+}
