@@ -41,6 +41,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    // Replacing a file keeps its permissions: a private image stays private.
+    if let Ok(existing) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(err)?;
+    }
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
@@ -92,8 +98,19 @@ mod tests {
         ));
         let ok = dir.path().join("x.png");
         write_atomic(&ok, b"first").expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&ok, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
         write_atomic(&ok, b"second").expect("overwrite");
         assert_eq!(std::fs::read(&ok).expect("read"), b"second");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&ok).expect("stat").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "an existing file's permissions are kept");
+        }
         let entries = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(entries, 1, "no temporary file left behind");
     }

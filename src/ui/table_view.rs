@@ -139,34 +139,38 @@ impl TableState {
 /// Draw the table page.
 pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: Lang) {
     let copy_requested = crate::ui::copy_requested(ui.ctx());
-    ui.horizontal(|ui| {
-        ui.label(tr(lang, "筛选：", "Filter:"));
-        ui.add(
-            egui::TextEdit::singleline(&mut state.filter)
-                .hint_text(tr(lang, "指标、数值、原文……", "indicator, value, quote…"))
-                .desired_width(260.0),
-        );
-        let visible = state.visible(rows);
-        ui.label(format!(
-            "{} / {} {}",
-            visible.len(),
-            rows.len(),
-            tr(lang, "条", "rows")
-        ));
-        let label = if state.selected.is_empty() {
-            tr(lang, "复制全部（TSV）", "Copy all (TSV)")
-        } else {
-            tr(lang, "复制所选（TSV）", "Copy selection (TSV)")
-        };
-        if ui.button(label).clicked() || copy_requested {
-            ui.ctx().copy_text(state.selection_tsv(rows));
-        }
-        if !state.selected.is_empty()
-            && ui.button(tr(lang, "取消选择", "Clear selection")).clicked()
-        {
-            state.selected.clear();
-        }
-    });
+    // Filtered and sorted once a frame, after the filter text may have changed.
+    let visible = ui
+        .horizontal(|ui| {
+            ui.label(tr(lang, "筛选：", "Filter:"));
+            ui.add(
+                egui::TextEdit::singleline(&mut state.filter)
+                    .hint_text(tr(lang, "指标、数值、原文……", "indicator, value, quote…"))
+                    .desired_width(260.0),
+            );
+            let visible = state.visible(rows);
+            ui.label(format!(
+                "{} / {} {}",
+                visible.len(),
+                rows.len(),
+                tr(lang, "条", "rows")
+            ));
+            let label = if state.selected.is_empty() {
+                tr(lang, "复制全部（TSV）", "Copy all (TSV)")
+            } else {
+                tr(lang, "复制所选（TSV）", "Copy selection (TSV)")
+            };
+            if ui.button(label).clicked() || copy_requested {
+                ui.ctx().copy_text(state.selection_tsv(rows));
+            }
+            if !state.selected.is_empty()
+                && ui.button(tr(lang, "取消选择", "Clear selection")).clicked()
+            {
+                state.selected.clear();
+            }
+            visible
+        })
+        .inner;
     ui.label(
         RichText::new(tr(
             lang,
@@ -175,7 +179,6 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         ))
         .weak(),
     );
-    let visible = state.visible(rows);
     let headers = [
         (tr(lang, "指标", "Indicator"), Some(SortColumn::Indicator)),
         (tr(lang, "类别", "Theme"), Some(SortColumn::Category)),
