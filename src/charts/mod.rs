@@ -369,7 +369,7 @@ fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let hi = if hi > 0.0 || lo == 0.0 {
         hi + pad + gap_room
     } else {
-        0.0
+        gap_room
     };
     if hi - lo < 1e-9 { (0.0, 1.0) } else { (lo, hi) }
 }

@@ -205,19 +205,27 @@ pub fn plot_ui(
         .min_thickness(y_axis_px - 8.0);
 
     let (x0, x1) = spec.x_range;
-    let (y0, mut y1) = spec.y_range;
-    // The legend sits in the top right corner of the plot: leave it room above the bars.
+    let (mut y0, mut y1) = spec.y_range;
+    // The legend sits in a right-hand corner of the plot, on the side away from the bars: leave it
+    // room there (above positive bars; below when every visible value is negative).
     let entries = spec.series.len() + spec.references.len();
     let plot_px = (size.y - lines * (font_px + 3.0) - 6.0).max(60.0);
-    let legend_share = ((entries as f32 * (font_px + 5.0) + 14.0) / plot_px).min(0.6);
-    if y1 > 0.0 {
-        let data_top = y1 - y0;
-        y1 = y0 + data_top / (1.0 - f64::from(legend_share));
+    let legend_share = f64::from(((entries as f32 * (font_px + 5.0) + 14.0) / plot_px).min(0.6));
+    let all_negative = y1 <= 0.0 && y0 < 0.0;
+    if all_negative {
+        y0 = y1 - (y1 - y0) / (1.0 - legend_share);
+    } else {
+        y1 = y0 + (y1 - y0) / (1.0 - legend_share);
     }
+    let corner = if all_negative {
+        Corner::RightBottom
+    } else {
+        Corner::RightTop
+    };
     let text_color = ui.visuals().text_color();
     let interactive = mode == Mode::Window;
     let legend = Legend::default()
-        .position(Corner::RightTop)
+        .position(corner)
         .follow_insertion_order(true)
         .color_conflict_handling(ColorConflictHandling::PickFirst)
         // One entry a series even when two display names coincide, so the legend's hidden set
