@@ -174,7 +174,7 @@ fn main() {
     plotters::style::register_font(
         "sans-serif",
         FontStyle::Normal,
-        planboard::ui::fonts::CJK_FONT,
+        planboard::draw::fonts::CJK_FONT,
     )
     .map_err(|_| "font")
     .expect("register the CJK font with plotters");

@@ -1,9 +1,11 @@
 //! planboard: charts from a government's annual development-plan report.
 //!
 //! Data flows one way: a RON file → [`model`] (validated report) → [`charts`] (what each chart
-//! shows, computed without a window) → pixels, in the window ([`ui`]) or as images ([`export`]).
+//! shows, computed without a window) → [`draw`] (egui shapes) → the window ([`ui`]) or images
+//! ([`export`]). Nothing below `ui` imports it; `charts` and `model` know nothing of egui.
 
 pub mod charts;
+pub mod draw;
 pub mod export;
 pub mod format;
 pub mod i18n;

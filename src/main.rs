@@ -53,7 +53,7 @@ impl From<LangArg> for model::Lang {
     }
 }
 
-impl From<ThemeArg> for planboard::ui::Theme {
+impl From<ThemeArg> for planboard::draw::Theme {
     fn from(t: ThemeArg) -> Self {
         match t {
             ThemeArg::Light => Self::Light,
@@ -85,7 +85,7 @@ enum Command {
         /// Chart to export (repeatable); every chart when omitted.
         #[arg(long = "chart", value_name = "ID")]
         charts: Vec<String>,
-        /// Pixels per point, 1 to 4 (2 gives 1800×1000 images).
+        /// Pixels per point: 1, 2, 3 or 4, as the window offers (2 gives 1800×1000 images).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         #[arg(long, value_enum, default_value = "zh")]
@@ -203,10 +203,11 @@ fn export(args: &ExportArgs) -> ExitCode {
     use std::collections::{BTreeMap, BTreeSet};
     use std::io::IsTerminal as _;
 
-    if !planboard::export::render::ImageOptions::SCALES.contains(&args.opts.scale) {
+    if !planboard::export::IMAGE_SCALES.contains(&args.opts.scale) {
         eprintln!(
-            "planboard: --scale {} is out of range; expected 1 to 4",
-            args.opts.scale
+            "planboard: --scale {} is not offered; expected one of {}",
+            args.opts.scale,
+            planboard::export::image_scales_list()
         );
         return ExitCode::FAILURE;
     }

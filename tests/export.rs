@@ -222,8 +222,16 @@ fn bad_arguments_say_what_was_expected() {
     );
     let (out, _) = export_to(dir.path(), &["--hide", "headline:nope"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected one of: gdp"));
-    let (out, _) = export_to(dir.path(), &["--scale", "9"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("expected 1 to 4"));
+    // The command line accepts exactly the scales the window offers.
+    for scale in ["9", "2.5", "0", "NaN"] {
+        let (out, _) = export_to(dir.path(), &["--scale", scale]);
+        assert_eq!(out.status.code(), Some(1), "--scale {scale}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("expected one of 1, 2, 3, 4"),
+            "--scale {scale}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

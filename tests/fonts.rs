@@ -30,7 +30,7 @@ fn texts() -> Vec<(String, String)> {
 #[test]
 fn every_character_of_the_data_and_the_ui_has_a_glyph() {
     let ctx = egui::Context::default();
-    planboard::ui::fonts::install(&ctx);
+    planboard::draw::fonts::install(&ctx);
     let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
     out.textures_delta.clear();
     let mut missing = Vec::new();
@@ -62,7 +62,7 @@ fn every_character_of_the_data_and_the_ui_has_a_glyph() {
 #[test]
 fn the_cjk_font_is_the_simplified_chinese_face() {
     // Face 2 of NotoSansCJK-Regular.ttc names itself "Noto Sans CJK SC" (face 0 is JP).
-    let font = planboard::ui::fonts::CJK_FONT;
+    let font = planboard::draw::fonts::CJK_FONT;
     let needle = "Noto Sans CJK SC"
         .encode_utf16()
         .flat_map(u16::to_be_bytes)

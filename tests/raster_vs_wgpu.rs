@@ -1,6 +1,9 @@
 //! The CPU rasterizer against egui-wgpu (Mesa's llvmpipe here): the same charts, the same egui
 //! output, two renderers. Bounds measured, then set: see the assertion messages.
-
+//!
+//! Opt-in, because it needs a GPU driver (or Mesa's software one) that `cargo test` must not need:
+//! `cargo test --features wgpu-compare --test raster_vs_wgpu`. Asked for without an adapter, it fails.
+#![cfg(feature = "wgpu-compare")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 
 use std::collections::BTreeSet;
@@ -20,7 +23,7 @@ fn harness_for(chart_id: &str, cpu: bool) -> Harness<'static, ()> {
     let builder = Harness::builder()
         .with_size([900.0, 500.0])
         .with_pixels_per_point(2.0)
-        .with_context_setup(planboard::ui::fonts::install);
+        .with_context_setup(planboard::draw::fonts::install);
     let builder = if cpu {
         builder.renderer(support::CpuRenderer::default())
     } else {
@@ -41,9 +44,11 @@ fn harness_for(chart_id: &str, cpu: bool) -> Harness<'static, ()> {
 fn cpu_and_wgpu_agree() {
     for chart in ["headline", "pm25", "waste_rates", "school_places"] {
         // Needs a wgpu adapter: Mesa's llvmpipe/lavapipe (`.ci/run` installs mesa-vulkan-drivers).
-        let wgpu = harness_for(chart, false)
-            .render()
-            .expect("wgpu render (is mesa-vulkan-drivers installed?)");
+        let wgpu = harness_for(chart, false).render().unwrap_or_else(|err| {
+            panic!(
+                "the wgpu comparison was asked for (--features wgpu-compare) but wgpu cannot render: {err}; install a Vulkan or GL driver (Debian: mesa-vulkan-drivers) or leave the feature off"
+            )
+        });
         let cpu = harness_for(chart, true).render().expect("cpu render");
         let (mean, within) = support::compare(&cpu, &wgpu, 3);
         eprintln!(

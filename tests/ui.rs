@@ -9,8 +9,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_plot::{PlotMemory, PlotPoint};
+use planboard::draw::fonts;
 use planboard::model::Lang;
-use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource, fonts};
+use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
 
 mod support;
 
@@ -96,12 +97,8 @@ fn unticking_a_check_box_hides_the_series_in_both_places() {
     assert_eq!(hidden(&h, "headline"), BTreeSet::from(["gdp".to_owned()]));
     let boxes = gdp_boxes(&h);
     assert!(boxes.iter().all(|(_, t)| *t == Some(false)), "{boxes:?}");
-    let mem = PlotMemory::load(&h.ctx, planboard::ui::chart_view::plot_id("headline"))
-        .expect("plot memory");
-    assert!(
-        mem.hidden_items
-            .contains(&planboard::ui::chart_view::item_id("gdp"))
-    );
+    let mem = PlotMemory::load(&h.ctx, planboard::draw::plot_id("headline")).expect("plot memory");
+    assert!(mem.hidden_items.contains(&planboard::draw::item_id("gdp")));
 
     // And back on.
     let mut all: Vec<_> = h
@@ -164,8 +161,7 @@ fn hovering_a_bar_shows_the_reports_sentence() {
     let mut h = harness(app_on("headline"));
     let spec = h.state_mut().spec("headline").expect("spec").clone();
     let bar = &spec.series[4].bars[1]; // general budget revenue, 2023 target
-    let mem = PlotMemory::load(&h.ctx, planboard::ui::chart_view::plot_id("headline"))
-        .expect("plot memory");
+    let mem = PlotMemory::load(&h.ctx, planboard::draw::plot_id("headline")).expect("plot memory");
     let pos = mem
         .transform()
         .position_from_point(&PlotPoint::new(bar.x, bar.value / 2.0));
@@ -276,7 +272,7 @@ fn ctrl_s_saves_the_chart_under_the_pointer() {
     let mut app = app_on("environment");
     let proposed = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     let (t, p) = (target.clone(), std::rc::Rc::clone(&proposed));
-    app.ask_save_path = Box::new(move |name| {
+    app.dialogs.save_path = Box::new(move |name| {
         *p.borrow_mut() = name.to_owned();
         Some(t.clone())
     });
@@ -318,8 +314,8 @@ fn save_image_button_and_export_all_write_files() {
         dir.path().to_owned(),
         dir.path().join("headline-from-button.png"),
     );
-    app.ask_folder = Box::new(move || Some(d.clone()));
-    app.ask_save_path = Box::new(move |_| Some(f.clone()));
+    app.dialogs.folder = Box::new(move || Some(d.clone()));
+    app.dialogs.save_path = Box::new(move |_| Some(f.clone()));
     let mut h = harness(app);
     h.get_by_label("保存图片").click();
     h.run_steps(2);
@@ -343,7 +339,7 @@ fn save_image_button_and_export_all_write_files() {
 #[test]
 fn a_save_that_cannot_be_written_says_why() {
     let mut app = app_on("headline");
-    app.ask_save_path =
+    app.dialogs.save_path =
         Box::new(|_| Some(std::path::PathBuf::from("/proc/planboard-cannot-write.png")));
     let mut h = harness(app);
     h.get_by_label("保存图片").click();

@@ -1,7 +1,8 @@
 //! What a chart shows, computed from the report by plain functions: bars, labels, ranges and
 //! tooltips, in one language, for the series that are visible. Drawing a [`ChartSpec`] is a separate,
-//! thin step (`ui::chart_view`), shared by the window and the image export.
+//! thin step (`draw`), shared by the window and the image export.
 
+pub mod layout;
 mod wrap;
 
 pub use wrap::wrap_label;
@@ -32,7 +33,8 @@ pub struct ChartSpec {
     /// What the bar fills mean (result, target, starting level), when a chart has several kinds.
     pub key: Vec<(PointKind, String)>,
     pub x_range: (f64, f64),
-    /// Always includes zero, so negative values read as negative.
+    /// The values' range with room for their labels; always includes zero, so negative values
+    /// read as negative. The range drawn adds the legend's room: see [`layout::plot_layout`].
     pub y_range: (f64, f64),
 }
 
@@ -173,7 +175,7 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         });
     }
 
-    spec.y_range = value_range(&spec);
+    spec.y_range = layout::value_range(&spec);
     spec
 }
 
@@ -340,38 +342,6 @@ fn layout_lines(
     let first = years.first().copied().unwrap_or(0);
     let last = years.last().copied().unwrap_or(0);
     spec.x_range = (f64::from(first) - 0.5, f64::from(last) + 0.5);
-}
-
-/// The value axis range: zero, every visible value and reference line, and room above (and below,
-/// for negative values) for the value labels.
-fn value_range(spec: &ChartSpec) -> (f64, f64) {
-    let values = spec
-        .series
-        .iter()
-        .filter(|s| s.visible)
-        .flat_map(|s| s.bars.iter().chain(&s.line).map(|b| b.value))
-        .chain(
-            spec.references
-                .iter()
-                .filter(|r| r.visible)
-                .map(|r| r.value),
-        );
-    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let span = (hi - lo).max(f64::EPSILON);
-    let pad = span * 0.16;
-    let lo = if lo < 0.0 { lo - pad } else { 0.0 };
-    // Differences are written above the bars: give them a line of their own.
-    let gap_room = if spec.gaps.is_empty() {
-        0.0
-    } else {
-        span * 0.14
-    };
-    let hi = if hi > 0.0 || lo == 0.0 {
-        hi + pad + gap_room
-    } else {
-        gap_room
-    };
-    if hi - lo < 1e-9 { (0.0, 1.0) } else { (lo, hi) }
 }
 
 fn detail(ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {

@@ -7,6 +7,19 @@ pub mod render;
 
 pub use file::{ExportError, safe_file_name, write_atomic};
 
+/// The image scales (pixels per point) people can choose: the window offers exactly these, saved
+/// settings keep only these, and `planboard export --scale` accepts only these.
+pub const IMAGE_SCALES: [f32; 4] = [1.0, 2.0, 3.0, 4.0];
+
+/// `1, 2, 3, 4`: the scales as a person types them, for messages.
+pub fn image_scales_list() -> String {
+    IMAGE_SCALES
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Encode RGBA pixels (egui's `ColorImage`, unmultiplied sRGB) as PNG.
 pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, ExportError> {
     let [w, h] = image.size;

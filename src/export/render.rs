@@ -9,15 +9,14 @@ use std::collections::BTreeSet;
 use egui::{Color32, ColorImage, RichText, Vec2, ViewportId};
 
 use crate::charts;
+use crate::draw::{self, Mode, Theme};
 use crate::export::raster::{Canvas, Textures};
 use crate::model::{Chart, Lang, Report};
-use crate::ui::Theme;
-use crate::ui::chart_view::{self, Mode};
 
 /// How an image is made.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ImageOptions {
-    /// Pixels per point: 1×–4×, like ECharts' `pixelRatio`.
+    /// Pixels per point, one of [`super::IMAGE_SCALES`], like ECharts' `pixelRatio`.
     pub scale: f32,
     pub lang: Lang,
     pub theme: Theme,
@@ -37,9 +36,6 @@ impl Default for ImageOptions {
 }
 
 impl ImageOptions {
-    /// The scales people can choose.
-    pub const SCALES: std::ops::RangeInclusive<f32> = 1.0..=4.0;
-
     pub fn pixel_size(&self) -> [usize; 2] {
         [
             (self.size.x * self.scale).round() as usize,
@@ -82,11 +78,8 @@ pub fn chart_image(
     let spec = charts::build(report, chart, opts.lang, hidden);
     let note = footnote(report, data_name, opts.lang);
     let ctx = egui::Context::default();
-    crate::ui::fonts::install(&ctx);
-    ctx.set_theme(match opts.theme {
-        Theme::Light => egui::Theme::Light,
-        Theme::Dark => egui::Theme::Dark,
-    });
+    draw::fonts::install(&ctx);
+    opts.theme.apply(&ctx);
     ctx.all_styles_mut(|style| style.animation_time = 0.0);
     let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, opts.size)),
@@ -131,14 +124,14 @@ pub fn image_ui(
     frame.show(ui, |ui| {
         let full = ui.available_size();
         ui.set_min_size(full);
-        chart_view::header_ui(ui, spec);
+        draw::header_ui(ui, spec);
         ui.add_space(4.0);
         let note_height = 18.0;
         let plot = Vec2::new(
             full.x,
             (ui.available_height() - note_height - 6.0).max(80.0),
         );
-        let _ = chart_view::plot_ui(ui, spec, hidden, plot, Mode::Image);
+        let _ = draw::plot_ui(ui, spec, hidden, plot, Mode::Image);
         ui.add_space(4.0);
         ui.label(RichText::new(note).small().weak());
     });

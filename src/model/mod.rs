@@ -13,6 +13,12 @@ pub use error::{LoadError, Location, Problem};
 pub use load::{DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, load_default, load_file, parse};
 pub use locate::SourceMap;
 
+/// The id of the window's data-table page (`--page table`), which no data page may take.
+pub const TABLE_PAGE_ID: &str = "table";
+
+/// Page ids the app uses for its own pages.
+pub const RESERVED_PAGE_IDS: [&str; 1] = [TABLE_PAGE_ID];
+
 use serde::{Deserialize, Serialize};
 
 /// A text in both of the app's languages: Chinese first, English second.

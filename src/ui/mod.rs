@@ -1,20 +1,28 @@
 //! The desktop window. UI code only draws and reacts; what a chart shows comes from
 //! [`crate::charts`].
 
+pub mod action;
 pub mod app;
-pub mod chart_view;
+mod chart_panel;
 pub mod data_source;
-pub mod fonts;
-pub mod palette;
+pub mod dialogs;
+pub mod notices;
+pub mod screenshot;
 pub mod settings;
+mod side_panel;
 pub mod table_view;
 
 use std::path::PathBuf;
 
-pub use app::{Notice, PlanboardApp, ScreenshotJob};
-pub use settings::{PageRef, Settings, Theme};
+pub use action::Action;
+pub use app::PlanboardApp;
+pub use dialogs::Dialogs;
+pub use notices::Notice;
+pub use screenshot::ScreenshotJob;
+pub use settings::{PageRef, Settings};
 
-use crate::model::Lang;
+use crate::draw::{Theme, fonts};
+use crate::model::{Lang, TABLE_PAGE_ID};
 
 /// Whether the user pressed the copy shortcut (Ctrl+C, or Cmd+C on a Mac) while no text field has the keyboard.
 ///
@@ -50,12 +58,12 @@ pub fn run(launch: Launch) -> Result<(), String> {
     }
     .map_err(|err| err.to_string())?;
     if let Some(page) = &launch.page
-        && page != "table"
+        && page != TABLE_PAGE_ID
         && !report.pages.iter().any(|p| &p.id == page)
     {
         let ids: Vec<&str> = report.pages.iter().map(|p| p.id.as_str()).collect();
         return Err(format!(
-            "no page `{page}`; expected one of: {}, table",
+            "no page `{page}`; expected one of: {}, {TABLE_PAGE_ID}",
             ids.join(", ")
         ));
     }
@@ -91,7 +99,7 @@ pub fn run(launch: Launch) -> Result<(), String> {
                 settings.theme = theme;
             }
             if let Some(page) = &launch.page {
-                settings.page = Some(if page == "table" {
+                settings.page = Some(if page == TABLE_PAGE_ID {
                     PageRef::Table
                 } else {
                     PageRef::Page(page.clone())

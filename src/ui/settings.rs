@@ -5,14 +5,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::draw::Theme;
+use crate::export::IMAGE_SCALES;
 use crate::model::Lang;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Theme {
-    #[default]
-    Light,
-    Dark,
-}
 
 /// The page shown: one of the report's pages, or the table of every figure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,7 +27,7 @@ pub struct Settings {
     pub hidden: BTreeMap<String, BTreeSet<String>>,
     /// The data file last opened; `None` for the embedded default.
     pub data_file: Option<PathBuf>,
-    /// Pixels per point of saved and copied images (1–4).
+    /// Pixels per point of saved and copied images: one of [`IMAGE_SCALES`].
     pub image_scale: f32,
     /// Save images on a light background whatever the window's theme, for print.
     pub print_light: bool,
@@ -69,7 +64,7 @@ impl Settings {
             None => (Self::default(), None),
             Some(Ok(mut settings)) => {
                 // Only the offered scales: a hand-edited NaN or 0 must not reach the exporter.
-                if ![1.0, 2.0, 3.0, 4.0].contains(&settings.image_scale) {
+                if !IMAGE_SCALES.contains(&settings.image_scale) {
                     settings.image_scale = Self::default().image_scale;
                 }
                 (settings, None)

@@ -1,0 +1,73 @@
+//! Bar charts (grouped bars, before-after, single values against reference lines): one bar a
+//! figure, filled by kind, with its value on it and the gap between a pair above them.
+
+use egui::{Align2, Color32, RichText};
+use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text};
+
+use super::palette::{bar_fill, bar_stroke, series_color};
+use super::plot::{Mode, item_source};
+use crate::charts::ChartSpec;
+use crate::charts::layout::PlotLayout;
+
+pub(super) fn bars_ui(
+    plot_ui: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    layout: &PlotLayout,
+    mode: Mode,
+    text_color: Color32,
+) {
+    for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
+        let color = series_color(series.color);
+        let sid = item_source(&series.id);
+        if !series.bars.is_empty() {
+            let bars = series
+                .bars
+                .iter()
+                .map(|b| {
+                    Bar::new(b.x, b.value)
+                        .width(b.width)
+                        .fill(bar_fill(color, b.kind))
+                        .stroke(bar_stroke(color, b.kind))
+                })
+                .collect();
+            plot_ui.bar_chart(
+                BarChart::new(series.name.clone(), bars)
+                    .id(sid)
+                    .color(color)
+                    .allow_hover(false),
+            );
+        }
+        for b in &series.bars {
+            let anchor = if b.value >= 0.0 {
+                Align2::CENTER_BOTTOM
+            } else {
+                Align2::CENTER_TOP
+            };
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(b.x, b.value),
+                    RichText::new(&b.label).size(layout.font_px - 1.0),
+                )
+                .id(sid)
+                .color(text_color)
+                .anchor(anchor)
+                .allow_hover(false),
+            );
+        }
+    }
+    for gap in &spec.gaps {
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(gap.x, gap.y + layout.gap_label_lift),
+                RichText::new(&gap.text)
+                    .size(layout.font_px - 1.0)
+                    .italics(),
+            )
+            .color(text_color.gamma_multiply(0.8))
+            .anchor(Align2::CENTER_BOTTOM)
+            .allow_hover(false),
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! Reference lines (limits, guidelines): dashed, labelled at the left, toggleable like a series.
+
+use egui::{Align2, RichText};
+use egui_plot::{HLine, LineStyle, PlotPoint, PlotUi, Text};
+
+use super::palette::series_color;
+use super::plot::{Mode, item_source};
+use crate::charts::ChartSpec;
+use crate::charts::layout::PlotLayout;
+
+pub(super) fn references_ui(
+    plot_ui: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    layout: &PlotLayout,
+    mode: Mode,
+) {
+    for r in spec.references.iter().filter(|r| mode.draws(r.visible)) {
+        let color = series_color(r.color);
+        let rid = item_source(&r.id);
+        plot_ui.hline(
+            HLine::new(r.name.clone(), r.value)
+                .id(rid)
+                .color(color)
+                .width(1.5)
+                .style(LineStyle::dashed_loose())
+                .allow_hover(false),
+        );
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(layout.x_bounds.0, r.value + layout.reference_label_lift),
+                RichText::new(&r.name).size(layout.font_px - 2.0),
+            )
+            .id(rid)
+            .color(color)
+            .anchor(Align2::LEFT_BOTTOM)
+            .allow_hover(false),
+        );
+    }
+}

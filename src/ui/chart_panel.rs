@@ -1,0 +1,197 @@
+//! A page of charts in the window: cards in a grid, each with its header, save and copy buttons,
+//! series toggles, the plot and a context menu. Returns what the person asked; the app applies it.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use egui::{RichText, Ui, Vec2};
+
+use crate::charts::ChartSpec;
+use crate::draw::palette::series_color;
+use crate::draw::{self, Mode};
+use crate::i18n::tr;
+use crate::ui::action::Action;
+
+/// The page's charts in a grid of one to three columns. `spec_of` gives each chart's spec with its
+/// hidden set; `rects` receives each card's rectangle (for the shortcuts that act on the chart
+/// under the pointer).
+pub fn charts_page_ui(
+    ui: &mut Ui,
+    chart_ids: &[String],
+    mut spec_of: impl FnMut(&str) -> Option<(Arc<ChartSpec>, BTreeSet<String>)>,
+    rects: &mut Vec<(String, egui::Rect)>,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let avail = ui.available_width();
+            let gap = 12.0;
+            let columns = if chart_ids.len() <= 1 {
+                1
+            } else {
+                ((avail / 560.0).floor() as usize).clamp(1, 3)
+            };
+            let width = (avail - gap * (columns as f32 - 1.0)) / columns as f32;
+            for row in chart_ids.chunks(columns) {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for chart_id in row {
+                        let Some((spec, hidden)) = spec_of(chart_id) else {
+                            continue;
+                        };
+                        let (action, rect) = ui
+                            .allocate_ui(Vec2::new(width, 0.0), |ui| {
+                                chart_card_ui(ui, &spec, &hidden, width)
+                            })
+                            .inner;
+                        rects.push((chart_id.clone(), rect));
+                        actions.extend(action);
+                    }
+                });
+                ui.add_space(gap);
+            }
+        });
+    actions
+}
+
+/// One chart as shown in the window: header with save and copy buttons, toggles, plot, and a
+/// context menu. Returns what the user asked, if anything, and the card's rectangle.
+pub fn chart_card_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    hidden: &BTreeSet<String>,
+    width: f32,
+) -> (Option<Action>, egui::Rect) {
+    let lang = spec.lang;
+    let width = width.max(240.0);
+    let chart = || spec.id.clone();
+    let mut action = None;
+    let frame = egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(width - 22.0);
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                        if ui
+                            .small_button(tr(lang, "复制图片", "Copy image"))
+                            .on_hover_text(tr(
+                                lang,
+                                "复制为图片，可直接粘贴到幻灯片或文档",
+                                "Copy as an image to paste into a slide or document",
+                            ))
+                            .clicked()
+                        {
+                            action = Some(Action::CopyChart(chart()));
+                        }
+                        if ui
+                            .small_button(tr(lang, "保存图片", "Save image"))
+                            .on_hover_text(tr(lang, "保存为 PNG（Ctrl+S）", "Save as PNG (Ctrl+S)"))
+                            .clicked()
+                        {
+                            action = Some(Action::SaveChart(chart()));
+                        }
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            draw::header_ui(ui, spec);
+                        });
+                    });
+                });
+                if let Some(next) = toggles_ui(ui, spec, hidden) {
+                    action = Some(Action::SetHidden {
+                        chart: chart(),
+                        hidden: next,
+                    });
+                }
+                if !spec.any_visible() {
+                    ui.label(
+                        RichText::new(tr(lang, "所有系列都已隐藏。", "Every series is hidden."))
+                            .weak(),
+                    );
+                }
+                let size = Vec2::new(width - 22.0, draw::plot_height(width));
+                let (legend, plot) = draw::plot_ui(ui, spec, hidden, size, Mode::Window);
+                if let Some(next) = legend {
+                    action = Some(Action::SetHidden {
+                        chart: chart(),
+                        hidden: next,
+                    });
+                }
+                plot
+            })
+            .inner
+        });
+    let rect = frame.response.rect;
+    // Right-click on the plot: the same actions as the buttons.
+    frame.inner.context_menu(|ui| {
+        if ui.button(tr(lang, "保存图片", "Save image")).clicked() {
+            action = Some(Action::SaveChart(chart()));
+            ui.close();
+        }
+        if ui.button(tr(lang, "复制图片", "Copy image")).clicked() {
+            action = Some(Action::CopyChart(chart()));
+            ui.close();
+        }
+    });
+    (action, rect)
+}
+
+/// Check boxes for every series and reference line, with "all", "none" and "only this". Returns the
+/// new hidden set when one was clicked.
+fn toggles_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    hidden: &BTreeSet<String>,
+) -> Option<BTreeSet<String>> {
+    let lang = spec.lang;
+    let keys: Vec<(String, String, usize)> = spec
+        .series
+        .iter()
+        .map(|s| (s.id.clone(), s.name.clone(), s.color))
+        .chain(
+            spec.references
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone(), r.color)),
+        )
+        .collect();
+    let mut next_hidden = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        if ui.small_button(tr(lang, "全部", "All")).clicked() {
+            next_hidden = Some(BTreeSet::new());
+        }
+        if ui.small_button(tr(lang, "全不选", "None")).clicked() {
+            next_hidden = Some(keys.iter().map(|k| k.0.clone()).collect());
+        }
+        ui.separator();
+        for (key, name, color) in &keys {
+            let mut visible = !hidden.contains(key);
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, series_color(*color));
+            if ui.checkbox(&mut visible, name.as_str()).changed() {
+                let mut next = hidden.clone();
+                if visible {
+                    next.remove(key);
+                } else {
+                    next.insert(key.clone());
+                }
+                next_hidden = Some(next);
+            }
+            if keys.len() > 1
+                && ui
+                    .small_button(tr(lang, "仅此", "only"))
+                    .on_hover_text(tr(lang, "只显示这一项", "Show only this one"))
+                    .clicked()
+            {
+                next_hidden = Some(
+                    keys.iter()
+                        .filter(|k| &k.0 != key)
+                        .map(|k| k.0.clone())
+                        .collect(),
+                );
+            }
+        }
+    });
+    next_hidden
+}
