@@ -51,6 +51,11 @@ fn each_broken_file_gets_one_clear_line() {
             "names unit `tons`, which is not declared",
         ),
         ("not_utf8.ron", "5:19", "not valid UTF-8"),
+        (
+            "reserved_page.ron",
+            "61:14",
+            "page id `table` is reserved for the window's own page",
+        ),
     ];
     for (file, at, words) in cases {
         let found = problems(file);

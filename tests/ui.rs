@@ -391,3 +391,34 @@ fn the_copy_shortcut_copies_the_chart_as_an_image() {
     });
     assert_eq!(image.expect("an image on the clipboard").size, [1800, 1000]);
 }
+
+#[test]
+fn the_open_dialog_is_injected_and_opens_what_it_answers() {
+    let (_dir, path, _) = minimal_report_in_temp_dir();
+    let mut app = app_on("headline");
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (count, answer) = (std::sync::Arc::clone(&asked), path.clone());
+    app.dialogs.open_file = Box::new(move || {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(answer.clone())
+    });
+    let mut h = harness(app);
+    h.get_by_label("打开…").click();
+    h.run_steps(3);
+    assert_eq!(asked.load(std::sync::atomic::Ordering::Relaxed), 1);
+    assert_eq!(h.state().report().title.zh, "测试报告");
+    assert_eq!(
+        h.state().settings.data_file.as_deref(),
+        Some(path.as_path())
+    );
+    assert!(
+        h.query_by_label("垃圾处理").is_some(),
+        "the new file's charts"
+    );
+
+    // A dialog that is cancelled changes nothing.
+    h.state_mut().dialogs.open_file = Box::new(|| None);
+    h.get_by_label("打开…").click();
+    h.run_steps(2);
+    assert_eq!(h.state().report().title.zh, "测试报告");
+}

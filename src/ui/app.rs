@@ -21,7 +21,7 @@ use crate::ui::notices::{self, Notice};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
 use crate::ui::table_view::{self, TableRow, TableState};
-use crate::ui::{chart_panel, side_panel};
+use crate::ui::{chart_panel, shortcuts, side_panel};
 
 pub struct PlanboardApp {
     /// What the person chose; written to storage when it changes.
@@ -185,8 +185,8 @@ impl PlanboardApp {
 
     /// Ctrl+S saves and Ctrl+C copies the chart under the pointer, or the page's first.
     fn chart_shortcuts(&self, ctx: &egui::Context) -> Option<Action> {
-        let save = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
-        let copy = crate::ui::copy_requested(ctx);
+        let save = shortcuts::save_requested(ctx);
+        let copy = shortcuts::copy_requested(ctx);
         if !save && !copy {
             return None;
         }

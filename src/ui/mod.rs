@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod notices;
 pub mod screenshot;
 pub mod settings;
+mod shortcuts;
 mod side_panel;
 pub mod table_view;
 
@@ -23,21 +24,6 @@ pub use settings::{PageRef, Settings};
 
 use crate::draw::{Theme, fonts};
 use crate::model::{Lang, TABLE_PAGE_ID};
-
-/// Whether the user pressed the copy shortcut (Ctrl+C, or Cmd+C on a Mac) while no text field has the keyboard.
-///
-/// The window's integration turns the shortcut into `Event::Copy` (no key event reaches the app);
-/// a test harness sends the key itself. Both count, once.
-pub fn copy_requested(ctx: &egui::Context) -> bool {
-    if ctx.memory(|m| m.focused().is_some()) {
-        return false; // A text field copies its own selection.
-    }
-    ctx.input_mut(|i| {
-        let event = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
-        let key = i.consume_key(egui::Modifiers::COMMAND, egui::Key::C);
-        event || key
-    })
-}
 
 /// What `planboard [FILE]` was asked on the command line.
 #[derive(Debug, Default)]

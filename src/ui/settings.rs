@@ -124,4 +124,16 @@ mod tests {
         let (s, notice) = Settings::restore(Some("(lang: En)"));
         assert_eq!((s.lang, s.image_scale, notice), (Lang::En, 2.0, None));
     }
+
+    #[test]
+    fn only_offered_scales_survive_a_restart() {
+        for scale in IMAGE_SCALES {
+            let (s, _) = Settings::restore(Some(&format!("(image_scale: {scale:?})")));
+            assert_eq!(s.image_scale, scale);
+        }
+        for odd in ["2.5", "0.0", "-1.0", "inf"] {
+            let (s, _) = Settings::restore(Some(&format!("(image_scale: {odd})")));
+            assert_eq!(s.image_scale, 2.0, "{odd}");
+        }
+    }
 }

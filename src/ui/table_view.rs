@@ -138,7 +138,7 @@ impl TableState {
 
 /// Draw the table page.
 pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: Lang) {
-    let copy_requested = crate::ui::copy_requested(ui.ctx());
+    let copy_requested = crate::ui::shortcuts::copy_requested(ui.ctx());
     // Filtered and sorted once a frame, after the filter text may have changed.
     let visible = ui
         .horizontal(|ui| {
