@@ -39,21 +39,33 @@ pub fn basis_label(basis: Basis, lang: Lang) -> &'static str {
         Basis::Cumulative => tr(lang, "累计总量", "cumulative total"),
         Basis::Rate => tr(lang, "比率或占比", "rate or share"),
         Basis::Level => tr(lang, "水平", "level"),
+        Basis::PointsChange => tr(lang, "百分点变化", "change in percentage points"),
     }
 }
 
-pub fn category_label(category: crate::model::Category, lang: Lang) -> &'static str {
-    use crate::model::Category::*;
-    match category {
-        Economy => tr(lang, "经济", "Economy"),
-        Reform => tr(lang, "改革", "Reform"),
-        Innovation => tr(lang, "创新", "Innovation"),
-        Industry => tr(lang, "产业", "Industry"),
-        Urban => tr(lang, "城市建设", "Urban development"),
-        CultureSport => tr(lang, "文化体育", "Culture and sport"),
-        Livelihood => tr(lang, "民生", "Livelihood"),
-        Safety => tr(lang, "平安", "Safety"),
-        Environment => tr(lang, "生态环境", "Environment"),
-        LowCarbon => tr(lang, "低碳", "Low carbon"),
+/// "计划报告" / "plan report": what kind of document a source is.
+pub fn source_kind_label(kind: crate::model::SourceKind, lang: Lang) -> &'static str {
+    use crate::model::SourceKind;
+    match kind {
+        SourceKind::PlanReport => tr(lang, "计划执行情况与计划草案报告", "plan report"),
+        SourceKind::WorkReport => tr(lang, "政府工作报告", "government work report"),
+        SourceKind::StatisticsBulletin => tr(lang, "统计公报", "statistics bulletin"),
+        SourceKind::StatisticsAnalysis => tr(lang, "统计分析", "statistics analysis"),
+        SourceKind::NewsReport => tr(lang, "新闻报道", "news report"),
+        SourceKind::Other => tr(lang, "其他文件", "other document"),
+    }
+}
+
+/// How a figure's source is named to a reader: "《title》（issuer，published）".
+pub fn source_citation(source: &crate::model::Source, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "《{}》（{}，{}）",
+            source.title.zh, source.issuer.zh, source.published
+        ),
+        Lang::En => format!(
+            "{} ({}, {})",
+            source.title.en, source.issuer.en, source.published
+        ),
     }
 }

@@ -1,10 +1,10 @@
 //! The `planboard` command: the window, and `check`, `table` and `export` for the command line.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use planboard::model::{self, LoadError, Report};
+use planboard::model::{self, Dataset, LoadError};
 
 #[derive(Parser)]
 #[command(
@@ -16,8 +16,11 @@ use planboard::model::{self, LoadError, Report};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// RON data file to show; the embedded default report when omitted.
-    file: Option<PathBuf>,
+    /// RON data files or folders to show together; the embedded default report when omitted.
+    files: Vec<PathBuf>,
+    /// Folder where source texts are looked for, to verify quotes (repeatable).
+    #[arg(long = "sources", value_name = "DIR")]
+    sources: Vec<PathBuf>,
     /// Open the window, wait until the page is drawn, save the window as this PNG and exit.
     #[arg(long, value_name = "FILE.png")]
     screenshot: Option<PathBuf>,
@@ -64,21 +67,25 @@ impl From<ThemeArg> for planboard::draw::Theme {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a data file and print a summary, or every problem with file:line:column.
+    /// Validate data files, check quotes against the source texts at hand, and print a summary, or
+    /// every problem with file:line:column.
     Check {
-        /// RON data file; the embedded default report when omitted.
-        file: Option<PathBuf>,
+        /// RON data files or folders, checked together; the embedded default when omitted.
+        files: Vec<PathBuf>,
+        /// Folder where source texts are looked for besides the data files' own (repeatable).
+        #[arg(long = "sources", value_name = "DIR")]
+        sources: Vec<PathBuf>,
     },
-    /// Print every data point as TSV, with the sentence of the report it comes from.
+    /// Print every data point as TSV, with the sentence it comes from and its source.
     Table {
-        /// RON data file; the embedded default report when omitted.
-        file: Option<PathBuf>,
+        /// RON data files or folders, merged; the embedded default when omitted.
+        files: Vec<PathBuf>,
     },
     /// Save charts as PNG images without a window, display or GPU; prints each path written.
     Export {
-        /// RON data file; the embedded default report when omitted.
-        #[arg(long, value_name = "FILE")]
-        data: Option<PathBuf>,
+        /// RON data files or folders, merged (repeatable); the embedded default when omitted.
+        #[arg(long, value_name = "FILE", num_args = 1..)]
+        data: Vec<PathBuf>,
         /// Folder to write into (must exist). Files are named {chart_id}.png.
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
@@ -101,8 +108,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { file }) => check(file.as_deref()),
-        Some(Command::Table { file }) => table(file.as_deref()),
+        Some(Command::Check { files, sources }) => check(&files, &sources),
+        Some(Command::Table { files }) => table(&files),
         Some(Command::Export {
             data,
             out,
@@ -125,7 +132,8 @@ fn main() -> ExitCode {
         }),
         None => {
             let launch = planboard::ui::Launch {
-                file: cli.file,
+                files: cli.files,
+                sources: cli.sources,
                 screenshot: cli.screenshot,
                 page: cli.page,
                 lang: cli.lang.map(Into::into),
@@ -142,38 +150,118 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(file: Option<&Path>) -> (String, Result<Report, LoadError>) {
-    match file {
-        Some(path) => (path.display().to_string(), model::load_file(path)),
-        None => (
-            format!("{} (embedded)", model::DEFAULT_DATA_NAME),
-            model::load_default(),
-        ),
+/// The dataset of `files` (folders stand for their `.ron` files), or the embedded default.
+fn load(files: &[PathBuf]) -> (String, Result<Dataset, LoadError>) {
+    if files.is_empty() {
+        let name = format!("{} (embedded)", model::DEFAULT_DATA_NAME);
+        let dataset = model::default_data_file().and_then(|f| model::merge(vec![f]));
+        (name, dataset)
+    } else {
+        let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        (names.join(", "), model::load_dataset(files))
     }
 }
 
-fn check(file: Option<&Path>) -> ExitCode {
-    let (name, result) = load(file);
-    match result {
-        Ok(report) => {
-            println!(
-                "{name}: valid: {} indicators, {} data points, {} charts, {} pages",
-                report.indicators.len(),
-                report.point_count(),
-                report.charts.len(),
-                report.pages.len()
-            );
-            ExitCode::SUCCESS
+fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
+    use planboard::model::provenance::{self, TextState};
+    let (name, result) = load(files);
+    let dataset = match result {
+        Ok(d) => d,
+        Err(err) => return report_error(&err),
+    };
+    let report = &dataset.report;
+    let provenance = provenance::check(&dataset, sources);
+    for problem in &provenance.problems {
+        eprintln!("{problem}");
+    }
+    let revised = report
+        .indicators
+        .iter()
+        .flat_map(|i| &i.points)
+        .filter(|p| p.revised_by.is_some())
+        .count();
+    println!(
+        "{name}: valid: {} indicators, {} data points, {} charts, {} pages{}",
+        report.indicators.len(),
+        report.point_count(),
+        report.charts.len(),
+        report.pages.len(),
+        if revised > 0 {
+            format!(", {revised} revised by a later source")
+        } else {
+            String::new()
         }
-        Err(err) => report_error(&err),
+    );
+    for check in &provenance.sources {
+        let file = &dataset.files[check.file].name;
+        match &check.state {
+            TextState::Checked {
+                text,
+                figures,
+                problems: 0,
+            } => println!(
+                "  source `{}` ({file}): verified: {figures} quotes found in {} and their values stated",
+                check.source,
+                text.display()
+            ),
+            TextState::Checked {
+                text,
+                figures,
+                problems,
+            } => println!(
+                "  source `{}` ({file}): {problems} of {figures} quotes wrong against {}",
+                check.source,
+                text.display()
+            ),
+            TextState::NotAtHand { text: None, .. } => println!(
+                "  source `{}` ({file}): not verified: the source names no text file",
+                check.source
+            ),
+            TextState::NotAtHand {
+                text: Some(text),
+                looked_in,
+            } => println!(
+                "  source `{}` ({file}): not verified: its text `{text}` is not at hand{}; give its folder with --sources DIR",
+                check.source,
+                if looked_in.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " (looked in: {})",
+                        looked_in
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            ),
+            TextState::Unreadable(err) => {
+                eprintln!("{err}");
+                println!("  source `{}` ({file}): unreadable text", check.source);
+            }
+        }
+    }
+    let unreadable = provenance
+        .sources
+        .iter()
+        .any(|c| matches!(c.state, TextState::Unreadable(_)));
+    let n = provenance.problems.len();
+    if n > 1 {
+        eprintln!("{n} problems found");
+    }
+    if n > 0 || unreadable {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
-fn table(file: Option<&Path>) -> ExitCode {
-    let (_, result) = load(file);
+fn table(files: &[PathBuf]) -> ExitCode {
+    let (_, result) = load(files);
     match result {
-        Ok(report) => {
-            let rows = planboard::table::rows(&report);
+        Ok(dataset) => {
+            let rows = planboard::table::rows(&dataset.report);
             print!("{}", planboard::table::to_tsv(&rows));
             ExitCode::SUCCESS
         }
@@ -191,7 +279,7 @@ fn report_error(err: &LoadError) -> ExitCode {
 }
 
 struct ExportArgs {
-    data: Option<PathBuf>,
+    data: Vec<PathBuf>,
     out: PathBuf,
     charts: Vec<String>,
     opts: planboard::export::render::ImageOptions,
@@ -211,12 +299,12 @@ fn export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let (name, result) = load(args.data.as_deref());
+    let (name, result) = load(&args.data);
     let report = match result {
-        Ok(r) => r,
+        Ok(d) => d.report,
         Err(err) => return report_error(&err),
     };
-    let data_name = planboard::export::render::data_label(args.data.as_deref());
+    let data_name = planboard::export::render::data_label(&args.data);
     let ids: Vec<String> = if args.charts.is_empty() {
         report.charts.iter().map(|c| c.id.clone()).collect()
     } else {

@@ -4,7 +4,7 @@ use crate::format;
 use crate::model::{Lang, Report};
 
 /// The TSV header of `planboard table`.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "indicator_id",
     "name_zh",
     "name_en",
@@ -17,28 +17,34 @@ pub const HEADER: [&str; 12] = [
     "basis",
     "period",
     "quote",
+    "source",
 ];
 
 /// One data point with its indicator's facts, as text cells in [`HEADER`] order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub cells: [String; 12],
+    pub cells: [String; 13],
 }
 
-/// All rows of a report, in the data file's order.
+/// All rows of a report, in the data files' order. A figure revised by a later publication is
+/// kept, its source cell saying so: `lg-plan-2022 (revised by lg-bulletin-2023)`.
 pub fn rows(report: &Report) -> Vec<Row> {
     let mut rows = Vec::with_capacity(report.point_count());
     for ind in &report.indicators {
-        let unit = report
-            .unit_of(ind)
-            .map_or(ind.unit.as_str(), |u| u.zh.as_str());
         for p in &ind.points {
+            let unit = report
+                .unit_of_point(ind, p)
+                .map_or(ind.unit.as_str(), |u| u.zh.as_str());
+            let source = match &p.revised_by {
+                None => p.source_id().to_owned(),
+                Some(by) => format!("{} (revised by {by})", p.source_id()),
+            };
             rows.push(Row {
                 cells: [
                     ind.id.clone(),
                     ind.name.zh.clone(),
                     ind.name.en.clone(),
-                    ind.category.id().to_owned(),
+                    ind.category.clone(),
                     unit.to_owned(),
                     p.year.to_string(),
                     p.kind.id().to_owned(),
@@ -50,6 +56,7 @@ pub fn rows(report: &Report) -> Vec<Row> {
                         .map(|t| t.get(Lang::Zh).to_owned())
                         .unwrap_or_default(),
                     p.quote.clone(),
+                    source,
                 ],
             });
         }

@@ -32,6 +32,9 @@ pub struct ChartSpec {
     pub gaps: Vec<GapLabel>,
     /// What the bar fills mean (result, target, starting level), when a chart has several kinds.
     pub key: Vec<(PointKind, String)>,
+    /// The documents the visible figures come from, cited in a reader's words, in order of first
+    /// use: what an image's footnote names.
+    pub sources: Vec<String>,
     pub x_range: (f64, f64),
     /// The values' range with room for their labels; always includes zero, so negative values
     /// read as negative. The range drawn adds the legend's room: see [`layout::plot_layout`].
@@ -121,7 +124,7 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         .collect();
     let unit = indicators
         .first()
-        .and_then(|i| report.unit_of(i))
+        .and_then(|i| report.unit_of_measure(i, chart.measure.as_deref()))
         .cloned()
         .unwrap_or_else(|| Unit {
             id: String::new(),
@@ -143,16 +146,18 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         references: Vec::new(),
         gaps: Vec::new(),
         key: Vec::new(),
+        sources: Vec::new(),
         x_range: (-0.5, 0.5),
         y_range: (0.0, 1.0),
     };
 
     match chart.kind {
-        ChartKind::Lines => layout_lines(&mut spec, chart, &indicators, hidden),
+        ChartKind::Lines => layout_lines(&mut spec, report, chart, &indicators, hidden),
         ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
-            layout_bars(&mut spec, chart, &indicators, hidden);
+            layout_bars(&mut spec, report, chart, &indicators, hidden);
         }
     }
+    spec.sources = drawn_sources(report, chart, &indicators, hidden, lang);
 
     for (r, line) in chart.reference_lines.iter().enumerate() {
         let id = reference_key(&line.id);
@@ -179,15 +184,42 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
     spec
 }
 
-/// Points of `ind` that `chart` draws, in reading order: starting level, result, target.
-fn drawn_points<'a>(chart: &Chart, ind: &'a Indicator) -> Vec<&'a DataPoint> {
-    let mut points: Vec<&DataPoint> = ind.points.iter().filter(|p| chart.draws(p.kind)).collect();
+/// Points of `ind` that `chart` draws, in reading order: starting level, result, target. Only the
+/// chart's measure, and never a figure a later publication revised.
+fn drawn_points<'a>(chart: &'a Chart, ind: &'a Indicator) -> Vec<&'a DataPoint> {
+    let mut points: Vec<&DataPoint> = ind
+        .current_points(chart.measure.as_deref())
+        .filter(|p| chart.draws(p.kind))
+        .collect();
     points.sort_by_key(|p| (p.kind, p.year));
     points
 }
 
+/// Citations of the sources of the visible series' figures, in order of first use.
+fn drawn_sources(
+    report: &Report,
+    chart: &Chart,
+    indicators: &[&Indicator],
+    hidden: &BTreeSet<String>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut ids: Vec<&str> = Vec::new();
+    for ind in indicators.iter().filter(|i| !hidden.contains(&i.id)) {
+        for p in drawn_points(chart, ind) {
+            if !ids.contains(&p.source_id()) {
+                ids.push(p.source_id());
+            }
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| report.source(id))
+        .map(|s| crate::i18n::source_citation(s, lang))
+        .collect()
+}
+
 fn layout_bars(
     spec: &mut ChartSpec,
+    report: &Report,
     chart: &Chart,
     indicators: &[&Indicator],
     hidden: &BTreeSet<String>,
@@ -219,7 +251,7 @@ fn layout_bars(
                     value: p.value,
                     kind: p.kind,
                     label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
-                    detail: detail(ind, p, &spec.unit, lang),
+                    detail: detail(report, ind, p, &spec.unit, lang),
                 }
             })
             .collect();
@@ -301,6 +333,7 @@ fn gap_qualifier(first: crate::model::Qualifier, last: crate::model::Qualifier) 
 
 fn layout_lines(
     spec: &mut ChartSpec,
+    report: &Report,
     chart: &Chart,
     indicators: &[&Indicator],
     hidden: &BTreeSet<String>,
@@ -326,7 +359,7 @@ fn layout_lines(
                 value: p.value,
                 kind: p.kind,
                 label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
-                detail: detail(ind, p, &spec.unit, lang),
+                detail: detail(report, ind, p, &spec.unit, lang),
             })
             .collect();
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
@@ -344,7 +377,7 @@ fn layout_lines(
     spec.x_range = (f64::from(first) - 0.5, f64::from(last) + 0.5);
 }
 
-fn detail(ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {
+fn detail(report: &Report, ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {
     let mut rows = vec![
         (
             tr(lang, "类型", "Kind").to_owned(),
@@ -377,10 +410,44 @@ fn detail(ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetai
             ),
         ),
     ];
+    if let Some(measure) = p
+        .measure
+        .as_deref()
+        .and_then(|m| ind.measures.iter().find(|x| x.id == m))
+    {
+        rows.push((
+            tr(lang, "度量", "Measure").to_owned(),
+            measure.name.get(lang).to_owned(),
+        ));
+    }
     if let Some(note) = &p.note {
         rows.push((
             tr(lang, "说明", "Note").to_owned(),
             note.get(lang).to_owned(),
+        ));
+    }
+    if let Some(source) = report.source(p.source_id()) {
+        rows.push((
+            tr(lang, "来源", "Source").to_owned(),
+            crate::i18n::source_citation(source, lang),
+        ));
+    }
+    // What this figure revised: the same figure as an earlier publication stated it.
+    for earlier in ind.points.iter().filter(|e| {
+        e.revised_by.as_deref() == Some(p.source_id())
+            && (e.measure.as_deref(), e.year, e.kind, e.basis)
+                == (p.measure.as_deref(), p.year, p.kind, p.basis)
+    }) {
+        let from = report
+            .source(earlier.source_id())
+            .map_or_else(|| earlier.source_id().to_owned(), |s| s.title.get(lang).to_owned());
+        rows.push((
+            tr(lang, "修订前", "Earlier figure").to_owned(),
+            format!(
+                "{}{}{from}",
+                format::value_with_unit(earlier.value, earlier.qualifier, unit, lang),
+                tr(lang, "，见", ", in ")
+            ),
         ));
     }
     PointDetail {

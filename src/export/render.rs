@@ -44,27 +44,37 @@ impl ImageOptions {
     }
 }
 
-/// The footnote naming the source report and the data file.
-pub fn footnote(report: &Report, data_name: &str, lang: Lang) -> String {
-    let source = report.source.name.get(lang);
+/// The footnote naming the documents the drawn figures come from, and the data file.
+pub fn footnote(spec: &charts::ChartSpec, data_name: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("来源：《{source}》 · 数据：{data_name} · planboard"),
-        Lang::En => format!("Source: {source} · Data: {data_name} · planboard"),
+        Lang::Zh => format!(
+            "来源：{} · 数据：{data_name} · planboard",
+            spec.sources.join("；")
+        ),
+        Lang::En => format!(
+            "Source: {} · Data: {data_name} · planboard",
+            spec.sources.join("; ")
+        ),
     }
 }
 
-/// How images name the data: the file name alone (a full path would leak a person's folders), the
-/// same from the window and the command line.
-pub fn data_label(path: Option<&std::path::Path>) -> String {
-    path.and_then(|p| p.file_name())
+/// How images name the data: the files' names alone (a full path would leak a person's folders),
+/// the same from the window and the command line; the embedded default's name when there are none.
+pub fn data_label(paths: &[std::path::PathBuf]) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| {
-            crate::model::DEFAULT_DATA_NAME
-                .rsplit('/')
-                .next()
-                .unwrap_or(crate::model::DEFAULT_DATA_NAME)
-                .to_owned()
-        })
+        .collect();
+    if names.is_empty() {
+        crate::model::DEFAULT_DATA_NAME
+            .rsplit('/')
+            .next()
+            .unwrap_or(crate::model::DEFAULT_DATA_NAME)
+            .to_owned()
+    } else {
+        names.join(", ")
+    }
 }
 
 /// Draw one chart offscreen and rasterize it.
@@ -76,7 +86,7 @@ pub fn chart_image(
     opts: &ImageOptions,
 ) -> ColorImage {
     let spec = charts::build(report, chart, opts.lang, hidden);
-    let note = footnote(report, data_name, opts.lang);
+    let note = footnote(&spec, data_name, opts.lang);
     let ctx = egui::Context::default();
     draw::fonts::install(&ctx);
     opts.theme.apply(&ctx);

@@ -46,6 +46,9 @@ pub enum LoadError {
     )]
     TooLarge { file: String, size: u64, limit: u64 },
 
+    #[error("{0}: the folder holds no .ron data file; expected one or more")]
+    EmptyFolder(String),
+
     #[error("{0}")]
     NotUtf8(Problem),
 
@@ -62,7 +65,7 @@ impl LoadError {
         match self {
             Self::NotUtf8(p) | Self::Syntax(p) => vec![p.clone()],
             Self::Invalid(ps) => ps.clone(),
-            Self::Io { .. } | Self::TooLarge { .. } => Vec::new(),
+            Self::Io { .. } | Self::TooLarge { .. } | Self::EmptyFolder(_) => Vec::new(),
         }
     }
 

@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::{LoadError, Location, Problem, Report, SourceMap, validate};
+use super::{DataFile, LoadError, Location, Problem, Report, SourceMap, merge, validate};
 
 /// Larger input is refused before it is read: a report's data is a few hundred kilobytes at most.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -19,9 +19,26 @@ pub fn load_default() -> Result<Report, LoadError> {
     parse(DEFAULT_DATA_NAME, DEFAULT_DATA.as_bytes())
 }
 
-/// Load and validate a data file. Errors name `path` as given.
+/// The embedded default as a data file of a dataset.
+pub fn default_data_file() -> Result<DataFile, LoadError> {
+    parse_data_file(DEFAULT_DATA_NAME, None, DEFAULT_DATA.as_bytes())
+}
+
+/// Load and validate a data file on its own. Errors name `path` as given.
 pub fn load_file(path: &Path) -> Result<Report, LoadError> {
+    Ok(merge(vec![read_data_file(path)?])?.report)
+}
+
+/// Read one file of a dataset: size, encoding, syntax and the checks that need no other file.
+pub fn read_data_file(path: &Path) -> Result<DataFile, LoadError> {
     let name = path.display().to_string();
+    let bytes = read_limited(path, &name)?;
+    parse_data_file(&name, Some(path), &bytes)
+}
+
+/// A file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
+pub(super) fn read_limited(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
+    let name = name.to_owned();
     let io = |source| LoadError::Io {
         file: name.clone(),
         source,
@@ -40,11 +57,20 @@ pub fn load_file(path: &Path) -> Result<Report, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    parse(&name, &bytes)
+    Ok(bytes)
 }
 
-/// Parse and validate data file content; `name` is used in error messages.
+/// Parse and validate data file content on its own; `name` is used in error messages.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Report, LoadError> {
+    Ok(merge(vec![parse_data_file(name, None, bytes)?])?.report)
+}
+
+/// Parse one file's content and run the checks that need no other file.
+pub fn parse_data_file(
+    name: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+) -> Result<DataFile, LoadError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -71,19 +97,33 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Report, LoadError> {
         })
     })?;
     let options = ron::Options::default();
-    let report: Report = options.from_str(text).map_err(|err| {
+    let mut report: Report = options.from_str(text).map_err(|err| {
+        let message = err.code.to_string();
+        let hint = super::hints::hint(text, &err).map(|h| format!("; {h}"));
         LoadError::Syntax(Problem {
             location: Location {
                 file: name.to_owned(),
                 line: err.span.start.line,
                 column: err.span.start.col,
             },
-            message: err.code.to_string(),
+            message: format!("{message}{}", hint.unwrap_or_default()),
         })
     })?;
-    let problems = validate::validate(&report);
+    let problems = validate::validate_file(&report);
     if problems.is_empty() {
-        Ok(report)
+        // With one source, a figure that names none is from it.
+        if let [only] = report.sources.as_slice() {
+            let id = only.id.clone();
+            for point in report.indicators.iter_mut().flat_map(|i| &mut i.points) {
+                point.source.get_or_insert_with(|| id.clone());
+            }
+        }
+        Ok(DataFile {
+            name: name.to_owned(),
+            path: path.map(Path::to_owned),
+            text: text.to_owned(),
+            report,
+        })
     } else {
         // Positions are only needed to report problems: a valid file never pays for the map.
         let map = SourceMap::new(text);

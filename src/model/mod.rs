@@ -4,13 +4,21 @@
 //! Nothing here knows about the UI. Everything the app shows comes from these types, which come from
 //! a RON file; the code holds no indicator names or numbers.
 
+mod dataset;
 mod error;
+mod hints;
 mod load;
 mod locate;
+pub mod numbers;
+pub mod provenance;
 mod validate;
 
+pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge};
 pub use error::{LoadError, Location, Problem};
-pub use load::{DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, load_default, load_file, parse};
+pub use load::{
+    DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_file, load_default, load_file,
+    parse, parse_data_file, read_data_file,
+};
 pub use locate::SourceMap;
 
 /// The id of the window's data-table page (`--page table`), which no data page may take.
@@ -55,8 +63,11 @@ pub struct Report {
     pub issuer: Text,
     /// The years the report covers (results of the first, targets of the last).
     pub years: YearRange,
-    /// The source document the quotes are copied from.
-    pub source: Source,
+    /// The documents the figures come from. A figure names its source; with one source, it is
+    /// the default.
+    pub sources: Vec<Source>,
+    /// The themes indicators belong to, in display order.
+    pub categories: Vec<Category>,
     pub units: Vec<Unit>,
     pub indicators: Vec<Indicator>,
     pub charts: Vec<Chart>,
@@ -77,12 +88,55 @@ impl YearRange {
     }
 }
 
+/// A published document figures are taken from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// The document's file name, as shipped beside the project.
-    pub file: String,
-    pub name: Text,
+    /// Short stable id that figures name (`source: "lg-plan-2022"`).
+    pub id: String,
+    pub title: Text,
+    /// Who published it.
+    pub issuer: Text,
+    pub kind: SourceKind,
+    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. When two sources state the same figure,
+    /// the later publication stands and the earlier is shown as revised.
+    pub published: String,
+    /// Where the document can be read, when it is public.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The document's text, for checking quotes: a path relative to the data file, or a file name
+    /// looked up in the folders given with `--sources`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// What kind of document a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// 国民经济和社会发展计划执行情况与计划草案的报告
+    PlanReport,
+    /// 政府工作报告
+    WorkReport,
+    /// 统计公报
+    StatisticsBulletin,
+    /// 统计分析, 经济运行情况
+    StatisticsAnalysis,
+    /// A news report that quotes a document.
+    NewsReport,
+    Other,
+}
+
+impl SourceKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::PlanReport => "plan_report",
+            Self::WorkReport => "work_report",
+            Self::StatisticsBulletin => "statistics_bulletin",
+            Self::StatisticsAnalysis => "statistics_analysis",
+            Self::NewsReport => "news_report",
+            Self::Other => "other",
+        }
+    }
 }
 
 /// A unit of measure. Values are stored in the unit itself, never with a scale word (万, 亿):
@@ -107,35 +161,20 @@ impl Unit {
     }
 }
 
-/// The themes of the report; each indicator belongs to one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Category {
-    Economy,
-    Reform,
-    Innovation,
-    Industry,
-    Urban,
-    CultureSport,
-    Livelihood,
-    Safety,
-    Environment,
-    LowCarbon,
+/// A theme of the report, declared in the data file; each indicator belongs to one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
 }
 
 impl Category {
-    /// The stable machine name, as written in the data file and in `table` output.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Economy => "economy",
-            Self::Reform => "reform",
-            Self::Innovation => "innovation",
-            Self::Industry => "industry",
-            Self::Urban => "urban",
-            Self::CultureSport => "culture_sport",
-            Self::Livelihood => "livelihood",
-            Self::Safety => "safety",
-            Self::Environment => "environment",
-            Self::LowCarbon => "low_carbon",
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
         }
     }
 }
@@ -147,10 +186,55 @@ pub struct Indicator {
     /// Stable id used by charts, toggles and exports.
     pub id: String,
     pub name: Text,
-    pub category: Category,
+    /// Id of a [`Category`] declared in the report.
+    pub category: String,
+    /// Id of a [`Unit`] declared in the report: the unit of the indicator's main measure.
+    pub unit: String,
+    /// Further measures of the same quantity (GDP's level beside its growth), each with its unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+    pub points: Vec<DataPoint>,
+}
+
+/// A further measure of an indicator: its level, its growth, its share …
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Named by figures (`measure: "level"`) and charts.
+    pub id: String,
+    /// "总量" / "level".
+    pub name: Text,
     /// Id of a [`Unit`] declared in the report.
     pub unit: String,
-    pub points: Vec<DataPoint>,
+}
+
+impl Indicator {
+    /// The unit id of a measure: the indicator's own for the main measure (`None`).
+    pub fn unit_id_of(&self, measure: Option<&str>) -> Option<&str> {
+        match measure {
+            None => Some(&self.unit),
+            Some(id) => self
+                .measures
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.unit.as_str()),
+        }
+    }
+
+    /// Whether the indicator has this measure (`None`: the main one, which every indicator has).
+    pub fn has_measure(&self, measure: Option<&str>) -> bool {
+        self.unit_id_of(measure).is_some()
+    }
+
+    /// The figures of one measure that are not revised by a later source.
+    pub fn current_points<'a>(
+        &'a self,
+        measure: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a DataPoint> + 'a {
+        self.points
+            .iter()
+            .filter(move |p| p.measure.as_deref() == measure && p.revised_by.is_none())
+    }
 }
 
 /// One figure the report states. Written `Point(...)` in the data file.
@@ -169,8 +253,28 @@ pub struct DataPoint {
     /// How the report qualifies the figure, when it does (e.g. 按自然口径计算).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-    /// The words of the report the figure comes from, copied exactly.
+    /// Which of the indicator's measures the figure is; its main measure when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// Id of the [`Source`] the figure comes from; the file's only source when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The words of the source the figure comes from, copied exactly.
     pub quote: String,
+    /// Set when loading: the source stating the same figure in a later publication, which stands
+    /// instead of this one.
+    #[serde(skip)]
+    pub revised_by: Option<String>,
+    /// Set when loading: the data file the figure was read from (an index into the dataset's files).
+    #[serde(skip)]
+    pub file: usize,
+}
+
+impl DataPoint {
+    /// The id of the figure's source, once loading has filled in the default.
+    pub fn source_id(&self) -> &str {
+        self.source.as_deref().unwrap_or_default()
+    }
 }
 
 /// Whether a figure is a result, a target, or the starting level the text compares with.
@@ -234,6 +338,8 @@ pub enum Basis {
     Rate,
     /// A level at a time: a capacity, a concentration, a count of projects under way.
     Level,
+    /// A change in percentage points (提升2个百分点).
+    PointsChange,
 }
 
 impl Basis {
@@ -244,7 +350,14 @@ impl Basis {
             Self::Cumulative => "cumulative",
             Self::Rate => "rate",
             Self::Level => "level",
+            Self::PointsChange => "points_change",
         }
+    }
+
+    /// Whether figures on this basis are percentages by nature (a growth rate, a change in
+    /// percentage points), and so must be in a percent unit.
+    pub fn needs_percent(self) -> bool {
+        matches!(self, Self::YearOnYear | Self::PointsChange)
     }
 }
 
@@ -257,6 +370,9 @@ pub struct Chart {
     pub kind: ChartKind,
     /// The indicators drawn, by id, in display order. They share one unit.
     pub series: Vec<String>,
+    /// Which measure of each indicator the chart draws; their main measure when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     /// Which kinds of point the chart draws; all when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<PointKind>,
@@ -310,6 +426,24 @@ impl Report {
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The unit a figure of `indicator` is in: its measure's, or the indicator's own.
+    pub fn unit_of_point(&self, indicator: &Indicator, point: &DataPoint) -> Option<&Unit> {
+        self.unit(indicator.unit_id_of(point.measure.as_deref())?)
+    }
+
+    /// The unit of an indicator's measure.
+    pub fn unit_of_measure(&self, indicator: &Indicator, measure: Option<&str>) -> Option<&Unit> {
+        self.unit(indicator.unit_id_of(measure)?)
     }
 
     pub fn chart(&self, id: &str) -> Option<&Chart> {

@@ -26,9 +26,11 @@ pub enum Action {
     CopyChart(String),
     /// Ask for a folder, then export every chart into it.
     ExportAll,
-    /// Ask for a data file, then open it.
-    AskOpenFile,
-    /// Open these data files (dropped on the window).
+    /// Ask for data files, then open them together.
+    AskOpenFiles,
+    /// Ask for a folder of data files, then open it.
+    AskOpenFolder,
+    /// Open these data files together (dropped on the window).
     OpenFiles(Vec<PathBuf>),
     /// Go back to the data compiled into the binary.
     UseEmbedded,

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+
 use std::sync::Arc;
 
 use egui::Ui;
@@ -131,16 +132,18 @@ impl PlanboardApp {
                     self.export_all_to(&dir);
                 }
             }
-            Action::AskOpenFile => {
-                if let Some(path) = (self.dialogs.open_file)() {
-                    self.open_file(&path, ctx);
+            Action::AskOpenFiles => {
+                let paths = (self.dialogs.open_files)();
+                if !paths.is_empty() {
+                    self.open_files(&paths, ctx);
                 }
             }
-            Action::OpenFiles(paths) => {
-                if let Some(path) = paths.last() {
-                    self.open_file(path, ctx);
+            Action::AskOpenFolder => {
+                if let Some(dir) = (self.dialogs.open_folder)() {
+                    self.open_files(&[dir], ctx);
                 }
             }
+            Action::OpenFiles(paths) => self.open_files(&paths, ctx),
             Action::UseEmbedded => self.use_embedded(),
             Action::ResetSettings => self.reset(),
             Action::DismissDataError => self.data.error = None,
@@ -274,9 +277,9 @@ impl PlanboardApp {
 
     /// Restore the default settings (language, theme, page, toggles), keeping the data.
     pub fn reset(&mut self) {
-        let data_file = self.settings.data_file.take();
+        let data_files = std::mem::take(&mut self.settings.data_files);
         self.settings = Settings {
-            data_file,
+            data_files,
             ..Settings::default()
         };
         self.specs.clear();
@@ -288,20 +291,24 @@ impl PlanboardApp {
         )));
     }
 
-    /// Open another data file; on failure keep the current report and say why.
-    pub fn open_file(&mut self, path: &Path, ctx: &egui::Context) {
-        // Remembered across restarts, so it must not depend on the folder the app was started in.
-        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-        match DataSource::open(path, Some(ctx)) {
+    /// Open data files (or folders) shown together; on failure keep the current data and say why.
+    pub fn open_files(&mut self, paths: &[PathBuf], ctx: &egui::Context) {
+        // Remembered across restarts, so they must not depend on the folder the app started in.
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+            .collect();
+        match DataSource::open_with_sources(&paths, self.data.source_dirs.clone(), Some(ctx)) {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
                 self.data = data;
-                self.settings.data_file = Some(path.to_owned());
+                self.settings.data_files = paths.clone();
                 self.table = TableState::default();
+                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 self.notices.push(Notice::info(format!(
                     "{}{}",
                     tr(self.settings.lang, "已载入 ", "Loaded "),
-                    path.display()
+                    shown.join(", ")
                 )));
             }
             Err(err) => {
@@ -320,10 +327,10 @@ impl PlanboardApp {
     }
 
     fn use_embedded(&mut self) {
-        if let Ok(mut data) = DataSource::embedded() {
+        if let Ok(mut data) = DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
             data.generation = self.data.generation + 1;
             self.data = data;
-            self.settings.data_file = None;
+            self.settings.data_files.clear();
             self.table = TableState::default();
         }
     }
@@ -344,7 +351,7 @@ impl PlanboardApp {
     }
 
     fn data_label(&self) -> String {
-        crate::export::render::data_label(self.data.path.as_deref())
+        crate::export::render::data_label(&self.data.paths())
     }
 
     /// The PNG of a chart as saved from the window: the same function `planboard export` uses.

@@ -1,18 +1,33 @@
-//! The report on screen and where it came from: the embedded default or a file, watched for
-//! changes. A change that does not load keeps the last good report and records the error.
+//! The data on screen and where it came from: the embedded default, or one or more files (a
+//! folder stands for its `.ron` files), merged into one report and watched for changes. A file that
+//! turns invalid keeps its last good state, and its problems are shown beside the charts.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
 use notify::Watcher as _;
 
-use crate::model::{self, LoadError, Report};
+use crate::model::provenance::{self, Provenance};
+use crate::model::{self, DataFile, LoadError, Report};
 
-pub struct DataSource {
-    pub report: Arc<Report>,
-    /// The file's path as given, or the embedded default's name.
+/// One file of the data on screen.
+#[derive(Debug)]
+pub struct FileState {
+    /// The file's path, or the embedded default's name.
     pub name: String,
     pub path: Option<PathBuf>,
+    /// The file as last read without problems.
+    pub last_good: DataFile,
+}
+
+pub struct DataSource {
+    /// Every file merged: what the charts and the table show.
+    pub report: Arc<Report>,
+    pub files: Vec<FileState>,
+    /// Quotes checked against the sources' texts that are at hand.
+    pub provenance: Provenance,
+    /// Folders given with `--sources`, where source texts are looked for besides the data files'.
+    pub source_dirs: Vec<PathBuf>,
     /// Local time of the last successful load.
     pub loaded_at: String,
     /// Every problem of the last load that failed; the report shown is the last good one.
@@ -25,7 +40,7 @@ pub struct DataSource {
 impl std::fmt::Debug for DataSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DataSource")
-            .field("name", &self.name)
+            .field("files", &self.files.len())
             .field("generation", &self.generation)
             .finish_non_exhaustive()
     }
@@ -38,25 +53,57 @@ fn now() -> String {
 impl DataSource {
     /// The report compiled into the binary.
     pub fn embedded() -> Result<Self, LoadError> {
-        Ok(Self {
-            report: Arc::new(model::load_default()?),
-            name: model::DEFAULT_DATA_NAME.to_owned(),
-            path: None,
-            loaded_at: now(),
-            error: None,
-            generation: 1,
-            watch: None,
-        })
+        Self::from_files(vec![model::default_data_file()?], Vec::new(), None)
     }
 
-    /// A report from a file, watched for changes when `ctx` is given (a change wakes the window).
-    pub fn open(path: &Path, ctx: Option<&egui::Context>) -> Result<Self, LoadError> {
-        let report = model::load_file(path)?;
-        let watch = ctx.and_then(|ctx| watch(path, ctx.clone()));
+    /// The embedded report, its quotes checked against texts in `source_dirs`.
+    pub fn embedded_with_sources(source_dirs: Vec<PathBuf>) -> Result<Self, LoadError> {
+        Self::from_files(vec![model::default_data_file()?], source_dirs, None)
+    }
+
+    /// Files and folders, merged, watched for changes when `ctx` is given (a change wakes the
+    /// window). Any problem of any file refuses the whole: nothing good to fall back on yet.
+    pub fn open(paths: &[PathBuf], ctx: Option<&egui::Context>) -> Result<Self, LoadError> {
+        Self::open_with_sources(paths, Vec::new(), ctx)
+    }
+
+    pub fn open_with_sources(
+        paths: &[PathBuf],
+        source_dirs: Vec<PathBuf>,
+        ctx: Option<&egui::Context>,
+    ) -> Result<Self, LoadError> {
+        let dataset = model::load_dataset(paths)?;
+        Self::from_files(dataset.files, source_dirs, ctx)
+    }
+
+    fn from_files(
+        files: Vec<DataFile>,
+        source_dirs: Vec<PathBuf>,
+        ctx: Option<&egui::Context>,
+    ) -> Result<Self, LoadError> {
+        let dataset = model::merge(files)?;
+        let provenance = provenance::check(&dataset, &source_dirs);
+        let watch = ctx.and_then(|ctx| {
+            let paths: Vec<&Path> = dataset
+                .files
+                .iter()
+                .filter_map(|f| f.path.as_deref())
+                .collect();
+            watch(&paths, ctx.clone())
+        });
         Ok(Self {
-            report: Arc::new(report),
-            name: path.display().to_string(),
-            path: Some(path.to_owned()),
+            report: Arc::new(dataset.report),
+            files: dataset
+                .files
+                .into_iter()
+                .map(|f| FileState {
+                    name: f.name.clone(),
+                    path: f.path.clone(),
+                    last_good: f,
+                })
+                .collect(),
+            provenance,
+            source_dirs,
             loaded_at: now(),
             error: None,
             generation: 1,
@@ -64,33 +111,50 @@ impl DataSource {
         })
     }
 
-    /// Whether the file is watched for changes.
+    /// The files' paths; empty for the embedded default.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.files.iter().filter_map(|f| f.path.clone()).collect()
+    }
+
+    /// Whether the data is the one compiled into the binary.
+    pub fn is_embedded(&self) -> bool {
+        self.files.iter().all(|f| f.path.is_none())
+    }
+
+    /// Whether the files are watched for changes.
     pub fn is_watched(&self) -> bool {
         self.watch.is_some()
     }
 
-    /// Load the file again. On success the report is replaced; on failure it stays and the error is
-    /// kept for the error bar. Returns whether the report changed.
+    /// Load every file again. A file that reads well replaces its last good state; one that does
+    /// not keeps it, and its problems are kept for the error bar. Returns whether the report changed.
     pub fn reload(&mut self) -> bool {
-        let Some(path) = &self.path else {
+        if self.is_embedded() {
             return false;
-        };
-        match model::load_file(path) {
-            Ok(report) => {
-                self.report = Arc::new(report);
-                self.loaded_at = now();
-                self.error = None;
-                self.generation += 1;
-                true
-            }
-            Err(err) => {
-                self.error = Some(err.lines());
-                false
+        }
+        let mut problems = Vec::new();
+        for file in &mut self.files {
+            let Some(path) = &file.path else { continue };
+            match model::read_data_file(path) {
+                Ok(good) => file.last_good = good,
+                Err(err) => problems.extend(err.lines()),
             }
         }
+        let files: Vec<DataFile> = self.files.iter().map(|f| f.last_good.clone()).collect();
+        match model::merge(files) {
+            Ok(dataset) => {
+                self.provenance = provenance::check(&dataset, &self.source_dirs);
+                self.report = Arc::new(dataset.report);
+                self.generation += 1;
+                self.loaded_at = now();
+            }
+            Err(err) => problems.extend(err.lines()),
+        }
+        self.error = (!problems.is_empty()).then_some(problems);
+        self.error.is_none()
     }
 
-    /// Reload when the watcher saw the file change. Cheap when nothing happened.
+    /// Reload when the watcher saw a file change. Cheap when nothing happened.
     pub fn poll(&mut self) -> bool {
         let Some((_, rx)) = &self.watch else {
             return false;
@@ -106,17 +170,28 @@ impl DataSource {
     }
 }
 
-/// Watch the file's folder (editors often replace a file by renaming another onto it) and signal
-/// events that concern the file.
+/// Watch the files' folders (editors often replace a file by renaming another onto it) and signal
+/// events that concern the files.
 fn watch(
-    path: &Path,
+    paths: &[&Path],
     ctx: egui::Context,
 ) -> Option<(notify::RecommendedWatcher, mpsc::Receiver<()>)> {
-    let file_name = path.file_name()?.to_owned();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
+    if paths.is_empty() {
+        return None;
+    }
+    let names: Vec<std::ffi::OsString> = paths
+        .iter()
+        .filter_map(|p| p.file_name().map(ToOwned::to_owned))
+        .collect();
+    let mut dirs: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
@@ -126,15 +201,15 @@ fn watch(
         if event
             .paths
             .iter()
-            .any(|p| p.file_name() == Some(file_name.as_os_str()))
+            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|x| x == n)))
         {
             let _ = tx.send(());
             ctx.request_repaint();
         }
     })
     .ok()?;
-    watcher
-        .watch(&dir, notify::RecursiveMode::NonRecursive)
-        .ok()?;
+    for dir in &dirs {
+        watcher.watch(dir, notify::RecursiveMode::NonRecursive).ok()?;
+    }
     Some((watcher, rx))
 }

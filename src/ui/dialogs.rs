@@ -4,14 +4,18 @@ use std::path::PathBuf;
 
 /// Asks where to save a file, proposing a name.
 pub type SavePathDialog = Box<dyn Fn(&str) -> Option<PathBuf>>;
-/// Asks for a folder, or for a file to open.
+/// Asks for a folder.
 pub type PickDialog = Box<dyn Fn() -> Option<PathBuf>>;
+/// Asks for one or more files to open; empty when cancelled.
+pub type PickFilesDialog = Box<dyn Fn() -> Vec<PathBuf>>;
 
 /// Every dialog the window shows. The default ones are the system's (through `rfd`); tests replace
 /// them with closures that answer at once.
 pub struct Dialogs {
-    /// Which data file to open.
-    pub open_file: PickDialog,
+    /// Which data files to open (several are shown together).
+    pub open_files: PickFilesDialog,
+    /// Which folder of data files to open.
+    pub open_folder: PickDialog,
     /// Where to save an image.
     pub save_path: SavePathDialog,
     /// Which folder to export every chart into.
@@ -21,11 +25,13 @@ pub struct Dialogs {
 impl Default for Dialogs {
     fn default() -> Self {
         Self {
-            open_file: Box::new(|| {
+            open_files: Box::new(|| {
                 rfd::FileDialog::new()
                     .add_filter("RON", &["ron"])
-                    .pick_file()
+                    .pick_files()
+                    .unwrap_or_default()
             }),
+            open_folder: Box::new(|| rfd::FileDialog::new().pick_folder()),
             save_path: Box::new(|name| {
                 rfd::FileDialog::new()
                     .set_file_name(name)

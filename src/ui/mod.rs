@@ -28,7 +28,11 @@ use crate::model::{Lang, TABLE_PAGE_ID};
 /// What `planboard [FILE]` was asked on the command line.
 #[derive(Debug, Default)]
 pub struct Launch {
-    pub file: Option<PathBuf>,
+    /// Data files or folders shown together; the embedded default (or the files opened last) when
+    /// empty.
+    pub files: Vec<PathBuf>,
+    /// Folders where source texts are looked for, to verify quotes.
+    pub sources: Vec<PathBuf>,
     pub screenshot: Option<PathBuf>,
     pub page: Option<String>,
     pub lang: Option<Lang>,
@@ -38,9 +42,10 @@ pub struct Launch {
 /// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
 pub fn run(launch: Launch) -> Result<(), String> {
     // A file named on the command line that does not load is reported before any window opens.
-    let report = match &launch.file {
-        Some(file) => crate::model::load_file(file),
-        None => crate::model::load_default(),
+    let report = if launch.files.is_empty() {
+        crate::model::load_default()
+    } else {
+        crate::model::load_dataset(&launch.files).map(|d| d.report)
     }
     .map_err(|err| err.to_string())?;
     if let Some(page) = &launch.page
@@ -91,25 +96,35 @@ pub fn run(launch: Launch) -> Result<(), String> {
                     PageRef::Page(page.clone())
                 });
             }
-            let wanted = launch
-                .file
-                .as_deref()
-                .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.to_owned()))
-                .or_else(|| settings.data_file.clone());
-            let data = match wanted {
-                Some(path) => match data_source::DataSource::open(&path, Some(&cc.egui_ctx)) {
+            let wanted: Vec<PathBuf> = if launch.files.is_empty() {
+                settings.data_files.clone()
+            } else {
+                launch
+                    .files
+                    .iter()
+                    .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+                    .collect()
+            };
+            let sources = launch.sources.clone();
+            let data = if wanted.is_empty() {
+                data_source::DataSource::embedded_with_sources(sources)?
+            } else {
+                match data_source::DataSource::open_with_sources(
+                    &wanted,
+                    sources.clone(),
+                    Some(&cc.egui_ctx),
+                ) {
                     Ok(d) => {
-                        settings.data_file = Some(path);
+                        settings.data_files = wanted;
                         d
                     }
-                    Err(err) if launch.file.is_some() => return Err(err.to_string().into()),
+                    Err(err) if !launch.files.is_empty() => return Err(err.to_string().into()),
                     Err(err) => {
                         notices.push(Notice::error(err.to_string()));
-                        settings.data_file = None;
-                        data_source::DataSource::embedded()?
+                        settings.data_files.clear();
+                        data_source::DataSource::embedded_with_sources(sources)?
                     }
-                },
-                None => data_source::DataSource::embedded()?,
+                }
             };
             let mut app = PlanboardApp::new(settings, data);
             app.notices = notices;

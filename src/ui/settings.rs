@@ -25,8 +25,8 @@ pub struct Settings {
     pub page: Option<PageRef>,
     /// Per chart id, the toggle keys switched off.
     pub hidden: BTreeMap<String, BTreeSet<String>>,
-    /// The data file last opened; `None` for the embedded default.
-    pub data_file: Option<PathBuf>,
+    /// The data files (or folders) last opened; empty for the embedded default.
+    pub data_files: Vec<PathBuf>,
     /// Pixels per point of saved and copied images: one of [`IMAGE_SCALES`].
     pub image_scale: f32,
     /// Save images on a light background whatever the window's theme, for print.
@@ -40,7 +40,7 @@ impl Default for Settings {
             theme: Theme::Light,
             page: None,
             hidden: BTreeMap::new(),
-            data_file: None,
+            data_files: Vec::new(),
             image_scale: 2.0,
             print_light: false,
         }

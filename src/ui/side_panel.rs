@@ -107,34 +107,39 @@ pub fn side_panel_ui(
         actions.push(Action::ResetSettings);
     }
     ui.add_space(8.0);
-    ui.label(
-        RichText::new(format!(
-            "{}{}",
-            tr(lang, "来源：", "Source: "),
-            report.source.name.get(lang)
-        ))
-        .weak()
-        .small(),
-    );
+    ui.label(RichText::new(tr(lang, "来源", "Sources")).weak().small());
+    for source in &report.sources {
+        let label = ui.label(
+            RichText::new(crate::i18n::source_citation(source, lang))
+                .weak()
+                .small(),
+        );
+        if let Some(url) = &source.url {
+            label.on_hover_text(url);
+        }
+    }
     actions
 }
 
-/// Which file is shown, when it was loaded, whether it is valid, and how to open another.
+/// Which files are shown, when they were loaded, whether they are valid and their quotes
+/// verified, and how to open others.
 fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Action>) {
     let report = &data.report;
-    ui.label(RichText::new(tr(lang, "数据文件", "Data file")).strong());
-    let file_name = data.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-        || format!("{}{}", data.name, tr(lang, "（内置）", " (embedded)")),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    ui.label(file_name).on_hover_text(&data.name);
+    ui.label(RichText::new(tr(lang, "数据文件", "Data files")).strong());
+    for (f, file) in data.files.iter().enumerate() {
+        let shown = file
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || format!("{}{}", file.name, tr(lang, "（内置）", " (embedded)")),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        ui.label(shown).on_hover_text(&file.name);
+        verification_ui(ui, lang, data, f);
+    }
     ui.label(
-        RichText::new(format!(
-            "{}{}",
-            tr(lang, "载入于 ", "Loaded "),
-            data.loaded_at
-        ))
-        .weak(),
+        RichText::new(format!("{}{}", tr(lang, "载入于 ", "Loaded "), data.loaded_at)).weak(),
     );
     if data.error.is_some() {
         ui.colored_label(
@@ -166,16 +171,27 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
             RichText::new(tr(
                 lang,
                 "文件改动时自动重新载入",
-                "Reloads when the file changes",
+                "Reloads when the files change",
             ))
             .weak(),
         );
     }
     ui.horizontal_wrapped(|ui| {
-        if ui.button(tr(lang, "打开…", "Open…")).clicked() {
-            actions.push(Action::AskOpenFile);
+        if ui
+            .button(tr(lang, "打开…", "Open…"))
+            .on_hover_text(tr(
+                lang,
+                "可同时选择多个文件，一起显示",
+                "Choose one or more files to show together",
+            ))
+            .clicked()
+        {
+            actions.push(Action::AskOpenFiles);
         }
-        if data.path.is_some() && ui.button(tr(lang, "内置数据", "Embedded data")).clicked() {
+        if ui.button(tr(lang, "打开文件夹…", "Open folder…")).clicked() {
+            actions.push(Action::AskOpenFolder);
+        }
+        if !data.is_embedded() && ui.button(tr(lang, "内置数据", "Embedded data")).clicked() {
             actions.push(Action::UseEmbedded);
         }
     });
@@ -183,9 +199,81 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
         RichText::new(tr(
             lang,
             "也可以把 .ron 文件拖进窗口",
-            "Or drop a .ron file on the window",
+            "Or drop .ron files on the window",
         ))
         .weak()
         .small(),
     );
+}
+
+/// Whether a file's quotes were checked against its sources' texts, in a word and a colour.
+fn verification_ui(ui: &mut Ui, lang: Lang, data: &DataSource, file: usize) {
+    use crate::model::provenance::TextState;
+    let checks: Vec<_> = data
+        .provenance
+        .sources
+        .iter()
+        .filter(|s| s.file == file)
+        .collect();
+    let (mut checked, mut wrong, mut missing, mut unreadable) = (0, 0, 0, 0);
+    for check in &checks {
+        match &check.state {
+            TextState::Checked {
+                figures, problems, ..
+            } => {
+                checked += figures;
+                wrong += problems;
+            }
+            TextState::NotAtHand { .. } => missing += 1,
+            TextState::Unreadable(_) => unreadable += 1,
+        }
+    }
+    let (text, color) = if wrong > 0 || unreadable > 0 {
+        (
+            format!(
+                "{}{wrong}{}",
+                tr(lang, "引文核对发现问题：", "Quotes checked: "),
+                tr(lang, " 处", " problems")
+            ),
+            ui.visuals().error_fg_color,
+        )
+    } else if missing > 0 {
+        (
+            tr(
+                lang,
+                "引文未核对：原文不在手边",
+                "Quotes not verified: source text not at hand",
+            )
+            .to_owned(),
+            ui.visuals().weak_text_color(),
+        )
+    } else {
+        (
+            format!(
+                "{}{checked}{}",
+                tr(lang, "引文已与原文核对：", "Quotes verified against the source: "),
+                tr(lang, " 条", "")
+            ),
+            egui::Color32::from_rgb(0x3b, 0xa2, 0x72),
+        )
+    };
+    let details: Vec<String> = checks
+        .iter()
+        .map(|c| match &c.state {
+            TextState::Checked { text, .. } => format!("{}: {}", c.source, text.display()),
+            TextState::NotAtHand { looked_in, .. } => format!(
+                "{}: {} {}",
+                c.source,
+                tr(lang, "未找到原文，查找过：", "text not found; looked in:"),
+                looked_in
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            TextState::Unreadable(err) => format!("{}: {err}", c.source),
+        })
+        .collect();
+    ui.label(RichText::new(text).small().color(color))
+        .on_hover_text(details.join("\n"));
 }

@@ -19,6 +19,7 @@ pub enum SortColumn {
     Kind,
     Value,
     Basis,
+    Source,
 }
 
 /// One row as shown, with what it sorts by, and the machine row for TSV.
@@ -34,6 +35,10 @@ pub struct TableRow {
     pub basis: String,
     pub period: String,
     pub quote: String,
+    /// The source's short title, "（已修订）" / "(revised)" when a later publication stands instead.
+    pub source: String,
+    /// The source's full citation, for hovering.
+    pub source_full: String,
     pub tsv: Row,
     /// Lowercased text the filter searches.
     haystack: String,
@@ -45,13 +50,34 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
     let mut out = Vec::with_capacity(tsv.len());
     let mut tsv = tsv.into_iter();
     for ind in &report.indicators {
-        let Some(unit) = report.unit_of(ind) else {
-            continue;
-        };
+        let category = report
+            .category(&ind.category)
+            .map_or(ind.category.as_str(), |c| c.name(lang))
+            .to_owned();
         for p in &ind.points {
             let Some(row) = tsv.next() else { break };
+            let Some(unit) = report.unit_of_point(ind, p) else {
+                continue;
+            };
             let name = ind.name.get(lang).to_owned();
-            let category = crate::i18n::category_label(ind.category, lang).to_owned();
+            let source_decl = report.source(p.source_id());
+            let mut source = source_decl.map_or_else(
+                || p.source_id().to_owned(),
+                |s| s.title.get(lang).to_owned(),
+            );
+            let mut source_full = source_decl
+                .map(|s| crate::i18n::source_citation(s, lang))
+                .unwrap_or_default();
+            if let Some(by) = &p.revised_by {
+                source.push_str(tr(lang, "（已修订）", " (revised)"));
+                let later = report
+                    .source(by)
+                    .map_or_else(|| by.clone(), |s| crate::i18n::source_citation(s, lang));
+                source_full.push_str(&format!(
+                    "{}{later}",
+                    tr(lang, "\n已由后来发布的数字取代：", "\nRevised by a later publication: ")
+                ));
+            }
             let kind = kind_label(p.kind, p.year, lang);
             let value_text = format::value_with_unit(p.value, p.qualifier, unit, lang);
             let basis = basis_label(p.basis, lang).to_owned();
@@ -61,7 +87,7 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 .map(|t| t.get(lang).to_owned())
                 .unwrap_or_default();
             let haystack = format!(
-                "{} {} {} {} {} {} {} {} {}",
+                "{} {} {} {} {} {} {} {} {} {}",
                 ind.id,
                 ind.name.zh,
                 ind.name.en,
@@ -70,12 +96,13 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 value_text,
                 basis,
                 period,
-                p.quote
+                p.quote,
+                source_full
             )
             .to_lowercase();
             out.push(TableRow {
                 name,
-                category,
+                category: category.clone(),
                 year: p.year,
                 kind,
                 kind_order: p.kind as u8,
@@ -84,6 +111,8 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 basis,
                 period,
                 quote: p.quote.clone(),
+                source,
+                source_full,
                 tsv: row,
                 haystack,
             });
@@ -117,6 +146,7 @@ impl TableState {
                     SortColumn::Kind => a.kind_order.cmp(&b.kind_order),
                     SortColumn::Value => a.value.total_cmp(&b.value),
                     SortColumn::Basis => a.basis.cmp(&b.basis),
+                    SortColumn::Source => a.source.cmp(&b.source),
                 };
                 if ascending { ord } else { ord.reverse() }
             });
@@ -188,6 +218,7 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         (tr(lang, "口径", "Basis"), Some(SortColumn::Basis)),
         (tr(lang, "时期", "Period"), None),
         (tr(lang, "报告原文", "Quote"), None),
+        (tr(lang, "来源", "Source"), Some(SortColumn::Source)),
     ];
     let mut clicked_row = None;
     TableBuilder::new(ui)
@@ -201,7 +232,8 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         .column(Column::initial(110.0))
         .column(Column::initial(90.0))
         .column(Column::initial(60.0))
-        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(Column::initial(360.0).at_least(200.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut header| {
             for (label, col) in headers {
                 header.col(|ui| {
@@ -253,6 +285,9 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
                 });
                 row.col(|ui| {
                     ui.label(&r.quote).on_hover_text(&r.quote);
+                });
+                row.col(|ui| {
+                    ui.label(&r.source).on_hover_text(&r.source_full);
                 });
                 if row.response().clicked() {
                     clicked_row = Some(i);

@@ -10,9 +10,9 @@ use crate::path;
 
 pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String)) {
     // Lookups by id in one step each, however large the file.
-    let mut indicators_by_id: HashMap<&str, &crate::model::Indicator> = HashMap::new();
-    for ind in &report.indicators {
-        indicators_by_id.entry(ind.id.as_str()).or_insert(ind);
+    let mut indicators_by_id: HashMap<&str, (usize, &crate::model::Indicator)> = HashMap::new();
+    for (i, ind) in report.indicators.iter().enumerate() {
+        indicators_by_id.entry(ind.id.as_str()).or_insert((i, ind));
     }
     let mut chart_ids = HashSet::new();
     for (c, chart) in report.charts.iter().enumerate() {
@@ -34,8 +34,9 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
             );
         }
         // The first series sets the unit and the basis; every other must match.
+        let measure = chart.measure.as_deref();
         let mut axis: Option<(&str, &str)> = None; // (unit id, indicator id)
-        let mut basis: Option<(Basis, &str)> = None;
+        let mut basis: Option<(Basis, &crate::model::Indicator, &crate::model::DataPoint)> = None;
         let mut seen = HashSet::new();
         for (s, series) in chart.series.iter().enumerate() {
             let at = path!["charts", c, "series", s];
@@ -46,7 +47,7 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 );
                 continue;
             }
-            let Some(ind) = indicators_by_id.get(series.as_str()).copied() else {
+            let Some((i, ind)) = indicators_by_id.get(series.as_str()).copied() else {
                 fail(
                     at,
                     format!(
@@ -57,9 +58,23 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 );
                 continue;
             };
+            let Some(unit_id) = ind.unit_id_of(measure) else {
+                fail(
+                    at,
+                    format!(
+                        "chart `{}` draws measure `{}` of `{}`, which `{}` does not declare; expected one of its measures: {}",
+                        chart.id,
+                        measure.unwrap_or_default(),
+                        ind.id,
+                        ind.id,
+                        list(ind.measures.iter().map(|m| m.id.as_str()))
+                    ),
+                );
+                continue;
+            };
             match axis {
-                None => axis = Some((&ind.unit, &ind.id)),
-                Some((unit, first)) if unit != ind.unit => {
+                None => axis = Some((unit_id, &ind.id)),
+                Some((unit, first)) if unit != unit_id => {
                     let sym = |id: &str| report.unit(id).map_or(id.to_owned(), |u| u.zh.clone());
                     fail(
                         at.clone(),
@@ -67,7 +82,7 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                             "chart `{}` mixes units on one value axis: `{}` is in {} but `{first}` is in {}; expected one unit per chart",
                             chart.id,
                             ind.id,
-                            sym(&ind.unit),
+                            sym(unit_id),
                             sym(unit)
                         ),
                     );
@@ -76,7 +91,14 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 }
                 Some(_) => {}
             }
-            let drawn: Vec<_> = ind.points.iter().filter(|p| chart.draws(p.kind)).collect();
+            let drawn: Vec<_> = ind
+                .points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.measure.as_deref() == measure && p.revised_by.is_none() && chart.draws(p.kind)
+                })
+                .collect();
             if drawn.is_empty() {
                 fail(
                     at.clone(),
@@ -88,18 +110,23 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                     ),
                 );
             }
-            for point in drawn {
+            for &(p, point) in &drawn {
                 match basis {
-                    None => basis = Some((point.basis, &ind.id)),
-                    Some((b, first)) if b != point.basis => {
+                    None => basis = Some((point.basis, ind, point)),
+                    Some((b, first, first_point)) if b != point.basis => {
+                        // Name the figure that differs, where it is, and the one it differs from.
                         fail(
-                            at.clone(),
+                            path!["indicators", i, "points", p, "basis"],
                             format!(
-                                "chart `{}` compares different bases: `{}` {} is {} but `{first}` is {}; expected one basis per chart",
+                                "chart `{}` compares different bases: `{}` {} {} is {}, but `{}` {} {} is {}; expected one basis per chart (a level and its growth are two measures of one indicator)",
                                 chart.id,
                                 ind.id,
                                 point.year,
+                                point.kind.id(),
                                 point.basis.id(),
+                                first.id,
+                                first_point.year,
+                                first_point.kind.id(),
                                 b.id()
                             ),
                         );
@@ -109,10 +136,7 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 }
             }
             if chart.kind == ChartKind::BeforeAfter
-                && !ind
-                    .points
-                    .iter()
-                    .any(|p| p.kind == PointKind::Baseline && chart.draws(p.kind))
+                && !drawn.iter().any(|(_, p)| p.kind == PointKind::Baseline)
             {
                 fail(
                     at.clone(),

@@ -1,9 +1,11 @@
 //! Semantic checks on a parsed report. Each problem carries the path of the value at fault, so the
 //! loader can turn it into file:line:column.
 
+mod categories;
 mod charts;
 mod indicators;
 mod pages;
+mod sources;
 mod units;
 
 use std::collections::HashSet;
@@ -16,9 +18,9 @@ use crate::path;
 /// 1391亿元 = 1.391e11); beyond it the axis arithmetic and the rasterizer's fixed point lose meaning.
 pub(super) const MAX_MAGNITUDE: f64 = 1e15;
 
-/// Every problem found, not only the first, in document order where practical. Each concern has
-/// its own file: units, indicators, charts, pages.
-pub fn validate(report: &Report) -> Vec<(Path, String)> {
+/// Every problem of one file on its own, not only the first, in document order where practical:
+/// what it declares (sources, categories, units) and its indicators. Each concern has its own file.
+pub fn validate_file(report: &Report) -> Vec<(Path, String)> {
     let mut problems = Vec::new();
     let mut fail = |path: Path, msg: String| problems.push((path, msg));
 
@@ -34,11 +36,22 @@ pub fn validate(report: &Report) -> Vec<(Path, String)> {
     check_text(&mut fail, path!["title"], &report.title);
     check_text(&mut fail, path!["issuer"], &report.issuer);
 
+    sources::check_sources(report, &mut fail);
+    categories::check_categories(report, &mut fail);
     units::check_units(report, &mut fail);
     indicators::check_indicators(report, &mut fail);
+
+    problems.sort_by_key(|(path, _)| path_order(report, path));
+    problems
+}
+
+/// Every problem of the charts and pages of a merged report, whose charts may draw indicators of
+/// any of its files.
+pub fn validate_views(report: &Report) -> Vec<(Path, String)> {
+    let mut problems = Vec::new();
+    let mut fail = |path: Path, msg: String| problems.push((path, msg));
     charts::check_charts(report, &mut fail);
     pages::check_pages(report, &mut fail);
-
     problems.sort_by_key(|(path, _)| path_order(report, path));
     problems
 }
@@ -54,11 +67,13 @@ fn path_order(_report: &Report, path: &Path) -> Vec<usize> {
                 "years" => 0,
                 "title" => 1,
                 "issuer" => 2,
-                "units" => 3,
-                "indicators" => 4,
-                "charts" => 5,
-                "pages" => 6,
-                _ => 7,
+                "sources" => 3,
+                "categories" => 4,
+                "units" => 5,
+                "indicators" => 6,
+                "charts" => 7,
+                "pages" => 8,
+                _ => 9,
             },
         })
         .collect()

@@ -1,0 +1,385 @@
+//! Several data files shown as one: indicators with the same id merge, charts and pages may use
+//! indicators from any file, and a figure stated again by a later publication revises the earlier.
+//!
+//! Each file is self-contained for what it declares (sources, categories, units); what two files
+//! both declare must agree, and a clash is reported with both files' lines.
+
+use std::collections::HashMap;
+use std::path::{Path as FsPath, PathBuf};
+
+use super::locate::{Path, Seg};
+use super::{LoadError, Location, Problem, Report, SourceMap, load, validate};
+
+/// One data file of a dataset, as read.
+#[derive(Clone, Debug)]
+pub struct DataFile {
+    /// The name errors use: the path as given, or the embedded default's name.
+    pub name: String,
+    /// Where it was read from; `None` for the data embedded in the binary.
+    pub path: Option<PathBuf>,
+    /// Its text, kept to locate problems found after parsing (merges, quotes).
+    pub text: String,
+    /// The file on its own, validated.
+    pub report: Report,
+}
+
+impl DataFile {
+    /// `file:line:column` of a value in this file.
+    pub fn locate(&self, path: &[Seg]) -> Location {
+        let map = SourceMap::new(&self.text);
+        let (line, column) = map.line_col(path, &self.text);
+        Location {
+            file: self.name.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// The folder the file's relative paths (source texts) start from.
+    pub fn folder(&self) -> Option<&FsPath> {
+        self.path
+            .as_deref()
+            .and_then(FsPath::parent)
+            .map(|p| if p.as_os_str().is_empty() { FsPath::new(".") } else { p })
+    }
+}
+
+/// Several files merged into one report, with the files kept for provenance and errors.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    pub files: Vec<DataFile>,
+    /// Everything of every file: what the charts and the table show.
+    pub report: Report,
+}
+
+/// Every `.ron` file in `dir`, sorted by name.
+pub fn data_files_in(dir: &FsPath) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Load files and folders (a folder stands for every `.ron` in it) and merge them. Every problem
+/// of every file is reported, not only the first file's.
+pub fn load_dataset(paths: &[PathBuf]) -> Result<Dataset, LoadError> {
+    let mut expanded = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let found = data_files_in(path).map_err(|source| LoadError::Io {
+                file: path.display().to_string(),
+                source,
+            })?;
+            if found.is_empty() {
+                return Err(LoadError::EmptyFolder(path.display().to_string()));
+            }
+            expanded.extend(found);
+        } else {
+            expanded.push(path.clone());
+        }
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in &expanded {
+        match load::read_data_file(path) {
+            Ok(file) => files.push(file),
+            Err(LoadError::Invalid(ps)) => problems.extend(ps),
+            Err(other) if expanded.len() == 1 => return Err(other),
+            Err(other) => problems.extend(other.lines().into_iter().map(|message| Problem {
+                location: Location {
+                    file: path.display().to_string(),
+                    line: 0,
+                    column: 0,
+                },
+                message,
+            })),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid(problems));
+    }
+    merge(files)
+}
+
+/// Where each element of the merged report came from: (file index, index in that file).
+#[derive(Debug, Default)]
+struct Origins {
+    indicators: Vec<(usize, usize)>,
+    /// Per merged indicator, per point: (file, indicator index in file, point index in file).
+    points: Vec<Vec<(usize, usize, usize)>>,
+    charts: Vec<(usize, usize)>,
+    pages: Vec<(usize, usize)>,
+}
+
+impl Origins {
+    /// The file and the path in it of a path into the merged report.
+    fn to_file(&self, path: &Path) -> Option<(usize, Path)> {
+        let (Some(Seg::Field(section)), Some(Seg::Index(i))) = (path.first(), path.get(1)) else {
+            return None;
+        };
+        let rest = &path[2..];
+        let at = |file: usize, index: usize, tail: &[Seg]| {
+            let mut p = vec![Seg::Field(section.clone()), Seg::Index(index)];
+            p.extend_from_slice(tail);
+            (file, p)
+        };
+        match section.as_str() {
+            "indicators" => {
+                if let (Some(Seg::Field(f)), Some(Seg::Index(p))) = (rest.first(), rest.get(1))
+                    && f == "points"
+                {
+                    let &(file, ind, point) = self.points.get(*i)?.get(*p)?;
+                    let mut out = vec![
+                        Seg::Field("indicators".into()),
+                        Seg::Index(ind),
+                        Seg::Field("points".into()),
+                        Seg::Index(point),
+                    ];
+                    out.extend_from_slice(&rest[2..]);
+                    return Some((file, out));
+                }
+                let &(file, index) = self.indicators.get(*i)?;
+                Some(at(file, index, rest))
+            }
+            "charts" => self.charts.get(*i).map(|&(f, c)| at(f, c, rest)),
+            "pages" => self.pages.get(*i).map(|&(f, c)| at(f, c, rest)),
+            _ => None,
+        }
+    }
+}
+
+/// Merge files into one report: the first file's title, issuer and years (widened to cover every
+/// file), every declaration once, indicators joined by id, the earlier of two figures from
+/// different sources marked as revised.
+pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
+    let Some(first) = files.first() else {
+        return Err(LoadError::EmptyFolder(String::new()));
+    };
+    let mut report = first.report.clone();
+    report.sources.clear();
+    report.categories.clear();
+    report.units.clear();
+    report.indicators.clear();
+    report.charts.clear();
+    report.pages.clear();
+    let mut origins = Origins::default();
+    let mut problems = Vec::new();
+    // Where each id was first declared, for naming both places of a clash.
+    let mut seen: HashMap<(&'static str, String), (usize, Path)> = HashMap::new();
+    let mut clash = |kind: &'static str,
+                     id: &str,
+                     f: usize,
+                     path: Path,
+                     same: bool,
+                     problems: &mut Vec<Problem>|
+     -> bool {
+        match seen.get(&(kind, id.to_owned())) {
+            None => {
+                seen.insert((kind, id.to_owned()), (f, path));
+                false
+            }
+            Some((g, first_path)) => {
+                let other = files[*g].locate(first_path);
+                let message = match kind {
+                    "chart" | "page" => format!(
+                        "{kind} id `{id}` is also used at {other}; expected every {kind} id to be unique across the files shown together"
+                    ),
+                    _ => format!(
+                        "{kind} `{id}` is declared differently at {other}; expected the same declaration in every file, or another id"
+                    ),
+                };
+                if !same {
+                    problems.push(Problem {
+                        location: files[f].locate(&path),
+                        message,
+                    });
+                }
+                true
+            }
+        }
+    };
+
+    for (f, file) in files.iter().enumerate() {
+        let r = &file.report;
+        report.years.first = report.years.first.min(r.years.first);
+        report.years.last = report.years.last.max(r.years.last);
+        for (i, s) in r.sources.iter().enumerate() {
+            let same = report.source(&s.id).is_none_or(|x| x == s);
+            if !clash("source", &s.id, f, crate::path!["sources", i], same, &mut problems) {
+                report.sources.push(s.clone());
+            }
+        }
+        for (i, c) in r.categories.iter().enumerate() {
+            let same = report.category(&c.id).is_none_or(|x| x == c);
+            if !clash("category", &c.id, f, crate::path!["categories", i], same, &mut problems) {
+                report.categories.push(c.clone());
+            }
+        }
+        for (i, u) in r.units.iter().enumerate() {
+            let same = report.unit(&u.id).is_none_or(|x| x == u);
+            if !clash("unit", &u.id, f, crate::path!["units", i], same, &mut problems) {
+                report.units.push(u.clone());
+            }
+        }
+        for (i, ind) in r.indicators.iter().enumerate() {
+            let points = ind.points.iter().enumerate().map(|(p, point)| {
+                let mut point = point.clone();
+                point.file = f;
+                (point, (f, i, p))
+            });
+            match report.indicators.iter().position(|x| x.id == ind.id) {
+                None => {
+                    let (pts, origin): (Vec<_>, Vec<_>) = points.unzip();
+                    let mut merged = ind.clone();
+                    merged.points = pts;
+                    report.indicators.push(merged);
+                    origins.indicators.push((f, i));
+                    origins.points.push(origin);
+                }
+                Some(m) => {
+                    let existing = &report.indicators[m];
+                    let (g, gi) = origins.indicators[m];
+                    let other = files[g].locate(&crate::path!["indicators", gi]);
+                    let differs = [
+                        ("name", existing.name != ind.name),
+                        ("unit", existing.unit != ind.unit),
+                        ("category", existing.category != ind.category),
+                    ];
+                    if let Some((what, _)) = differs.iter().find(|(_, d)| *d) {
+                        problems.push(Problem {
+                            location: file.locate(&crate::path!["indicators", i, *what]),
+                            message: format!(
+                                "indicator `{}` has another {what} at {other}; expected one indicator id to mean one thing in every file",
+                                ind.id
+                            ),
+                        });
+                        continue;
+                    }
+                    let merged = &mut report.indicators[m];
+                    for measure in &ind.measures {
+                        match merged.measures.iter().find(|x| x.id == measure.id) {
+                            Some(x) if x != measure => problems.push(Problem {
+                                location: file.locate(&crate::path!["indicators", i, "measures"]),
+                                message: format!(
+                                    "measure `{}` of `{}` is declared differently at {other}; expected the same unit and name in every file",
+                                    measure.id, ind.id
+                                ),
+                            }),
+                            Some(_) => {}
+                            None => merged.measures.push(measure.clone()),
+                        }
+                    }
+                    for (point, origin) in points {
+                        merged.points.push(point);
+                        origins.points[m].push(origin);
+                    }
+                }
+            }
+        }
+        for (i, chart) in r.charts.iter().enumerate() {
+            if clash("chart", &chart.id, f, crate::path!["charts", i, "id"], false, &mut problems) {
+                continue;
+            }
+            report.charts.push(chart.clone());
+            origins.charts.push((f, i));
+        }
+        for (i, page) in r.pages.iter().enumerate() {
+            if clash("page", &page.id, f, crate::path!["pages", i, "id"], false, &mut problems) {
+                continue;
+            }
+            report.pages.push(page.clone());
+            origins.pages.push((f, i));
+        }
+    }
+    problems.extend(mark_revisions(&mut report, &files, &origins));
+
+    let locate = |path: &Path| match origins.to_file(path) {
+        Some((f, p)) => files[f].locate(&p),
+        None => files[0].locate(path),
+    };
+    problems.extend(
+        validate::validate_views(&report)
+            .into_iter()
+            .map(|(path, message)| Problem {
+                location: locate(&path),
+                message,
+            }),
+    );
+    if problems.is_empty() {
+        Ok(Dataset { files, report })
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// A publication date as a sortable (year, month, day); missing parts sort first.
+pub fn date_key(published: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = published.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next().map_or(Some(0), |m| m.parse().ok())?;
+    let day = parts.next().map_or(Some(0), |d| d.parse().ok())?;
+    let valid = (1900..=2200).contains(&year)
+        && month <= 12
+        && day <= 31
+        && (month > 0 || day == 0)
+        && parts.next().is_none();
+    valid.then_some((year, month, day))
+}
+
+/// Figures stating the same thing (indicator, measure, year, kind, basis) from different sources:
+/// the latest publication stands; the others are kept, marked as revised by it.
+fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) -> Vec<Problem> {
+    let dates: HashMap<String, (i32, u32, u32)> = report
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), date_key(&s.published).unwrap_or((0, 0, 0))))
+        .collect();
+    let mut problems = Vec::new();
+    for (m, ind) in report.indicators.iter_mut().enumerate() {
+        let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
+        for (p, point) in ind.points.iter().enumerate() {
+            groups
+                .entry((point.measure.clone(), point.year, point.kind, point.basis))
+                .or_default()
+                .push(p);
+        }
+        let mut groups: Vec<_> = groups.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort();
+        for group in groups {
+            let date = |p: usize| dates.get(ind.points[p].source_id()).copied();
+            let mut order = group.clone();
+            order.sort_by_key(|&p| date(p));
+            let latest = order[order.len() - 1];
+            let runner_up = order[order.len() - 2];
+            if date(latest) == date(runner_up) {
+                let (f, i, p) = origins.points[m][latest];
+                let (g, j, q) = origins.points[m][runner_up];
+                let point = &ind.points[latest];
+                let what = if point.source == ind.points[runner_up].source {
+                    format!("the same source (`{}`)", point.source_id())
+                } else {
+                    "two sources published on the same date".to_owned()
+                };
+                problems.push(Problem {
+                    location: files[f].locate(&crate::path!["indicators", i, "points", p]),
+                    message: format!(
+                        "`{}` {} {} is stated twice, by {what}: here and at {}; expected one figure, or sources with different publication dates so the later one stands",
+                        ind.id,
+                        point.year,
+                        point.kind.id(),
+                        files[g].locate(&crate::path!["indicators", j, "points", q])
+                    ),
+                });
+                continue;
+            }
+            let by = ind.points[latest].source_id().to_owned();
+            for &p in &order[..order.len() - 1] {
+                ind.points[p].revised_by = Some(by.clone());
+            }
+        }
+    }
+    problems
+}

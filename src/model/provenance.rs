@@ -1,0 +1,199 @@
+//! Provenance: every quote is found in its source's text, and every value is stated in its quote.
+//!
+//! A source's text is looked for beside the data file (its `text` path) and in the folders given
+//! with `--sources`. A text that is not at hand is "not verified", not an error: people share data
+//! files without the documents. A text that is there but unreadable is an error.
+
+use std::collections::HashMap;
+use std::path::{Path as FsPath, PathBuf};
+
+use super::numbers::states_value;
+use super::{DataFile, Dataset, LoadError, Problem};
+use crate::path;
+
+/// What became of one source of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceCheck {
+    /// Index of the data file in the dataset.
+    pub file: usize,
+    pub source: String,
+    pub state: TextState,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TextState {
+    /// The text was read and every figure's quote checked against it (problems, if any, are in
+    /// [`Provenance::problems`]).
+    Checked {
+        text: PathBuf,
+        figures: usize,
+        problems: usize,
+    },
+    /// The source names no text (`text: None`), or its text is in none of the places looked in.
+    NotAtHand {
+        text: Option<String>,
+        looked_in: Vec<PathBuf>,
+    },
+    /// The text is there but cannot be used (not UTF-8, a folder, too large).
+    Unreadable(String),
+}
+
+/// The outcome of checking a dataset's quotes against its sources' texts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Provenance {
+    pub sources: Vec<SourceCheck>,
+    /// Quotes not found in their text, values not stated in their quote.
+    pub problems: Vec<Problem>,
+}
+
+impl Provenance {
+    /// Whether every quote of `file` was checked and found right.
+    pub fn file_verified(&self, file: usize) -> Option<bool> {
+        let mine: Vec<_> = self.sources.iter().filter(|s| s.file == file).collect();
+        if mine.is_empty() {
+            return None;
+        }
+        Some(mine.iter().all(
+            |s| matches!(s.state, TextState::Checked { problems, .. } if problems == 0),
+        ))
+    }
+}
+
+/// Text with every whitespace character removed: page breaks fall inside sentences and numbers.
+pub fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Check every figure of every file whose source text is at hand.
+pub fn check(dataset: &Dataset, source_dirs: &[PathBuf]) -> Provenance {
+    let mut out = Provenance::default();
+    let mut texts: HashMap<PathBuf, Result<String, String>> = HashMap::new();
+    for (f, file) in dataset.files.iter().enumerate() {
+        for source in &file.report.sources {
+            let places = places(file, source.text.as_deref(), source_dirs);
+            let Some(found) = places.iter().find(|p| p.exists()).cloned() else {
+                out.sources.push(SourceCheck {
+                    file: f,
+                    source: source.id.clone(),
+                    state: TextState::NotAtHand {
+                        text: source.text.clone(),
+                        looked_in: places,
+                    },
+                });
+                continue;
+            };
+            let text = texts
+                .entry(found.clone())
+                .or_insert_with(|| read_text(&found).map(|t| squash(&t)));
+            let state = match text {
+                Err(err) => TextState::Unreadable(err.clone()),
+                Ok(text) => {
+                    let before = out.problems.len();
+                    let figures = check_figures(file, &source.id, text, &found, &mut out.problems);
+                    TextState::Checked {
+                        text: found,
+                        figures,
+                        problems: out.problems.len() - before,
+                    }
+                }
+            };
+            out.sources.push(SourceCheck {
+                file: f,
+                source: source.id.clone(),
+                state,
+            });
+        }
+    }
+    out
+}
+
+/// Where a source's text may be: its path relative to the data file, then its name (and its
+/// path) in each `--sources` folder.
+fn places(file: &DataFile, text: Option<&str>, dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let Some(text) = text else {
+        return Vec::new();
+    };
+    let rel = FsPath::new(text);
+    let mut out = Vec::new();
+    if let Some(folder) = file.folder() {
+        out.push(folder.join(rel));
+    }
+    for dir in dirs {
+        if let Some(name) = rel.file_name() {
+            out.push(dir.join(name));
+        }
+        if rel.components().count() > 1 {
+            out.push(dir.join(rel));
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// A source text: a UTF-8 file within the size limit.
+fn read_text(path: &FsPath) -> Result<String, String> {
+    if path.is_dir() {
+        return Err(format!(
+            "{}: is a folder; expected the source's text file",
+            path.display()
+        ));
+    }
+    let name = path.display().to_string();
+    let bytes = super::load::read_limited(path, &name).map_err(|e: LoadError| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: the text is not valid UTF-8 (byte {} is not part of a UTF-8 character); expected the source's text saved as UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        )
+    })
+}
+
+/// Check the figures of `file` that come from `source` against its squashed text; returns how many
+/// were checked.
+fn check_figures(
+    file: &DataFile,
+    source: &str,
+    text: &str,
+    text_path: &FsPath,
+    problems: &mut Vec<Problem>,
+) -> usize {
+    let only_source = file.report.sources.len() == 1;
+    let mut figures = 0;
+    for (i, ind) in file.report.indicators.iter().enumerate() {
+        for (p, point) in ind.points.iter().enumerate() {
+            let from_here = match &point.source {
+                Some(s) => s == source,
+                None => only_source,
+            };
+            if !from_here {
+                continue;
+            }
+            figures += 1;
+            let quote = squash(&point.quote);
+            if !text.contains(&quote) {
+                problems.push(Problem {
+                    location: file.locate(&path!["indicators", i, "points", p, "quote"]),
+                    message: format!(
+                        "the quote of `{}` {} is not in {} (compared with whitespace removed): “{}”; expected the words exactly as the source prints them",
+                        ind.id,
+                        point.year,
+                        text_path.display(),
+                        point.quote
+                    ),
+                });
+            } else if !states_value(&point.quote, point.value) {
+                problems.push(Problem {
+                    location: file.locate(&path!["indicators", i, "points", p, "value"]),
+                    message: format!(
+                        "the value of `{}` {} is {}, which its quote does not state: “{}”; expected the number the quote writes, in the unit itself (1.3万 is 13000, 亿 is 10^8; 下降 or 减少 make it negative)",
+                        ind.id,
+                        point.year,
+                        point.value,
+                        point.quote
+                    ),
+                });
+            }
+        }
+    }
+    figures
+}
