@@ -32,7 +32,12 @@ fn each_broken_file_gets_one_clear_line() {
             "names indicator `revenu`, which does not exist",
         ),
         ("mixed_units.ron", "51:29", "mixes units on one value axis"),
-        ("mixed_basis.ron", "51:29", "compares different bases"),
+        // The figure that differs, where it is, and the one it differs from.
+        (
+            "mixed_basis.ron",
+            "31:87",
+            "compares different bases: `revenue` 2022 actual is cumulative, but `gdp` 2022 actual is year_on_year",
+        ),
         (
             "rate_over_100.ron",
             "19:56",

@@ -31,8 +31,14 @@ fn check_default_succeeds_with_a_summary() {
 fn check_a_valid_file() {
     let (code, out, _) = run(&["check", &format!("{DIR}/minimal.ron")]);
     assert_eq!(code, 0);
+    let first = out.lines().next().unwrap_or_default();
     assert!(
-        out.ends_with("valid: 3 indicators, 4 data points, 2 charts, 1 pages\n"),
+        first.ends_with("valid: 3 indicators, 4 data points, 2 charts, 1 pages"),
+        "{out}"
+    );
+    // The source's text is not beside the file: not verified, and not an error.
+    assert!(
+        out.contains("source `test`") && out.contains("not verified"),
         "{out}"
     );
 }
@@ -57,15 +63,15 @@ fn table_prints_every_point_with_the_header() {
     assert_eq!(
         lines.next(),
         Some(
-            "indicator_id\tname_zh\tname_en\tcategory\tunit\tyear\tkind\tvalue\tqualifier\tbasis\tperiod\tquote"
+            "indicator_id\tname_zh\tname_en\tcategory\tunit\tyear\tkind\tvalue\tqualifier\tbasis\tperiod\tquote\tsource"
         )
     );
     let report = planboard::model::load_default().expect("default");
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), report.point_count());
-    assert!(rows.iter().all(|r| r.split('\t').count() == 12));
+    assert!(rows.iter().all(|r| r.split('\t').count() == 13));
     assert!(rows.contains(
-        &"general_budget_revenue\t一般公共预算收入\tGeneral public budget revenue\teconomy\t%\t2022\tactual\t-9.9\texact\tyear_on_year\t\t一般公共预算收入按自然口径计算同比下降 9.9%"
+        &"general_budget_revenue\t一般公共预算收入\tGeneral public budget revenue\teconomy\t%\t2022\tactual\t-9.9\texact\tyear_on_year\t\t一般公共预算收入按自然口径计算同比下降 9.9%\tlg-plan-2022"
     ), "{}", rows.iter().find(|r| r.starts_with("general_budget_revenue")).unwrap_or(&""));
     assert!(
         rows.iter()

@@ -200,7 +200,7 @@ fn minimal_report_in_temp_dir() -> (tempfile::TempDir, std::path::PathBuf, Strin
 #[test]
 fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
     let (_dir, path, good) = minimal_report_in_temp_dir();
-    let data = DataSource::open(&path, None).expect("valid file");
+    let data = DataSource::open(std::slice::from_ref(&path), None).expect("valid file");
     let settings = Settings {
         page: Some(PageRef::Page("main".to_owned())),
         ..Settings::default()
@@ -236,7 +236,7 @@ fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
 fn a_watched_file_reloads_when_it_changes() {
     let (_dir, path, good) = minimal_report_in_temp_dir();
     let ctx = egui::Context::default();
-    let mut data = DataSource::open(&path, Some(&ctx)).expect("valid file");
+    let mut data = DataSource::open(std::slice::from_ref(&path), Some(&ctx)).expect("valid file");
     assert!(data.is_watched());
     std::fs::write(&path, good.replace("测试报告", "改过的报告")).expect("rewrite");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
@@ -398,26 +398,23 @@ fn the_open_dialog_is_injected_and_opens_what_it_answers() {
     let mut app = app_on("headline");
     let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let (count, answer) = (std::sync::Arc::clone(&asked), path.clone());
-    app.dialogs.open_file = Box::new(move || {
+    app.dialogs.open_files = Box::new(move || {
         count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Some(answer.clone())
+        vec![answer.clone()]
     });
     let mut h = harness(app);
     h.get_by_label("打开…").click();
     h.run_steps(3);
     assert_eq!(asked.load(std::sync::atomic::Ordering::Relaxed), 1);
     assert_eq!(h.state().report().title.zh, "测试报告");
-    assert_eq!(
-        h.state().settings.data_file.as_deref(),
-        Some(path.as_path())
-    );
+    assert_eq!(h.state().settings.data_files, [path.clone()]);
     assert!(
         h.query_by_label("垃圾处理").is_some(),
         "the new file's charts"
     );
 
     // A dialog that is cancelled changes nothing.
-    h.state_mut().dialogs.open_file = Box::new(|| None);
+    h.state_mut().dialogs.open_files = Box::new(Vec::new);
     h.get_by_label("打开…").click();
     h.run_steps(2);
     assert_eq!(h.state().report().title.zh, "测试报告");

@@ -146,6 +146,7 @@ fn a_line_chart_puts_years_on_the_x_axis() {
         },
         kind: ChartKind::Lines,
         series: vec!["gdp".into(), "retail_sales".into()],
+        measure: None,
         kinds: Vec::new(),
         reference_lines: Vec::new(),
     };

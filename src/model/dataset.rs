@@ -84,7 +84,7 @@ pub fn load_dataset(paths: &[PathBuf]) -> Result<Dataset, LoadError> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in &expanded {
-        match load::read_data_file(path) {
+        match load::read_file(path, expanded.len() == 1) {
             Ok(file) => files.push(file),
             Err(LoadError::Invalid(ps)) => problems.extend(ps),
             Err(other) if expanded.len() == 1 => return Err(other),

@@ -31,9 +31,13 @@ pub fn load_file(path: &Path) -> Result<Report, LoadError> {
 
 /// Read one file of a dataset: size, encoding, syntax and the checks that need no other file.
 pub fn read_data_file(path: &Path) -> Result<DataFile, LoadError> {
+    read_file(path, true)
+}
+
+pub(super) fn read_file(path: &Path, alone: bool) -> Result<DataFile, LoadError> {
     let name = path.display().to_string();
     let bytes = read_limited(path, &name)?;
-    parse_data_file(&name, Some(path), &bytes)
+    parse_file(&name, Some(path), &bytes, alone)
 }
 
 /// A file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
@@ -70,6 +74,17 @@ pub fn parse_data_file(
     name: &str,
     path: Option<&Path>,
     bytes: &[u8],
+) -> Result<DataFile, LoadError> {
+    parse_file(name, path, bytes, true)
+}
+
+/// [`parse_data_file`]; `alone` when the file is shown on its own, so its charts can be checked
+/// even when the file has other problems.
+pub(super) fn parse_file(
+    name: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+    alone: bool,
 ) -> Result<DataFile, LoadError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
@@ -109,7 +124,13 @@ pub fn parse_data_file(
             message: format!("{message}{}", hint.unwrap_or_default()),
         })
     })?;
-    let problems = validate::validate_file(&report);
+    let mut problems = validate::validate_file(&report);
+    // A file with problems of its own is not merged; shown alone, its charts and pages are checked
+    // here so every problem is reported at once. With other files, its charts may draw their
+    // indicators, so they wait until the file is mended.
+    if !problems.is_empty() && alone {
+        problems.extend(validate::validate_views(&report));
+    }
     if problems.is_empty() {
         // With one source, a figure that names none is from it.
         if let [only] = report.sources.as_slice() {
