@@ -39,9 +39,16 @@ fn every_quote_is_in_the_source_and_holds_its_value() {
     );
     let file = model::default_data_file().expect("the shipped file");
     let dataset = model::merge(vec![file]).expect("valid");
-    let dir = std::path::Path::new(SOURCE).parent().expect("folder").to_owned();
+    let dir = std::path::Path::new(SOURCE)
+        .parent()
+        .expect("folder")
+        .to_owned();
     let provenance = planboard::model::provenance::check(&dataset, &[dir]);
-    let problems: Vec<String> = provenance.problems.iter().map(ToString::to_string).collect();
+    let problems: Vec<String> = provenance
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(provenance.file_verified(0), Some(true), "{provenance:#?}");
     let figures = dataset.report.point_count();

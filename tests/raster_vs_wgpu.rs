@@ -19,7 +19,7 @@ fn harness_for(chart_id: &str, cpu: bool) -> Harness<'static, ()> {
     let report = load_default().expect("default report");
     let chart = report.chart(chart_id).expect("chart").clone();
     let spec = charts::build(&report, &chart, Lang::Zh, &BTreeSet::new());
-    let note = footnote(&report, "longgang-2022-2023.ron", Lang::Zh);
+    let note = footnote(&spec, "longgang-2022-2023.ron", Lang::Zh);
     let builder = Harness::builder()
         .with_size([900.0, 500.0])
         .with_pixels_per_point(2.0)

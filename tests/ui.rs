@@ -407,7 +407,7 @@ fn the_open_dialog_is_injected_and_opens_what_it_answers() {
     h.run_steps(3);
     assert_eq!(asked.load(std::sync::atomic::Ordering::Relaxed), 1);
     assert_eq!(h.state().report().title.zh, "测试报告");
-    assert_eq!(h.state().settings.data_files, [path.clone()]);
+    assert_eq!(h.state().settings.data_files, std::slice::from_ref(&path));
     assert!(
         h.query_by_label("垃圾处理").is_some(),
         "the new file's charts"

@@ -438,9 +438,10 @@ fn detail(report: &Report, ind: &Indicator, p: &DataPoint, unit: &Unit, lang: La
             && (e.measure.as_deref(), e.year, e.kind, e.basis)
                 == (p.measure.as_deref(), p.year, p.kind, p.basis)
     }) {
-        let from = report
-            .source(earlier.source_id())
-            .map_or_else(|| earlier.source_id().to_owned(), |s| s.title.get(lang).to_owned());
+        let from = report.source(earlier.source_id()).map_or_else(
+            || earlier.source_id().to_owned(),
+            |s| s.title.get(lang).to_owned(),
+        );
         rows.push((
             tr(lang, "修订前", "Earlier figure").to_owned(),
             format!(

@@ -25,9 +25,9 @@ pub struct DataFile {
 
 impl DataFile {
     /// `file:line:column` of a value in this file.
-    pub fn locate(&self, path: &[Seg]) -> Location {
+    pub fn locate(&self, path: impl AsRef<[Seg]>) -> Location {
         let map = SourceMap::new(&self.text);
-        let (line, column) = map.line_col(path, &self.text);
+        let (line, column) = map.line_col(path.as_ref(), &self.text);
         Location {
             file: self.name.clone(),
             line,
@@ -37,10 +37,13 @@ impl DataFile {
 
     /// The folder the file's relative paths (source texts) start from.
     pub fn folder(&self) -> Option<&FsPath> {
-        self.path
-            .as_deref()
-            .and_then(FsPath::parent)
-            .map(|p| if p.as_os_str().is_empty() { FsPath::new(".") } else { p })
+        self.path.as_deref().and_then(FsPath::parent).map(|p| {
+            if p.as_os_str().is_empty() {
+                FsPath::new(".")
+            } else {
+                p
+            }
+        })
     }
 }
 
@@ -208,19 +211,40 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
         report.years.last = report.years.last.max(r.years.last);
         for (i, s) in r.sources.iter().enumerate() {
             let same = report.source(&s.id).is_none_or(|x| x == s);
-            if !clash("source", &s.id, f, crate::path!["sources", i], same, &mut problems) {
+            if !clash(
+                "source",
+                &s.id,
+                f,
+                crate::path!["sources", i],
+                same,
+                &mut problems,
+            ) {
                 report.sources.push(s.clone());
             }
         }
         for (i, c) in r.categories.iter().enumerate() {
             let same = report.category(&c.id).is_none_or(|x| x == c);
-            if !clash("category", &c.id, f, crate::path!["categories", i], same, &mut problems) {
+            if !clash(
+                "category",
+                &c.id,
+                f,
+                crate::path!["categories", i],
+                same,
+                &mut problems,
+            ) {
                 report.categories.push(c.clone());
             }
         }
         for (i, u) in r.units.iter().enumerate() {
             let same = report.unit(&u.id).is_none_or(|x| x == u);
-            if !clash("unit", &u.id, f, crate::path!["units", i], same, &mut problems) {
+            if !clash(
+                "unit",
+                &u.id,
+                f,
+                crate::path!["units", i],
+                same,
+                &mut problems,
+            ) {
                 report.units.push(u.clone());
             }
         }
@@ -242,7 +266,7 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
                 Some(m) => {
                     let existing = &report.indicators[m];
                     let (g, gi) = origins.indicators[m];
-                    let other = files[g].locate(&crate::path!["indicators", gi]);
+                    let other = files[g].locate(crate::path!["indicators", gi]);
                     let differs = [
                         ("name", existing.name != ind.name),
                         ("unit", existing.unit != ind.unit),
@@ -250,7 +274,7 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
                     ];
                     if let Some((what, _)) = differs.iter().find(|(_, d)| *d) {
                         problems.push(Problem {
-                            location: file.locate(&crate::path!["indicators", i, *what]),
+                            location: file.locate(crate::path!["indicators", i, *what]),
                             message: format!(
                                 "indicator `{}` has another {what} at {other}; expected one indicator id to mean one thing in every file",
                                 ind.id
@@ -262,7 +286,7 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
                     for measure in &ind.measures {
                         match merged.measures.iter().find(|x| x.id == measure.id) {
                             Some(x) if x != measure => problems.push(Problem {
-                                location: file.locate(&crate::path!["indicators", i, "measures"]),
+                                location: file.locate(crate::path!["indicators", i, "measures"]),
                                 message: format!(
                                     "measure `{}` of `{}` is declared differently at {other}; expected the same unit and name in every file",
                                     measure.id, ind.id
@@ -280,14 +304,28 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
             }
         }
         for (i, chart) in r.charts.iter().enumerate() {
-            if clash("chart", &chart.id, f, crate::path!["charts", i, "id"], false, &mut problems) {
+            if clash(
+                "chart",
+                &chart.id,
+                f,
+                crate::path!["charts", i, "id"],
+                false,
+                &mut problems,
+            ) {
                 continue;
             }
             report.charts.push(chart.clone());
             origins.charts.push((f, i));
         }
         for (i, page) in r.pages.iter().enumerate() {
-            if clash("page", &page.id, f, crate::path!["pages", i, "id"], false, &mut problems) {
+            if clash(
+                "page",
+                &page.id,
+                f,
+                crate::path!["pages", i, "id"],
+                false,
+                &mut problems,
+            ) {
                 continue;
             }
             report.pages.push(page.clone());
@@ -364,13 +402,13 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
                     "two sources published on the same date".to_owned()
                 };
                 problems.push(Problem {
-                    location: files[f].locate(&crate::path!["indicators", i, "points", p]),
+                    location: files[f].locate(crate::path!["indicators", i, "points", p]),
                     message: format!(
                         "`{}` {} {} is stated twice, by {what}: here and at {}; expected one figure, or sources with different publication dates so the later one stands",
                         ind.id,
                         point.year,
                         point.kind.id(),
-                        files[g].locate(&crate::path!["indicators", j, "points", q])
+                        files[g].locate(crate::path!["indicators", j, "points", q])
                     ),
                 });
                 continue;

@@ -9,7 +9,10 @@ const SEE: &str = "see the README, section \"Data format\"";
 
 /// A hint to add to a syntax error, when the error's text and place say more than RON does.
 pub fn hint(text: &str, err: &SpannedError) -> Option<String> {
-    let line = text.lines().nth(err.span.start.line.saturating_sub(1)).unwrap_or("");
+    let line = text
+        .lines()
+        .nth(err.span.start.line.saturating_sub(1))
+        .unwrap_or("");
     let col = err.span.start.col.saturating_sub(1);
     let before: String = line.chars().take(col).collect();
     let at: String = line.chars().skip(col).collect();

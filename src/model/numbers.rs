@@ -77,7 +77,11 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
         scale *= unit;
         k += 1;
     }
-    if k > j { (value * scale, k) } else { (value, i) }
+    if k > j {
+        (value * scale, k)
+    } else {
+        (value, i)
+    }
 }
 
 /// Scale words that may follow a number: 十, 百, 千 only combine with 万 or 亿 after an Arabic number
@@ -163,7 +167,8 @@ fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
     }
     let value = total + section + number;
     // A lone 万 or 亿 (万人, 亿元 after a word) states no figure of its own.
-    if !seen_digit && i - start == 1 && matches!(chars[start], '万' | '亿' | '十' | '百' | '千') {
+    if !seen_digit && i - start == 1 && matches!(chars[start], '万' | '亿' | '十' | '百' | '千')
+    {
         return None;
     }
     Some((value, i))

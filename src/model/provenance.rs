@@ -53,9 +53,10 @@ impl Provenance {
         if mine.is_empty() {
             return None;
         }
-        Some(mine.iter().all(
-            |s| matches!(s.state, TextState::Checked { problems, .. } if problems == 0),
-        ))
+        Some(
+            mine.iter()
+                .all(|s| matches!(s.state, TextState::Checked { problems, .. } if problems == 0)),
+        )
     }
 }
 
@@ -172,7 +173,7 @@ fn check_figures(
             let quote = squash(&point.quote);
             if !text.contains(&quote) {
                 problems.push(Problem {
-                    location: file.locate(&path!["indicators", i, "points", p, "quote"]),
+                    location: file.locate(path!["indicators", i, "points", p, "quote"]),
                     message: format!(
                         "the quote of `{}` {} is not in {} (compared with whitespace removed): “{}”; expected the words exactly as the source prints them",
                         ind.id,
@@ -183,7 +184,7 @@ fn check_figures(
                 });
             } else if !states_value(&point.quote, point.value) {
                 problems.push(Problem {
-                    location: file.locate(&path!["indicators", i, "points", p, "value"]),
+                    location: file.locate(path!["indicators", i, "points", p, "value"]),
                     message: format!(
                         "the value of `{}` {} is {}, which its quote does not state: “{}”; expected the number the quote writes, in the unit itself (1.3万 is 13000, 亿 is 10^8; 下降 or 减少 make it negative)",
                         ind.id,

@@ -209,7 +209,9 @@ fn watch(
     })
     .ok()?;
     for dir in &dirs {
-        watcher.watch(dir, notify::RecursiveMode::NonRecursive).ok()?;
+        watcher
+            .watch(dir, notify::RecursiveMode::NonRecursive)
+            .ok()?;
     }
     Some((watcher, rx))
 }

@@ -127,19 +127,20 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
     let report = &data.report;
     ui.label(RichText::new(tr(lang, "数据文件", "Data files")).strong());
     for (f, file) in data.files.iter().enumerate() {
-        let shown = file
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || format!("{}{}", file.name, tr(lang, "（内置）", " (embedded)")),
-                |n| n.to_string_lossy().into_owned(),
-            );
+        let shown = file.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || format!("{}{}", file.name, tr(lang, "（内置）", " (embedded)")),
+            |n| n.to_string_lossy().into_owned(),
+        );
         ui.label(shown).on_hover_text(&file.name);
         verification_ui(ui, lang, data, f);
     }
     ui.label(
-        RichText::new(format!("{}{}", tr(lang, "载入于 ", "Loaded "), data.loaded_at)).weak(),
+        RichText::new(format!(
+            "{}{}",
+            tr(lang, "载入于 ", "Loaded "),
+            data.loaded_at
+        ))
+        .weak(),
     );
     if data.error.is_some() {
         ui.colored_label(
@@ -251,7 +252,11 @@ fn verification_ui(ui: &mut Ui, lang: Lang, data: &DataSource, file: usize) {
         (
             format!(
                 "{}{checked}{}",
-                tr(lang, "引文已与原文核对：", "Quotes verified against the source: "),
+                tr(
+                    lang,
+                    "引文已与原文核对：",
+                    "Quotes verified against the source: "
+                ),
                 tr(lang, " 条", "")
             ),
             egui::Color32::from_rgb(0x3b, 0xa2, 0x72),

@@ -75,7 +75,11 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                     .map_or_else(|| by.clone(), |s| crate::i18n::source_citation(s, lang));
                 source_full.push_str(&format!(
                     "{}{later}",
-                    tr(lang, "\n已由后来发布的数字取代：", "\nRevised by a later publication: ")
+                    tr(
+                        lang,
+                        "\n已由后来发布的数字取代：",
+                        "\nRevised by a later publication: "
+                    )
                 ));
             }
             let kind = kind_label(p.kind, p.year, lang);

@@ -10,7 +10,13 @@ use crate::path;
 pub(super) fn check_categories(report: &Report, fail: &mut impl FnMut(Path, String)) {
     let mut ids = HashSet::new();
     for (c, category) in report.categories.iter().enumerate() {
-        check_id(fail, path!["categories", c, "id"], &category.id, "category", &mut ids);
+        check_id(
+            fail,
+            path!["categories", c, "id"],
+            &category.id,
+            "category",
+            &mut ids,
+        );
         if category.zh.trim().is_empty() || category.en.trim().is_empty() {
             fail(
                 path!["categories", c],

@@ -32,7 +32,13 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Stri
                 ),
             );
         }
-        check_unit(report, fail, path!["indicators", i, "unit"], &ind.id, &ind.unit);
+        check_unit(
+            report,
+            fail,
+            path!["indicators", i, "unit"],
+            &ind.id,
+            &ind.unit,
+        );
         let mut measure_ids = HashSet::new();
         for (m, measure) in ind.measures.iter().enumerate() {
             check_id(
@@ -42,7 +48,11 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Stri
                 "measure",
                 &mut measure_ids,
             );
-            check_text(fail, path!["indicators", i, "measures", m, "name"], &measure.name);
+            check_text(
+                fail,
+                path!["indicators", i, "measures", m, "name"],
+                &measure.name,
+            );
             check_unit(
                 report,
                 fail,

@@ -19,7 +19,13 @@ pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, String)
     }
     let mut ids = HashSet::new();
     for (s, source) in report.sources.iter().enumerate() {
-        check_id(fail, path!["sources", s, "id"], &source.id, "source", &mut ids);
+        check_id(
+            fail,
+            path!["sources", s, "id"],
+            &source.id,
+            "source",
+            &mut ids,
+        );
         check_text(fail, path!["sources", s, "title"], &source.title);
         check_text(fail, path!["sources", s, "issuer"], &source.issuer);
         if date_key(&source.published).is_none() {
