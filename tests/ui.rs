@@ -419,3 +419,72 @@ fn the_open_dialog_is_injected_and_opens_what_it_answers() {
     h.run_steps(2);
     assert_eq!(h.state().report().title.zh, "测试报告");
 }
+
+/// A file dropped on the window, as the native integration hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let multi = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/multi");
+    let mut paths = Vec::new();
+    for name in [
+        "a-plan-2022.ron",
+        "b-work-report-2023.ron",
+        "c-bulletin-2022.ron",
+    ] {
+        let to = dir.path().join(name);
+        std::fs::copy(multi.join(name), &to).expect("copy");
+        paths.push(to);
+    }
+    // Dropped on the window together.
+    let mut h = harness(app_on("headline"));
+    h.input_mut().dropped_files = paths
+        .iter()
+        .map(|p| std::sync::Arc::new(Dropped(p.clone())) as egui::DroppedFileHandle)
+        .collect();
+    h.run_steps(3);
+    assert_eq!(h.state().data.files.len(), 3);
+    assert_eq!(h.state().report().point_count(), 5);
+    assert!(
+        h.query_by_label("地区生产总值总量").is_some(),
+        "a chart of the files"
+    );
+    assert!(
+        h.query_all_by_label("引文未核对：原文不在手边").count() == 3,
+        "each file says its quotes were not verified"
+    );
+
+    // One file turns invalid: the others and its last good state stay; its problem is shown.
+    let broken = &paths[2];
+    let text = std::fs::read_to_string(broken).expect("read");
+    std::fs::write(broken, text.replace("value: 475906000000.0", "value: NaN")).expect("write");
+    h.state_mut().data.reload();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().report().point_count(),
+        5,
+        "the last good state of every file"
+    );
+    let error = h.state().data.error.clone().expect("an error");
+    assert!(
+        error[0].contains("c-bulletin-2022.ron:30:56:") && error[0].contains("NaN"),
+        "{error:?}"
+    );
+    // Mended, it reloads.
+    std::fs::write(broken, text).expect("write");
+    h.state_mut().data.reload();
+    h.run_steps(3);
+    assert!(h.state().data.error.is_none());
+}
