@@ -200,9 +200,15 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
                 figures,
                 problems: 0,
             } => println!(
-                "  source `{}` ({file}): verified: {figures} quotes found in {} and their values stated",
+                "  source `{}` ({file}): verified: {figures} {} found in {} and {} stated",
                 check.source,
-                text.display()
+                if *figures == 1 { "quote" } else { "quotes" },
+                text.display(),
+                if *figures == 1 {
+                    "its value"
+                } else {
+                    "their values"
+                }
             ),
             TextState::Checked {
                 text,
