@@ -154,7 +154,7 @@ fn main() -> ExitCode {
 fn load(files: &[PathBuf]) -> (String, Result<Dataset, LoadError>) {
     if files.is_empty() {
         let name = format!("{} (embedded)", model::DEFAULT_DATA_NAME);
-        let dataset = model::default_data_file().and_then(|f| model::merge(vec![f]));
+        let dataset = model::default_data_files().and_then(model::merge);
         (name, dataset)
     } else {
         let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();

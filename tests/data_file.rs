@@ -37,8 +37,8 @@ fn every_quote_is_in_the_source_and_holds_its_value() {
         std::path::Path::new(SOURCE).is_file(),
         "the source report must be at {SOURCE}"
     );
-    let file = model::default_data_file().expect("the shipped file");
-    let dataset = model::merge(vec![file]).expect("valid");
+    let files = model::default_data_files().expect("the shipped files");
+    let dataset = model::merge(files).expect("valid");
     let dir = std::path::Path::new(SOURCE)
         .parent()
         .expect("folder")
@@ -50,10 +50,21 @@ fn every_quote_is_in_the_source_and_holds_its_value() {
         .map(ToString::to_string)
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(provenance.file_verified(0), Some(true), "{provenance:#?}");
-    let figures = dataset.report.point_count();
+    // The plan report's file: every figure checked against the report's text.
+    let plan = dataset
+        .files
+        .iter()
+        .position(|f| f.name.ends_with("longgang-2022-2023.ron"))
+        .expect("the plan report's file");
+    assert_eq!(provenance.file_verified(plan), Some(true), "{provenance:#?}");
+    let figures = dataset.files[plan].report.point_count();
+    let check = provenance
+        .sources
+        .iter()
+        .find(|c| c.file == plan)
+        .expect("its source");
     assert!(matches!(
-        provenance.sources[0].state,
+        check.state,
         planboard::model::provenance::TextState::Checked { figures: n, problems: 0, .. } if n == figures
     ));
 }

@@ -37,6 +37,9 @@ pub struct PlotLayout {
     pub font_px: f32,
     /// How far above a line's point its value label sits, in value units.
     pub point_label_lift: f64,
+    /// Whether every point of a line gets its value label (they fit side by side), or only the
+    /// last (the rest show on hover).
+    pub label_every_point: bool,
     /// How far above the taller bar of a pair its gap label sits, in value units.
     pub gap_label_lift: f64,
     /// How far above its line a reference line's label sits, in value units.
@@ -73,6 +76,23 @@ pub fn plot_layout(spec: &ChartSpec, width: f32, height: f32, font_px: f32) -> P
     }
     let range = y1 - y0;
     let is_lines = spec.kind == ChartKind::Lines;
+    let is_targets = spec.kind == ChartKind::TargetsAndResults;
+    // Years on the axis: every year when the labels fit, else every second, third … year, evenly.
+    let per_year_px = f64::from(width - Y_AXIS_PX) / (spec.x_range.1 - spec.x_range.0).max(1.0);
+    let year_label_px = f64::from(font_px) * 2.6;
+    let category_labels = if is_lines || is_targets {
+        let step = (year_label_px / per_year_px).ceil().max(1.0) as usize;
+        category_labels
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0)
+            .map(|(_, c)| c)
+            .collect()
+    } else {
+        category_labels
+    };
+    // A value label ("1,234.5 billion yuan") is about eight characters wide.
+    let value_label_px = f64::from(font_px) * 0.6 * 10.0;
     PlotLayout {
         x_bounds: spec.x_range,
         y_bounds: (y0, y1),
@@ -85,8 +105,13 @@ pub fn plot_layout(spec: &ChartSpec, width: f32, height: f32, font_px: f32) -> P
         x_axis_px: lines * (font_px + 3.0) + 6.0,
         y_axis_px: Y_AXIS_PX - 8.0,
         font_px,
-        point_label_lift: if is_lines { range * 0.03 } else { 0.0 },
-        gap_label_lift: range * 0.09,
+        point_label_lift: if is_lines || is_targets {
+            range * 0.03
+        } else {
+            0.0
+        },
+        label_every_point: per_year_px >= value_label_px,
+        gap_label_lift: range * if is_targets { 0.13 } else { 0.09 },
         reference_label_lift: range * 0.012,
     }
 }
@@ -98,7 +123,7 @@ pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
         .series
         .iter()
         .filter(|s| s.visible)
-        .flat_map(|s| s.bars.iter().chain(&s.line).map(|b| b.value))
+        .flat_map(|s| s.figures().map(|b| b.value))
         .chain(
             spec.references
                 .iter()
@@ -110,10 +135,11 @@ pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let pad = span * 0.16;
     let lo = if lo < 0.0 { lo - pad } else { 0.0 };
     // Differences are written above the bars: give them a line of their own.
-    let gap_room = if spec.gaps.is_empty() {
-        0.0
-    } else {
-        span * 0.14
+    let gap_room = match (spec.gaps.is_empty(), spec.kind) {
+        (true, _) => 0.0,
+        // A target's label and arrow sit between the figures and the verdict.
+        (false, ChartKind::TargetsAndResults) => span * 0.24,
+        (false, _) => span * 0.14,
     };
     let hi = if hi > 0.0 || lo == 0.0 {
         hi + pad + gap_room

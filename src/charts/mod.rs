@@ -2,16 +2,23 @@
 //! tooltips, in one language, for the series that are visible. Drawing a [`ChartSpec`] is a separate,
 //! thin step (`draw`), shared by the window and the image export.
 
+pub mod accountability;
 pub mod layout;
+mod lines;
+mod targets;
 mod wrap;
+
+pub use accountability::Status;
 
 pub use wrap::wrap_label;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::format;
 use crate::i18n::{basis_label, kind_label, kind_name, tr};
-use crate::model::{Chart, ChartKind, DataPoint, Indicator, Lang, PointKind, Report, Unit};
+use crate::model::{
+    Chart, ChartKind, DataPoint, Indicator, Lang, PointKind, Qualifier, Report, Unit,
+};
 
 /// Everything needed to draw one chart, already in the chosen language.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +42,8 @@ pub struct ChartSpec {
     /// The documents the visible figures come from, cited in a reader's words, in order of first
     /// use: what an image's footnote names.
     pub sources: Vec<String>,
+    /// What the gap labels compare ("差值：2023年目标比2022年完成"), shown with the key.
+    pub gap_note: Option<String>,
     pub x_range: (f64, f64),
     /// The values' range with room for their labels; always includes zero, so negative values
     /// read as negative. The range drawn adds the legend's room: see [`layout::plot_layout`].
@@ -58,8 +67,23 @@ pub struct SeriesSpec {
     pub color: usize,
     pub visible: bool,
     pub bars: Vec<BarSpec>,
-    /// For line charts: the points in x order.
+    /// For line charts: the results (and starting levels) in x order, drawn solid.
     pub line: Vec<BarSpec>,
+    /// For line charts: the targets in x order, drawn dashed, never joined to the results.
+    pub target_line: Vec<BarSpec>,
+    /// For target-and-result charts: each year's target, drawn as a marker beside its result.
+    pub targets: Vec<BarSpec>,
+}
+
+impl SeriesSpec {
+    /// Every figure the series draws.
+    pub fn figures(&self) -> impl Iterator<Item = &BarSpec> {
+        self.bars
+            .iter()
+            .chain(&self.line)
+            .chain(&self.target_line)
+            .chain(&self.targets)
+    }
 }
 
 /// One drawn figure: a bar, or a point of a line.
@@ -69,6 +93,8 @@ pub struct BarSpec {
     pub width: f64,
     pub value: f64,
     pub kind: PointKind,
+    /// How exactly the figure is stated: a target "左右" is drawn dashed, "以上" as a floor.
+    pub qualifier: Qualifier,
     /// The value label on the bar: "≈7%".
     pub label: String,
     pub detail: PointDetail,
@@ -103,6 +129,9 @@ pub struct GapLabel {
     pub x: f64,
     pub y: f64,
     pub text: String,
+    /// For a target against its result: met, near or missed; `None` when one of the two is missing
+    /// or the label compares two figures without judging.
+    pub status: Option<Status>,
 }
 
 /// The toggle key of a reference line.
@@ -147,17 +176,24 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         gaps: Vec::new(),
         key: Vec::new(),
         sources: Vec::new(),
+        gap_note: None,
         x_range: (-0.5, 0.5),
         y_range: (0.0, 1.0),
     };
 
     match chart.kind {
-        ChartKind::Lines => layout_lines(&mut spec, report, chart, &indicators, hidden),
+        ChartKind::Lines => lines::layout_lines(&mut spec, report, chart, &indicators, hidden),
+        ChartKind::TargetsAndResults => {
+            targets::layout_targets(&mut spec, report, chart, &indicators, hidden);
+        }
         ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
             layout_bars(&mut spec, report, chart, &indicators, hidden);
         }
     }
     spec.sources = drawn_sources(report, chart, &indicators, hidden, lang);
+    if !spec.gaps.is_empty() {
+        spec.gap_note = gap_note(chart, &indicators, lang);
+    }
 
     for (r, line) in chart.reference_lines.iter().enumerate() {
         let id = reference_key(&line.id);
@@ -186,12 +222,12 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
 
 /// Points of `ind` that `chart` draws, in reading order: starting level, result, target. Only the
 /// chart's measure, and never a figure a later publication revised.
-fn drawn_points<'a>(chart: &'a Chart, ind: &'a Indicator) -> Vec<&'a DataPoint> {
+pub(super) fn drawn_points<'a>(chart: &'a Chart, ind: &'a Indicator) -> Vec<&'a DataPoint> {
     let mut points: Vec<&DataPoint> = ind
         .current_points(chart.measure.as_deref())
         .filter(|p| chart.draws(p.kind))
         .collect();
-    points.sort_by_key(|p| (p.kind, p.year));
+    points.sort_by_key(|p| (p.year, p.kind));
     points
 }
 
@@ -232,6 +268,15 @@ fn layout_bars(
         .unwrap_or(1)
         .max(1);
     let width = GROUP_WIDTH / per_group as f64;
+    // When one kind of figure spans several years, bars of that kind would look alike: each bar
+    // then says its year.
+    let mut years_of_kind: BTreeMap<PointKind, BTreeSet<i32>> = BTreeMap::new();
+    for p in indicators.iter().flat_map(|i| drawn_points(chart, i)) {
+        years_of_kind.entry(p.kind).or_default().insert(p.year);
+    }
+    let several_years = years_of_kind
+        .iter()
+        .any(|(k, y)| *k != PointKind::Baseline && y.len() > 1);
     let mut kinds = BTreeSet::new();
     let mut slot = 0usize;
     for (color, ind) in indicators.iter().enumerate() {
@@ -250,7 +295,15 @@ fn layout_bars(
                     width: width * 0.92,
                     value: p.value,
                     kind: p.kind,
-                    label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
+                    qualifier: p.qualifier,
+                    label: {
+                        let value = format::value_with_unit(p.value, p.qualifier, &spec.unit, lang);
+                        if several_years {
+                            format!("{}\n{value}", year_tag(p.year, lang))
+                        } else {
+                            value
+                        }
+                    },
                     detail: detail(report, ind, p, &spec.unit, lang),
                 }
             })
@@ -272,6 +325,8 @@ fn layout_bars(
             visible,
             bars,
             line: Vec::new(),
+            target_line: Vec::new(),
+            targets: Vec::new(),
         });
     }
     // Fewer than three categories still get the room of three, so one bar is not a wall.
@@ -282,6 +337,14 @@ fn layout_bars(
             .into_iter()
             .map(|k| (k, key_label(chart, indicators, k, lang)))
             .collect();
+    }
+}
+
+/// "2022年" / "2022": a bar's year, when its chart shows one kind in several years.
+fn year_tag(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
     }
 }
 
@@ -300,22 +363,67 @@ fn key_label(chart: &Chart, indicators: &[&Indicator], kind: PointKind, lang: La
     }
 }
 
-/// For percentages, the change from the first to the last bar of a group in percentage points.
+/// For percentages, how much the second bar of a pair is above or below the first, in words and
+/// percentage points ("高约4个百分点"); the chart's key says which two figures the pair compares.
+/// A group of more than two bars gets none: a label pairs only what the chart says it pairs.
 fn gap_label(spec: &ChartSpec, points: &[&DataPoint], x: f64) -> Option<GapLabel> {
+    let [first, last] = points else {
+        return None;
+    };
     if !spec.unit.percent {
         return None;
     }
-    let (first, last) = (points.first()?, points.last()?);
-    if points.len() < 2 {
-        return None;
-    }
     let diff = last.value - first.value;
-    let approx = gap_qualifier(first.qualifier, last.qualifier);
     let top = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
     Some(GapLabel {
         x,
         y: top,
-        text: format!("{approx}{}", format::points_difference(diff, spec.lang)),
+        text: gap_words(diff, gap_qualifier(first.qualifier, last.qualifier), spec.lang),
+        status: None,
+    })
+}
+
+/// "高约4个百分点" / "≈4 pp higher"; "持平" / "the same".
+fn gap_words(diff: f64, approx: &str, lang: Lang) -> String {
+    let size = format::plain((diff.abs() * 100.0).round() / 100.0);
+    let zh_approx = match approx {
+        "≈" => "约",
+        "≥" => "至少",
+        "≤" => "至多",
+        _ => "",
+    };
+    match (lang, diff.total_cmp(&0.0)) {
+        (_, std::cmp::Ordering::Equal) => tr(lang, "持平", "the same").to_owned(),
+        (Lang::Zh, std::cmp::Ordering::Greater) => format!("高{zh_approx}{size}个百分点"),
+        (Lang::Zh, std::cmp::Ordering::Less) => format!("低{zh_approx}{size}个百分点"),
+        (Lang::En, std::cmp::Ordering::Greater) => format!("{approx}{size} pp higher"),
+        (Lang::En, std::cmp::Ordering::Less) => format!("{approx}{size} pp lower"),
+    }
+}
+
+/// What a chart's gap labels compare, when every pair compares the same two kinds of figure:
+/// "柱上差值：2023年目标比2022年完成" / "Gaps: 2023 target against 2022 result".
+fn gap_note(chart: &Chart, indicators: &[&Indicator], lang: Lang) -> Option<String> {
+    let mut pairs = indicators.iter().filter_map(|i| match drawn_points(chart, i)[..] {
+        [a, b] => Some(((a.kind, a.year), (b.kind, b.year))),
+        _ => None,
+    });
+    let first = pairs.next()?;
+    if pairs.any(|p| p != first) {
+        return None;
+    }
+    let ((k0, y0), (k1, y1)) = first;
+    Some(match lang {
+        Lang::Zh => format!(
+            "差值：{}比{}",
+            kind_label(k1, y1, lang),
+            kind_label(k0, y0, lang)
+        ),
+        Lang::En => format!(
+            "Gaps: {} against {}",
+            kind_label(k1, y1, lang),
+            kind_label(k0, y0, lang)
+        ),
     })
 }
 
@@ -331,53 +439,7 @@ fn gap_qualifier(first: crate::model::Qualifier, last: crate::model::Qualifier) 
     }
 }
 
-fn layout_lines(
-    spec: &mut ChartSpec,
-    report: &Report,
-    chart: &Chart,
-    indicators: &[&Indicator],
-    hidden: &BTreeSet<String>,
-) {
-    let lang = spec.lang;
-    let years: BTreeSet<i32> = indicators
-        .iter()
-        .flat_map(|i| drawn_points(chart, i))
-        .map(|p| p.year)
-        .collect();
-    for &year in &years {
-        spec.categories.push(CategoryLabel {
-            x: f64::from(year),
-            label: year.to_string(),
-        });
-    }
-    for (color, ind) in indicators.iter().enumerate() {
-        let mut line: Vec<BarSpec> = drawn_points(chart, ind)
-            .into_iter()
-            .map(|p| BarSpec {
-                x: f64::from(p.year),
-                width: 0.0,
-                value: p.value,
-                kind: p.kind,
-                label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
-                detail: detail(report, ind, p, &spec.unit, lang),
-            })
-            .collect();
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        spec.series.push(SeriesSpec {
-            id: ind.id.clone(),
-            name: ind.name.get(lang).to_owned(),
-            color,
-            visible: !hidden.contains(&ind.id),
-            bars: Vec::new(),
-            line,
-        });
-    }
-    let first = years.first().copied().unwrap_or(0);
-    let last = years.last().copied().unwrap_or(0);
-    spec.x_range = (f64::from(first) - 0.5, f64::from(last) + 0.5);
-}
-
-fn detail(report: &Report, ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {
+pub(super) fn detail(report: &Report, ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {
     let mut rows = vec![
         (
             tr(lang, "类型", "Kind").to_owned(),
@@ -474,14 +536,22 @@ impl ChartSpec {
                     && y >= b.value.min(0.0) - slack
                     && y <= b.value.max(0.0) + slack
             });
-        bars.or_else(|| {
+        let visible = || self.series.iter().filter(|s| s.visible);
+        // A target marker: its width, a little above and below its line.
+        let marker = || {
+            visible()
+                .flat_map(|s| &s.targets)
+                .find(|t| (x - t.x).abs() <= t.width / 2.0 && (y - t.value).abs() <= slack * 1.5)
+        };
+        bars.or_else(marker).or_else(|| {
             let x_slack = (self.x_range.1 - self.x_range.0) * 0.04;
-            self.series
-                .iter()
-                .filter(|s| s.visible)
-                .flat_map(|s| &s.line)
+            visible()
+                .flat_map(|s| s.line.iter().chain(&s.target_line))
                 .filter(|p| (x - p.x).abs() <= x_slack && (y - p.value).abs() <= slack * 2.0)
-                .min_by(|a, b| (a.x - x).abs().total_cmp(&(b.x - x).abs()))
+                .min_by(|a, b| {
+                    let d = |p: &BarSpec| (p.x - x).abs() + (p.value - y).abs() / slack.max(1e-9);
+                    d(a).total_cmp(&d(b))
+                })
         })
     }
 

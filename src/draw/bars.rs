@@ -56,7 +56,22 @@ pub(super) fn bars_ui(
             );
         }
     }
+    gaps_ui(plot_ui, spec, layout, text_color);
+}
+
+/// The words above a pair of bars: a difference in points, or a target's verdict in its colour
+/// (the words say it too, for print in black and white).
+pub(super) fn gaps_ui(
+    plot_ui: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    layout: &PlotLayout,
+    text_color: Color32,
+) {
     for gap in &spec.gaps {
+        let color = match gap.status {
+            None => text_color.gamma_multiply(0.8),
+            Some(status) => super::palette::status_color(status),
+        };
         plot_ui.text(
             Text::new(
                 "",
@@ -65,7 +80,7 @@ pub(super) fn bars_ui(
                     .size(layout.font_px - 1.0)
                     .italics(),
             )
-            .color(text_color.gamma_multiply(0.8))
+            .color(color)
             .anchor(Align2::CENTER_BOTTOM)
             .allow_hover(false),
         );

@@ -25,6 +25,10 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
             );
             ui.label(RichText::new(label).weak());
         }
+        if let Some(note) = &spec.gap_note {
+            ui.add_space(8.0);
+            ui.label(RichText::new(note).weak());
+        }
     });
     // Reference lines are not figures of the report: say where each comes from.
     for r in spec.references.iter().filter(|r| r.visible) {

@@ -1,12 +1,14 @@
-//! Line charts: one line a series over the years, a marker on each figure and its value above it.
+//! Line charts: results as a solid line, targets as a separate dashed line, a marker on each
+//! figure, and value labels where they fit (the last point of each line otherwise; hovering shows
+//! the rest).
 
 use egui::{Align2, Color32, RichText};
-use egui_plot::{Line, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
+use egui_plot::{Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
 
 use super::palette::series_color;
 use super::plot::{Mode, item_source};
-use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
+use crate::charts::{BarSpec, ChartSpec};
 
 pub(super) fn lines_ui(
     plot_ui: &mut PlotUi<'_>,
@@ -18,42 +20,65 @@ pub(super) fn lines_ui(
     for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
-        if !series.line.is_empty() {
-            let pts: Vec<[f64; 2]> = series.line.iter().map(|p| [p.x, p.value]).collect();
+        for (figures, dashed) in [(&series.line, false), (&series.target_line, true)] {
+            if figures.is_empty() {
+                continue;
+            }
+            let pts: Vec<[f64; 2]> = figures.iter().map(|p| [p.x, p.value]).collect();
+            // Each line is its own item: egui_plot never joins a target and a result into a band.
+            let style = if dashed {
+                LineStyle::dashed_dense()
+            } else {
+                LineStyle::Solid
+            };
             plot_ui.line(
                 Line::new(series.name.clone(), PlotPoints::from(pts.clone()))
                     .id(sid)
                     .color(color)
                     .width(2.0)
+                    .style(style)
                     .allow_hover(false),
             );
             plot_ui.points(
                 Points::new("", PlotPoints::from(pts))
                     .id(sid)
                     .color(color)
-                    .radius(4.0)
-                    .shape(MarkerShape::Circle)
-                    .filled(true)
+                    .radius(if dashed { 3.5 } else { 4.0 })
+                    .shape(if dashed {
+                        MarkerShape::Diamond
+                    } else {
+                        MarkerShape::Circle
+                    })
+                    .filled(!dashed)
                     .allow_hover(false),
             );
+            for p in labelled(figures, layout.label_every_point) {
+                let (anchor, y) = if p.value >= 0.0 {
+                    (Align2::CENTER_BOTTOM, p.value + layout.point_label_lift)
+                } else {
+                    (Align2::CENTER_TOP, p.value - layout.point_label_lift)
+                };
+                plot_ui.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(p.x, y),
+                        RichText::new(&p.label).size(layout.font_px - 1.0),
+                    )
+                    .id(sid)
+                    .color(text_color)
+                    .anchor(anchor)
+                    .allow_hover(false),
+                );
+            }
         }
-        for p in &series.line {
-            let (anchor, y) = if p.value >= 0.0 {
-                (Align2::CENTER_BOTTOM, p.value + layout.point_label_lift)
-            } else {
-                (Align2::CENTER_TOP, p.value - layout.point_label_lift)
-            };
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(p.x, y),
-                    RichText::new(&p.label).size(layout.font_px - 1.0),
-                )
-                .id(sid)
-                .color(text_color)
-                .anchor(anchor)
-                .allow_hover(false),
-            );
-        }
+    }
+}
+
+/// Every point when labels fit side by side, else only the last.
+fn labelled(figures: &[BarSpec], every: bool) -> &[BarSpec] {
+    if every {
+        figures
+    } else {
+        &figures[figures.len().saturating_sub(1)..]
     }
 }

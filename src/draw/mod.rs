@@ -13,6 +13,7 @@ mod lines;
 pub mod palette;
 mod plot;
 mod references;
+mod targets;
 pub mod theme;
 mod tooltip;
 

@@ -37,3 +37,13 @@ pub fn bar_stroke(color: Color32, kind: PointKind) -> Stroke {
         PointKind::Baseline => Stroke::new(1.0, color.gamma_multiply(0.8)),
     }
 }
+
+/// A target's verdict: green met, amber near, red missed; dark enough to read on white and on the
+/// dark theme's panels.
+pub fn status_color(status: crate::charts::Status) -> Color32 {
+    match status {
+        crate::charts::Status::Met => Color32::from_rgb(0x2e, 0x8b, 0x57),
+        crate::charts::Status::Near => Color32::from_rgb(0xc7, 0x7c, 0x0e),
+        crate::charts::Status::Missed => Color32::from_rgb(0xd1, 0x3f, 0x3f),
+    }
+}

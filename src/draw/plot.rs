@@ -144,6 +144,9 @@ pub fn plot_ui(
                 ChartKind::Lines => {
                     super::lines::lines_ui(plot_ui, spec, &layout, mode, text_color);
                 }
+                ChartKind::TargetsAndResults => {
+                    super::targets::targets_ui(plot_ui, spec, &layout, mode, text_color);
+                }
                 ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
                     super::bars::bars_ui(plot_ui, spec, &layout, mode, text_color);
                 }

@@ -67,11 +67,11 @@ pub fn data_label(paths: &[std::path::PathBuf]) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .collect();
     if names.is_empty() {
-        crate::model::DEFAULT_DATA_NAME
-            .rsplit('/')
-            .next()
-            .unwrap_or(crate::model::DEFAULT_DATA_NAME)
-            .to_owned()
+        crate::model::DEFAULT_DATA
+            .iter()
+            .map(|(name, _)| name.rsplit('/').next().unwrap_or(name))
+            .collect::<Vec<_>>()
+            .join(", ")
     } else {
         names.join(", ")
     }

@@ -8,20 +8,34 @@ use super::{DataFile, LoadError, Location, Problem, Report, SourceMap, merge, va
 /// Larger input is refused before it is read: a report's data is a few hundred kilobytes at most.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The default report, compiled into the binary so the app runs from anywhere.
-pub const DEFAULT_DATA: &str = include_str!("../../data/longgang-2022-2023.ron");
+/// The default data, compiled into the binary so the app runs from anywhere: (name, text) of each
+/// file, in the order their pages are shown. The record across the years comes first, so the window
+/// opens on 目标与完成.
+pub const DEFAULT_DATA: [(&str, &str); 2] = [
+    (
+        "data/longgang-record.ron",
+        include_str!("../../data/longgang-record.ron"),
+    ),
+    (
+        "data/longgang-2022-2023.ron",
+        include_str!("../../data/longgang-2022-2023.ron"),
+    ),
+];
 
-/// The name errors and the UI use for the embedded default.
-pub const DEFAULT_DATA_NAME: &str = "data/longgang-2022-2023.ron";
+/// The name the UI and images use for the embedded default as a whole.
+pub const DEFAULT_DATA_NAME: &str = "data/longgang-*.ron";
 
-/// Load and validate the embedded default report.
+/// Load, validate and merge the embedded default files.
 pub fn load_default() -> Result<Report, LoadError> {
-    parse(DEFAULT_DATA_NAME, DEFAULT_DATA.as_bytes())
+    Ok(merge(default_data_files()?)?.report)
 }
 
-/// The embedded default as a data file of a dataset.
-pub fn default_data_file() -> Result<DataFile, LoadError> {
-    parse_data_file(DEFAULT_DATA_NAME, None, DEFAULT_DATA.as_bytes())
+/// The embedded default files, each parsed and checked on its own.
+pub fn default_data_files() -> Result<Vec<DataFile>, LoadError> {
+    DEFAULT_DATA
+        .iter()
+        .map(|(name, text)| parse_file(name, None, text.as_bytes(), false))
+        .collect()
 }
 
 /// Load and validate a data file on its own. Errors name `path` as given.

@@ -16,7 +16,7 @@ mod validate;
 pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge};
 pub use error::{LoadError, Location, Problem};
 pub use load::{
-    DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_file, load_default, load_file,
+    DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_files, load_default, load_file,
     parse, parse_data_file, read_data_file,
 };
 pub use locate::SourceMap;
@@ -193,7 +193,25 @@ pub struct Indicator {
     /// Further measures of the same quantity (GDP's level beside its growth), each with its unit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// Which way is good: more (growth, capacity) or less (PM2.5, approval days). Decides whether
+    /// a result beyond its target met it.
+    #[serde(default, skip_serializing_if = "Better::is_higher")]
+    pub better: Better,
     pub points: Vec<DataPoint>,
+}
+
+/// Which way an indicator's figures are better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn is_higher(&self) -> bool {
+        *self == Self::Higher
+    }
 }
 
 /// A further measure of an indicator: its level, its growth, its share …
@@ -396,8 +414,10 @@ pub enum ChartKind {
     BeforeAfter,
     /// Single values against reference lines (limits, guidelines).
     ReferenceLines,
-    /// Lines over the years, for series with several years.
+    /// Lines over the years, for series with several years: results solid, targets dashed.
     Lines,
+    /// Each year's target against its result, years on the axis, with whether it was met.
+    TargetsAndResults,
 }
 
 /// A horizontal line for comparison, which is not a figure of the report and so says where it is from.

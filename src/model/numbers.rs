@@ -34,9 +34,11 @@ pub fn stated_values(text: &str) -> Vec<f64> {
     out
 }
 
-/// Whether `text` states `value` (to a relative precision of 1e-9).
+/// Whether `text` states `value` (to a relative precision of 1e-9). Whitespace is ignored, as page
+/// breaks and extraction put spaces inside numbers ("263. 18 亿元").
 pub fn states_value(text: &str, value: f64) -> bool {
-    stated_values(text).into_iter().any(|v| same(v, value))
+    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    stated_values(&squashed).into_iter().any(|v| same(v, value))
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -191,8 +193,11 @@ fn falls_before(chars: &[char], at: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
+/// A minus sign right before the number, not a range's dash (1-11月).
 fn minus_before(chars: &[char], at: usize) -> bool {
-    at > 0 && matches!(chars[at - 1], '-' | '−' | '－')
+    at > 0
+        && matches!(chars[at - 1], '-' | '−' | '－')
+        && !(at > 1 && chars[at - 2].is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -208,6 +213,8 @@ mod tests {
         assert!(!states_value("增长 3%", 30.0));
         assert!(states_value("分别压缩至 65、45、80 个工作日", 45.0));
         assert!(states_value("收入 1,391 亿元", 1391e8));
+        assert!(states_value("全年完成一般公共预算收入 263. 18 亿元", 263.18e8));
+        assert!(states_value("剔除留抵退税因素后同 口径下降 4. 1%", -4.1));
     }
 
     #[test]
@@ -217,6 +224,7 @@ mod tests {
         assert!(states_value("减少3个", -3.0));
         assert!(states_value("PM2.5浓度下降至 17.5 微克", 17.5));
         assert!(states_value("增长-9.9%", -9.9));
+        assert!(states_value("1-11月", 11.0));
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub fn check(dataset: &Dataset, source_dirs: &[PathBuf]) -> Provenance {
         for source in &file.report.sources {
             let places = places(file, source.text.as_deref(), source_dirs);
             let Some(found) = places.iter().find(|p| p.exists()).cloned() else {
+                // Without the text, a value its own quote does not state is still wrong.
+                check_figures(file, &source.id, None, &mut out.problems);
                 out.sources.push(SourceCheck {
                     file: f,
                     source: source.id.clone(),
@@ -90,7 +92,8 @@ pub fn check(dataset: &Dataset, source_dirs: &[PathBuf]) -> Provenance {
                 Err(err) => TextState::Unreadable(err.clone()),
                 Ok(text) => {
                     let before = out.problems.len();
-                    let figures = check_figures(file, &source.id, text, &found, &mut out.problems);
+                    let figures =
+                        check_figures(file, &source.id, Some((text, &found)), &mut out.problems);
                     TextState::Checked {
                         text: found,
                         figures,
@@ -149,13 +152,12 @@ fn read_text(path: &FsPath) -> Result<String, String> {
     })
 }
 
-/// Check the figures of `file` that come from `source` against its squashed text; returns how many
-/// were checked.
+/// Check the figures of `file` that come from `source`: each value against its quote, and each quote
+/// against the source's squashed text when it is at hand. Returns how many figures were checked.
 fn check_figures(
     file: &DataFile,
     source: &str,
-    text: &str,
-    text_path: &FsPath,
+    text: Option<(&str, &FsPath)>,
     problems: &mut Vec<Problem>,
 ) -> usize {
     let only_source = file.report.sources.len() == 1;
@@ -171,7 +173,9 @@ fn check_figures(
             }
             figures += 1;
             let quote = squash(&point.quote);
-            if !text.contains(&quote) {
+            if let Some((text, text_path)) = text
+                && !text.contains(&quote)
+            {
                 problems.push(Problem {
                     location: file.locate(path!["indicators", i, "points", p, "quote"]),
                     message: format!(

@@ -53,12 +53,12 @@ fn now() -> String {
 impl DataSource {
     /// The report compiled into the binary.
     pub fn embedded() -> Result<Self, LoadError> {
-        Self::from_files(vec![model::default_data_file()?], Vec::new(), None)
+        Self::from_files(model::default_data_files()?, Vec::new(), None)
     }
 
     /// The embedded report, its quotes checked against texts in `source_dirs`.
     pub fn embedded_with_sources(source_dirs: Vec<PathBuf>) -> Result<Self, LoadError> {
-        Self::from_files(vec![model::default_data_file()?], source_dirs, None)
+        Self::from_files(model::default_data_files()?, source_dirs, None)
     }
 
     /// Files and folders, merged, watched for changes when `ctx` is given (a change wakes the

@@ -1,0 +1,264 @@
+//! Whether a year's target was met, and the difference in the right words.
+//!
+//! The rule, stated the same way in the README and in every tooltip:
+//! - A rate or a growth (a percent unit) is compared in percentage points; an amount by its
+//!   completion ratio (result ÷ target).
+//! - **Met** when the result reaches the target in the good direction (for an "以上" target, equality
+//!   meets it; for a "不超过" target, so does equality).
+//! - **Near** only for a "左右" (about) or "近" target: a result short of it by at most half a
+//!   percentage point (rates), or by at most 2% of the target (amounts).
+//! - **Missed** otherwise.
+//!
+//! Which way is good comes from the indicator (`better: Lower` for PM2.5 and the like).
+
+use crate::i18n::tr;
+use crate::model::{Better, Lang, Qualifier};
+
+/// How far short an "about" target may fall and still be near: half a percentage point.
+pub const NEAR_POINTS: f64 = 0.5;
+/// The same for amounts: 2% of the target.
+pub const NEAR_SHARE: f64 = 0.02;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Met,
+    Near,
+    Missed,
+}
+
+impl Status {
+    /// "达标" / "met".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Met => tr(lang, "达标", "met"),
+            Self::Near => tr(lang, "接近", "near"),
+            Self::Missed => tr(lang, "未达标", "missed"),
+        }
+    }
+}
+
+/// A result against its target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Comparison {
+    pub result: f64,
+    pub target: f64,
+    pub qualifier: Qualifier,
+    /// Rates and growth (compared in points) rather than amounts (compared by ratio).
+    pub percent: bool,
+    pub better: Better,
+}
+
+impl Comparison {
+    /// The result's lead over the target in the good direction: points for rates, a share of the
+    /// target for amounts. Negative when short.
+    fn lead(&self) -> f64 {
+        let diff = match self.better {
+            Better::Higher => self.result - self.target,
+            Better::Lower => self.target - self.result,
+        };
+        if self.percent || self.target == 0.0 {
+            diff
+        } else {
+            diff / self.target.abs()
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        // Round away float noise (7.0 - 6.5 is not exactly 0.5).
+        let lead = (self.lead() * 1e9).round() / 1e9;
+        let near = if self.percent {
+            NEAR_POINTS
+        } else {
+            NEAR_SHARE
+        };
+        match self.qualifier {
+            // "不超过": the target is a ceiling whichever way is good.
+            Qualifier::AtMost => {
+                if self.result <= self.target {
+                    Status::Met
+                } else {
+                    Status::Missed
+                }
+            }
+            _ if lead >= 0.0 => Status::Met,
+            Qualifier::About | Qualifier::Nearly if lead >= -near => Status::Near,
+            _ => Status::Missed,
+        }
+    }
+
+    /// The difference in a few words, for the chart: "低3个百分点", "完成103.6%" / "3 pp below".
+    pub fn short_words(&self, lang: Lang) -> String {
+        if !self.percent {
+            if self.target == 0.0 {
+                return "—".to_owned();
+            }
+            let r = round1(self.result / self.target * 100.0);
+            return match lang {
+                Lang::Zh => format!("完成{r}%"),
+                Lang::En => format!("{r}% of target"),
+            };
+        }
+        let diff = round2(self.result - self.target);
+        let points = crate::format::plain(diff.abs());
+        match (lang, diff.partial_cmp(&0.0)) {
+            (Lang::Zh, Some(std::cmp::Ordering::Greater)) => format!("高{points}个百分点"),
+            (Lang::Zh, Some(std::cmp::Ordering::Less)) => format!("低{points}个百分点"),
+            (Lang::Zh, _) => "持平".to_owned(),
+            (Lang::En, Some(std::cmp::Ordering::Greater)) => format!("{points} pp above"),
+            (Lang::En, Some(std::cmp::Ordering::Less)) => format!("{points} pp below"),
+            (Lang::En, _) => "on target".to_owned(),
+        }
+    }
+
+    /// The difference in words: "低于目标3个百分点" for rates, "完成目标的103.6%" for amounts.
+    pub fn words(&self, lang: Lang) -> String {
+        if !self.percent {
+            let ratio = if self.target == 0.0 {
+                return tr(lang, "目标为零，无法计算完成率", "target is zero: no completion ratio")
+                    .to_owned();
+            } else {
+                self.result / self.target * 100.0
+            };
+            let r = round1(ratio);
+            return match lang {
+                Lang::Zh => format!("完成目标的{r}%"),
+                Lang::En => format!("{r}% of target"),
+            };
+        }
+        let diff = round2(self.result - self.target);
+        let points = crate::format::plain(diff.abs());
+        match (lang, diff.partial_cmp(&0.0)) {
+            (Lang::Zh, Some(std::cmp::Ordering::Greater)) => format!("高于目标{points}个百分点"),
+            (Lang::Zh, Some(std::cmp::Ordering::Less)) => format!("低于目标{points}个百分点"),
+            (Lang::Zh, _) => "与目标持平".to_owned(),
+            (Lang::En, Some(std::cmp::Ordering::Greater)) => {
+                format!("{points} {} above target", points_word(diff))
+            }
+            (Lang::En, Some(std::cmp::Ordering::Less)) => {
+                format!("{points} {} below target", points_word(diff))
+            }
+            (Lang::En, _) => "on target".to_owned(),
+        }
+    }
+}
+
+fn points_word(diff: f64) -> &'static str {
+    if (diff.abs() - 1.0).abs() < 1e-9 {
+        "point"
+    } else {
+        "points"
+    }
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The rule in one sentence, for tooltips and the chart's key.
+pub fn rule(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        "判定规则：完成值达到目标即为达标（“以上”目标相等即达标）；“左右”目标差距不超过0.5个百分点（总量指标为2%）为接近；否则未达标。比率按百分点比较，总量按完成率比较。",
+        "Rule: met when the result reaches the target (equal meets an \"at least\" target); near when an \"about\" target is missed by at most 0.5 points (2% for amounts); missed otherwise. Rates compare in points, amounts by completion ratio.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(result: f64, target: f64, qualifier: Qualifier) -> Comparison {
+        Comparison {
+            result,
+            target,
+            qualifier,
+            percent: true,
+            better: Better::Higher,
+        }
+    }
+
+    #[test]
+    fn exactly_on_target_is_met() {
+        assert_eq!(rate(4.5, 4.5, Qualifier::Exact).status(), Status::Met);
+        assert_eq!(rate(4.5, 4.5, Qualifier::Exact).words(Lang::Zh), "与目标持平");
+    }
+
+    #[test]
+    fn about_targets_have_a_half_point_band_below() {
+        // 6.5 against about 7: short by exactly half a point, near.
+        assert_eq!(rate(6.5, 7.0, Qualifier::About).status(), Status::Near);
+        assert_eq!(rate(6.3, 7.0, Qualifier::About).status(), Status::Missed);
+        assert_eq!(rate(7.2, 7.0, Qualifier::About).status(), Status::Met);
+        assert_eq!(
+            rate(6.3, 7.0, Qualifier::About).words(Lang::Zh),
+            "低于目标0.7个百分点"
+        );
+        // An exact target has no band.
+        assert_eq!(rate(6.9, 7.0, Qualifier::Exact).status(), Status::Missed);
+    }
+
+    #[test]
+    fn at_least_is_met_at_equality() {
+        assert_eq!(rate(5.0, 5.0, Qualifier::AtLeast).status(), Status::Met);
+        assert_eq!(rate(4.99, 5.0, Qualifier::AtLeast).status(), Status::Missed);
+    }
+
+    #[test]
+    fn negative_growth_is_compared_in_points() {
+        let c = rate(-9.9, 17.0, Qualifier::Exact);
+        assert_eq!(c.status(), Status::Missed);
+        assert_eq!(c.words(Lang::Zh), "低于目标26.9个百分点");
+        assert_eq!(c.words(Lang::En), "26.9 points below target");
+        assert_eq!(rate(-1.0, -2.0, Qualifier::Exact).status(), Status::Met);
+    }
+
+    #[test]
+    fn amounts_compare_by_completion_ratio() {
+        let c = Comparison {
+            result: 1450e8,
+            target: 1400e8,
+            qualifier: Qualifier::AtLeast,
+            percent: false,
+            better: Better::Higher,
+        };
+        assert_eq!(c.status(), Status::Met);
+        assert_eq!(c.words(Lang::Zh), "完成目标的103.6%");
+        let short = Comparison {
+            result: 99.0,
+            qualifier: Qualifier::About,
+            target: 100.0,
+            ..c
+        };
+        assert_eq!(short.status(), Status::Near);
+        assert_eq!(
+            Comparison {
+                result: 97.0,
+                ..short
+            }
+            .status(),
+            Status::Missed
+        );
+    }
+
+    #[test]
+    fn lower_is_better_and_ceilings() {
+        let pm = Comparison {
+            result: 17.2,
+            target: 20.0,
+            qualifier: Qualifier::Exact,
+            percent: false,
+            better: Better::Lower,
+        };
+        assert_eq!(pm.status(), Status::Met);
+        let ceiling = Comparison {
+            result: 20.5,
+            qualifier: Qualifier::AtMost,
+            ..pm
+        };
+        assert_eq!(ceiling.status(), Status::Missed);
+    }
+}

@@ -1,0 +1,212 @@
+//! Targets against results, year by year: for each indicator and year, the result as a bar and the
+//! year's target as a marker beside it, with whether it was met in words. A year with only one of
+//! the two shows what exists and says what is missing. Only years with a figure take a place on
+//! the axis, each labelled with its year: a gap of years with nothing on record takes no room.
+
+use std::collections::BTreeSet;
+
+use super::accountability::Comparison;
+use super::{BarSpec, CategoryLabel, ChartSpec, GapLabel, SeriesSpec, detail, drawn_points};
+use crate::format;
+use crate::i18n::tr;
+use crate::model::{Chart, DataPoint, Indicator, Lang, PointKind, Qualifier, Report, Unit};
+
+/// Room for one year's figures, in x units (years are 1 apart).
+const YEAR_WIDTH: f64 = 0.76;
+
+pub(super) fn layout_targets(
+    spec: &mut ChartSpec,
+    report: &Report,
+    chart: &Chart,
+    indicators: &[&Indicator],
+    hidden: &BTreeSet<String>,
+) {
+    let lang = spec.lang;
+    let years: BTreeSet<i32> = indicators
+        .iter()
+        .flat_map(|i| drawn_points(chart, i))
+        .filter(|p| p.kind != PointKind::Baseline)
+        .map(|p| p.year)
+        .collect();
+    for (i, &year) in years.iter().enumerate() {
+        spec.categories.push(CategoryLabel {
+            x: i as f64,
+            label: year.to_string(),
+        });
+    }
+    let shown = indicators
+        .iter()
+        .filter(|i| !hidden.contains(&i.id))
+        .count()
+        .max(1);
+    // Each visible indicator takes a slot of the year: its result on the left, its target right.
+    let slot = YEAR_WIDTH / shown as f64;
+    let mut k = 0usize;
+    for (color, ind) in indicators.iter().enumerate() {
+        let visible = !hidden.contains(&ind.id);
+        let offset = if visible {
+            (k as f64 - (shown as f64 - 1.0) / 2.0) * slot
+        } else {
+            -1e4
+        };
+        let points = drawn_points(chart, ind);
+        let mut bars = Vec::new();
+        let mut targets = Vec::new();
+        for (i, &year) in years.iter().enumerate() {
+            let of = |kind: PointKind| points.iter().copied().find(|p| p.year == year && p.kind == kind);
+            let (result, target) = (of(PointKind::Actual), of(PointKind::Target));
+            let center = i as f64 + offset;
+            let half = slot / 4.0;
+            let comparison = result.zip(target).map(|(r, t)| Comparison {
+                result: r.value,
+                target: t.value,
+                qualifier: t.qualifier,
+                percent: spec.unit.percent,
+                better: ind.better,
+            });
+            if let Some(r) = result {
+                let mut d = detail(report, ind, r, &spec.unit, lang);
+                d.rows.push(versus_row(comparison, target.is_some(), lang));
+                bars.push(BarSpec {
+                    x: center - half,
+                    width: slot / 2.0 * 0.9,
+                    value: r.value,
+                    kind: PointKind::Actual,
+                    qualifier: r.qualifier,
+                    label: format::value_with_unit(r.value, r.qualifier, &spec.unit, lang),
+                    detail: d,
+                });
+            }
+            if let Some(t) = target {
+                let mut d = detail(report, ind, t, &spec.unit, lang);
+                if result.is_none() {
+                    d.rows.push(versus_row(None, true, lang));
+                }
+                targets.push(BarSpec {
+                    x: center + half,
+                    width: slot / 2.0 * 0.9,
+                    value: t.value,
+                    kind: PointKind::Target,
+                    qualifier: t.qualifier,
+                    label: target_label(t, &spec.unit, lang),
+                    detail: d,
+                });
+            }
+            if visible && (result.is_some() || target.is_some()) {
+                spec.gaps.push(verdict(result, target, comparison, center, shown, lang));
+            }
+        }
+        spec.series.push(SeriesSpec {
+            id: ind.id.clone(),
+            name: ind.name.get(lang).to_owned(),
+            color,
+            visible,
+            bars,
+            line: Vec::new(),
+            target_line: Vec::new(),
+            targets,
+        });
+        if visible {
+            k += 1;
+        }
+    }
+    spec.key = vec![
+        (PointKind::Actual, tr(lang, "完成", "result").to_owned()),
+        (
+            PointKind::Target,
+            tr(
+                lang,
+                "目标（虚线：左右；箭头：以上）",
+                "target (dashed: about; arrow: at least)",
+            )
+            .to_owned(),
+        ),
+    ];
+    // Fewer than three years still get the room of three, so one pair is not a wall.
+    let pad = (3.0 - years.len() as f64).max(0.0) / 2.0;
+    spec.x_range = (-0.5 - pad, years.len().max(1) as f64 - 0.5 + pad);
+}
+
+/// "目标7%左右" / "target ≈7%": the target with its own wording.
+fn target_label(t: &DataPoint, unit: &Unit, lang: Lang) -> String {
+    let plain = format::value_with_unit(t.value, Qualifier::Exact, unit, lang);
+    match (lang, t.qualifier) {
+        (Lang::Zh, Qualifier::About) => format!("目标{plain}左右"),
+        (Lang::Zh, Qualifier::AtLeast) => format!("目标{plain}以上"),
+        (Lang::Zh, Qualifier::AtMost) => format!("目标不超过{plain}"),
+        (Lang::Zh, Qualifier::Nearly) => format!("目标近{plain}"),
+        (Lang::Zh, Qualifier::Exact) => format!("目标{plain}"),
+        (Lang::En, q) => format!(
+            "target {}",
+            format::value_with_unit(t.value, q, unit, lang)
+        ),
+    }
+}
+
+/// What the pair says above it: "低于目标3个百分点 · 未达标", or what is missing.
+fn verdict(
+    result: Option<&DataPoint>,
+    target: Option<&DataPoint>,
+    comparison: Option<Comparison>,
+    x: f64,
+    shown: usize,
+    lang: Lang,
+) -> GapLabel {
+    let top = result
+        .iter()
+        .chain(target.iter())
+        .map(|p| p.value)
+        .fold(0.0_f64, f64::max);
+    let (text, status) = match comparison {
+        Some(c) => {
+            let status = c.status();
+            // Several indicators share a year: only the word fits above each pair.
+            let text = if shown > 1 {
+                status.label(lang).to_owned()
+            } else {
+                format!("{}\n{}", status.label(lang), c.short_words(lang))
+            };
+            (text, Some(status))
+        }
+        None if target.is_none() => (
+            tr(lang, "无目标数据", "no target\non record").to_owned(),
+            None,
+        ),
+        None => (
+            tr(lang, "无结果数据", "no result\non record").to_owned(),
+            None,
+        ),
+    };
+    GapLabel {
+        x,
+        y: top,
+        text,
+        status,
+    }
+}
+
+/// The tooltip row that sets a figure against its pair, with the rule.
+fn versus_row(comparison: Option<Comparison>, has_target: bool, lang: Lang) -> (String, String) {
+    let label = tr(lang, "对照目标", "Against target").to_owned();
+    let value = match comparison {
+        Some(c) => format!(
+            "{}，{}\n{}",
+            c.words(lang),
+            c.status().label(lang),
+            super::accountability::rule(lang)
+        ),
+        None if has_target => tr(
+            lang,
+            "数据中没有这一年的结果（可能尚未公布，或公布的文件未收录）",
+            "no result for this year in the data (not yet published, or not recorded)",
+        )
+        .to_owned(),
+        None => tr(
+            lang,
+            "数据中没有这一年的目标（可能未公布，或公布的文件未收录）",
+            "no target for this year in the data (not published, or not recorded)",
+        )
+        .to_owned(),
+    };
+    (label, value)
+}

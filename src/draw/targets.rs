@@ -1,0 +1,104 @@
+//! Targets against results: the result a solid bar, the target a line beside it — dashed for an
+//! "about" (左右) target, with an arrow for an "at least" (以上) floor — and the verdict above.
+
+use egui::{Align2, Color32, RichText};
+use egui_plot::{Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
+
+use super::palette::series_color;
+use super::plot::{Mode, item_source};
+use crate::charts::ChartSpec;
+use crate::charts::layout::PlotLayout;
+use crate::model::Qualifier;
+
+pub(super) fn targets_ui(
+    plot_ui: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    layout: &PlotLayout,
+    mode: Mode,
+    text_color: Color32,
+) {
+    let lift = layout.point_label_lift.max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
+    for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
+        let color = series_color(series.color);
+        let sid = item_source(&series.id);
+        let bars = series
+            .bars
+            .iter()
+            .map(|b| Bar::new(b.x, b.value).width(b.width).fill(color))
+            .collect();
+        plot_ui.bar_chart(
+            BarChart::new(series.name.clone(), bars)
+                .id(sid)
+                .color(color)
+                .allow_hover(false),
+        );
+        for b in &series.bars {
+            let (anchor, y) = if b.value >= 0.0 {
+                (Align2::CENTER_BOTTOM, b.value)
+            } else {
+                (Align2::CENTER_TOP, b.value)
+            };
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(b.x, y),
+                    RichText::new(&b.label).size(layout.font_px - 1.0),
+                )
+                .id(sid)
+                .color(text_color)
+                .anchor(anchor)
+                .allow_hover(false),
+            );
+        }
+        for t in &series.targets {
+            let qualifier = t.qualifier;
+            let half = t.width / 2.0;
+            let style = if matches!(qualifier, Qualifier::About | Qualifier::Nearly) {
+                LineStyle::dashed_dense()
+            } else {
+                LineStyle::Solid
+            };
+            plot_ui.line(
+                Line::new(
+                    "",
+                    PlotPoints::from(vec![[t.x - half, t.value], [t.x + half, t.value]]),
+                )
+                .id(sid)
+                .color(text_color)
+                .width(3.0)
+                .style(style)
+                .allow_hover(false),
+            );
+            // A floor points up, a ceiling down.
+            let arrow = match qualifier {
+                Qualifier::AtLeast => Some((MarkerShape::Up, lift)),
+                Qualifier::AtMost => Some((MarkerShape::Down, -lift)),
+                _ => None,
+            };
+            if let Some((shape, dy)) = arrow {
+                plot_ui.points(
+                    Points::new("", PlotPoints::from(vec![[t.x, t.value + dy]]))
+                        .id(sid)
+                        .color(text_color)
+                        .shape(shape)
+                        .radius(4.0)
+                        .filled(true)
+                        .allow_hover(false),
+                );
+            }
+            let above = if arrow.is_some() { lift * 2.0 } else { lift * 0.5 };
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(t.x, t.value.max(0.0) + above),
+                    RichText::new(&t.label).size(layout.font_px - 1.0),
+                )
+                .id(sid)
+                .color(text_color)
+                .anchor(Align2::CENTER_BOTTOM)
+                .allow_hover(false),
+            );
+        }
+    }
+    super::bars::gaps_ui(plot_ui, spec, layout, text_color);
+}
