@@ -218,7 +218,7 @@ fn bad_arguments_say_what_was_expected() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("has no chart `nope`; expected one of: headline")
+            .contains("has no chart `nope`; expected one of: record_gdp")
     );
     let (out, _) = export_to(dir.path(), &["--hide", "headline:nope"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected one of: gdp"));

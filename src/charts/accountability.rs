@@ -114,8 +114,12 @@ impl Comparison {
     pub fn words(&self, lang: Lang) -> String {
         if !self.percent {
             let ratio = if self.target == 0.0 {
-                return tr(lang, "目标为零，无法计算完成率", "target is zero: no completion ratio")
-                    .to_owned();
+                return tr(
+                    lang,
+                    "目标为零，无法计算完成率",
+                    "target is zero: no completion ratio",
+                )
+                .to_owned();
             } else {
                 self.result / self.target * 100.0
             };
@@ -184,7 +188,10 @@ mod tests {
     #[test]
     fn exactly_on_target_is_met() {
         assert_eq!(rate(4.5, 4.5, Qualifier::Exact).status(), Status::Met);
-        assert_eq!(rate(4.5, 4.5, Qualifier::Exact).words(Lang::Zh), "与目标持平");
+        assert_eq!(
+            rate(4.5, 4.5, Qualifier::Exact).words(Lang::Zh),
+            "与目标持平"
+        );
     }
 
     #[test]

@@ -223,9 +223,21 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
 /// Points of `ind` that `chart` draws, in reading order: starting level, result, target. Only the
 /// chart's measure, and never a figure a later publication revised.
 pub(super) fn drawn_points<'a>(chart: &'a Chart, ind: &'a Indicator) -> Vec<&'a DataPoint> {
+    let listed = |p: &DataPoint| chart.sources.iter().any(|s| s == p.source_id());
     let mut points: Vec<&DataPoint> = ind
         .current_points(chart.measure.as_deref())
         .filter(|p| chart.draws(p.kind))
+        .filter(|p| {
+            chart.sources.is_empty()
+                || listed(p)
+                // The revision of a listed source's figure stands in for it.
+                || ind.points.iter().any(|q| {
+                    listed(q)
+                        && q.revised_by.as_deref() == Some(p.source_id())
+                        && (q.measure.as_deref(), q.year, q.kind, q.basis)
+                            == (p.measure.as_deref(), p.year, p.kind, p.basis)
+                })
+        })
         .collect();
     points.sort_by_key(|p| (p.year, p.kind));
     points
@@ -378,7 +390,11 @@ fn gap_label(spec: &ChartSpec, points: &[&DataPoint], x: f64) -> Option<GapLabel
     Some(GapLabel {
         x,
         y: top,
-        text: gap_words(diff, gap_qualifier(first.qualifier, last.qualifier), spec.lang),
+        text: gap_words(
+            diff,
+            gap_qualifier(first.qualifier, last.qualifier),
+            spec.lang,
+        ),
         status: None,
     })
 }
@@ -404,10 +420,12 @@ fn gap_words(diff: f64, approx: &str, lang: Lang) -> String {
 /// What a chart's gap labels compare, when every pair compares the same two kinds of figure:
 /// "柱上差值：2023年目标比2022年完成" / "Gaps: 2023 target against 2022 result".
 fn gap_note(chart: &Chart, indicators: &[&Indicator], lang: Lang) -> Option<String> {
-    let mut pairs = indicators.iter().filter_map(|i| match drawn_points(chart, i)[..] {
-        [a, b] => Some(((a.kind, a.year), (b.kind, b.year))),
-        _ => None,
-    });
+    let mut pairs = indicators
+        .iter()
+        .filter_map(|i| match drawn_points(chart, i)[..] {
+            [a, b] => Some(((a.kind, a.year), (b.kind, b.year))),
+            _ => None,
+        });
     let first = pairs.next()?;
     if pairs.any(|p| p != first) {
         return None;
@@ -439,7 +457,13 @@ fn gap_qualifier(first: crate::model::Qualifier, last: crate::model::Qualifier) 
     }
 }
 
-pub(super) fn detail(report: &Report, ind: &Indicator, p: &DataPoint, unit: &Unit, lang: Lang) -> PointDetail {
+pub(super) fn detail(
+    report: &Report,
+    ind: &Indicator,
+    p: &DataPoint,
+    unit: &Unit,
+    lang: Lang,
+) -> PointDetail {
     let mut rows = vec![
         (
             tr(lang, "类型", "Kind").to_owned(),

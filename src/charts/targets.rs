@@ -53,7 +53,12 @@ pub(super) fn layout_targets(
         let mut bars = Vec::new();
         let mut targets = Vec::new();
         for (i, &year) in years.iter().enumerate() {
-            let of = |kind: PointKind| points.iter().copied().find(|p| p.year == year && p.kind == kind);
+            let of = |kind: PointKind| {
+                points
+                    .iter()
+                    .copied()
+                    .find(|p| p.year == year && p.kind == kind)
+            };
             let (result, target) = (of(PointKind::Actual), of(PointKind::Target));
             let center = i as f64 + offset;
             let half = slot / 4.0;
@@ -93,7 +98,8 @@ pub(super) fn layout_targets(
                 });
             }
             if visible && (result.is_some() || target.is_some()) {
-                spec.gaps.push(verdict(result, target, comparison, center, shown, lang));
+                spec.gaps
+                    .push(verdict(result, target, comparison, center, shown, lang));
             }
         }
         spec.series.push(SeriesSpec {
@@ -136,10 +142,7 @@ fn target_label(t: &DataPoint, unit: &Unit, lang: Lang) -> String {
         (Lang::Zh, Qualifier::AtMost) => format!("目标不超过{plain}"),
         (Lang::Zh, Qualifier::Nearly) => format!("目标近{plain}"),
         (Lang::Zh, Qualifier::Exact) => format!("目标{plain}"),
-        (Lang::En, q) => format!(
-            "target {}",
-            format::value_with_unit(t.value, q, unit, lang)
-        ),
+        (Lang::En, q) => format!("target {}", format::value_with_unit(t.value, q, unit, lang)),
     }
 }
 

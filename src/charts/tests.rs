@@ -28,8 +28,8 @@ fn headline_pairs_results_and_targets_with_zero_in_range() {
     );
     assert!(s.y_range.0 < -9.9 && s.y_range.1 > 17.0, "{:?}", s.y_range);
     let texts: Vec<&str> = s.gaps.iter().map(|g| g.text.as_str()).collect();
-    assert!(texts.contains(&"≈+4个百分点"), "{texts:?}");
-    assert!(texts.contains(&"+26.9个百分点"), "{texts:?}");
+    assert!(texts.contains(&"高约4个百分点"), "{texts:?}");
+    assert!(texts.contains(&"高26.9个百分点"), "{texts:?}");
     assert_eq!(s.axis_label, "单位：%");
     assert_eq!(
         s.key,
@@ -66,7 +66,8 @@ fn before_after_shows_the_rise_in_points() {
     let rec = &s.series[0].bars;
     assert_eq!((rec[0].kind, rec[0].value), (PointKind::Baseline, 36.0));
     assert_eq!((rec[1].kind, rec[1].value), (PointKind::Actual, 51.0));
-    assert!(s.gaps.iter().any(|g| g.text == "+15个百分点"));
+    assert!(s.gaps.iter().any(|g| g.text == "高15个百分点"));
+    assert_eq!(s.gap_note.as_deref(), Some("差值：2022年完成比起点"));
 }
 
 #[test]
@@ -121,7 +122,14 @@ fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
     for chart in &report.charts {
         let s = build(&report, chart, Lang::Zh, &BTreeSet::new());
         assert!(s.any_visible(), "{}", chart.id);
-        assert_eq!(s.categories.len(), chart.series.len(), "{}", chart.id);
+        match chart.kind {
+            // Years on the axis.
+            ChartKind::Lines | ChartKind::TargetsAndResults => {
+                assert!(!s.categories.is_empty(), "{}", chart.id);
+            }
+            // One category a series.
+            _ => assert_eq!(s.categories.len(), chart.series.len(), "{}", chart.id),
+        }
         assert!(s.y_range.0 <= 0.0 && s.y_range.1 > 0.0, "{}", chart.id);
         for series in &s.series {
             for bar in &series.bars {
@@ -148,19 +156,29 @@ fn a_line_chart_puts_years_on_the_x_axis() {
         series: vec!["gdp".into(), "retail_sales".into()],
         measure: None,
         kinds: Vec::new(),
+        // The plan report's own figures: its 2022 results and 2023 targets.
+        sources: vec!["lg-plan-2022".into()],
         reference_lines: Vec::new(),
     };
     let s = build(&report, &chart, Lang::En, &BTreeSet::new());
     let years: Vec<&str> = s.categories.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(years, ["2022", "2023"]);
     assert_eq!(s.x_range, (2021.5, 2023.5));
-    let gdp = &s.series[0].line;
+    // The result and the target are two lines.
+    let gdp = &s.series[0];
     assert_eq!(
-        gdp.iter().map(|p| (p.x, p.value)).collect::<Vec<_>>(),
-        [(2022.0, 3.0), (2023.0, 7.0)]
+        gdp.line.iter().map(|p| (p.x, p.value)).collect::<Vec<_>>(),
+        [(2022.0, 3.0)]
     );
-    assert_eq!(gdp[1].label, "≈7%");
-    assert!(s.series[0].bars.is_empty());
+    assert_eq!(
+        gdp.target_line
+            .iter()
+            .map(|p| (p.x, p.value))
+            .collect::<Vec<_>>(),
+        [(2023.0, 7.0)]
+    );
+    assert_eq!(gdp.target_line[0].label, "≈7%");
+    assert!(gdp.bars.is_empty());
     let hit = s.hit(2023.0, 7.0).expect("the 2023 point");
     assert_eq!(hit.detail.title, "Gross domestic product (GDP)");
 }

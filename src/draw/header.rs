@@ -16,13 +16,7 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
             ui.add_space(8.0);
             let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
             let base = ui.visuals().text_color();
-            ui.painter().rect(
-                rect,
-                1.0,
-                bar_fill(base, *kind),
-                bar_stroke(base, *kind),
-                egui::StrokeKind::Inside,
-            );
+            swatch(ui.painter(), rect, base, spec.kind, *kind);
             ui.label(RichText::new(label).weak());
         }
         if let Some(note) = &spec.gap_note {
@@ -38,5 +32,50 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
                 .small()
                 .weak(),
         );
+    }
+}
+
+/// The key's sample of how a kind of figure is drawn: a bar's fill, or a line (dashed for targets
+/// on a line chart, thick for a target marker).
+fn swatch(
+    painter: &egui::Painter,
+    rect: egui::Rect,
+    base: egui::Color32,
+    chart: crate::model::ChartKind,
+    kind: crate::model::PointKind,
+) {
+    use crate::model::{ChartKind, PointKind};
+    let y = rect.center().y;
+    match (chart, kind) {
+        (ChartKind::Lines, PointKind::Target) => {
+            let dashes = egui::Shape::dashed_line(
+                &[egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                egui::Stroke::new(2.0, base),
+                3.0,
+                2.0,
+            );
+            painter.extend(dashes);
+        }
+        (ChartKind::Lines, _) => {
+            let _ = painter.line_segment(
+                [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                egui::Stroke::new(2.0, base),
+            );
+        }
+        (ChartKind::TargetsAndResults, PointKind::Target) => {
+            let _ = painter.line_segment(
+                [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                egui::Stroke::new(3.0, base),
+            );
+        }
+        _ => {
+            let _ = painter.rect(
+                rect,
+                1.0,
+                bar_fill(base, kind),
+                bar_stroke(base, kind),
+                egui::StrokeKind::Inside,
+            );
+        }
     }
 }

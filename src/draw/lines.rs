@@ -37,6 +37,8 @@ pub(super) fn lines_ui(
                     .color(color)
                     .width(2.0)
                     .style(style)
+                    // Never a filled band, whatever the points.
+                    .allow_band(false)
                     .allow_hover(false),
             );
             plot_ui.points(

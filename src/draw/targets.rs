@@ -2,7 +2,9 @@
 //! "about" (左右) target, with an arrow for an "at least" (以上) floor — and the verdict above.
 
 use egui::{Align2, Color32, RichText};
-use egui_plot::{Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
+use egui_plot::{
+    Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text,
+};
 
 use super::palette::series_color;
 use super::plot::{Mode, item_source};
@@ -17,7 +19,9 @@ pub(super) fn targets_ui(
     mode: Mode,
     text_color: Color32,
 ) {
-    let lift = layout.point_label_lift.max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
+    let lift = layout
+        .point_label_lift
+        .max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
     for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
@@ -67,6 +71,7 @@ pub(super) fn targets_ui(
                 .color(text_color)
                 .width(3.0)
                 .style(style)
+                .allow_band(false)
                 .allow_hover(false),
             );
             // A floor points up, a ceiling down.
@@ -86,7 +91,11 @@ pub(super) fn targets_ui(
                         .allow_hover(false),
                 );
             }
-            let above = if arrow.is_some() { lift * 2.0 } else { lift * 0.5 };
+            let above = if arrow.is_some() {
+                lift * 2.0
+            } else {
+                lift * 0.5
+            };
             plot_ui.text(
                 Text::new(
                     "",

@@ -394,6 +394,11 @@ pub struct Chart {
     /// Which kinds of point the chart draws; all when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<PointKind>,
+    /// Which sources' figures the chart draws (a report's own view of its figures, when other
+    /// files add other years to the same indicators); every source when empty. A figure a later
+    /// publication revised is drawn as revised.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// Horizontal reference lines in the chart's unit (limits, guidelines), with their sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reference_lines: Vec<ReferenceLine>,

@@ -213,7 +213,10 @@ mod tests {
         assert!(!states_value("增长 3%", 30.0));
         assert!(states_value("分别压缩至 65、45、80 个工作日", 45.0));
         assert!(states_value("收入 1,391 亿元", 1391e8));
-        assert!(states_value("全年完成一般公共预算收入 263. 18 亿元", 263.18e8));
+        assert!(states_value(
+            "全年完成一般公共预算收入 263. 18 亿元",
+            263.18e8
+        ));
         assert!(states_value("剔除留抵退税因素后同 口径下降 4. 1%", -4.1));
     }
 

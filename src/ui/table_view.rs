@@ -39,6 +39,8 @@ pub struct TableRow {
     pub source: String,
     /// The source's full citation, for hovering.
     pub source_full: String,
+    /// A result against the same year's target (or the reverse): "低于目标3个百分点，未达标".
+    pub versus: String,
     pub tsv: Row,
     /// Lowercased text the filter searches.
     haystack: String,
@@ -90,6 +92,7 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 .as_ref()
                 .map(|t| t.get(lang).to_owned())
                 .unwrap_or_default();
+            let versus = versus_target(ind, p, unit, lang);
             let haystack = format!(
                 "{} {} {} {} {} {} {} {} {} {}",
                 ind.id,
@@ -117,12 +120,57 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 quote: p.quote.clone(),
                 source,
                 source_full,
+                versus,
                 tsv: row,
                 haystack,
             });
         }
     }
     out
+}
+
+/// A result against its year's target, or a target against its result, in words with the status;
+/// empty for a figure with no such pair (a starting level, a result with no target on record).
+fn versus_target(
+    ind: &crate::model::Indicator,
+    p: &crate::model::DataPoint,
+    unit: &crate::model::Unit,
+    lang: Lang,
+) -> String {
+    use crate::charts::accountability::Comparison;
+    use crate::model::PointKind;
+    let other = match p.kind {
+        PointKind::Actual => PointKind::Target,
+        PointKind::Target => PointKind::Actual,
+        PointKind::Baseline => return String::new(),
+    };
+    let pair = ind
+        .current_points(p.measure.as_deref())
+        .find(|q| q.year == p.year && q.kind == other && q.basis == p.basis);
+    match (pair, p.kind) {
+        (Some(q), _) => {
+            let (result, target) = if p.kind == PointKind::Actual {
+                (p, q)
+            } else {
+                (q, p)
+            };
+            let c = Comparison {
+                result: result.value,
+                target: target.value,
+                qualifier: target.qualifier,
+                percent: unit.percent,
+                better: ind.better,
+            };
+            format!(
+                "{}{}{}",
+                c.words(lang),
+                tr(lang, "，", ", "),
+                c.status().label(lang)
+            )
+        }
+        (None, PointKind::Target) => tr(lang, "无结果数据", "no result on record").to_owned(),
+        (None, _) => String::new(),
+    }
 }
 
 /// The table's own state: filter text, sort, selection (by row index into the built rows).
@@ -219,6 +267,7 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         (tr(lang, "年份", "Year"), Some(SortColumn::Year)),
         (tr(lang, "类型", "Kind"), Some(SortColumn::Kind)),
         (tr(lang, "数值", "Value"), Some(SortColumn::Value)),
+        (tr(lang, "对照目标", "Against target"), None),
         (tr(lang, "口径", "Basis"), Some(SortColumn::Basis)),
         (tr(lang, "时期", "Period"), None),
         (tr(lang, "报告原文", "Quote"), None),
@@ -234,6 +283,7 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         .column(Column::initial(50.0))
         .column(Column::initial(90.0))
         .column(Column::initial(110.0))
+        .column(Column::initial(150.0).clip(true))
         .column(Column::initial(90.0))
         .column(Column::initial(60.0))
         .column(Column::initial(360.0).at_least(200.0).clip(true))
@@ -282,6 +332,10 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
                     ui.label(&r.value_text);
                 });
                 row.col(|ui| {
+                    ui.label(&r.versus)
+                        .on_hover_text(crate::charts::accountability::rule(lang));
+                });
+                row.col(|ui| {
                     ui.label(&r.basis);
                 });
                 row.col(|ui| {
@@ -312,7 +366,9 @@ mod tests {
 
     #[test]
     fn filter_sort_and_copy_the_selection() {
-        let report = load_default().expect("default report");
+        // The plan report alone: its 2022 results and 2023 targets.
+        let (name, text) = crate::model::DEFAULT_DATA[1];
+        let report = crate::model::parse(name, text.as_bytes()).expect("the plan report");
         let rows = build_rows(&report, Lang::Zh);
         assert_eq!(rows.len(), report.point_count());
         let mut state = TableState {

@@ -96,7 +96,11 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| {
-                    p.measure.as_deref() == measure && p.revised_by.is_none() && chart.draws(p.kind)
+                    p.measure.as_deref() == measure
+                        && p.revised_by.is_none()
+                        && chart.draws(p.kind)
+                        && (chart.sources.is_empty()
+                            || chart.sources.iter().any(|s| s == p.source_id()))
                 })
                 .collect();
             if drawn.is_empty() {
@@ -143,6 +147,18 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                     format!(
                         "before-after chart `{}` needs a baseline point of `{}`; expected a Baseline point",
                         chart.id, ind.id
+                    ),
+                );
+            }
+        }
+        for (s, source) in chart.sources.iter().enumerate() {
+            if report.source(source).is_none() {
+                fail(
+                    path!["charts", c, "sources", s],
+                    format!(
+                        "chart `{}` draws figures of source `{source}`, which is not declared; expected one of: {}",
+                        chart.id,
+                        list(report.sources.iter().map(|s| s.id.as_str()))
                     ),
                 );
             }
