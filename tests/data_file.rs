@@ -318,7 +318,11 @@ fn river_figures_cover_january_to_november_only() {
 fn no_figure_has_a_year_the_report_does_not_cover() {
     let r = report();
     for ind in &r.indicators {
-        for p in ind.points.iter().filter(|p| p.source_id() == "lg-plan-2022") {
+        for p in ind
+            .points
+            .iter()
+            .filter(|p| p.source_id() == "lg-plan-2022")
+        {
             assert!(
                 (2022..=2023).contains(&p.year),
                 "{} has year {}",
@@ -355,17 +359,30 @@ fn the_record_across_the_years_cites_every_figure() {
     }
     for ind in &record.indicators {
         for p in &ind.points {
-            assert!(record.source(p.source_id()).is_some(), "{} {}", ind.id, p.year);
+            assert!(
+                record.source(p.source_id()).is_some(),
+                "{} {}",
+                ind.id,
+                p.year
+            );
             assert!((2018..=2024).contains(&p.year));
         }
     }
     let dataset = model::merge(files).expect("valid together");
     let provenance = planboard::model::provenance::check(&dataset, &[]);
-    let problems: Vec<String> = provenance.problems.iter().map(ToString::to_string).collect();
+    let problems: Vec<String> = provenance
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // The 2022 GDP level: the work report's preliminary 4759亿 revised by the bulletin's 4759.06亿.
     let gdp = dataset.report.indicator("gdp").expect("gdp");
-    let revised: Vec<_> = gdp.points.iter().filter(|p| p.revised_by.is_some()).collect();
+    let revised: Vec<_> = gdp
+        .points
+        .iter()
+        .filter(|p| p.revised_by.is_some())
+        .collect();
     assert_eq!(revised.len(), 1);
     assert_eq!(revised[0].value, 4759e8);
 }
