@@ -170,6 +170,32 @@ fn main() {
     let in_process = t.elapsed();
     let peak = peak_rss_kib();
 
+    // The same charts as SVG, in process, one core (issue "Vector images": no slower than PNG).
+    let svg_opts = planboard::export::render::ImageOptions {
+        format: planboard::export::ImageFormat::Svg,
+        ..opts
+    };
+    let t = Instant::now();
+    let mut svg_bytes = 0;
+    for chart in &report.charts {
+        let svg = planboard::export::render::chart_file(
+            &report,
+            chart,
+            &hidden,
+            "longgang-2022-2023.ron",
+            &svg_opts,
+        )
+        .expect("svg");
+        svg_bytes += svg.len();
+        std::hint::black_box(svg);
+    }
+    let svg_in_process = t.elapsed();
+    let all_svg = median(
+        (0..7)
+            .map(|_| run_export(tmp.path(), &["--format", "svg"]))
+            .collect(),
+    );
+
     // plotters, one core, the same number of charts, written to disk.
     plotters::style::register_font(
         "sans-serif",
@@ -200,6 +226,17 @@ fn main() {
         ms(in_process),
         ms(in_process) / n as f64,
         peak.map_or("?".to_owned(), |k| format!("{:.0}", k as f64 / 1024.0))
+    );
+    println!(
+        "SVG, all charts in process, one core: {:8.1} ms   = {:.1} ms a chart, {:.0} KB a chart; goal ≤ PNG",
+        ms(svg_in_process),
+        ms(svg_in_process) / n as f64,
+        svg_bytes as f64 / n as f64 / 1024.0
+    );
+    println!(
+        "SVG, all charts, one process (wall):  {:8.1} ms   (PNG: {:.1} ms)",
+        ms(all_svg),
+        ms(all)
     );
     println!(
         "plotters, as many charts, one core:   {:8.1} ms   = {:.1} ms a chart",

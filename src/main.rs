@@ -42,6 +42,21 @@ enum LangArg {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Png,
+    Svg,
+}
+
+impl From<FormatArg> for planboard::export::ImageFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Png => Self::Png,
+            FormatArg::Svg => Self::Svg,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum ThemeArg {
     Light,
     Dark,
@@ -81,12 +96,12 @@ enum Command {
         /// RON data files or folders, merged; the embedded default when omitted.
         files: Vec<PathBuf>,
     },
-    /// Save charts as PNG images without a window, display or GPU; prints each path written.
+    /// Save charts as PNG or SVG images without a window, display or GPU; prints each path written.
     Export {
         /// RON data files or folders, merged (repeatable); the embedded default when omitted.
         #[arg(long, value_name = "FILE", num_args = 1..)]
         data: Vec<PathBuf>,
-        /// Folder to write into (must exist). Files are named {chart_id}.png.
+        /// Folder to write into (must exist). Files are named {chart_id}.png or .svg.
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
         /// Chart to export (repeatable); every chart when omitted.
@@ -99,6 +114,9 @@ enum Command {
         lang: LangArg,
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
+        /// png: pixels at the chosen scale; svg: shapes and text kept as text, fonts embedded.
+        #[arg(long, value_enum, default_value = "png")]
+        format: FormatArg,
         /// Hide a series (an indicator id, or ref:ID for a reference line) of a chart (repeatable).
         #[arg(long = "hide", value_name = "CHART_ID:SERIES")]
         hide: Vec<String>,
@@ -117,6 +135,7 @@ fn main() -> ExitCode {
             scale,
             lang,
             theme,
+            format,
             hide,
         }) => export(&ExportArgs {
             data,
@@ -126,6 +145,7 @@ fn main() -> ExitCode {
                 scale,
                 lang: lang.into(),
                 theme: theme.into(),
+                format: format.into(),
                 ..Default::default()
             },
             hide,

@@ -259,3 +259,35 @@ fn two_chart_ids_with_one_file_name_do_not_overwrite_each_other() {
         "{err}"
     );
 }
+
+#[test]
+fn export_writes_svg_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, paths) = export_to(
+        dir.path(),
+        &["--format", "svg", "--chart", "headline", "--chart", "pm25"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        paths,
+        [dir.path().join("headline.svg"), dir.path().join("pm25.svg")]
+    );
+    for path in &paths {
+        let svg = std::fs::read_to_string(path).expect("read");
+        roxmltree::Document::parse(&svg).expect("well-formed");
+    }
+    // The window's save and the command line give the same bytes.
+    let data = planboard::ui::data_source::DataSource::embedded().expect("default");
+    let app = planboard::ui::PlanboardApp::new(planboard::ui::Settings::default(), data);
+    let from_window = app
+        .chart_file("headline", planboard::export::ImageFormat::Svg)
+        .expect("svg");
+    assert_eq!(from_window, std::fs::read(&paths[0]).expect("read"));
+    let (out, _) = export_to(dir.path(), &["--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2), "clap refuses an unknown format");
+}

@@ -488,3 +488,30 @@ fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
     h.run_steps(3);
     assert!(h.state().data.error.is_none());
 }
+
+#[test]
+fn saving_as_svg_follows_the_file_name_and_export_all_the_chosen_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_on("headline");
+    let (d, f) = (dir.path().to_owned(), dir.path().join("chosen.svg"));
+    app.dialogs.folder = Box::new(move || Some(d.clone()));
+    app.dialogs.save_path = Box::new(move |_| Some(f.clone()));
+    let mut h = harness(app);
+    h.get_by_label("保存图片").click();
+    h.run_steps(2);
+    let svg = std::fs::read_to_string(dir.path().join("chosen.svg")).expect("an SVG was written");
+    assert!(svg.starts_with("<svg ") && svg.contains("<text "));
+    // Export-all in the format chosen in the side panel.
+    h.get_by_label("SVG").click();
+    h.run_steps(1);
+    h.get_by_label("导出全部图表…").click();
+    h.run_steps(2);
+    let report = planboard::model::load_default().expect("default");
+    for chart in &report.charts {
+        assert!(
+            dir.path().join(format!("{}.svg", chart.id)).is_file(),
+            "{}",
+            chart.id
+        );
+    }
+}

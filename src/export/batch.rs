@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::render::{ImageOptions, chart_png};
+use super::render::{ImageOptions, chart_file};
 use super::{ExportError, safe_file_name, write_atomic};
 use crate::model::{Chart, Report};
 
@@ -16,9 +16,9 @@ pub struct Job<'a> {
     pub hidden: BTreeSet<String>,
 }
 
-/// Where a chart's image goes in `dir`: `{chart_id}.png`, never outside `dir`.
-pub fn image_path(dir: &Path, chart_id: &str) -> PathBuf {
-    dir.join(safe_file_name(chart_id, "png"))
+/// Where a chart's image goes in `dir`: `{chart_id}.png` or `.svg`, never outside `dir`.
+pub fn image_path(dir: &Path, chart_id: &str, format: super::ImageFormat) -> PathBuf {
+    dir.join(safe_file_name(chart_id, format.extension()))
 }
 
 /// Render and write every job into `dir`, using every core. Results come back in job order;
@@ -42,13 +42,17 @@ pub fn export_all(
     let mut claimed: std::collections::HashMap<PathBuf, &str> = std::collections::HashMap::new();
     let clashes: Vec<Option<String>> = jobs
         .iter()
-        .map(|job| match claimed.entry(image_path(dir, &job.chart.id)) {
-            std::collections::hash_map::Entry::Occupied(first) => Some((*first.get()).to_owned()),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(&job.chart.id);
-                None
-            }
-        })
+        .map(
+            |job| match claimed.entry(image_path(dir, &job.chart.id, opts.format)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    Some((*first.get()).to_owned())
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(&job.chart.id);
+                    None
+                }
+            },
+        )
         .collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
@@ -64,13 +68,13 @@ pub fn export_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let path = image_path(dir, &job.chart.id);
+                    let path = image_path(dir, &job.chart.id, opts.format);
                     let result = match &clashes[i] {
                         Some(other) => Err(ExportError::NameClash {
                             path,
                             other: other.clone(),
                         }),
-                        None => chart_png(report, job.chart, &job.hidden, data_name, opts)
+                        None => chart_file(report, job.chart, &job.hidden, data_name, opts)
                             .and_then(|png| write_atomic(&path, &png))
                             .map(|()| path),
                     };

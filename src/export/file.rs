@@ -19,6 +19,8 @@ pub enum ExportError {
     Png(#[source] png::EncodingError),
     #[error("the image is too large to encode")]
     TooLarge,
+    #[error("cannot embed the font {0}")]
+    Font(String),
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder, renamed into place only

@@ -4,12 +4,49 @@ pub mod batch;
 mod file;
 pub mod raster;
 pub mod render;
+pub mod svg;
 
 pub use file::{ExportError, safe_file_name, write_atomic};
 
 /// The image scales (pixels per point) people can choose: the window offers exactly these, saved
 /// settings keep only these, and `planboard export --scale` accepts only these.
 pub const IMAGE_SCALES: [f32; 4] = [1.0, 2.0, 3.0, 4.0];
+
+/// The file formats of images: PNG pixels, or SVG shapes with text kept as text.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum ImageFormat {
+    #[default]
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    pub const ALL: [Self; 2] = [Self::Png, Self::Svg];
+
+    /// The file name extension, lower case: `png`, `svg`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    /// "PNG" / "SVG".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Png => "PNG",
+            Self::Svg => "SVG",
+        }
+    }
+
+    /// The format a file name asks for by its extension, if it names one.
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == ext)
+    }
+}
 
 /// `1, 2, 3, 4`: the scales as a person types them, for messages.
 pub fn image_scales_list() -> String {

@@ -22,6 +22,8 @@ pub struct ImageOptions {
     pub theme: Theme,
     /// Size in points; the image is `size × scale` pixels.
     pub size: Vec2,
+    /// PNG or SVG.
+    pub format: super::ImageFormat,
 }
 
 impl Default for ImageOptions {
@@ -31,6 +33,7 @@ impl Default for ImageOptions {
             lang: Lang::Zh,
             theme: Theme::Light,
             size: Vec2::new(900.0, 500.0),
+            format: super::ImageFormat::Png,
         }
     }
 }
@@ -77,14 +80,24 @@ pub fn data_label(paths: &[std::path::PathBuf]) -> String {
     }
 }
 
-/// Draw one chart offscreen and rasterize it.
-pub fn chart_image(
+/// One chart drawn offscreen: what egui painted, before tessellation, with what it needs.
+pub struct Drawn {
+    pub ctx: egui::Context,
+    pub output: egui::FullOutput,
+    /// The image's background (the panel fill of the theme).
+    pub background: Color32,
+    pub textures: Textures,
+}
+
+/// Draw one chart in a fresh offscreen context: two passes, so text and axes are laid out before
+/// the second draws with the sizes settled.
+pub fn draw_offscreen(
     report: &Report,
     chart: &Chart,
     hidden: &BTreeSet<String>,
     data_name: &str,
     opts: &ImageOptions,
-) -> ColorImage {
+) -> Drawn {
     let spec = charts::build(report, chart, opts.lang, hidden);
     let note = footnote(&spec, data_name, opts.lang);
     let ctx = egui::Context::default();
@@ -98,26 +111,41 @@ pub fn chart_image(
     if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
         viewport.native_pixels_per_point = Some(opts.scale);
     }
-
     let mut textures = Textures::default();
     let mut background = Color32::WHITE;
-    let mut output = None;
-    // The first pass lays out text and axes; the second draws with the sizes settled.
-    for _ in 0..2 {
+    let mut run = || {
         let mut out = ctx.run_ui(input.clone(), |ui| {
             background = ui.visuals().panel_fill;
             image_ui(ui, &spec, hidden, &note);
         });
         textures.apply(&mut out.textures_delta);
-        output = Some(out);
-    }
-    let Some(output) = output else {
-        return ColorImage::new([1, 1], vec![background]);
+        out
     };
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let _ = run();
+    let output = run();
+    Drawn {
+        ctx,
+        output,
+        background,
+        textures,
+    }
+}
+
+/// Draw one chart offscreen and rasterize it.
+pub fn chart_image(
+    report: &Report,
+    chart: &Chart,
+    hidden: &BTreeSet<String>,
+    data_name: &str,
+    opts: &ImageOptions,
+) -> ColorImage {
+    let drawn = draw_offscreen(report, chart, hidden, data_name, opts);
+    let primitives = drawn
+        .ctx
+        .tessellate(drawn.output.shapes, drawn.output.pixels_per_point);
     let [w, h] = opts.pixel_size();
-    let mut canvas = Canvas::new(w, h, background);
-    canvas.paint(&primitives, &textures, output.pixels_per_point);
+    let mut canvas = Canvas::new(w, h, drawn.background);
+    canvas.paint(&primitives, &drawn.textures, drawn.output.pixels_per_point);
     canvas.into_color_image()
 }
 
@@ -145,6 +173,20 @@ pub fn image_ui(
         ui.add_space(4.0);
         ui.label(RichText::new(note).small().weak());
     });
+}
+
+/// The chart as a file in the format `opts` asks for: PNG or SVG.
+pub fn chart_file(
+    report: &Report,
+    chart: &Chart,
+    hidden: &BTreeSet<String>,
+    data_name: &str,
+    opts: &ImageOptions,
+) -> Result<Vec<u8>, super::ExportError> {
+    match opts.format {
+        super::ImageFormat::Png => chart_png(report, chart, hidden, data_name, opts),
+        super::ImageFormat::Svg => super::svg::chart_svg(report, chart, hidden, data_name, opts),
+    }
 }
 
 /// [`chart_image`] encoded as PNG.

@@ -15,6 +15,7 @@ pub enum Action {
     SetTheme(Theme),
     SetImageScale(f32),
     SetPrintLight(bool),
+    SetImageFormat(crate::export::ImageFormat),
     /// Replace a chart's hidden series (a check box, "all", "none", "only this", or the legend).
     SetHidden {
         chart: String,

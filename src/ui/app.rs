@@ -121,6 +121,7 @@ impl PlanboardApp {
             Action::SetTheme(theme) => self.settings.theme = theme,
             Action::SetImageScale(scale) => self.settings.image_scale = scale,
             Action::SetPrintLight(on) => self.settings.print_light = on,
+            Action::SetImageFormat(format) => self.settings.image_format = format,
             Action::SetHidden { chart, hidden } => {
                 self.set_hidden(&chart, hidden);
                 ctx.request_repaint();
@@ -346,6 +347,7 @@ impl PlanboardApp {
             } else {
                 self.settings.theme
             },
+            format: self.settings.image_format,
             ..Default::default()
         }
     }
@@ -354,28 +356,53 @@ impl PlanboardApp {
         crate::export::render::data_label(&self.data.paths())
     }
 
-    /// The PNG of a chart as saved from the window: the same function `planboard export` uses.
-    pub fn chart_png(&self, chart_id: &str) -> Result<Vec<u8>, String> {
+    /// A chart's image file as saved from the window: the same function `planboard export` uses.
+    pub fn chart_file(
+        &self,
+        chart_id: &str,
+        format: crate::export::ImageFormat,
+    ) -> Result<Vec<u8>, String> {
         let chart = self
             .report()
             .chart(chart_id)
             .ok_or_else(|| format!("no chart `{chart_id}`"))?;
-        crate::export::render::chart_png(
+        crate::export::render::chart_file(
             self.report(),
             chart,
             &self.settings.hidden_in(chart_id),
             &self.data_label(),
-            &self.image_options(),
+            &ImageOptions {
+                format,
+                ..self.image_options()
+            },
         )
         .map_err(|e| e.to_string())
     }
 
+    /// The PNG of a chart as saved from the window.
+    pub fn chart_png(&self, chart_id: &str) -> Result<Vec<u8>, String> {
+        self.chart_file(chart_id, crate::export::ImageFormat::Png)
+    }
+
     /// Save a chart to `path`, with a notice saying where it went or why it could not be written.
+    /// The file name's extension decides the format (`.svg` or `.png`); without one, the chosen
+    /// format's extension is added.
     pub fn save_chart_to(&mut self, chart_id: &str, path: &Path) -> bool {
         let lang = self.settings.lang;
+        let (format, path) = match crate::export::ImageFormat::from_path(path) {
+            Some(format) => (format, path.to_owned()),
+            None => {
+                let format = self.settings.image_format;
+                let mut name = path.as_os_str().to_owned();
+                name.push(".");
+                name.push(format.extension());
+                (format, PathBuf::from(name))
+            }
+        };
+        let path = path.as_path();
         let result = self
-            .chart_png(chart_id)
-            .and_then(|png| crate::export::write_atomic(path, &png).map_err(|e| e.to_string()));
+            .chart_file(chart_id, format)
+            .and_then(|bytes| crate::export::write_atomic(path, &bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
                 self.notices.push(Notice::info(format!(
@@ -396,7 +423,7 @@ impl PlanboardApp {
     }
 
     fn save_chart(&mut self, chart_id: &str) {
-        let name = crate::export::safe_file_name(chart_id, "png");
+        let name = crate::export::safe_file_name(chart_id, self.settings.image_format.extension());
         if let Some(path) = (self.dialogs.save_path)(&name) {
             self.save_chart_to(chart_id, &path);
         }
@@ -407,6 +434,7 @@ impl PlanboardApp {
         let Some(chart) = self.report().chart(chart_id) else {
             return;
         };
+        // The clipboard takes pixels: a copy is always PNG-like, whatever the save format.
         let image = crate::export::render::chart_image(
             self.report(),
             chart,

@@ -88,7 +88,11 @@ pub fn chart_card_ui(
                         }
                         if ui
                             .small_button(tr(lang, "保存图片", "Save image"))
-                            .on_hover_text(tr(lang, "保存为 PNG（Ctrl+S）", "Save as PNG (Ctrl+S)"))
+                            .on_hover_text(tr(
+                                lang,
+                                "保存为 PNG 或 SVG（Ctrl+S）",
+                                "Save as PNG or SVG (Ctrl+S)",
+                            ))
                             .clicked()
                         {
                             action = Some(Action::SaveChart(chart()));

@@ -33,10 +33,19 @@ impl Default for Dialogs {
             }),
             open_folder: Box::new(|| rfd::FileDialog::new().pick_folder()),
             save_path: Box::new(|name| {
-                rfd::FileDialog::new()
-                    .set_file_name(name)
-                    .add_filter("PNG", &["png"])
-                    .save_file()
+                // The proposed name's extension picks the first filter; the chosen name decides.
+                let svg_first = name.ends_with(".svg");
+                let dialog = rfd::FileDialog::new().set_file_name(name);
+                let dialog = if svg_first {
+                    dialog
+                        .add_filter("SVG", &["svg"])
+                        .add_filter("PNG", &["png"])
+                } else {
+                    dialog
+                        .add_filter("PNG", &["png"])
+                        .add_filter("SVG", &["svg"])
+                };
+                dialog.save_file()
             }),
             folder: Box::new(|| rfd::FileDialog::new().pick_folder()),
         }

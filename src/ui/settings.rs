@@ -31,6 +31,8 @@ pub struct Settings {
     pub image_scale: f32,
     /// Save images on a light background whatever the window's theme, for print.
     pub print_light: bool,
+    /// The format of saved images when the file name does not say, and of export-all.
+    pub image_format: crate::export::ImageFormat,
 }
 
 impl Default for Settings {
@@ -43,6 +45,7 @@ impl Default for Settings {
             data_files: Vec::new(),
             image_scale: 2.0,
             print_light: false,
+            image_format: crate::export::ImageFormat::Png,
         }
     }
 }

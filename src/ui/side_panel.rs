@@ -78,6 +78,27 @@ pub fn side_panel_ui(
             }
         }
     });
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, "格式", "Format"));
+        for format in crate::export::ImageFormat::ALL {
+            if ui
+                .selectable_label(settings.image_format == format, format.name())
+                .on_hover_text(match format {
+                    crate::export::ImageFormat::Png => {
+                        tr(lang, "位图，按倍率输出像素", "Pixels, at the chosen scale")
+                    }
+                    crate::export::ImageFormat::Svg => tr(
+                        lang,
+                        "矢量图，文字可搜索、可编辑，适合印刷",
+                        "Vector: text stays text, sharp in print",
+                    ),
+                })
+                .clicked()
+            {
+                actions.push(Action::SetImageFormat(format));
+            }
+        }
+    });
     let mut print_light = settings.print_light;
     if ui
         .checkbox(
@@ -92,8 +113,8 @@ pub fn side_panel_ui(
         .button(tr(lang, "导出全部图表…", "Export all charts…"))
         .on_hover_text(tr(
             lang,
-            "把每张图保存为 PNG 到所选文件夹",
-            "Save every chart as PNG into a folder",
+            "按所选格式把每张图保存到所选文件夹",
+            "Save every chart in the chosen format into a folder",
         ))
         .clicked()
     {
