@@ -61,20 +61,31 @@ pub fn qualifier_prefix(qualifier: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
-/// The qualifier in words, for tooltips and tables.
-pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
-    match (qualifier, lang) {
-        (Qualifier::Exact, Lang::Zh) => "确数",
-        (Qualifier::Exact, Lang::En) => "exact",
-        (Qualifier::About, Lang::Zh) => "左右（约）",
-        (Qualifier::About, Lang::En) => "about",
-        (Qualifier::AtLeast, Lang::Zh) => "以上（不少于）",
-        (Qualifier::AtLeast, Lang::En) => "at least",
-        (Qualifier::AtMost, Lang::Zh) => "以内（不超过）",
-        (Qualifier::AtMost, Lang::En) => "at most",
-        (Qualifier::Nearly, Lang::Zh) => "近（略低于）",
-        (Qualifier::Nearly, Lang::En) => "nearly",
+/// A quote as a reader should see it: the text extraction's subscript markup (`PM_{2.5}`) becomes
+/// plain text (`PM2.5`). The data keeps the quote as printed, for checking against the source.
+pub fn readable_quote(quote: &str) -> String {
+    let mut out = String::with_capacity(quote.len());
+    let mut rest = quote;
+    while let Some(at) = rest.find("_{") {
+        let Some(end) = rest[at..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(&rest[at + 2..at + end]);
+        rest = &rest[at + end + 1..];
     }
+    out.push_str(rest);
+    out
+}
+
+/// A value with its qualifier and no unit, for labels on a chart whose axis states the unit:
+/// "≈7", "1.3万", "≥4,100".
+pub fn value_label(value: f64, qualifier: Qualifier, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        qualifier_prefix(qualifier, lang),
+        number(value, lang)
+    )
 }
 
 /// A value with unit, e.g. "1.3万座", "≈7%", "4,100 t/d".
@@ -86,6 +97,23 @@ pub fn value_with_unit(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang
         format!("{prefix}{num} {sym}")
     } else {
         format!("{prefix}{num}{sym}")
+    }
+}
+
+/// A value as the report words it, for tooltips: "7%左右", "超4100吨/日" → "4100吨/日以上",
+/// "about 7%", "at least 4,100 t/d".
+pub fn value_in_words(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang) -> String {
+    let plain = value_with_unit(value, Qualifier::Exact, unit, lang);
+    match (lang, qualifier) {
+        (_, Qualifier::Exact) => plain,
+        (Lang::Zh, Qualifier::About) => format!("{plain}左右"),
+        (Lang::Zh, Qualifier::AtLeast) => format!("{plain}以上"),
+        (Lang::Zh, Qualifier::AtMost) => format!("不超过{plain}"),
+        (Lang::Zh, Qualifier::Nearly) => format!("近{plain}"),
+        (Lang::En, Qualifier::About) => format!("about {plain}"),
+        (Lang::En, Qualifier::AtLeast) => format!("at least {plain}"),
+        (Lang::En, Qualifier::AtMost) => format!("at most {plain}"),
+        (Lang::En, Qualifier::Nearly) => format!("nearly {plain}"),
     }
 }
 
@@ -152,6 +180,17 @@ mod tests {
             "≥4,100 t/d"
         );
         assert_eq!(points_difference(26.9, Lang::Zh), "+26.9个百分点");
+        assert_eq!(
+            value_in_words(7.0, Qualifier::About, &pct, Lang::Zh),
+            "7%左右"
+        );
+        assert_eq!(
+            value_in_words(7.0, Qualifier::About, &pct, Lang::En),
+            "about 7%"
+        );
+        assert_eq!(value_in_words(3.0, Qualifier::Exact, &pct, Lang::Zh), "3%");
+        assert_eq!(readable_quote("PM_{2.5}平均浓度"), "PM2.5平均浓度");
+        assert_eq!(readable_quote("没有标记"), "没有标记");
         assert_eq!(points_difference(-1.5, Lang::En), "-1.5 pp");
     }
 }

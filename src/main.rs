@@ -387,6 +387,14 @@ fn export(args: &ExportArgs) -> ExitCode {
             }
         }
     };
+    // A folder that is not there fails every chart the same way: say it once.
+    if !args.out.is_dir() {
+        eprintln!(
+            "planboard: {}",
+            planboard::export::ExportError::MissingFolder(args.out.clone())
+        );
+        return ExitCode::FAILURE;
+    }
     let results = export_all(&report, &jobs, &args.out, &data_name, &args.opts, &progress);
     let mut failed = false;
     for (job, result) in jobs.iter().zip(results) {

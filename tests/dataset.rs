@@ -201,7 +201,7 @@ fn source_texts_that_cannot_be_used_say_why() {
         .sources
         .iter()
         .map(|s| match &s.state {
-            TextState::Unreadable(e) => e.clone(),
+            TextState::Unreadable(e) => e.to_string(),
             other => format!("{other:?}"),
         })
         .collect();

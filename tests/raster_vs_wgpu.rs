@@ -31,8 +31,7 @@ fn harness_for(chart_id: &str, cpu: bool) -> Harness<'static, ()> {
     };
     let mut h = builder.build_ui_state(
         move |ui, ()| {
-            egui::CentralPanel::default()
-                .show(ui, |ui| image_ui(ui, &spec, &BTreeSet::new(), &note));
+            egui::CentralPanel::default().show(ui, |ui| image_ui(ui, &spec, &note));
         },
         (),
     );

@@ -9,6 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_plot::{PlotMemory, PlotPoint};
+
 use planboard::draw::fonts;
 use planboard::model::Lang;
 use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
@@ -27,7 +28,10 @@ fn app_on(page: &str) -> PlanboardApp {
     let mut data = DataSource::embedded().expect("default data");
     // The side panel shows when the data was loaded: fix it so snapshots compare.
     data.loaded_at = "2026-01-01 08:00:00".to_owned();
-    PlanboardApp::new(settings, data)
+    let mut app = PlanboardApp::new(settings, data);
+    // The test's own dialogs answer at once, whatever the machine has.
+    app.dialogs.available = true;
+    app
 }
 
 fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
@@ -40,12 +44,23 @@ fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
     h
 }
 
+/// Run frames until the dialog opened by the last click has answered and its answer is carried
+/// out (dialogs run on their own thread).
+fn settle(h: &mut Harness<'_, PlanboardApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    h.run_steps(1);
+    while h.state().dialog_open() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    h.run_steps(1);
+}
+
 fn hidden(h: &Harness<'_, PlanboardApp>, chart: &str) -> BTreeSet<String> {
     h.state().settings.hidden_in(chart)
 }
 
-/// The GDP check box in the series list and the GDP entry of the legend, in that order (the list
-/// is above the plot).
+/// The GDP check box above the headline chart, and whether it is ticked.
 fn gdp_boxes(h: &Harness<'_, PlanboardApp>) -> Vec<(f32, Option<bool>)> {
     let mut boxes: Vec<(f32, Option<bool>)> = h
         .get_all_by_role_and_label(Role::CheckBox, "地区生产总值")
@@ -62,24 +77,10 @@ fn gdp_boxes(h: &Harness<'_, PlanboardApp>) -> Vec<(f32, Option<bool>)> {
 }
 
 #[test]
-fn legend_click_hides_the_series_in_both_places() {
-    let mut h = harness(app_on("headline"));
-    assert_eq!(gdp_boxes(&h).len(), 2, "a check box and a legend entry");
-    let legend_entry = {
-        let mut all: Vec<_> = h
-            .get_all_by_role_and_label(Role::CheckBox, "地区生产总值")
-            .collect();
-        all.sort_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y));
-        all.pop().expect("legend entry")
-    };
-    legend_entry.click();
-    h.run_steps(4);
-    assert_eq!(hidden(&h, "headline"), BTreeSet::from(["gdp".to_owned()]));
-    let boxes = gdp_boxes(&h);
-    assert!(boxes.iter().all(|(_, t)| *t == Some(false)), "{boxes:?}");
-    // The category label is gone with the series: the axis closes up.
-    let spec = h.state_mut().spec("headline").expect("spec").clone();
-    assert_eq!(spec.categories.len(), 4);
+fn one_toggle_a_series_and_no_legend_over_the_data() {
+    let h = harness(app_on("headline"));
+    // The bars are named on the axis and the key says what the fills mean: no legend repeats them.
+    assert_eq!(gdp_boxes(&h).len(), 1, "the check box alone");
 }
 
 #[test]
@@ -97,8 +98,6 @@ fn unticking_a_check_box_hides_the_series_in_both_places() {
     assert_eq!(hidden(&h, "headline"), BTreeSet::from(["gdp".to_owned()]));
     let boxes = gdp_boxes(&h);
     assert!(boxes.iter().all(|(_, t)| *t == Some(false)), "{boxes:?}");
-    let mem = PlotMemory::load(&h.ctx, planboard::draw::plot_id("headline")).expect("plot memory");
-    assert!(mem.hidden_items.contains(&planboard::draw::item_id("gdp")));
 
     // And back on.
     let mut all: Vec<_> = h
@@ -177,10 +176,7 @@ fn hovering_a_bar_shows_the_reports_sentence() {
         h.query_all_by_label("2023年目标").count() >= 2,
         "kind and year"
     );
-    assert!(
-        h.query_by_label_contains("17%（确数）").is_some(),
-        "value with qualifier"
-    );
+    assert!(h.query_by_label("17%").is_some(), "value with its unit");
     assert!(h.query_by_label("同比增长").is_some(), "basis");
 }
 
@@ -211,10 +207,19 @@ fn a_broken_file_shows_the_error_bar_and_keeps_the_charts() {
     std::fs::write(&path, good.replace("value: 6700.0", "value: NaN")).expect("write broken");
     h.state_mut().data.reload();
     h.run_steps(4);
-    let line = format!(
-        "{}:41:56: value of `incineration` 2022 is NaN; expected a finite number",
-        path.display()
+    // In the UI's language, at the file's line and column.
+    let zh = h.state().data.error.clone().expect("an error")[0]
+        .zh
+        .clone();
+    assert!(
+        zh.starts_with(&format!("{}:41:56: ", path.display())),
+        "{zh}"
     );
+    assert!(
+        zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "in Chinese: {zh}"
+    );
+    let line = zh;
     assert!(
         h.query_by_label(&line).is_some(),
         "error bar with file:line:column"
@@ -270,10 +275,10 @@ fn ctrl_s_saves_the_chart_under_the_pointer() {
     let dir = tempfile::tempdir().expect("tempdir");
     let target = dir.path().join("chosen.png");
     let mut app = app_on("environment");
-    let proposed = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
-    let (t, p) = (target.clone(), std::rc::Rc::clone(&proposed));
-    app.dialogs.save_path = Box::new(move |name| {
-        *p.borrow_mut() = name.to_owned();
+    let proposed = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let (t, p) = (target.clone(), std::sync::Arc::clone(&proposed));
+    app.dialogs.save_path = std::sync::Arc::new(move |name: &str| {
+        *p.lock().expect("lock") = name.to_owned();
         Some(t.clone())
     });
     let mut h = harness(app);
@@ -285,9 +290,9 @@ fn ctrl_s_saves_the_chart_under_the_pointer() {
     h.hover_at(title);
     h.run_steps(2);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run_steps(2);
+    settle(&mut h);
     assert_eq!(
-        *proposed.borrow(),
+        *proposed.lock().expect("lock"),
         "pm25.png",
         "the dialog proposes {{chart_id}}.png"
     );
@@ -314,14 +319,14 @@ fn save_image_button_and_export_all_write_files() {
         dir.path().to_owned(),
         dir.path().join("headline-from-button.png"),
     );
-    app.dialogs.folder = Box::new(move || Some(d.clone()));
-    app.dialogs.save_path = Box::new(move |_| Some(f.clone()));
+    app.dialogs.folder = std::sync::Arc::new(move || Some(d.clone()));
+    app.dialogs.save_path = std::sync::Arc::new(move |_| Some(f.clone()));
     let mut h = harness(app);
     h.get_by_label("保存图片").click();
-    h.run_steps(2);
+    settle(&mut h);
     assert!(dir.path().join("headline-from-button.png").is_file());
     h.get_by_label("导出全部图表…").click();
-    h.run_steps(2);
+    settle(&mut h);
     let report = planboard::model::load_default().expect("default");
     for chart in &report.charts {
         assert!(
@@ -340,10 +345,10 @@ fn save_image_button_and_export_all_write_files() {
 fn a_save_that_cannot_be_written_says_why() {
     let mut app = app_on("headline");
     app.dialogs.save_path =
-        Box::new(|_| Some(std::path::PathBuf::from("/proc/planboard-cannot-write.png")));
+        std::sync::Arc::new(|_| Some(std::path::PathBuf::from("/proc/planboard-cannot-write.png")));
     let mut h = harness(app);
     h.get_by_label("保存图片").click();
-    h.run_steps(2);
+    settle(&mut h);
     let notice = h
         .state()
         .notices
@@ -398,13 +403,13 @@ fn the_open_dialog_is_injected_and_opens_what_it_answers() {
     let mut app = app_on("headline");
     let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let (count, answer) = (std::sync::Arc::clone(&asked), path.clone());
-    app.dialogs.open_files = Box::new(move || {
+    app.dialogs.open_files = std::sync::Arc::new(move || {
         count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         vec![answer.clone()]
     });
     let mut h = harness(app);
     h.get_by_label("打开…").click();
-    h.run_steps(3);
+    settle(&mut h);
     assert_eq!(asked.load(std::sync::atomic::Ordering::Relaxed), 1);
     assert_eq!(h.state().report().title.zh, "测试报告");
     assert_eq!(h.state().settings.data_files, std::slice::from_ref(&path));
@@ -414,9 +419,9 @@ fn the_open_dialog_is_injected_and_opens_what_it_answers() {
     );
 
     // A dialog that is cancelled changes nothing.
-    h.state_mut().dialogs.open_files = Box::new(Vec::new);
+    h.state_mut().dialogs.open_files = std::sync::Arc::new(Vec::new);
     h.get_by_label("打开…").click();
-    h.run_steps(2);
+    settle(&mut h);
     assert_eq!(h.state().report().title.zh, "测试报告");
 }
 
@@ -479,7 +484,7 @@ fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
     );
     let error = h.state().data.error.clone().expect("an error");
     assert!(
-        error[0].contains("c-bulletin-2022.ron:30:56:") && error[0].contains("NaN"),
+        error[0].en.contains("c-bulletin-2022.ron:30:56:") && error[0].zh.contains("NaN"),
         "{error:?}"
     );
     // Mended, it reloads.
@@ -494,18 +499,18 @@ fn saving_as_svg_follows_the_file_name_and_export_all_the_chosen_format() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = app_on("headline");
     let (d, f) = (dir.path().to_owned(), dir.path().join("chosen.svg"));
-    app.dialogs.folder = Box::new(move || Some(d.clone()));
-    app.dialogs.save_path = Box::new(move |_| Some(f.clone()));
+    app.dialogs.folder = std::sync::Arc::new(move || Some(d.clone()));
+    app.dialogs.save_path = std::sync::Arc::new(move |_| Some(f.clone()));
     let mut h = harness(app);
     h.get_by_label("保存图片").click();
-    h.run_steps(2);
+    settle(&mut h);
     let svg = std::fs::read_to_string(dir.path().join("chosen.svg")).expect("an SVG was written");
     assert!(svg.starts_with("<svg ") && svg.contains("<text "));
     // Export-all in the format chosen in the side panel.
     h.get_by_label("SVG").click();
     h.run_steps(1);
     h.get_by_label("导出全部图表…").click();
-    h.run_steps(2);
+    settle(&mut h);
     let report = planboard::model::load_default().expect("default");
     for chart in &report.charts {
         assert!(

@@ -10,6 +10,13 @@ use planboard::charts::{self, Status, layout::plot_layout};
 use planboard::export::render::{footnote, image_ui};
 use planboard::model::{Chart, ChartKind, Lang, PointKind, Report, Text, load_default};
 
+/// Text width roughly as the app's fonts give it: CJK a square, Latin about half.
+fn estimate(text: &str) -> f32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 7.0 } else { 13.0 })
+        .sum()
+}
+
 fn report() -> Report {
     load_default().expect("the embedded data")
 }
@@ -45,7 +52,7 @@ fn painted(spec: &charts::ChartSpec) -> Vec<egui::epaint::ClippedShape> {
     let mut out = None;
     for _ in 0..2 {
         let mut pass = ctx.run_ui(input.clone(), |ui| {
-            image_ui(ui, spec, &BTreeSet::new(), &note);
+            image_ui(ui, spec, &note);
         });
         pass.textures_delta.clear();
         out = Some(pass);
@@ -105,11 +112,11 @@ fn many_years_are_labelled_evenly_and_value_labels_thin_out() {
     let years: Vec<&str> = spec.categories.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(years, ["2018", "2020", "2022", "2023", "2024"]);
     // Wide: every year and every value.
-    let wide = plot_layout(&spec, 900.0, 400.0, 13.0);
+    let wide = plot_layout(&spec, 900.0, 400.0, 13.0, &estimate);
     assert_eq!(wide.category_labels.len(), 5);
     assert!(wide.label_every_point);
     // Narrow: every second year, evenly, the first kept; only the last value labelled.
-    let narrow = plot_layout(&spec, 200.0, 300.0, 13.0);
+    let narrow = plot_layout(&spec, 200.0, 300.0, 13.0, &estimate);
     let kept: Vec<&str> = narrow
         .category_labels
         .iter()

@@ -1,33 +1,26 @@
-//! Where a chart's parts go, decided once: the value range with room for labels, the room the
-//! legend takes, the wrapped category labels and how far labels sit from what they name.
+//! Where a chart's parts go, decided once: the value range with room for labels, the category
+//! labels wrapped to their measured room, which year labels show, whether value labels stagger,
+//! and how far labels sit from what they name.
 //!
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
-use super::{ChartSpec, wrap_label};
+use super::ChartSpec;
 use crate::model::ChartKind;
 
 /// Width of the value axis, in points.
 const Y_AXIS_PX: f32 = 56.0;
-
-/// Which right-hand corner of the plot holds the legend.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LegendCorner {
-    /// Above the bars: the usual place.
-    Top,
-    /// Below: when every visible value is negative, the bars hang from the top.
-    Bottom,
-}
 
 /// A chart laid out in a plot of a given size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlotLayout {
     /// The x range drawn.
     pub x_bounds: (f64, f64),
-    /// The value range drawn: the spec's value range plus the legend's room.
+    /// The value range drawn: the spec's value range (room for labels included). No legend sits
+    /// in the plot, so no room is taken from the data for one.
     pub y_bounds: (f64, f64),
-    pub legend: LegendCorner,
-    /// Category labels at their x, wrapped to the room each category has.
+    /// Category labels at their x, wrapped to the room each category has (shortened with "…" past
+    /// four lines; the tooltip has the full name).
     pub category_labels: Vec<(f64, String)>,
     /// Height of the category axis, in points (room for the tallest wrapped label).
     pub x_axis_px: f32,
@@ -40,80 +33,217 @@ pub struct PlotLayout {
     /// Whether every point of a line gets its value label (they fit side by side), or only the
     /// last (the rest show on hover).
     pub label_every_point: bool,
+    /// Whether neighbouring bars' value labels are too wide to sit side by side: then every second
+    /// bar of a group lifts its label by [`Self::label_line`].
+    pub stagger_labels: bool,
+    /// One line of label text, in value units.
+    pub label_line: f64,
     /// How far above the taller bar of a pair its gap label sits, in value units.
     pub gap_label_lift: f64,
+    /// The gap labels' texts (in the spec's order), wrapped to the room of their category.
+    pub gap_texts: Vec<String>,
     /// How far above its line a reference line's label sits, in value units.
     pub reference_label_lift: f64,
 }
 
-/// Lay `spec` out in a plot of `width` × `height` points whose body text is `font_px` high.
-pub fn plot_layout(spec: &ChartSpec, width: f32, height: f32, font_px: f32) -> PlotLayout {
-    let n = spec.categories.len().max(1) as f32;
-    let per_category = ((width - Y_AXIS_PX) / n).max(20.0);
-    let max_units = ((per_category * 0.92) / (font_px * 0.5)).floor() as usize;
-    let category_labels: Vec<(f64, String)> = spec
+/// Lay `spec` out in a plot of `width` × `height` points whose body text is `font_px` high;
+/// `measure` gives the width of a line of text in points (the drawing step's fonts).
+pub fn plot_layout(
+    spec: &ChartSpec,
+    width: f32,
+    height: f32,
+    font_px: f32,
+    measure: &dyn Fn(&str) -> f32,
+) -> PlotLayout {
+    let is_lines = spec.kind == ChartKind::Lines;
+    let is_targets = spec.kind == ChartKind::TargetsAndResults;
+    let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
+    let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
+    let per_category = if is_lines || is_targets {
+        px_per_x as f32
+    } else {
+        (px_per_x as f32).max(20.0)
+    };
+    let mut category_labels: Vec<(f64, String)> = spec
         .categories
         .iter()
-        .map(|c| (c.x, wrap_label(&c.label, max_units, 3)))
+        .map(|c| (c.x, wrap_to_width(&c.label, per_category - 6.0, 4, measure)))
         .collect();
+    // Years on the axis: every year when the labels fit, else every second, third … year, evenly.
+    if is_lines || is_targets {
+        let year_px = f64::from(measure("2024")) + 12.0;
+        let step = (year_px / px_per_x).ceil().max(1.0) as usize;
+        category_labels = category_labels
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0)
+            .map(|(_, c)| c)
+            .collect();
+    }
     let lines = category_labels
         .iter()
         .map(|(_, l)| l.lines().count())
         .max()
         .unwrap_or(1) as f32;
+    let x_axis_px = lines * (font_px + 3.0) + 6.0;
+    let plot_px = f64::from((height - x_axis_px).max(60.0));
 
-    let (mut y0, mut y1) = spec.y_range;
-    // The legend sits in a right-hand corner of the plot, on the side away from the bars: leave it
-    // room there (above positive bars; below when every visible value is negative).
-    let entries = spec.series.len() + spec.references.len();
-    let plot_px = (height - lines * (font_px + 3.0) - 6.0).max(60.0);
-    let legend_share = f64::from(((entries as f32 * (font_px + 5.0) + 14.0) / plot_px).min(0.6));
-    let all_negative = y1 <= 0.0 && y0 < 0.0;
-    if all_negative {
-        y0 = y1 - (y1 - y0) / (1.0 - legend_share);
+    // Value labels of neighbouring bars: side by side when the widest fits between bar centres.
+    let pitch_px = spec
+        .series
+        .iter()
+        .filter(|s| s.visible)
+        .flat_map(|s| s.bars.windows(2).map(|w| (w[1].x - w[0].x).abs()))
+        .fold(f64::INFINITY, f64::min)
+        * px_per_x;
+    let widest = spec
+        .series
+        .iter()
+        .filter(|s| s.visible)
+        .flat_map(|s| &s.bars)
+        .flat_map(|b| b.label.lines())
+        .map(|l| f64::from(measure(l)))
+        .fold(0.0, f64::max);
+    let stagger_labels = pitch_px.is_finite() && widest + 4.0 > pitch_px;
+
+    // The value range: every visible figure and reference line, zero, and room measured in lines
+    // of text for the labels above (value, staggered value, target wording, gap or verdict) and
+    // below (the value of a negative bar).
+    let values = spec
+        .series
+        .iter()
+        .filter(|s| s.visible)
+        .flat_map(|s| s.figures().map(|b| b.value))
+        .chain(
+            spec.references
+                .iter()
+                .filter(|r| r.visible)
+                .map(|r| r.value),
+        );
+    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let gap_texts: Vec<String> = spec
+        .gaps
+        .iter()
+        .map(|g| {
+            g.text
+                .lines()
+                .map(|line| wrap_to_width(line, per_category - 6.0, 3, measure))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let gap_lines = gap_texts
+        .iter()
+        .map(|t| t.lines().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let value_lines = spec
+        .series
+        .iter()
+        .flat_map(|s| s.figures())
+        .map(|b| b.label.lines().count())
+        .max()
+        .unwrap_or(1) as f64;
+    let above = value_lines
+        + if stagger_labels { value_lines } else { 0.0 }
+        + if is_targets { 1.2 } else { 0.0 }
+        + if gap_lines > 0.0 {
+            gap_lines + 0.4
+        } else {
+            0.0
+        }
+        + 0.5;
+    let below = if lo < 0.0 { value_lines + 0.5 } else { 0.0 };
+    let line_share = f64::from(font_px + 2.0) / plot_px;
+    let data_span = (hi - lo).max(f64::EPSILON);
+    let range = data_span / (1.0 - (above + below) * line_share).max(0.3);
+    let label_line = range * line_share;
+    let (y0, y1) = if hi - lo < 1e-9 {
+        (0.0, 1.0)
     } else {
-        y1 = y0 + (y1 - y0) / (1.0 - legend_share);
-    }
-    let range = y1 - y0;
-    let is_lines = spec.kind == ChartKind::Lines;
-    let is_targets = spec.kind == ChartKind::TargetsAndResults;
-    // Years on the axis: every year when the labels fit, else every second, third … year, evenly.
-    let per_year_px = f64::from(width - Y_AXIS_PX) / (spec.x_range.1 - spec.x_range.0).max(1.0);
-    let year_label_px = f64::from(font_px) * 2.6;
-    let category_labels = if is_lines || is_targets {
-        let step = (year_label_px / per_year_px).ceil().max(1.0) as usize;
-        category_labels
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| i % step == 0)
-            .map(|(_, c)| c)
-            .collect()
-    } else {
-        category_labels
+        (
+            if lo < 0.0 {
+                lo - below * label_line
+            } else {
+                0.0
+            },
+            hi + above * label_line,
+        )
     };
-    // A value label ("1,234.5 billion yuan") is about eight characters wide.
-    let value_label_px = f64::from(font_px) * 0.6 * 10.0;
+
+    // A value label ("1,234.5 billion") is about ten characters wide.
+    let value_label_px = f64::from(measure("1,234.5 billion"));
     PlotLayout {
         x_bounds: spec.x_range,
         y_bounds: (y0, y1),
-        legend: if all_negative {
-            LegendCorner::Bottom
-        } else {
-            LegendCorner::Top
-        },
         category_labels,
-        x_axis_px: lines * (font_px + 3.0) + 6.0,
+        x_axis_px,
         y_axis_px: Y_AXIS_PX - 8.0,
         font_px,
         point_label_lift: if is_lines || is_targets {
-            range * 0.03
+            label_line * 0.25
         } else {
             0.0
         },
-        label_every_point: per_year_px >= value_label_px,
-        gap_label_lift: range * if is_targets { 0.13 } else { 0.09 },
-        reference_label_lift: range * 0.012,
+        label_every_point: px_per_x >= value_label_px,
+        stagger_labels,
+        label_line,
+        gap_label_lift: label_line
+            * (value_lines
+                + if stagger_labels { value_lines } else { 0.0 }
+                + if is_targets { 1.2 } else { 0.0 }
+                + 0.2),
+        reference_label_lift: label_line * 0.1,
+        gap_texts,
     }
+}
+
+/// Break `text` into at most `max_lines` lines no wider than `max_width` points as `measure`
+/// finds them: Latin words whole when they fit, CJK anywhere but before closing punctuation. The
+/// last line ends with "…" when the text is cut.
+pub fn wrap_to_width(
+    text: &str,
+    max_width: f32,
+    max_lines: usize,
+    measure: &dyn Fn(&str) -> f32,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for token in super::wrap::tokens(text) {
+        let candidate = format!("{line}{token}");
+        let closing = token.chars().next().is_some_and(super::wrap::is_closing);
+        if !line.is_empty() && measure(candidate.trim_end()) > max_width && !closing {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            if token.trim().is_empty() {
+                continue;
+            }
+            // A word wider than the room on its own: cut it by characters.
+            if measure(&token) > max_width {
+                for c in token.chars() {
+                    let next = format!("{line}{c}");
+                    if !line.is_empty() && measure(&next) > max_width {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line.push(c);
+                }
+                continue;
+            }
+        }
+        line.push_str(&token);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && measure(&format!("{last}…")) > max_width {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines.join("\n")
 }
 
 /// The value axis range: zero, every visible value and reference line, and room above (and below,
@@ -163,21 +293,52 @@ mod tests {
         super::super::build(&report, chart, Lang::Zh, &hidden)
     }
 
+    /// Text width as a reader's font gives it, roughly: CJK a square, Latin half of one.
+    pub(crate) fn estimate(text: &str) -> f32 {
+        text.chars()
+            .map(|c| if c.is_ascii() { 7.0 } else { 13.0 })
+            .sum()
+    }
+
     #[test]
-    fn the_drawn_range_holds_the_value_range_and_the_legend_room() {
+    fn the_drawn_range_is_the_value_range_with_no_room_taken_for_a_legend() {
         let s = spec("headline", &[]);
-        let l = plot_layout(&s, 900.0, 400.0, 13.0);
-        assert_eq!(l.y_bounds.0, s.y_range.0);
-        assert!(l.y_bounds.1 > s.y_range.1, "room above for the legend");
-        assert_eq!(l.legend, LegendCorner::Top);
+        let l = plot_layout(&s, 900.0, 400.0, 13.0, &estimate);
+        // Every figure (−9.9 … 17) and lines of text above and below for labels; no more.
+        assert!(
+            l.y_bounds.0 < -9.9 && l.y_bounds.0 > -9.9 - 4.0 * l.label_line,
+            "{l:?}"
+        );
+        assert!(
+            l.y_bounds.1 > 17.0 && l.y_bounds.1 < 17.0 + 6.0 * l.label_line,
+            "{l:?}"
+        );
         assert_eq!(l.category_labels.len(), s.categories.len());
+    }
+
+    #[test]
+    fn labels_wrap_to_their_measured_width() {
+        let cut = wrap_to_width(
+            "Municipal culture and sports facility projects",
+            90.0,
+            6,
+            &estimate,
+        );
+        assert!(cut.lines().all(|l| estimate(l) <= 90.0), "{cut}");
+        assert_eq!(
+            cut.replace('\n', " "),
+            "Municipal culture and sports facility projects"
+        );
+        let short = wrap_to_width("规模以上工业增加值规模以上工业增加值", 40.0, 2, &estimate);
+        assert_eq!(short.lines().count(), 2);
+        assert!(short.ends_with('…'));
     }
 
     #[test]
     fn narrow_plots_wrap_labels_and_grow_the_axis() {
         let s = spec("headline", &[]);
-        let wide = plot_layout(&s, 1400.0, 400.0, 13.0);
-        let narrow = plot_layout(&s, 300.0, 400.0, 13.0);
+        let wide = plot_layout(&s, 1400.0, 400.0, 13.0, &estimate);
+        let narrow = plot_layout(&s, 300.0, 400.0, 13.0, &estimate);
         assert!(narrow.x_axis_px > wide.x_axis_px);
         assert!(narrow.category_labels.iter().any(|(_, l)| l.contains('\n')));
     }

@@ -39,7 +39,8 @@ pub(super) fn layout_lines(
                 value: p.value,
                 kind: p.kind,
                 qualifier: p.qualifier,
-                label: format::value_with_unit(p.value, p.qualifier, &spec.unit, lang),
+                label_base: p.value,
+                label: format::value_label(p.value, p.qualifier, lang),
                 detail: detail(report, ind, p, &spec.unit, lang),
             };
             match p.kind {

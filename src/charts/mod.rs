@@ -95,6 +95,9 @@ pub struct BarSpec {
     pub kind: PointKind,
     /// How exactly the figure is stated: a target "左右" is drawn dashed, "以上" as a floor.
     pub qualifier: Qualifier,
+    /// The height its label sits above: its own value, or, for a target beside its result, the
+    /// higher of the two so the two labels never meet.
+    pub label_base: f64,
     /// The value label on the bar: "≈7%".
     pub label: String,
     pub detail: PointDetail,
@@ -308,8 +311,10 @@ fn layout_bars(
                     value: p.value,
                     kind: p.kind,
                     qualifier: p.qualifier,
+                    label_base: p.value,
                     label: {
-                        let value = format::value_with_unit(p.value, p.qualifier, &spec.unit, lang);
+                        // The axis states the unit: the label is the number alone.
+                        let value = format::value_label(p.value, p.qualifier, lang);
                         if several_years {
                             format!("{}\n{value}", year_tag(p.year, lang))
                         } else {
@@ -471,18 +476,8 @@ pub(super) fn detail(
         ),
         (
             tr(lang, "数值", "Value").to_owned(),
-            match lang {
-                Lang::Zh => format!(
-                    "{}（{}）",
-                    format::value_with_unit(p.value, p.qualifier, unit, lang),
-                    format::qualifier_words(p.qualifier, lang)
-                ),
-                Lang::En => format!(
-                    "{} ({})",
-                    format::value_with_unit(p.value, p.qualifier, unit, lang),
-                    format::qualifier_words(p.qualifier, lang)
-                ),
-            },
+            // The value as the report words it: "7%左右", "at least 4,100 t/d".
+            format::value_in_words(p.value, p.qualifier, unit, lang),
         ),
         (
             tr(lang, "口径", "Basis").to_owned(),
@@ -540,7 +535,7 @@ pub(super) fn detail(
     PointDetail {
         title: ind.name.get(lang).to_owned(),
         rows,
-        quote: p.quote.clone(),
+        quote: format::readable_quote(&p.quote),
     }
 }
 

@@ -9,7 +9,7 @@ use super::accountability::Comparison;
 use super::{BarSpec, CategoryLabel, ChartSpec, GapLabel, SeriesSpec, detail, drawn_points};
 use crate::format;
 use crate::i18n::tr;
-use crate::model::{Chart, DataPoint, Indicator, Lang, PointKind, Qualifier, Report, Unit};
+use crate::model::{Chart, DataPoint, Indicator, Lang, PointKind, Qualifier, Report};
 
 /// Room for one year's figures, in x units (years are 1 apart).
 const YEAR_WIDTH: f64 = 0.76;
@@ -78,7 +78,8 @@ pub(super) fn layout_targets(
                     value: r.value,
                     kind: PointKind::Actual,
                     qualifier: r.qualifier,
-                    label: format::value_with_unit(r.value, r.qualifier, &spec.unit, lang),
+                    label_base: r.value,
+                    label: format::value_label(r.value, r.qualifier, lang),
                     detail: d,
                 });
             }
@@ -93,7 +94,9 @@ pub(super) fn layout_targets(
                     value: t.value,
                     kind: PointKind::Target,
                     qualifier: t.qualifier,
-                    label: target_label(t, &spec.unit, lang),
+                    // Its label keeps clear of the result's beside it.
+                    label_base: result.map_or(t.value, |r| r.value),
+                    label: target_label(t, lang),
                     detail: d,
                 });
             }
@@ -133,16 +136,16 @@ pub(super) fn layout_targets(
     spec.x_range = (-0.5 - pad, years.len().max(1) as f64 - 0.5 + pad);
 }
 
-/// "目标7%左右" / "target ≈7%": the target with its own wording.
-fn target_label(t: &DataPoint, unit: &Unit, lang: Lang) -> String {
-    let plain = format::value_with_unit(t.value, Qualifier::Exact, unit, lang);
+/// "目标7左右" / "target ≈7": the target with its own wording; the axis states the unit.
+fn target_label(t: &DataPoint, lang: Lang) -> String {
+    let plain = format::number(t.value, lang);
     match (lang, t.qualifier) {
         (Lang::Zh, Qualifier::About) => format!("目标{plain}左右"),
         (Lang::Zh, Qualifier::AtLeast) => format!("目标{plain}以上"),
         (Lang::Zh, Qualifier::AtMost) => format!("目标不超过{plain}"),
         (Lang::Zh, Qualifier::Nearly) => format!("目标近{plain}"),
         (Lang::Zh, Qualifier::Exact) => format!("目标{plain}"),
-        (Lang::En, q) => format!("target {}", format::value_with_unit(t.value, q, unit, lang)),
+        (Lang::En, q) => format!("target {}", format::value_label(t.value, q, lang)),
     }
 }
 

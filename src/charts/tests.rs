@@ -20,11 +20,11 @@ fn headline_pairs_results_and_targets_with_zero_in_range() {
     let gdp = &s.series[0].bars;
     assert_eq!(
         (gdp[0].kind, gdp[0].label.as_str()),
-        (PointKind::Actual, "3%")
+        (PointKind::Actual, "3")
     );
     assert_eq!(
         (gdp[1].kind, gdp[1].label.as_str()),
-        (PointKind::Target, "≈7%")
+        (PointKind::Target, "≈7")
     );
     assert!(s.y_range.0 < -9.9 && s.y_range.1 > 17.0, "{:?}", s.y_range);
     let texts: Vec<&str> = s.gaps.iter().map(|g| g.text.as_str()).collect();
@@ -56,7 +56,8 @@ fn english_names_titles_and_units() {
     let s = spec("waste_capacity", Lang::En, &[]);
     assert_eq!(s.title, "Waste processing capacity (2022)");
     assert_eq!(s.axis_label, "Unit: t/d");
-    assert_eq!(s.series[1].bars[0].label, "6,700 t/d");
+    // The axis says the unit; the label is the number.
+    assert_eq!(s.series[1].bars[0].label, "6,700");
     assert!(s.key.is_empty(), "one kind only: no key");
 }
 
@@ -177,7 +178,7 @@ fn a_line_chart_puts_years_on_the_x_axis() {
             .collect::<Vec<_>>(),
         [(2023.0, 7.0)]
     );
-    assert_eq!(gdp.target_line[0].label, "≈7%");
+    assert_eq!(gdp.target_line[0].label, "≈7");
     assert!(gdp.bars.is_empty());
     let hit = s.hit(2023.0, 7.0).expect("the 2023 point");
     assert_eq!(hit.detail.title, "Gross domestic product (GDP)");

@@ -41,7 +41,7 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x201C..=0x201D)
 }
 
-fn is_closing(c: char) -> bool {
+pub(super) fn is_closing(c: char) -> bool {
     matches!(
         c,
         '，' | '。' | '、' | '）' | '”' | '：' | '；' | ')' | ',' | '.'
@@ -53,7 +53,7 @@ fn width(s: &str) -> usize {
 }
 
 /// CJK characters one by one; runs of other characters as words; spaces on their own.
-fn tokens(text: &str) -> Vec<String> {
+pub(super) fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in text.chars() {

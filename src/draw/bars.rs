@@ -4,8 +4,8 @@
 use egui::{Align2, Color32, RichText};
 use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text};
 
-use super::palette::{bar_fill, bar_stroke, series_color};
-use super::plot::{Mode, item_source};
+use super::palette::{RESULT, bar_fill, bar_stroke};
+use super::plot::item_source;
 use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
 
@@ -13,11 +13,9 @@ pub(super) fn bars_ui(
     plot_ui: &mut PlotUi<'_>,
     spec: &ChartSpec,
     layout: &PlotLayout,
-    mode: Mode,
     text_color: Color32,
 ) {
-    for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
-        let color = series_color(series.color);
+    for series in spec.series.iter().filter(|s| s.visible) {
         let sid = item_source(&series.id);
         if !series.bars.is_empty() {
             let bars = series
@@ -26,27 +24,33 @@ pub(super) fn bars_ui(
                 .map(|b| {
                     Bar::new(b.x, b.value)
                         .width(b.width)
-                        .fill(bar_fill(color, b.kind))
-                        .stroke(bar_stroke(color, b.kind))
+                        .fill(bar_fill(b.kind))
+                        .stroke(bar_stroke(b.kind))
                 })
                 .collect();
             plot_ui.bar_chart(
                 BarChart::new(series.name.clone(), bars)
                     .id(sid)
-                    .color(color)
+                    .color(RESULT)
                     .allow_hover(false),
             );
         }
-        for b in &series.bars {
-            let anchor = if b.value >= 0.0 {
-                Align2::CENTER_BOTTOM
+        for (k, b) in series.bars.iter().enumerate() {
+            // Labels too wide to sit side by side: every second one a line higher.
+            let lift = if layout.stagger_labels && k % 2 == 1 {
+                layout.label_line
             } else {
-                Align2::CENTER_TOP
+                0.0
+            };
+            let (anchor, y) = if b.value >= 0.0 {
+                (Align2::CENTER_BOTTOM, b.value + lift)
+            } else {
+                (Align2::CENTER_TOP, b.value - lift)
             };
             plot_ui.text(
                 Text::new(
                     "",
-                    PlotPoint::new(b.x, b.value),
+                    PlotPoint::new(b.x, y),
                     RichText::new(&b.label).size(layout.font_px - 1.0),
                 )
                 .id(sid)
@@ -67,7 +71,7 @@ pub(super) fn gaps_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for gap in &spec.gaps {
+    for (gap, text) in spec.gaps.iter().zip(&layout.gap_texts) {
         let color = match gap.status {
             None => text_color.gamma_multiply(0.8),
             Some(status) => super::palette::status_color(status),
@@ -76,9 +80,7 @@ pub(super) fn gaps_ui(
             Text::new(
                 "",
                 PlotPoint::new(gap.x, gap.y + layout.gap_label_lift),
-                RichText::new(&gap.text)
-                    .size(layout.font_px - 1.0)
-                    .italics(),
+                RichText::new(text).size(layout.font_px - 1.0).italics(),
             )
             .color(color)
             .anchor(Align2::CENTER_BOTTOM)

@@ -17,13 +17,29 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
             let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
             let base = ui.visuals().text_color();
             swatch(ui.painter(), rect, base, spec.kind, *kind);
-            ui.label(RichText::new(label).weak());
+            ui.label(label);
         }
         if let Some(note) = &spec.gap_note {
             ui.add_space(8.0);
-            ui.label(RichText::new(note).weak());
+            ui.label(note);
         }
     });
+    // Charts whose colours name series say which is which; bar charts name them on the axis.
+    let colours_name_series = spec.kind == crate::model::ChartKind::Lines
+        || (spec.kind == crate::model::ChartKind::TargetsAndResults && spec.series.len() > 1);
+    if colours_name_series {
+        ui.horizontal_wrapped(|ui| {
+            for series in spec.series.iter().filter(|s| s.visible) {
+                let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
+                ui.painter().line_segment(
+                    [rect.left_center(), rect.right_center()],
+                    egui::Stroke::new(3.0, super::palette::series_color(series.color)),
+                );
+                ui.label(&series.name);
+                ui.add_space(8.0);
+            }
+        });
+    }
     // Reference lines are not figures of the report: say where each comes from.
     for r in spec.references.iter().filter(|r| r.visible) {
         let sep = tr(spec.lang, "：", ": ");
@@ -62,6 +78,9 @@ fn swatch(
                 egui::Stroke::new(2.0, base),
             );
         }
+        (ChartKind::TargetsAndResults, PointKind::Actual) => {
+            let _ = painter.rect_filled(rect, 1.0, super::palette::series_color(0));
+        }
         (ChartKind::TargetsAndResults, PointKind::Target) => {
             let _ = painter.line_segment(
                 [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
@@ -72,8 +91,8 @@ fn swatch(
             let _ = painter.rect(
                 rect,
                 1.0,
-                bar_fill(base, kind),
-                bar_stroke(base, kind),
+                bar_fill(kind),
+                bar_stroke(kind),
                 egui::StrokeKind::Inside,
             );
         }

@@ -6,7 +6,7 @@ use egui::{Align2, Color32, RichText};
 use egui_plot::{Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
 
 use super::palette::series_color;
-use super::plot::{Mode, item_source};
+use super::plot::item_source;
 use crate::charts::layout::PlotLayout;
 use crate::charts::{BarSpec, ChartSpec};
 
@@ -14,10 +14,9 @@ pub(super) fn lines_ui(
     plot_ui: &mut PlotUi<'_>,
     spec: &ChartSpec,
     layout: &PlotLayout,
-    mode: Mode,
     text_color: Color32,
 ) {
-    for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
+    for series in spec.series.iter().filter(|s| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
         for (figures, dashed) in [(&series.line, false), (&series.target_line, true)] {

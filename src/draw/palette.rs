@@ -21,20 +21,28 @@ pub fn series_color(index: usize) -> Color32 {
     PALETTE[index % PALETTE.len()]
 }
 
-/// Result bars are solid; target bars lighter with a solid outline; starting levels paler still.
-pub fn bar_fill(color: Color32, kind: PointKind) -> Color32 {
+/// The colour of results: solid bars.
+pub const RESULT: Color32 = Color32::from_rgb(0x3a, 0x5f, 0xb0);
+/// The colour of targets: outlined bars, a colour apart from results, readable in both themes.
+pub const TARGET: Color32 = Color32::from_rgb(0xd9, 0x74, 0x1c);
+/// The colour of starting levels: a neutral grey.
+pub const BASELINE: Color32 = Color32::from_rgb(0x8c, 0x96, 0xa3);
+
+/// In bar charts colour says what a bar is (result, target, starting level), since the axis says
+/// which indicator: results solid, targets outlined with a faint fill, starting levels solid grey.
+/// The styles differ in shape, not only in hue, so they hold in print and in both themes.
+pub fn bar_fill(kind: PointKind) -> Color32 {
     match kind {
-        PointKind::Actual => color,
-        PointKind::Target => color.gamma_multiply(0.45),
-        PointKind::Baseline => color.gamma_multiply(0.2),
+        PointKind::Actual => RESULT,
+        PointKind::Target => TARGET.gamma_multiply(0.14),
+        PointKind::Baseline => BASELINE,
     }
 }
 
-pub fn bar_stroke(color: Color32, kind: PointKind) -> Stroke {
+pub fn bar_stroke(kind: PointKind) -> Stroke {
     match kind {
-        PointKind::Actual => Stroke::NONE,
-        PointKind::Target => Stroke::new(1.5, color),
-        PointKind::Baseline => Stroke::new(1.0, color.gamma_multiply(0.8)),
+        PointKind::Actual | PointKind::Baseline => Stroke::NONE,
+        PointKind::Target => Stroke::new(2.0, TARGET),
     }
 }
 

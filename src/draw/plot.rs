@@ -1,26 +1,24 @@
-//! The plot of a chart: axes, grid and legend, shared by every chart kind, with the kind's own items
-//! drawn by [`super::bars`] or [`super::lines`] and reference lines by [`super::references`].
+//! The plot of a chart: axes and grid, shared by every chart kind, with the kind's own items drawn
+//! by [`super::bars`], [`super::lines`] or [`super::targets`], reference lines by
+//! [`super::references`], and the category labels painted centred under their place.
+//!
+//! No legend sits in the plot: bar charts name their bars on the axis and say what the fills mean
+//! in the header's key; line charts name their series in the header.
 
-use std::collections::BTreeSet;
-
-use egui::{Ui, Vec2};
-use egui_plot::{
-    AxisHints, ColorConflictHandling, Corner, GridMark, HLine, ItemId, Legend, Plot, PlotBounds,
-    PlotMemory,
-};
+use egui::{Align, Ui, Vec2};
+use egui_plot::{AxisHints, GridMark, HLine, ItemId, Plot, PlotBounds, PlotPoint};
 
 use crate::charts::ChartSpec;
-use crate::charts::layout::{LegendCorner, PlotLayout, plot_layout};
+use crate::charts::layout::{PlotLayout, plot_layout};
 use crate::format;
 use crate::model::ChartKind;
 
-/// The plot's id, from the chart id: the same chart keeps its legend state across frames.
+/// The plot's id, from the chart id: the same chart keeps its state across frames.
 pub fn plot_id(chart_id: &str) -> egui::Id {
     egui::Id::unique(("planboard-chart", chart_id))
 }
 
-/// The legend item of a toggle key. Every item of a series (bars, labels) shares it, so hiding the
-/// series hides all of them.
+/// The item id of a toggle key: every item of a series (bars, labels) shares it.
 pub fn item_id(key: &str) -> ItemId {
     ItemId::new(item_source(key))
 }
@@ -30,19 +28,11 @@ pub(super) fn item_source(key: &str) -> (&'static str, &str) {
     ("series", key)
 }
 
-/// How a chart is drawn: in the window, with toggles and tooltips, or as a still image.
+/// How a chart is drawn: in the window, with tooltips, or as a still image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Window,
     Image,
-}
-
-impl Mode {
-    /// Whether a series or reference line is drawn: in an image the legend lists only what is
-    /// visible; in the window it lists every series so a hidden one can be switched back on.
-    pub(super) fn draws(self, visible: bool) -> bool {
-        self == Self::Window || visible
-    }
 }
 
 /// Height of a plot area for a chart of `width` points.
@@ -50,69 +40,41 @@ pub fn plot_height(width: f32) -> f32 {
     (width * 0.5).clamp(220.0, 420.0)
 }
 
-/// The plot itself, with legend and value labels. Returns the new hidden set when the user clicked
-/// the legend, and the plot's response.
-pub fn plot_ui(
-    ui: &mut Ui,
-    spec: &ChartSpec,
-    hidden: &BTreeSet<String>,
-    size: Vec2,
-    mode: Mode,
-) -> (Option<BTreeSet<String>>, egui::Response) {
-    let id = plot_id(&spec.id);
-    let ctx = ui.ctx().clone();
-    let hidden_ids: egui_plot::ItemIdSet = hidden.iter().map(|k| item_id(k)).collect();
-    // One source of truth: the app's hidden set drives the plot's memory before it draws, so a
-    // check box takes effect in the same frame.
-    match PlotMemory::load(&ctx, id) {
-        Some(mut mem) if mem.hidden_items != hidden_ids => {
-            mem.hidden_items = hidden_ids.clone();
-            mem.store(&ctx, id);
-        }
-        // A plot's first frame has no memory to hold the hidden set yet: draw once more when it has.
-        None if !hidden_ids.is_empty() => ctx.request_repaint(),
-        _ => {}
-    }
+/// The font the plot's text uses, and a measure of text in it.
+pub(super) fn body_font(ui: &Ui) -> egui::FontId {
+    egui::TextStyle::Body.resolve(ui.style())
+}
 
+/// The plot itself: axes, the chart's items, value labels, and the tooltip of the figure under the
+/// pointer in the window.
+pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::Response {
+    let id = plot_id(&spec.id);
     let lang = spec.lang;
-    let font_px = ui
-        .style()
-        .text_styles
-        .get(&egui::TextStyle::Body)
-        .map_or(13.0, |f| f.size);
-    let layout = plot_layout(spec, size.x, size.y, font_px);
-    let labels = layout.category_labels.clone();
-    let x_marks: Vec<f64> = labels.iter().map(|(x, _)| *x).collect();
-    let x_axis = AxisHints::new_x()
-        .formatter(move |mark: GridMark, _| {
-            labels
-                .iter()
-                .find(|(x, _)| (x - mark.value).abs() < 1e-6)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_default()
+    let font = body_font(ui);
+    let font_px = font.size;
+    let ctx = ui.ctx().clone();
+    let measure = |text: &str| {
+        ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
         })
+    };
+    let layout = plot_layout(spec, size.x, size.y, font_px, &measure);
+    let x_marks: Vec<f64> = layout.category_labels.iter().map(|(x, _)| *x).collect();
+    // The category labels are painted below, centred; the axis only keeps their room.
+    let x_axis = AxisHints::new_x()
+        .formatter(|_, _| String::new())
         .min_thickness(layout.x_axis_px);
     let y_axis = AxisHints::new_y()
         .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
         .min_thickness(layout.y_axis_px);
-    let legend = Legend::default()
-        .position(match layout.legend {
-            LegendCorner::Top => Corner::RightTop,
-            LegendCorner::Bottom => Corner::RightBottom,
-        })
-        .follow_insertion_order(true)
-        .color_conflict_handling(ColorConflictHandling::PickFirst)
-        // One entry a series even when two display names coincide, so the legend's hidden set
-        // always maps back to series keys.
-        .grouping(egui_plot::LegendGrouping::ById)
-        .hidden_items(hidden_ids.iter().copied());
     let text_color = ui.visuals().text_color();
 
     let response = Plot::new(id)
         .id(id)
         .width(size.x)
         .height(size.y)
-        .legend(legend)
         .custom_x_axes(vec![x_axis])
         .custom_y_axes(vec![y_axis])
         .x_grid_spacer(move |_| {
@@ -142,16 +104,16 @@ pub fn plot_ui(
             plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
             match spec.kind {
                 ChartKind::Lines => {
-                    super::lines::lines_ui(plot_ui, spec, &layout, mode, text_color);
+                    super::lines::lines_ui(plot_ui, spec, &layout, text_color);
                 }
                 ChartKind::TargetsAndResults => {
-                    super::targets::targets_ui(plot_ui, spec, &layout, mode, text_color);
+                    super::targets::targets_ui(plot_ui, spec, &layout, text_color);
                 }
                 ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
-                    super::bars::bars_ui(plot_ui, spec, &layout, mode, text_color);
+                    super::bars::bars_ui(plot_ui, spec, &layout, text_color);
                 }
             }
-            super::references::references_ui(plot_ui, spec, &layout, mode);
+            super::references::references_ui(plot_ui, spec, &layout);
             if spec.y_range.0 < 0.0 {
                 plot_ui.hline(
                     HLine::new("", 0.0)
@@ -162,6 +124,21 @@ pub fn plot_ui(
             }
             plot_ui.pointer_coordinate()
         });
+
+    // Category labels: centred under their place, each line centred, in the axis' room.
+    let painter = ui.painter();
+    // The plot's response covers its frame; the category axis' room is just below it.
+    let top = response.response.rect.bottom() + 3.0;
+    for (x, label) in &layout.category_labels {
+        let at = response
+            .transform
+            .position_from_point(&PlotPoint::new(*x, 0.0));
+        let mut job =
+            egui::text::LayoutJob::simple(label.clone(), font.clone(), text_color, f32::INFINITY);
+        job.halign = Align::Center;
+        let galley = painter.layout_job(job);
+        painter.galley(egui::pos2(at.x, top), galley, text_color);
+    }
 
     if mode == Mode::Window
         && let Some(pointer) = response.inner
@@ -174,21 +151,7 @@ pub fn plot_ui(
             .clone()
             .on_hover_ui_at_pointer(|ui| super::tooltip_ui(ui, &detail, lang));
     }
-
-    // The legend may have changed the plot's hidden items: report them as the new truth.
-    let plot_response = response.response;
-    let Some(mem) = PlotMemory::load(&ctx, id) else {
-        return (None, plot_response);
-    };
-    if mem.hidden_items == hidden_ids {
-        return (None, plot_response);
-    }
-    let next: BTreeSet<String> = spec
-        .toggle_keys()
-        .filter(|k| mem.hidden_items.contains(&item_id(k)))
-        .map(ToOwned::to_owned)
-        .collect();
-    ((next != *hidden).then_some(next), plot_response)
+    response.response
 }
 
 /// About six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people

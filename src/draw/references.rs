@@ -4,17 +4,12 @@ use egui::{Align2, RichText};
 use egui_plot::{HLine, LineStyle, PlotPoint, PlotUi, Text};
 
 use super::palette::series_color;
-use super::plot::{Mode, item_source};
+use super::plot::item_source;
 use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
 
-pub(super) fn references_ui(
-    plot_ui: &mut PlotUi<'_>,
-    spec: &ChartSpec,
-    layout: &PlotLayout,
-    mode: Mode,
-) {
-    for r in spec.references.iter().filter(|r| mode.draws(r.visible)) {
+pub(super) fn references_ui(plot_ui: &mut PlotUi<'_>, spec: &ChartSpec, layout: &PlotLayout) {
+    for r in spec.references.iter().filter(|r| r.visible) {
         let color = series_color(r.color);
         let rid = item_source(&r.id);
         plot_ui.hline(

@@ -7,7 +7,7 @@ use egui_plot::{
 };
 
 use super::palette::series_color;
-use super::plot::{Mode, item_source};
+use super::plot::item_source;
 use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
 use crate::model::Qualifier;
@@ -16,13 +16,12 @@ pub(super) fn targets_ui(
     plot_ui: &mut PlotUi<'_>,
     spec: &ChartSpec,
     layout: &PlotLayout,
-    mode: Mode,
     text_color: Color32,
 ) {
     let lift = layout
         .point_label_lift
         .max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
-    for series in spec.series.iter().filter(|s| mode.draws(s.visible)) {
+    for series in spec.series.iter().filter(|s| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
         let bars = series
@@ -96,10 +95,12 @@ pub(super) fn targets_ui(
             } else {
                 lift * 0.5
             };
+            // Clear of the result's label beside it, which sits above the result's bar.
+            let y = (t.value.max(0.0) + above).max(t.label_base + layout.label_line * 1.05);
             plot_ui.text(
                 Text::new(
                     "",
-                    PlotPoint::new(t.x, t.value.max(0.0) + above),
+                    PlotPoint::new(t.x, y),
                     RichText::new(&t.label).size(layout.font_px - 1.0),
                 )
                 .id(sid)

@@ -104,6 +104,13 @@ pub fn draw_offscreen(
     draw::fonts::install(&ctx);
     opts.theme.apply(&ctx);
     ctx.all_styles_mut(|style| style.animation_time = 0.0);
+    if opts.theme == Theme::Light {
+        // A light image is white, so it sits on a white slide or page without a grey frame.
+        ctx.style_mut_of(egui::Theme::Light, |style| {
+            style.visuals.panel_fill = Color32::WHITE;
+            style.visuals.extreme_bg_color = Color32::WHITE;
+        });
+    }
     let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, opts.size)),
         ..Default::default()
@@ -116,7 +123,7 @@ pub fn draw_offscreen(
     let mut run = || {
         let mut out = ctx.run_ui(input.clone(), |ui| {
             background = ui.visuals().panel_fill;
-            image_ui(ui, &spec, hidden, &note);
+            image_ui(ui, &spec, &note);
         });
         textures.apply(&mut out.textures_delta);
         out
@@ -149,13 +156,9 @@ pub fn chart_image(
     canvas.into_color_image()
 }
 
-/// What an image holds: title, unit and key, the plot with its legend, and the footnote.
-pub fn image_ui(
-    ui: &mut egui::Ui,
-    spec: &charts::ChartSpec,
-    hidden: &BTreeSet<String>,
-    note: &str,
-) {
+/// What an image holds: title, unit and key, the plot, and the footnote citing the sources (in
+/// the text colour, small but dark enough to read in print).
+pub fn image_ui(ui: &mut egui::Ui, spec: &charts::ChartSpec, note: &str) {
     let frame = egui::Frame::new()
         .fill(ui.visuals().panel_fill)
         .inner_margin(16.0);
@@ -164,14 +167,18 @@ pub fn image_ui(
         ui.set_min_size(full);
         draw::header_ui(ui, spec);
         ui.add_space(4.0);
-        let note_height = 18.0;
+        let color = ui.visuals().text_color();
+        let note_font = egui::TextStyle::Small.resolve(ui.style());
+        let note_galley = ui
+            .ctx()
+            .fonts_mut(|f| f.layout(note.to_owned(), note_font, color, full.x));
         let plot = Vec2::new(
             full.x,
-            (ui.available_height() - note_height - 6.0).max(80.0),
+            (ui.available_height() - note_galley.size().y - 8.0).max(80.0),
         );
-        let _ = draw::plot_ui(ui, spec, hidden, plot, Mode::Image);
+        let _ = draw::plot_ui(ui, spec, plot, Mode::Image);
         ui.add_space(4.0);
-        ui.label(RichText::new(note).small().weak());
+        ui.label(RichText::new(note).small().color(color));
     });
 }
 

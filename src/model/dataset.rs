@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::path::{Path as FsPath, PathBuf};
 
 use super::locate::{Path, Seg};
-use super::{LoadError, Location, Problem, Report, SourceMap, load, validate};
+use super::validate::kind_zh;
+use super::{Lang, LoadError, Location, Msg, Problem, Report, SourceMap, load, validate};
 
 /// One data file of a dataset, as read.
 #[derive(Clone, Debug)]
@@ -91,14 +92,19 @@ pub fn load_dataset(paths: &[PathBuf]) -> Result<Dataset, LoadError> {
             Ok(file) => files.push(file),
             Err(LoadError::Invalid(ps)) => problems.extend(ps),
             Err(other) if expanded.len() == 1 => return Err(other),
-            Err(other) => problems.extend(other.lines().into_iter().map(|message| Problem {
-                location: Location {
-                    file: path.display().to_string(),
-                    line: 0,
-                    column: 0,
-                },
-                message,
-            })),
+            Err(other) => {
+                let lines = other.lines().into_iter().zip(other.lines_in(Lang::Zh));
+                problems.extend(lines.map(|(en, zh)| {
+                    Problem::new(
+                        Location {
+                            file: path.display().to_string(),
+                            line: 0,
+                            column: 0,
+                        },
+                        Msg::new(en, zh),
+                    )
+                }));
+            }
         }
     }
     if !problems.is_empty() {
@@ -186,19 +192,34 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
             }
             Some((g, first_path)) => {
                 let other = files[*g].locate(first_path);
+                let kind_zh = match kind {
+                    "chart" => "图表",
+                    "page" => "页面",
+                    "source" => "来源",
+                    "category" => "类别",
+                    "unit" => "单位",
+                    _ => kind,
+                };
                 let message = match kind {
-                    "chart" | "page" => format!(
-                        "{kind} id `{id}` is also used at {other}; expected every {kind} id to be unique across the files shown together"
+                    "chart" | "page" => Msg::new(
+                        format!(
+                            "{kind} id `{id}` is also used at {other}; expected every {kind} id to be unique across the files shown together"
+                        ),
+                        format!(
+                            "{kind_zh} id `{id}` 在 {other} 也已使用；同时显示的各文件中，每个{kind_zh}的 id 应唯一"
+                        ),
                     ),
-                    _ => format!(
-                        "{kind} `{id}` is declared differently at {other}; expected the same declaration in every file, or another id"
+                    _ => Msg::new(
+                        format!(
+                            "{kind} `{id}` is declared differently at {other}; expected the same declaration in every file, or another id"
+                        ),
+                        format!(
+                            "{kind_zh} `{id}` 在 {other} 的声明与此不同；各文件中的声明应相同，否则应换一个 id"
+                        ),
                     ),
                 };
                 if !same {
-                    problems.push(Problem {
-                        location: files[f].locate(&path),
-                        message,
-                    });
+                    problems.push(Problem::new(files[f].locate(&path), message));
                 }
                 true
             }
@@ -268,30 +289,41 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
                     let (g, gi) = origins.indicators[m];
                     let other = files[g].locate(crate::path!["indicators", gi]);
                     let differs = [
-                        ("name", existing.name != ind.name),
-                        ("unit", existing.unit != ind.unit),
-                        ("category", existing.category != ind.category),
+                        ("name", "名称", existing.name != ind.name),
+                        ("unit", "单位", existing.unit != ind.unit),
+                        ("category", "类别", existing.category != ind.category),
                     ];
-                    if let Some((what, _)) = differs.iter().find(|(_, d)| *d) {
-                        problems.push(Problem {
-                            location: file.locate(crate::path!["indicators", i, *what]),
-                            message: format!(
-                                "indicator `{}` has another {what} at {other}; expected one indicator id to mean one thing in every file",
-                                ind.id
+                    if let Some((what, what_zh, _)) = differs.iter().find(|(_, _, d)| *d) {
+                        let id = &ind.id;
+                        problems.push(Problem::new(
+                            file.locate(crate::path!["indicators", i, *what]),
+                            Msg::new(
+                                format!(
+                                    "indicator `{id}` has another {what} at {other}; expected one indicator id to mean one thing in every file"
+                                ),
+                                format!(
+                                    "指标 `{id}` 在 {other} 的{what_zh}与此不同；同一个指标 id 在各文件中应指同一个指标"
+                                ),
                             ),
-                        });
+                        ));
                         continue;
                     }
                     let merged = &mut report.indicators[m];
                     for measure in &ind.measures {
                         match merged.measures.iter().find(|x| x.id == measure.id) {
-                            Some(x) if x != measure => problems.push(Problem {
-                                location: file.locate(crate::path!["indicators", i, "measures"]),
-                                message: format!(
-                                    "measure `{}` of `{}` is declared differently at {other}; expected the same unit and name in every file",
-                                    measure.id, ind.id
+                            Some(x) if x != measure => problems.push(Problem::new(
+                                file.locate(crate::path!["indicators", i, "measures"]),
+                                Msg::new(
+                                    format!(
+                                        "measure `{}` of `{}` is declared differently at {other}; expected the same unit and name in every file",
+                                        measure.id, ind.id
+                                    ),
+                                    format!(
+                                        "`{}` 的度量 `{}` 在 {other} 的声明与此不同；各文件中它的单位和名称应相同",
+                                        ind.id, measure.id
+                                    ),
                                 ),
-                            }),
+                            )),
                             Some(_) => {}
                             None => merged.measures.push(measure.clone()),
                         }
@@ -341,10 +373,7 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
     problems.extend(
         validate::validate_views(&report)
             .into_iter()
-            .map(|(path, message)| Problem {
-                location: locate(&path),
-                message,
-            }),
+            .map(|(path, message)| Problem::new(locate(&path), message)),
     );
     if problems.is_empty() {
         Ok(Dataset { files, report })
@@ -397,20 +426,33 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
                 let (g, j, q) = origins.points[m][runner_up];
                 let point = &ind.points[latest];
                 let what = if point.source == ind.points[runner_up].source {
-                    format!("the same source (`{}`)", point.source_id())
+                    Msg::new(
+                        format!("the same source (`{}`)", point.source_id()),
+                        format!("同一来源（`{}`）", point.source_id()),
+                    )
                 } else {
-                    "two sources published on the same date".to_owned()
+                    Msg::new(
+                        "two sources published on the same date",
+                        "发布日期相同的两个来源",
+                    )
                 };
-                problems.push(Problem {
-                    location: files[f].locate(crate::path!["indicators", i, "points", p]),
-                    message: format!(
-                        "`{}` {} {} is stated twice, by {what}: here and at {}; expected one figure, or sources with different publication dates so the later one stands",
-                        ind.id,
-                        point.year,
-                        point.kind.id(),
-                        files[g].locate(crate::path!["indicators", j, "points", q])
+                let (id, year) = (&ind.id, point.year);
+                let there = files[g].locate(crate::path!["indicators", j, "points", q]);
+                problems.push(Problem::new(
+                    files[f].locate(crate::path!["indicators", i, "points", p]),
+                    Msg::new(
+                        format!(
+                            "`{id}` {year} {} is stated twice, by {}: here and at {there}; expected one figure, or sources with different publication dates so the later one stands",
+                            point.kind.id(),
+                            what.en
+                        ),
+                        format!(
+                            "`{id}` {year}年{}由{}给出了两次：此处和 {there}；应只有一个数字，或让两个来源的发布日期不同，以后发布的为准",
+                            kind_zh(point.kind),
+                            what.zh
+                        ),
                     ),
-                });
+                ));
                 continue;
             }
             let by = ind.points[latest].source_id().to_owned();

@@ -1,6 +1,9 @@
-//! Errors from loading a data file, each naming the file, line and column and what was expected.
+//! Errors from loading a data file, each naming the file, line and column and what was expected,
+//! in both of the app's languages.
 
 use std::fmt;
+
+use super::Lang;
 
 /// A place in a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,11 +21,66 @@ impl fmt::Display for Location {
     }
 }
 
+/// A message in English and in Chinese, saying the same facts. Displays as the English one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Msg {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 /// One thing wrong with a data file, where it is and what was expected instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub location: Location,
+    /// In English.
     pub message: String,
+    /// The same in Chinese.
+    pub message_zh: String,
+}
+
+impl Problem {
+    pub fn new(location: Location, msg: Msg) -> Self {
+        Self {
+            location,
+            message: msg.en,
+            message_zh: msg.zh,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message,
+        }
+    }
+
+    /// `file:line:column: message`, the message in `lang`.
+    pub fn line_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.location, self.text(lang))
+    }
 }
 
 impl fmt::Display for Problem {
@@ -71,10 +129,41 @@ impl LoadError {
 
     /// One line a problem, `file:line:column: message`; the error itself when it has no position.
     pub fn lines(&self) -> Vec<String> {
-        match self.problems() {
-            problems if problems.is_empty() => vec![self.to_string()],
-            problems => problems.iter().map(ToString::to_string).collect(),
+        self.lines_in(Lang::En)
+    }
+
+    /// [`Self::lines`] in `lang`.
+    pub fn lines_in(&self, lang: Lang) -> Vec<String> {
+        let problems: &[Problem] = match self {
+            Self::NotUtf8(p) | Self::Syntax(p) => std::slice::from_ref(p),
+            Self::Invalid(ps) => ps,
+            Self::Io { .. } | Self::TooLarge { .. } | Self::EmptyFolder(_) => &[],
+        };
+        if problems.is_empty() {
+            vec![self.message().get(lang).to_owned()]
+        } else {
+            problems.iter().map(|p| p.line_in(lang)).collect()
         }
+    }
+
+    /// The whole error in both languages: its display, and the same in Chinese.
+    pub fn message(&self) -> Msg {
+        let zh = match self {
+            Self::Io { file, source } => format!("{file}：无法读取文件：{source}"),
+            Self::TooLarge { file, size, limit } => format!(
+                "{file}：文件有 {size} 字节，超过 {limit} 字节的上限；报告的数据文件应远小于此"
+            ),
+            Self::EmptyFolder(folder) => {
+                format!("{folder}：文件夹中没有 .ron 数据文件；应至少有一个")
+            }
+            Self::NotUtf8(p) | Self::Syntax(p) => p.line_in(Lang::Zh),
+            Self::Invalid(ps) => ps
+                .iter()
+                .map(|p| p.line_in(Lang::Zh))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        Msg::new(self.to_string(), zh)
     }
 }
 
@@ -84,4 +173,121 @@ fn display_problems(problems: &[Problem]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)] // tests may stop at the first surprise
+
+    use std::path::{Path, PathBuf};
+
+    use super::{LoadError, Problem};
+    use crate::model::{Lang, load_file};
+
+    fn broken(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/broken")
+            .join(name)
+    }
+
+    fn has_cjk(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    /// The Chinese lines of an error: one for each English line, at the same place, in Chinese.
+    fn check_same_places(err: &LoadError) -> Vec<String> {
+        let en = err.lines();
+        let zh = err.lines_in(Lang::Zh);
+        assert_eq!(en.len(), zh.len(), "{en:#?}\n{zh:#?}");
+        for (problem, (en, zh)) in err.problems().iter().zip(en.iter().zip(&zh)) {
+            let prefix = format!("{}: ", problem.location);
+            assert!(en.starts_with(&prefix), "{en}");
+            assert!(zh.starts_with(&prefix), "{zh}");
+            assert!(has_cjk(&zh[prefix.len()..]), "not Chinese: {zh}");
+            assert_eq!(*zh, problem.line_in(Lang::Zh));
+            assert_eq!(*en, problem.to_string());
+        }
+        zh
+    }
+
+    #[test]
+    fn every_problem_is_said_in_chinese_at_the_same_place() {
+        let err = load_file(&broken("several_problems.ron")).expect_err("broken");
+        assert!(matches!(err, LoadError::Invalid(_)));
+        let zh = check_same_places(&err);
+        assert_eq!(zh.len(), 5, "{zh:#?}");
+        assert!(
+            zh[0].ends_with(":26:17: 指标 id `gdp` 重复；每个指标的 id 应唯一"),
+            "{zh:#?}"
+        );
+        assert!(
+            zh[4].ends_with(
+                ":61:74: 页面 `main` 引用了不存在的图表 `wastes`；应为已有图表的 id（是否想写 `waste`？）"
+            ),
+            "{zh:#?}"
+        );
+        assert_eq!(err.lines_in(Lang::En), err.lines());
+    }
+
+    #[test]
+    fn a_syntax_error_is_said_in_chinese() {
+        let err = load_file(&broken("missing_comma.ron")).expect_err("broken");
+        assert!(matches!(err, LoadError::Syntax(_)));
+        let zh = check_same_places(&err);
+        assert!(zh[0].ends_with(":30:13: 缺少逗号"), "{zh:#?}");
+
+        let err = load_file(&broken("typo_field.ron")).expect_err("broken");
+        let zh = check_same_places(&err);
+        assert!(
+            zh[0].contains("中有未知字段 `vaule`；应为以下之一："),
+            "{zh:#?}"
+        );
+    }
+
+    #[test]
+    fn every_broken_file_is_said_in_chinese() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken");
+        let files = crate::model::data_files_in(&dir).expect("broken files");
+        assert!(files.len() >= 10);
+        for file in files {
+            let err = load_file(&file).expect_err("broken");
+            check_same_places(&err);
+        }
+    }
+
+    #[test]
+    fn errors_without_a_place_are_said_in_chinese() {
+        let err = load_file(Path::new("/nonexistent/x.ron")).expect_err("missing");
+        let [line] = err.lines_in(Lang::Zh).try_into().expect("one line");
+        assert!(
+            line.starts_with("/nonexistent/x.ron：无法读取文件："),
+            "{line}"
+        );
+        assert_eq!(err.lines(), vec![err.to_string()]);
+
+        let err = crate::model::parse("big.ron", &vec![b' '; 16 * 1024 * 1024 + 1])
+            .expect_err("too large");
+        assert_eq!(
+            err.lines_in(Lang::Zh),
+            vec![
+                "big.ron：文件有 16777217 字节，超过 16777216 字节的上限；报告的数据文件应远小于此"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_problem_is_displayed_in_english() {
+        let problem = Problem::new(
+            super::Location {
+                file: "a.ron".to_owned(),
+                line: 3,
+                column: 7,
+            },
+            super::Msg::new("wrong", "有误"),
+        );
+        assert_eq!(problem.to_string(), "a.ron:3:7: wrong");
+        assert_eq!(problem.text(Lang::Zh), "有误");
+        assert_eq!(problem.line_in(Lang::Zh), "a.ron:3:7: 有误");
+        assert_eq!(problem.line_in(Lang::En), "a.ron:3:7: wrong");
+    }
 }

@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::{DataFile, LoadError, Location, Problem, Report, SourceMap, merge, validate};
+use super::{DataFile, LoadError, Location, Msg, Problem, Report, SourceMap, merge, validate};
 
 /// Larger input is refused before it is read: a report's data is a few hundred kilobytes at most.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -113,30 +113,40 @@ pub(super) fn parse_file(
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError::NotUtf8(Problem {
-            location: Location {
+        let byte = err.valid_up_to() + 1;
+        LoadError::NotUtf8(Problem::new(
+            Location {
                 file: name.to_owned(),
                 line,
                 column,
             },
-            message: format!(
-                "the file is not valid UTF-8 (byte {} is not part of a UTF-8 character); expected UTF-8 text: save the file as UTF-8",
-                err.valid_up_to() + 1
+            Msg::new(
+                format!(
+                    "the file is not valid UTF-8 (byte {byte} is not part of a UTF-8 character); expected UTF-8 text: save the file as UTF-8"
+                ),
+                format!(
+                    "文件不是有效的 UTF-8 文本（第 {byte} 个字节不属于任何 UTF-8 字符）；应为 UTF-8 文本：请将文件另存为 UTF-8 编码"
+                ),
             ),
-        })
+        ))
     })?;
     let options = ron::Options::default();
     let mut report: Report = options.from_str(text).map_err(|err| {
-        let message = err.code.to_string();
-        let hint = super::hints::hint(text, &err).map(|h| format!("; {h}"));
-        LoadError::Syntax(Problem {
-            location: Location {
+        let mut message = Msg::new(err.code.to_string(), super::hints::ron_zh(&err.code));
+        if let Some(hint) = super::hints::hint(text, &err) {
+            message.en.push_str("; ");
+            message.en.push_str(&hint.en);
+            message.zh.push('；');
+            message.zh.push_str(&hint.zh);
+        }
+        LoadError::Syntax(Problem::new(
+            Location {
                 file: name.to_owned(),
                 line: err.span.start.line,
                 column: err.span.start.col,
             },
-            message: format!("{message}{}", hint.unwrap_or_default()),
-        })
+            message,
+        ))
     })?;
     let mut problems = validate::validate_file(&report);
     // A file with problems of its own is not merged; shown alone, its charts and pages are checked
@@ -167,14 +177,14 @@ pub(super) fn parse_file(
                 .into_iter()
                 .map(|(path, message)| {
                     let (line, column) = map.line_col(&path, text);
-                    Problem {
-                        location: Location {
+                    Problem::new(
+                        Location {
                             file: name.to_owned(),
                             line,
                             column,
                         },
                         message,
-                    }
+                    )
                 })
                 .collect(),
         ))

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path as FsPath, PathBuf};
 
 use super::numbers::states_value;
-use super::{DataFile, Dataset, LoadError, Problem};
+use super::{DataFile, Dataset, LoadError, Msg, Problem};
 use crate::path;
 
 /// What became of one source of one file.
@@ -34,8 +34,8 @@ pub enum TextState {
         text: Option<String>,
         looked_in: Vec<PathBuf>,
     },
-    /// The text is there but cannot be used (not UTF-8, a folder, too large).
-    Unreadable(String),
+    /// The text is there but cannot be used (not UTF-8, a folder, too large): why, in both languages.
+    Unreadable(Msg),
 }
 
 /// The outcome of checking a dataset's quotes against its sources' texts.
@@ -68,7 +68,7 @@ pub fn squash(text: &str) -> String {
 /// Check every figure of every file whose source text is at hand.
 pub fn check(dataset: &Dataset, source_dirs: &[PathBuf]) -> Provenance {
     let mut out = Provenance::default();
-    let mut texts: HashMap<PathBuf, Result<String, String>> = HashMap::new();
+    let mut texts: HashMap<PathBuf, Result<String, Msg>> = HashMap::new();
     for (f, file) in dataset.files.iter().enumerate() {
         for source in &file.report.sources {
             let places = places(file, source.text.as_deref(), source_dirs);
@@ -135,19 +135,24 @@ fn places(file: &DataFile, text: Option<&str>, dirs: &[PathBuf]) -> Vec<PathBuf>
 }
 
 /// A source text: a UTF-8 file within the size limit.
-fn read_text(path: &FsPath) -> Result<String, String> {
+fn read_text(path: &FsPath) -> Result<String, Msg> {
+    let name = path.display().to_string();
     if path.is_dir() {
-        return Err(format!(
-            "{}: is a folder; expected the source's text file",
-            path.display()
+        return Err(Msg::new(
+            format!("{name}: is a folder; expected the source's text file"),
+            format!("{name}：这是文件夹；应为来源的原文文本文件"),
         ));
     }
-    let name = path.display().to_string();
-    let bytes = super::load::read_limited(path, &name).map_err(|e: LoadError| e.to_string())?;
+    let bytes = super::load::read_limited(path, &name).map_err(|e: LoadError| e.message())?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: the text is not valid UTF-8 (byte {} is not part of a UTF-8 character); expected the source's text saved as UTF-8",
-            e.utf8_error().valid_up_to() + 1
+        let byte = e.utf8_error().valid_up_to() + 1;
+        Msg::new(
+            format!(
+                "{name}: the text is not valid UTF-8 (byte {byte} is not part of a UTF-8 character); expected the source's text saved as UTF-8"
+            ),
+            format!(
+                "{name}：原文不是有效的 UTF-8 文本（第 {byte} 个字节不属于任何 UTF-8 字符）；应将来源的原文另存为 UTF-8 编码"
+            ),
         )
     })
 }
@@ -176,27 +181,32 @@ fn check_figures(
             if let Some((text, text_path)) = text
                 && !text.contains(&quote)
             {
-                problems.push(Problem {
-                    location: file.locate(path!["indicators", i, "points", p, "quote"]),
-                    message: format!(
-                        "the quote of `{}` {} is not in {} (compared with whitespace removed): “{}”; expected the words exactly as the source prints them",
-                        ind.id,
-                        point.year,
-                        text_path.display(),
-                        point.quote
+                let (id, year, text_path, quote) =
+                    (&ind.id, point.year, text_path.display(), &point.quote);
+                problems.push(Problem::new(
+                    file.locate(path!["indicators", i, "points", p, "quote"]),
+                    Msg::new(
+                        format!(
+                            "the quote of `{id}` {year} is not in {text_path} (compared with whitespace removed): “{quote}”; expected the words exactly as the source prints them"
+                        ),
+                        format!(
+                            "`{id}` {year}年的引文不在 {text_path} 中（去掉空白后比较）：“{quote}”；应与原文印出的文字完全一致"
+                        ),
                     ),
-                });
+                ));
             } else if !states_value(&point.quote, point.value) {
-                problems.push(Problem {
-                    location: file.locate(path!["indicators", i, "points", p, "value"]),
-                    message: format!(
-                        "the value of `{}` {} is {}, which its quote does not state: “{}”; expected the number the quote writes, in the unit itself (1.3万 is 13000, 亿 is 10^8; 下降 or 减少 make it negative)",
-                        ind.id,
-                        point.year,
-                        point.value,
-                        point.quote
+                let (id, year, value, quote) = (&ind.id, point.year, point.value, &point.quote);
+                problems.push(Problem::new(
+                    file.locate(path!["indicators", i, "points", p, "value"]),
+                    Msg::new(
+                        format!(
+                            "the value of `{id}` {year} is {value}, which its quote does not state: “{quote}”; expected the number the quote writes, in the unit itself (1.3万 is 13000, 亿 is 10^8; 下降 or 减少 make it negative)"
+                        ),
+                        format!(
+                            "`{id}` {year}年的数值为 {value}，但它的引文没有写出这个数：“{quote}”；应为引文所写的数，以单位本身计（1.3万即 13000，亿即 10^8；“下降”或“减少”表示负数）"
+                        ),
                     ),
-                });
+                ));
             }
         }
     }

@@ -17,7 +17,7 @@ use crate::i18n::tr;
 use crate::model::{Lang, Report};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
-use crate::ui::dialogs::Dialogs;
+use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
 use crate::ui::notices::{self, Notice};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
@@ -39,6 +39,8 @@ pub struct PlanboardApp {
     pub notices: Vec<Notice>,
     /// The file dialogs; tests replace them.
     pub dialogs: Dialogs,
+    /// A dialog open on its own thread, whose answer is carried out when it comes.
+    pending_dialog: Option<PendingDialog>,
     screenshot: Option<ScreenshotJob>,
     applied_theme: Option<Theme>,
     applied_title: String,
@@ -68,12 +70,18 @@ impl PlanboardApp {
             table: TableState::default(),
             notices: Vec::new(),
             dialogs: Dialogs::default(),
+            pending_dialog: None,
             screenshot: None,
             applied_theme: None,
             applied_title: String::new(),
             saved_settings: None,
             chart_rects: Vec::new(),
         }
+    }
+
+    /// Whether a file dialog is open (its thread has not answered yet).
+    pub fn dialog_open(&self) -> bool {
+        self.pending_dialog.is_some()
     }
 
     pub fn with_screenshot(mut self, job: ScreenshotJob) -> Self {
@@ -86,6 +94,7 @@ impl PlanboardApp {
         let ctx = ui.ctx().clone();
         self.apply_theme_and_title(&ctx);
         self.data.poll();
+        self.poll_dialog(&ctx);
         let mut actions = dropped_files(&ctx);
 
         let current = self.current_page();
@@ -95,12 +104,17 @@ impl PlanboardApp {
             .min_size(190.0)
             .max_size(420.0)
             .show(ui, |ui| {
-                actions.extend(side_panel::side_panel_ui(
-                    ui,
-                    &self.settings,
-                    &current,
-                    &self.data,
-                ));
+                // At the smallest window the panel is taller than the window: it scrolls.
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        actions.extend(side_panel::side_panel_ui(
+                            ui,
+                            &self.settings,
+                            &current,
+                            &self.data,
+                        ));
+                    });
             });
         egui::CentralPanel::default().show(ui, |ui| actions.extend(self.page_ui(ui, &current)));
         notices::notices_ui(&ctx, &mut self.notices);
@@ -126,24 +140,15 @@ impl PlanboardApp {
                 self.set_hidden(&chart, hidden);
                 ctx.request_repaint();
             }
-            Action::SaveChart(chart) => self.save_chart(&chart),
+            Action::SaveChart(chart) => {
+                let name =
+                    crate::export::safe_file_name(&chart, self.settings.image_format.extension());
+                self.ask(Purpose::SaveChart(chart), name, ctx);
+            }
             Action::CopyChart(chart) => self.copy_chart(&chart, ctx),
-            Action::ExportAll => {
-                if let Some(dir) = (self.dialogs.folder)() {
-                    self.export_all_to(&dir);
-                }
-            }
-            Action::AskOpenFiles => {
-                let paths = (self.dialogs.open_files)();
-                if !paths.is_empty() {
-                    self.open_files(&paths, ctx);
-                }
-            }
-            Action::AskOpenFolder => {
-                if let Some(dir) = (self.dialogs.open_folder)() {
-                    self.open_files(&[dir], ctx);
-                }
-            }
+            Action::ExportAll => self.ask(Purpose::ExportAll, String::new(), ctx),
+            Action::AskOpenFiles => self.ask(Purpose::OpenFiles, String::new(), ctx),
+            Action::AskOpenFolder => self.ask(Purpose::OpenFolder, String::new(), ctx),
             Action::OpenFiles(paths) => self.open_files(&paths, ctx),
             Action::UseEmbedded => self.use_embedded(),
             Action::ResetSettings => self.reset(),
@@ -321,7 +326,7 @@ impl PlanboardApp {
                         "无法打开这个数据文件：",
                         "Could not open this data file:"
                     ),
-                    err.lines().join("\n")
+                    err.lines_in(self.settings.lang).join("\n")
                 )));
             }
         }
@@ -422,10 +427,44 @@ impl PlanboardApp {
         }
     }
 
-    fn save_chart(&mut self, chart_id: &str) {
-        let name = crate::export::safe_file_name(chart_id, self.settings.image_format.extension());
-        if let Some(path) = (self.dialogs.save_path)(&name) {
-            self.save_chart_to(chart_id, &path);
+    /// Open a dialog on its own thread (one at a time), or say why none can be shown and what to
+    /// do instead.
+    fn ask(&mut self, purpose: Purpose, proposed: String, ctx: &egui::Context) {
+        let lang = self.settings.lang;
+        if !self.dialogs.available {
+            self.notices.push(Notice::error(tr(
+                lang,
+                "无法显示文件对话框：系统上没有 xdg 桌面门户，也没有 zenity（Debian：apt install zenity）。\n可以在命令行导出图片：planboard export --out 文件夹",
+                "No file dialog can be shown: this system has neither an xdg desktop portal nor zenity (Debian: apt install zenity).\nImages can be exported from the command line: planboard export --out DIR",
+            )));
+            return;
+        }
+        if self.pending_dialog.is_some() {
+            self.notices.push(Notice::info(tr(
+                lang,
+                "已有一个对话框打开",
+                "A dialog is already open",
+            )));
+            return;
+        }
+        self.pending_dialog = Some(PendingDialog::open(&self.dialogs, purpose, proposed, ctx));
+    }
+
+    /// Carry out a dialog's answer once it has closed: the notice that follows is shown from then.
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(answer) = self.pending_dialog.as_ref().and_then(PendingDialog::poll) else {
+            return;
+        };
+        self.pending_dialog = None;
+        let Some(first) = answer.paths.first().cloned() else {
+            return; // Cancelled.
+        };
+        match answer.purpose {
+            Purpose::SaveChart(chart) => {
+                self.save_chart_to(&chart, &first);
+            }
+            Purpose::ExportAll => self.export_all_to(&first),
+            Purpose::OpenFiles | Purpose::OpenFolder => self.open_files(&answer.paths, ctx),
         }
     }
 

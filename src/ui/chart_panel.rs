@@ -115,14 +115,7 @@ pub fn chart_card_ui(
                     );
                 }
                 let size = Vec2::new(width - 22.0, draw::plot_height(width));
-                let (legend, plot) = draw::plot_ui(ui, spec, hidden, size, Mode::Window);
-                if let Some(next) = legend {
-                    action = Some(Action::SetHidden {
-                        chart: chart(),
-                        hidden: next,
-                    });
-                }
-                plot
+                draw::plot_ui(ui, spec, size, Mode::Window)
             })
             .inner
         });
@@ -149,14 +142,24 @@ fn toggles_ui(
     hidden: &BTreeSet<String>,
 ) -> Option<BTreeSet<String>> {
     let lang = spec.lang;
-    let keys: Vec<(String, String, usize)> = spec
+    // Bar colours say result or target, so only line charts' and reference lines' boxes carry a
+    // colour swatch.
+    let series_coloured = spec.kind == crate::model::ChartKind::Lines
+        || (spec.kind == crate::model::ChartKind::TargetsAndResults && spec.series.len() > 1);
+    let keys: Vec<(String, String, Option<usize>)> = spec
         .series
         .iter()
-        .map(|s| (s.id.clone(), s.name.clone(), s.color))
+        .map(|s| {
+            (
+                s.id.clone(),
+                s.name.clone(),
+                series_coloured.then_some(s.color),
+            )
+        })
         .chain(
             spec.references
                 .iter()
-                .map(|r| (r.id.clone(), r.name.clone(), r.color)),
+                .map(|r| (r.id.clone(), r.name.clone(), Some(r.color))),
         )
         .collect();
     let mut next_hidden = None;
@@ -171,8 +174,10 @@ fn toggles_ui(
         ui.separator();
         for (key, name, color) in &keys {
             let mut visible = !hidden.contains(key);
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, series_color(*color));
+            if let Some(color) = color {
+                let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, series_color(*color));
+            }
             if ui.checkbox(&mut visible, name.as_str()).changed() {
                 let mut next = hidden.clone();
                 if visible {

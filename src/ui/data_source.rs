@@ -8,7 +8,16 @@ use std::sync::{Arc, mpsc};
 use notify::Watcher as _;
 
 use crate::model::provenance::{self, Provenance};
-use crate::model::{self, DataFile, LoadError, Report};
+use crate::model::{self, DataFile, Lang, LoadError, Msg, Report};
+
+/// An error's lines in both languages, so the error bar follows the UI's language.
+fn both_languages(err: &LoadError) -> Vec<Msg> {
+    err.lines_in(Lang::En)
+        .into_iter()
+        .zip(err.lines_in(Lang::Zh))
+        .map(|(en, zh)| Msg::new(en, zh))
+        .collect()
+}
 
 /// One file of the data on screen.
 #[derive(Debug)]
@@ -31,7 +40,7 @@ pub struct DataSource {
     /// Local time of the last successful load.
     pub loaded_at: String,
     /// Every problem of the last load that failed; the report shown is the last good one.
-    pub error: Option<Vec<String>>,
+    pub error: Option<Vec<Msg>>,
     /// Bumped on every successful load, so views know to rebuild.
     pub generation: u64,
     watch: Option<(notify::RecommendedWatcher, mpsc::Receiver<()>)>,
@@ -137,7 +146,7 @@ impl DataSource {
             let Some(path) = &file.path else { continue };
             match model::read_data_file(path) {
                 Ok(good) => file.last_good = good,
-                Err(err) => problems.extend(err.lines()),
+                Err(err) => problems.extend(both_languages(&err)),
             }
         }
         let files: Vec<DataFile> = self.files.iter().map(|f| f.last_good.clone()).collect();
@@ -148,7 +157,7 @@ impl DataSource {
                 self.generation += 1;
                 self.loaded_at = now();
             }
-            Err(err) => problems.extend(err.lines()),
+            Err(err) => problems.extend(both_languages(&err)),
         }
         self.error = (!problems.is_empty()).then_some(problems);
         self.error.is_none()

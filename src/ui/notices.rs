@@ -43,7 +43,7 @@ pub fn notices_ui(ctx: &egui::Context, notices: &mut Vec<Notice>) {
             for n in notices.iter_mut() {
                 let until = *n
                     .until
-                    .get_or_insert(now + if n.error { 10.0 } else { 5.0 });
+                    .get_or_insert(now + if n.error { 12.0 } else { 6.0 });
                 next_expiry = next_expiry.min(until);
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     let text = RichText::new(&n.text);
@@ -68,7 +68,7 @@ pub fn notices_ui(ctx: &egui::Context, notices: &mut Vec<Notice>) {
 pub fn data_error_ui(
     ui: &mut egui::Ui,
     lang: crate::model::Lang,
-    lines: &[String],
+    lines: &[crate::model::Msg],
 ) -> Option<crate::ui::action::Action> {
     use crate::i18n::tr;
     let mut action = None;
@@ -93,7 +93,7 @@ pub fn data_error_ui(
                 }
             });
             for line in lines {
-                ui.label(RichText::new(line).monospace());
+                ui.label(RichText::new(line.get(lang)).monospace());
             }
         });
     ui.add_space(6.0);

@@ -297,7 +297,7 @@ fn verification_ui(ui: &mut Ui, lang: Lang, data: &DataSource, file: usize) {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            TextState::Unreadable(err) => format!("{}: {err}", c.source),
+            TextState::Unreadable(err) => format!("{}: {}", c.source, err.get(lang)),
         })
         .collect();
     ui.label(RichText::new(text).small().color(color))

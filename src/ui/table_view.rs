@@ -117,7 +117,7 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 value_text,
                 basis,
                 period,
-                quote: p.quote.clone(),
+                quote: format::readable_quote(&p.quote),
                 source,
                 source_full,
                 versus,

@@ -3,12 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{MAX_MAGNITUDE, check_id, check_text, list, suggestion};
+use super::{MAX_MAGNITUDE, basis_zh, check_id, check_text, kind_zh, list, suggestion};
 use crate::model::locate::Path;
-use crate::model::{Basis, ChartKind, PointKind, Report};
+use crate::model::{Basis, ChartKind, Msg, PointKind, Report};
 use crate::path;
 
-pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String)) {
+pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     // Lookups by id in one step each, however large the file.
     let mut indicators_by_id: HashMap<&str, (usize, &crate::model::Indicator)> = HashMap::new();
     for (i, ind) in report.indicators.iter().enumerate() {
@@ -16,20 +16,21 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
     }
     let mut chart_ids = HashSet::new();
     for (c, chart) in report.charts.iter().enumerate() {
+        let chart_id = &chart.id;
         check_id(
             fail,
             path!["charts", c, "id"],
             &chart.id,
-            "chart",
+            ("chart", "图表"),
             &mut chart_ids,
         );
         check_text(fail, path!["charts", c, "title"], &chart.title);
         if chart.series.is_empty() {
             fail(
                 path!["charts", c, "series"],
-                format!(
-                    "chart `{}` has no series; expected at least one indicator id",
-                    chart.id
+                Msg::new(
+                    format!("chart `{chart_id}` has no series; expected at least one indicator id"),
+                    format!("图表 `{chart_id}` 没有 series；应至少列出一个指标 id"),
                 ),
             );
         }
@@ -43,31 +44,44 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
             if !seen.insert(series.as_str()) {
                 fail(
                     at.clone(),
-                    format!("chart `{}` lists `{series}` twice", chart.id),
+                    Msg::new(
+                        format!("chart `{chart_id}` lists `{series}` twice"),
+                        format!("图表 `{chart_id}` 两次列出 `{series}`"),
+                    ),
                 );
                 continue;
             }
             let Some((i, ind)) = indicators_by_id.get(series.as_str()).copied() else {
+                let hint = suggestion(series, report.indicators.iter().map(|i| i.id.as_str()));
                 fail(
                     at,
-                    format!(
-                        "chart `{}` names indicator `{series}`, which does not exist; expected an indicator id{}",
-                        chart.id,
-                        suggestion(series, report.indicators.iter().map(|i| i.id.as_str()))
+                    Msg::new(
+                        format!(
+                            "chart `{chart_id}` names indicator `{series}`, which does not exist; expected an indicator id{}",
+                            hint.en
+                        ),
+                        format!(
+                            "图表 `{chart_id}` 引用了不存在的指标 `{series}`；应为已有指标的 id{}",
+                            hint.zh
+                        ),
                     ),
                 );
                 continue;
             };
             let Some(unit_id) = ind.unit_id_of(measure) else {
+                let (m, id) = (measure.unwrap_or_default(), &ind.id);
+                let ids = list(ind.measures.iter().map(|m| m.id.as_str()));
                 fail(
                     at,
-                    format!(
-                        "chart `{}` draws measure `{}` of `{}`, which `{}` does not declare; expected one of its measures: {}",
-                        chart.id,
-                        measure.unwrap_or_default(),
-                        ind.id,
-                        ind.id,
-                        list(ind.measures.iter().map(|m| m.id.as_str()))
+                    Msg::new(
+                        format!(
+                            "chart `{chart_id}` draws measure `{m}` of `{id}`, which `{id}` does not declare; expected one of its measures: {}",
+                            ids.en
+                        ),
+                        format!(
+                            "图表 `{chart_id}` 要画 `{id}` 的度量 `{m}`，但 `{id}` 没有声明这个度量；应为它的度量之一：{}",
+                            ids.zh
+                        ),
                     ),
                 );
                 continue;
@@ -76,14 +90,16 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 None => axis = Some((unit_id, &ind.id)),
                 Some((unit, first)) if unit != unit_id => {
                     let sym = |id: &str| report.unit(id).map_or(id.to_owned(), |u| u.zh.clone());
+                    let (id, this, that) = (&ind.id, sym(unit_id), sym(unit));
                     fail(
                         at.clone(),
-                        format!(
-                            "chart `{}` mixes units on one value axis: `{}` is in {} but `{first}` is in {}; expected one unit per chart",
-                            chart.id,
-                            ind.id,
-                            sym(unit_id),
-                            sym(unit)
+                        Msg::new(
+                            format!(
+                                "chart `{chart_id}` mixes units on one value axis: `{id}` is in {this} but `{first}` is in {that}; expected one unit per chart"
+                            ),
+                            format!(
+                                "图表 `{chart_id}` 在同一数值轴上混用了单位：`{id}` 的单位是 {this}，而 `{first}` 的单位是 {that}；一张图表应只有一种单位"
+                            ),
                         ),
                     );
                     // The unit is wrong already: a basis message on top would only repeat it.
@@ -104,13 +120,24 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 })
                 .collect();
             if drawn.is_empty() {
+                let id = &ind.id;
+                let kinds = list(chart.kinds.iter().map(|k| k.id()));
+                let kinds_zh: Vec<&str> = chart.kinds.iter().map(|&k| kind_zh(k)).collect();
+                let only_zh = if kinds_zh.is_empty() {
+                    String::new()
+                } else {
+                    format!("（该图只画{}）", kinds_zh.join("、"))
+                };
                 fail(
                     at.clone(),
-                    format!(
-                        "chart `{}` draws no point of `{}` (it draws only {}); expected at least one",
-                        chart.id,
-                        ind.id,
-                        list(chart.kinds.iter().map(|k| k.id()))
+                    Msg::new(
+                        format!(
+                            "chart `{chart_id}` draws no point of `{id}` (it draws only {}); expected at least one",
+                            kinds.en
+                        ),
+                        format!(
+                            "图表 `{chart_id}` 没有画出 `{id}` 的任何数据点{only_zh}；应至少有一个"
+                        ),
                     ),
                 );
             }
@@ -121,17 +148,29 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                         // Name the figure that differs, where it is, and the one it differs from.
                         fail(
                             path!["indicators", i, "points", p, "basis"],
-                            format!(
-                                "chart `{}` compares different bases: `{}` {} {} is {}, but `{}` {} {} is {}; expected one basis per chart (a level and its growth are two measures of one indicator)",
-                                chart.id,
-                                ind.id,
-                                point.year,
-                                point.kind.id(),
-                                point.basis.id(),
-                                first.id,
-                                first_point.year,
-                                first_point.kind.id(),
-                                b.id()
+                            Msg::new(
+                                format!(
+                                    "chart `{chart_id}` compares different bases: `{}` {} {} is {}, but `{}` {} {} is {}; expected one basis per chart (a level and its growth are two measures of one indicator)",
+                                    ind.id,
+                                    point.year,
+                                    point.kind.id(),
+                                    point.basis.id(),
+                                    first.id,
+                                    first_point.year,
+                                    first_point.kind.id(),
+                                    b.id()
+                                ),
+                                format!(
+                                    "图表 `{chart_id}` 比较了不同口径的数字：`{}` {}年{}的口径是{}，而 `{}` {}年{}的口径是{}；一张图表应只有一种口径（总量和增速是同一指标的两个度量）",
+                                    ind.id,
+                                    point.year,
+                                    kind_zh(point.kind),
+                                    basis_zh(point.basis),
+                                    first.id,
+                                    first_point.year,
+                                    kind_zh(first_point.kind),
+                                    basis_zh(b)
+                                ),
                             ),
                         );
                         break;
@@ -142,23 +181,34 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
             if chart.kind == ChartKind::BeforeAfter
                 && !drawn.iter().any(|(_, p)| p.kind == PointKind::Baseline)
             {
+                let id = &ind.id;
                 fail(
                     at.clone(),
-                    format!(
-                        "before-after chart `{}` needs a baseline point of `{}`; expected a Baseline point",
-                        chart.id, ind.id
+                    Msg::new(
+                        format!(
+                            "before-after chart `{chart_id}` needs a baseline point of `{id}`; expected a Baseline point"
+                        ),
+                        format!(
+                            "前后对比图 `{chart_id}` 需要 `{id}` 的起点数据点；应有一个 Baseline 数据点"
+                        ),
                     ),
                 );
             }
         }
         for (s, source) in chart.sources.iter().enumerate() {
             if report.source(source).is_none() {
+                let ids = list(report.sources.iter().map(|s| s.id.as_str()));
                 fail(
                     path!["charts", c, "sources", s],
-                    format!(
-                        "chart `{}` draws figures of source `{source}`, which is not declared; expected one of: {}",
-                        chart.id,
-                        list(report.sources.iter().map(|s| s.id.as_str()))
+                    Msg::new(
+                        format!(
+                            "chart `{chart_id}` draws figures of source `{source}`, which is not declared; expected one of: {}",
+                            ids.en
+                        ),
+                        format!(
+                            "图表 `{chart_id}` 要画未声明的来源 `{source}` 的数字；应为以下之一：{}",
+                            ids.zh
+                        ),
                     ),
                 );
             }
@@ -166,9 +216,13 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
         if chart.kind == ChartKind::ReferenceLines && chart.reference_lines.is_empty() {
             fail(
                 path!["charts", c, "kind"],
-                format!(
-                    "chart `{}` is of kind ReferenceLines but declares no reference_lines; expected at least one",
-                    chart.id
+                Msg::new(
+                    format!(
+                        "chart `{chart_id}` is of kind ReferenceLines but declares no reference_lines; expected at least one"
+                    ),
+                    format!(
+                        "图表 `{chart_id}` 的类型是 ReferenceLines，却没有声明 reference_lines；应至少有一条"
+                    ),
                 ),
             );
         }
@@ -178,15 +232,18 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, String))
                 fail,
                 path!["charts", c, "reference_lines", r, "id"],
                 &line.id,
-                "reference line",
+                ("reference line", "参考线"),
                 &mut line_ids,
             );
             if !line.value.is_finite() || line.value.abs() > MAX_MAGNITUDE {
+                let (id, value) = (&line.id, line.value);
                 fail(
                     path!["charts", c, "reference_lines", r, "value"],
-                    format!(
-                        "reference line `{}` has value {}; expected a finite number of at most 1e15 in magnitude",
-                        line.id, line.value
+                    Msg::new(
+                        format!(
+                            "reference line `{id}` has value {value}; expected a finite number of at most 1e15 in magnitude"
+                        ),
+                        format!("参考线 `{id}` 的数值为 {value}；应为绝对值不超过 1e15 的有限数"),
                     ),
                 );
             }

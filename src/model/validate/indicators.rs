@@ -5,30 +5,36 @@
 
 use std::collections::HashSet;
 
-use super::{MAX_MAGNITUDE, check_id, check_text, list};
+use super::{MAX_MAGNITUDE, basis_zh, check_id, check_text, kind_zh, list};
 use crate::model::locate::Path;
-use crate::model::{Basis, Indicator, Report, Unit};
+use crate::model::{Basis, Indicator, Msg, Report, Unit};
 use crate::path;
 
-pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, String)) {
+pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     let mut indicator_ids = HashSet::new();
     for (i, ind) in report.indicators.iter().enumerate() {
         check_id(
             fail,
             path!["indicators", i, "id"],
             &ind.id,
-            "indicator",
+            ("indicator", "指标"),
             &mut indicator_ids,
         );
         check_text(fail, path!["indicators", i, "name"], &ind.name);
         if report.category(&ind.category).is_none() {
+            let (id, category) = (&ind.id, &ind.category);
+            let ids = list(report.categories.iter().map(|c| c.id.as_str()));
             fail(
                 path!["indicators", i, "category"],
-                format!(
-                    "indicator `{}` names category `{}`, which is not declared; expected one of: {}",
-                    ind.id,
-                    ind.category,
-                    list(report.categories.iter().map(|c| c.id.as_str()))
+                Msg::new(
+                    format!(
+                        "indicator `{id}` names category `{category}`, which is not declared; expected one of: {}",
+                        ids.en
+                    ),
+                    format!(
+                        "指标 `{id}` 引用了未声明的类别 `{category}`；应为以下之一：{}",
+                        ids.zh
+                    ),
                 ),
             );
         }
@@ -45,7 +51,7 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Stri
                 fail,
                 path!["indicators", i, "measures", m, "id"],
                 &measure.id,
-                "measure",
+                ("measure", "度量"),
                 &mut measure_ids,
             );
             check_text(
@@ -62,11 +68,12 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Stri
             );
         }
         if ind.points.is_empty() {
+            let id = &ind.id;
             fail(
                 path!["indicators", i, "points"],
-                format!(
-                    "indicator `{}` has no data points; expected at least one",
-                    ind.id
+                Msg::new(
+                    format!("indicator `{id}` has no data points; expected at least one"),
+                    format!("指标 `{id}` 没有数据点；应至少有一个"),
                 ),
             );
         }
@@ -76,36 +83,49 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Stri
 
 fn check_unit(
     report: &Report,
-    fail: &mut impl FnMut(Path, String),
+    fail: &mut impl FnMut(Path, Msg),
     at: Path,
     indicator: &str,
     unit: &str,
 ) {
     if report.unit(unit).is_none() {
+        let ids = list(report.units.iter().map(|u| u.id.as_str()));
         fail(
             at,
-            format!(
-                "indicator `{indicator}` names unit `{unit}`, which is not declared; expected one of: {}",
-                list(report.units.iter().map(|u| u.id.as_str()))
+            Msg::new(
+                format!(
+                    "indicator `{indicator}` names unit `{unit}`, which is not declared; expected one of: {}",
+                    ids.en
+                ),
+                format!(
+                    "指标 `{indicator}` 引用了未声明的单位 `{unit}`；应为以下之一：{}",
+                    ids.zh
+                ),
             ),
         );
     }
 }
 
-fn check_points(report: &Report, fail: &mut impl FnMut(Path, String), i: usize, ind: &Indicator) {
+fn check_points(report: &Report, fail: &mut impl FnMut(Path, Msg), i: usize, ind: &Indicator) {
     let mut seen = HashSet::new();
+    let id = &ind.id;
     for (p, point) in ind.points.iter().enumerate() {
+        let (year, value) = (point.year, point.value);
         let at = |field: &str| path!["indicators", i, "points", p, field];
         let measure_unit: Option<&Unit> = match point.measure.as_deref() {
             Some(m) if !ind.has_measure(Some(m)) => {
+                let ids = list(ind.measures.iter().map(|m| m.id.as_str()));
                 fail(
                     at("measure"),
-                    format!(
-                        "`{}` {} names measure `{m}`, which `{}` does not declare; expected one of: {}",
-                        ind.id,
-                        point.year,
-                        ind.id,
-                        list(ind.measures.iter().map(|m| m.id.as_str()))
+                    Msg::new(
+                        format!(
+                            "`{id}` {year} names measure `{m}`, which `{id}` does not declare; expected one of: {}",
+                            ids.en
+                        ),
+                        format!(
+                            "`{id}` {year}年的数据点引用了 `{id}` 未声明的度量 `{m}`；应为以下之一：{}",
+                            ids.zh
+                        ),
                     ),
                 );
                 None
@@ -115,17 +135,21 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, String), i: usize, 
         if !point.value.is_finite() {
             fail(
                 at("value"),
-                format!(
-                    "value of `{}` {} is {}; expected a finite number",
-                    ind.id, point.year, point.value
+                Msg::new(
+                    format!("value of `{id}` {year} is {value}; expected a finite number"),
+                    format!("`{id}` {year}年的数值为 {value}；应为有限的数"),
                 ),
             );
         } else if point.value.abs() > MAX_MAGNITUDE {
             fail(
                 at("value"),
-                format!(
-                    "value of `{}` {} is {:e}; expected at most 1e15 in magnitude (a plain number in the indicator's unit)",
-                    ind.id, point.year, point.value
+                Msg::new(
+                    format!(
+                        "value of `{id}` {year} is {value:e}; expected at most 1e15 in magnitude (a plain number in the indicator's unit)"
+                    ),
+                    format!(
+                        "`{id}` {year}年的数值为 {value:e}；绝对值应不超过 1e15（以指标的单位计、不带量级词的数）"
+                    ),
                 ),
             );
         } else if point.basis == Basis::Rate
@@ -134,9 +158,11 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, String), i: usize, 
         {
             fail(
                 at("value"),
-                format!(
-                    "rate `{}` {} is {}%; expected a rate or share within 0–100",
-                    ind.id, point.year, point.value
+                Msg::new(
+                    format!(
+                        "rate `{id}` {year} is {value}%; expected a rate or share within 0–100"
+                    ),
+                    format!("比率 `{id}` {year}年为 {value}%；比率或占比应在 0–100 之间"),
                 ),
             );
         }
@@ -144,56 +170,76 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, String), i: usize, 
             && let Some(unit) = measure_unit
             && !unit.percent
         {
+            let (basis, symbol, unit_id) = (point.basis.id(), &unit.zh, &unit.id);
             fail(
                 at("basis"),
-                format!(
-                    "`{}` {} is a {} in {} ({}); expected a percent unit (one declared with `percent: true`): a growth rate or a change in points is never in {}",
-                    ind.id,
-                    point.year,
-                    point.basis.id(),
-                    unit.zh,
-                    unit.id,
-                    unit.zh
+                Msg::new(
+                    format!(
+                        "`{id}` {year} is a {basis} in {symbol} ({unit_id}); expected a percent unit (one declared with `percent: true`): a growth rate or a change in points is never in {symbol}"
+                    ),
+                    format!(
+                        "`{id}` {year}年的口径是{}，单位却是 {symbol}（{unit_id}）；应为百分数单位（声明时写 `percent: true`）：增速或百分点变化不会以 {symbol} 为单位",
+                        basis_zh(point.basis)
+                    ),
                 ),
             );
         }
         if !report.years.contains(point.year) {
+            let (first, last) = (report.years.first, report.years.last);
             fail(
                 at("year"),
-                format!(
-                    "year {} of `{}` is outside the report's years; expected {}–{}",
-                    point.year, ind.id, report.years.first, report.years.last
+                Msg::new(
+                    format!(
+                        "year {year} of `{id}` is outside the report's years; expected {first}–{last}"
+                    ),
+                    format!("`{id}` 的年份 {year} 超出报告的年份范围；应在 {first}–{last} 之间"),
                 ),
             );
         }
         if point.quote.trim().is_empty() {
             fail(
                 at("quote"),
-                format!(
-                    "`{}` {} has an empty quote; expected the words of the report the figure comes from",
-                    ind.id, point.year
+                Msg::new(
+                    format!(
+                        "`{id}` {year} has an empty quote; expected the words of the report the figure comes from"
+                    ),
+                    format!("`{id}` {year}年的引文为空；应为该数字出处的报告原文"),
                 ),
             );
         }
         match (&point.source, report.sources.as_slice()) {
-            (Some(id), _) if report.source(id).is_none() => fail(
-                at("source"),
-                format!(
-                    "`{}` {} names source `{id}`, which is not declared; expected one of: {}",
-                    ind.id,
-                    point.year,
-                    list(report.sources.iter().map(|s| s.id.as_str()))
-                ),
-            ),
-            (None, sources) if sources.len() > 1 => fail(
-                path!["indicators", i, "points", p],
-                format!(
-                    "`{}` {} names no source, and the file declares several; expected `source:` one of: {}",
-                    ind.id,
-                    point.year,
-                    list(sources.iter().map(|s| s.id.as_str()))
-                ),
-            ),
+            (Some(source), _) if report.source(source).is_none() => {
+                let ids = list(report.sources.iter().map(|s| s.id.as_str()));
+                fail(
+                    at("source"),
+                    Msg::new(
+                        format!(
+                            "`{id}` {year} names source `{source}`, which is not declared; expected one of: {}",
+                            ids.en
+                        ),
+                        format!(
+                            "`{id}` {year}年的数据点引用了未声明的来源 `{source}`；应为以下之一：{}",
+                            ids.zh
+                        ),
+                    ),
+                );
+            }
+            (None, sources) if sources.len() > 1 => {
+                let ids = list(sources.iter().map(|s| s.id.as_str()));
+                fail(
+                    path!["indicators", i, "points", p],
+                    Msg::new(
+                        format!(
+                            "`{id}` {year} names no source, and the file declares several; expected `source:` one of: {}",
+                            ids.en
+                        ),
+                        format!(
+                            "`{id}` {year}年的数据点没有注明来源，而文件声明了多个来源；应写 `source:`，取以下之一：{}",
+                            ids.zh
+                        ),
+                    ),
+                );
+            }
             _ => {}
         }
         if let Some(period) = &point.period {
@@ -211,12 +257,17 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, String), i: usize, 
         )) {
             fail(
                 path!["indicators", i, "points", p],
-                format!(
-                    "`{}` has two {} points for {} on the same basis ({}) from the same source; expected one",
-                    ind.id,
-                    point.kind.id(),
-                    point.year,
-                    point.basis.id()
+                Msg::new(
+                    format!(
+                        "`{id}` has two {} points for {year} on the same basis ({}) from the same source; expected one",
+                        point.kind.id(),
+                        point.basis.id()
+                    ),
+                    format!(
+                        "`{id}` 有两个出自同一来源、口径相同（{}）的 {year}年{}数据点；应只有一个",
+                        basis_zh(point.basis),
+                        kind_zh(point.kind)
+                    ),
                 ),
             );
         }

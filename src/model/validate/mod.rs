@@ -10,8 +10,8 @@ mod units;
 
 use std::collections::HashSet;
 
-use super::Report;
 use super::locate::Path;
+use super::{Basis, Msg, PointKind, Report};
 use crate::path;
 
 /// The largest magnitude a value may have. Plan figures are far below it (the largest here is
@@ -20,16 +20,17 @@ pub(super) const MAX_MAGNITUDE: f64 = 1e15;
 
 /// Every problem of one file on its own, not only the first, in document order where practical:
 /// what it declares (sources, categories, units) and its indicators. Each concern has its own file.
-pub fn validate_file(report: &Report) -> Vec<(Path, String)> {
+pub fn validate_file(report: &Report) -> Vec<(Path, Msg)> {
     let mut problems = Vec::new();
-    let mut fail = |path: Path, msg: String| problems.push((path, msg));
+    let mut fail = |path: Path, msg: Msg| problems.push((path, msg));
 
     if report.years.first > report.years.last {
+        let (first, last) = (report.years.first, report.years.last);
         fail(
             path!["years"],
-            format!(
-                "years run backwards ({} to {}); expected first <= last",
-                report.years.first, report.years.last
+            Msg::new(
+                format!("years run backwards ({first} to {last}); expected first <= last"),
+                format!("年份范围首尾颠倒（{first} 至 {last}）；first 应不大于 last"),
             ),
         );
     }
@@ -47,9 +48,9 @@ pub fn validate_file(report: &Report) -> Vec<(Path, String)> {
 
 /// Every problem of the charts and pages of a merged report, whose charts may draw indicators of
 /// any of its files.
-pub fn validate_views(report: &Report) -> Vec<(Path, String)> {
+pub fn validate_views(report: &Report) -> Vec<(Path, Msg)> {
     let mut problems = Vec::new();
-    let mut fail = |path: Path, msg: String| problems.push((path, msg));
+    let mut fail = |path: Path, msg: Msg| problems.push((path, msg));
     charts::check_charts(report, &mut fail);
     pages::check_pages(report, &mut fail);
     problems.sort_by_key(|(path, _)| path_order(report, path));
@@ -79,54 +80,98 @@ fn path_order(_report: &Report, path: &Path) -> Vec<usize> {
         .collect()
 }
 
+/// What a kind of thing is called in each language: ("indicator", "指标").
+pub(super) type Noun = (&'static str, &'static str);
+
 pub(super) fn check_id<'a>(
-    fail: &mut impl FnMut(Path, String),
+    fail: &mut impl FnMut(Path, Msg),
     at: Path,
     id: &'a str,
-    what: &str,
+    (what, what_zh): Noun,
     seen: &mut HashSet<&'a str>,
 ) {
     if id.trim().is_empty() {
         fail(
             at,
-            format!("{what} id is empty; expected a short stable id such as `gdp`"),
+            Msg::new(
+                format!("{what} id is empty; expected a short stable id such as `gdp`"),
+                format!("{what_zh}的 id 为空；应为简短、稳定的 id，如 `gdp`"),
+            ),
         );
     } else if id.chars().any(char::is_control) {
+        let id = id.escape_debug();
         fail(
             at,
-            format!(
-                "{what} id `{}` holds a control character; expected a plain id",
-                id.escape_debug()
+            Msg::new(
+                format!("{what} id `{id}` holds a control character; expected a plain id"),
+                format!("{what_zh} id `{id}` 含有控制字符；应为普通的 id"),
             ),
         );
     } else if !seen.insert(id) {
         fail(
             at,
-            format!("duplicate {what} id `{id}`; expected every {what} id to be unique"),
+            Msg::new(
+                format!("duplicate {what} id `{id}`; expected every {what} id to be unique"),
+                format!("{what_zh} id `{id}` 重复；每个{what_zh}的 id 应唯一"),
+            ),
         );
     }
 }
 
-pub(super) fn check_text(fail: &mut impl FnMut(Path, String), at: Path, text: &crate::model::Text) {
+pub(super) fn check_text(fail: &mut impl FnMut(Path, Msg), at: Path, text: &crate::model::Text) {
     if text.zh.trim().is_empty() || text.en.trim().is_empty() {
-        fail(at, "text is empty; expected both zh and en".to_owned());
+        fail(
+            at,
+            Msg::new(
+                "text is empty; expected both zh and en",
+                "文字为空；应同时写有 zh 和 en",
+            ),
+        );
     }
 }
 
-pub(super) fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Ids in backticks, in both languages: "`a`, `b`" and "`a`、`b`".
+pub(super) fn list<'a>(items: impl Iterator<Item = &'a str>) -> Msg {
+    let items: Vec<String> = items.map(|s| format!("`{s}`")).collect();
+    Msg::new(items.join(", "), items.join("、"))
 }
 
 /// " (did you mean `gdp`?)" when an id is a likely typo of an existing one.
-pub(super) fn suggestion<'a>(wrong: &str, ids: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn suggestion<'a>(wrong: &str, ids: impl Iterator<Item = &'a str>) -> Msg {
     ids.map(|id| (edit_distance(wrong, id), id))
         .filter(|(d, id)| *d <= 2.max(id.len() / 4))
         .min()
-        .map(|(_, id)| format!(" (did you mean `{id}`?)"))
-        .unwrap_or_default()
+        .map_or_else(
+            || Msg::new("", ""),
+            |(_, id)| {
+                Msg::new(
+                    format!(" (did you mean `{id}`?)"),
+                    format!("（是否想写 `{id}`？）"),
+                )
+            },
+        )
+}
+
+/// A kind of figure in Chinese, after a year ("2022年完成值"), in the window's words.
+pub(in crate::model) fn kind_zh(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Actual => "完成值",
+        PointKind::Target => "目标值",
+        PointKind::Baseline => "起点值",
+    }
+}
+
+/// A basis in Chinese, as the window names it, with the id the English message uses.
+pub(in crate::model) fn basis_zh(basis: Basis) -> String {
+    let name = match basis {
+        Basis::YearOnYear => "同比增长",
+        Basis::NewInYear => "当年新增",
+        Basis::Cumulative => "累计总量",
+        Basis::Rate => "比率或占比",
+        Basis::Level => "水平",
+        Basis::PointsChange => "百分点变化",
+    };
+    format!("{name}（{}）", basis.id())
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -4,17 +4,19 @@
 use std::collections::HashSet;
 
 use super::{check_id, check_text};
-use crate::model::Report;
 use crate::model::dataset::date_key;
 use crate::model::locate::Path;
+use crate::model::{Msg, Report};
 use crate::path;
 
-pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, String)) {
+pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     if report.sources.is_empty() {
         fail(
             path!["sources"],
-            "the file declares no source; expected at least one document the figures come from"
-                .to_owned(),
+            Msg::new(
+                "the file declares no source; expected at least one document the figures come from",
+                "文件没有声明任何来源；应至少声明一份数据出处的文件",
+            ),
         );
     }
     let mut ids = HashSet::new();
@@ -23,39 +25,50 @@ pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, String)
             fail,
             path!["sources", s, "id"],
             &source.id,
-            "source",
+            ("source", "来源"),
             &mut ids,
         );
         check_text(fail, path!["sources", s, "title"], &source.title);
         check_text(fail, path!["sources", s, "issuer"], &source.issuer);
         if date_key(&source.published).is_none() {
+            let (id, published) = (&source.id, &source.published);
             fail(
                 path!["sources", s, "published"],
-                format!(
-                    "source `{}` was published on `{}`; expected a date written YYYY, YYYY-MM or YYYY-MM-DD",
-                    source.id, source.published
+                Msg::new(
+                    format!(
+                        "source `{id}` was published on `{published}`; expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
+                    ),
+                    format!(
+                        "来源 `{id}` 的发布日期写作 `{published}`；日期应写成 YYYY、YYYY-MM 或 YYYY-MM-DD"
+                    ),
                 ),
             );
         }
         if let Some(url) = &source.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
+            let id = &source.id;
             fail(
                 path!["sources", s, "url"],
-                format!(
-                    "source `{}` has url `{url}`; expected a web address starting with https:// or http://",
-                    source.id
+                Msg::new(
+                    format!(
+                        "source `{id}` has url `{url}`; expected a web address starting with https:// or http://"
+                    ),
+                    format!("来源 `{id}` 的 url 为 `{url}`；应为以 https:// 或 http:// 开头的网址"),
                 ),
             );
         }
         if let Some(text) = &source.text
             && text.trim().is_empty()
         {
+            let id = &source.id;
             fail(
                 path!["sources", s, "text"],
-                format!(
-                    "source `{}` names an empty text file; expected a path relative to the data file, or no `text`",
-                    source.id
+                Msg::new(
+                    format!(
+                        "source `{id}` names an empty text file; expected a path relative to the data file, or no `text`"
+                    ),
+                    format!("来源 `{id}` 的原文文件名为空；应为相对数据文件的路径，或不写 `text`"),
                 ),
             );
         }

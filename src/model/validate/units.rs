@@ -3,26 +3,27 @@
 use std::collections::HashSet;
 
 use super::check_id;
-use crate::model::Report;
 use crate::model::locate::Path;
+use crate::model::{Msg, Report};
 use crate::path;
 
-pub(super) fn check_units(report: &Report, fail: &mut impl FnMut(Path, String)) {
+pub(super) fn check_units(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     let mut unit_ids = HashSet::new();
     for (u, unit) in report.units.iter().enumerate() {
         check_id(
             fail,
             path!["units", u, "id"],
             &unit.id,
-            "unit",
+            ("unit", "单位"),
             &mut unit_ids,
         );
         if unit.zh.trim().is_empty() || unit.en.trim().is_empty() {
+            let id = &unit.id;
             fail(
                 path!["units", u],
-                format!(
-                    "unit `{}` has an empty symbol; expected zh and en symbols",
-                    unit.id
+                Msg::new(
+                    format!("unit `{id}` has an empty symbol; expected zh and en symbols"),
+                    format!("单位 `{id}` 的符号为空；应有 zh 和 en 两种符号"),
                 ),
             );
         }
