@@ -270,6 +270,38 @@ fn one_snapshot_per_page() {
     }
 }
 
+/// Every page in both languages at the smallest window the app allows (720×480): what a person
+/// on a small screen sees, kept as snapshots to look at and to compare.
+#[test]
+fn every_page_in_both_languages_at_the_smallest_window() {
+    let report = planboard::model::load_default().expect("default");
+    let pages: Vec<String> = report
+        .pages
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(["table".to_owned()])
+        .collect();
+    let mut results = egui_kittest::SnapshotResults::new();
+    for lang in [Lang::Zh, Lang::En] {
+        for page in &pages {
+            let mut app = app_on(page);
+            app.settings.lang = lang;
+            let mut h = Harness::builder()
+                .with_size([720.0, 480.0])
+                .with_context_setup(fonts::install)
+                .renderer(support::CpuRenderer::default())
+                .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
+            h.run_steps(4);
+            let lang = match lang {
+                Lang::Zh => "zh",
+                Lang::En => "en",
+            };
+            h.snapshot(format!("small/{page}_{lang}"));
+            results.extend_harness(&mut h);
+        }
+    }
+}
+
 #[test]
 fn ctrl_s_saves_the_chart_under_the_pointer() {
     let dir = tempfile::tempdir().expect("tempdir");
