@@ -34,7 +34,6 @@ fn decode(path: &Path) -> image::RgbaImage {
     image::open(path).expect("a PNG that decodes").to_rgba8()
 }
 
-
 #[test]
 fn every_chart_exports_headlessly_and_matches_its_snapshot() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -51,7 +50,21 @@ fn every_chart_exports_headlessly_and_matches_its_snapshot() {
     for (path, chart) in paths.iter().zip(&report.charts) {
         assert_eq!(path, &dir.path().join(format!("{}.png", chart.id)));
         let img = decode(path);
-        assert_eq!(img.dimensions(), (1800, 1000));
+        // A chart is 900×500 points, a single figure's card 480×270, at 2×.
+        let spec = planboard::charts::build(
+            &report,
+            chart,
+            planboard::model::Lang::Zh,
+            &Default::default(),
+        );
+        let expected = if spec.card.is_some() {
+            (960, 540)
+        } else {
+            (1800, 1000)
+        };
+        assert_eq!(img.dimensions(), expected, "{}", chart.id);
+        // A light image is white to its edges: no grey frame on a white slide.
+        assert_eq!(img.get_pixel(0, 0).0, [255, 255, 255, 255], "{}", chart.id);
         let first = img.get_pixel(0, 0).0;
         assert!(img.pixels().any(|p| p.0 != first), "{} is blank", chart.id);
         assert!(

@@ -354,7 +354,10 @@ fn save_image_button_and_export_all_write_files() {
     app.dialogs.folder = std::sync::Arc::new(move || Some(d.clone()));
     app.dialogs.save_path = std::sync::Arc::new(move |_| Some(f.clone()));
     let mut h = harness(app);
-    h.get_by_label("保存图片").click();
+    h.get_all_by_label("保存图片")
+        .last()
+        .expect("the chart's save button")
+        .click();
     settle(&mut h);
     assert!(dir.path().join("headline-from-button.png").is_file());
     h.get_by_label("导出全部图表…").click();
@@ -379,7 +382,10 @@ fn a_save_that_cannot_be_written_says_why() {
     app.dialogs.save_path =
         std::sync::Arc::new(|_| Some(std::path::PathBuf::from("/proc/planboard-cannot-write.png")));
     let mut h = harness(app);
-    h.get_by_label("保存图片").click();
+    h.get_all_by_label("保存图片")
+        .last()
+        .expect("the chart's save button")
+        .click();
     settle(&mut h);
     let notice = h
         .state()
@@ -426,7 +432,8 @@ fn the_copy_shortcut_copies_the_chart_as_an_image() {
         egui::OutputCommand::CopyImage(image) => Some(image),
         _ => None,
     });
-    assert_eq!(image.expect("an image on the clipboard").size, [1800, 1000]);
+    // No pointer over a chart: the page's first, GDP's card (480×270 points at 2×).
+    assert_eq!(image.expect("an image on the clipboard").size, [960, 540]);
 }
 
 #[test]
@@ -534,7 +541,10 @@ fn saving_as_svg_follows_the_file_name_and_export_all_the_chosen_format() {
     app.dialogs.folder = std::sync::Arc::new(move || Some(d.clone()));
     app.dialogs.save_path = std::sync::Arc::new(move |_| Some(f.clone()));
     let mut h = harness(app);
-    h.get_by_label("保存图片").click();
+    h.get_all_by_label("保存图片")
+        .last()
+        .expect("the chart's save button")
+        .click();
     settle(&mut h);
     let svg = std::fs::read_to_string(dir.path().join("chosen.svg")).expect("an SVG was written");
     assert!(svg.starts_with("<svg ") && svg.contains("<text "));

@@ -3,12 +3,14 @@
 //! thin step (`draw`), shared by the window and the image export.
 
 pub mod accountability;
+mod card;
 pub mod layout;
 mod lines;
 mod targets;
 mod wrap;
 
 pub use accountability::Status;
+pub use card::CardSpec;
 
 pub use wrap::wrap_label;
 
@@ -44,6 +46,8 @@ pub struct ChartSpec {
     pub sources: Vec<String>,
     /// What the gap labels compare ("差值：2023年目标比2022年完成"), shown with the key.
     pub gap_note: Option<String>,
+    /// Set when the chart draws one figure: it is shown as a card, not as a one-bar chart.
+    pub card: Option<CardSpec>,
     pub x_range: (f64, f64),
     /// The values' range with room for their labels; always includes zero, so negative values
     /// read as negative. The range drawn adds the legend's room: see [`layout::plot_layout`].
@@ -180,6 +184,7 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         key: Vec::new(),
         sources: Vec::new(),
         gap_note: None,
+        card: None,
         x_range: (-0.5, 0.5),
         y_range: (0.0, 1.0),
     };
@@ -220,6 +225,7 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
     }
 
     spec.y_range = layout::value_range(&spec);
+    spec.card = card::card(&spec, report, chart, &indicators);
     spec
 }
 

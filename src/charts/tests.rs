@@ -131,7 +131,12 @@ fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
             // One category a series.
             _ => assert_eq!(s.categories.len(), chart.series.len(), "{}", chart.id),
         }
-        assert!(s.y_range.0 <= 0.0 && s.y_range.1 > 0.0, "{}", chart.id);
+        // Zero is in range, so a fall reads as a fall (a chart of one fall ends at zero).
+        assert!(
+            s.y_range.0 <= 0.0 && s.y_range.1 >= 0.0 && s.y_range.0 < s.y_range.1,
+            "{}",
+            chart.id
+        );
         for series in &s.series {
             for bar in &series.bars {
                 assert!(
@@ -192,4 +197,26 @@ fn the_gap_qualifier_follows_both_figures() {
     assert_eq!(super::gap_qualifier(Exact, AtMost), "≤");
     assert_eq!(super::gap_qualifier(Exact, About), "≈");
     assert_eq!(super::gap_qualifier(AtLeast, AtLeast), "≈");
+}
+
+#[test]
+fn a_chart_of_one_figure_is_a_card_and_says_what_it_is() {
+    let s = spec("card_general_budget_revenue", Lang::Zh, &[]);
+    let card = s.card.expect("one figure: a card");
+    assert_eq!((card.number.as_str(), card.unit.as_str()), ("-9.9", "%"));
+    assert_eq!(card.kind, "2022年完成");
+    assert_eq!(card.companions, ["2023年目标：17%"]);
+    assert!(card.note.is_some(), "按自然口径");
+    assert!(card.quote.contains("下降 9.9%"));
+    // A starting level gives the change from it.
+    let report = load_default().expect("default report");
+    let mut chart = report.chart("waste_rates").expect("chart").clone();
+    chart.series = vec!["recycling_rate".into()];
+    chart.kinds = vec![PointKind::Actual];
+    let s = build(&report, &chart, Lang::Zh, &BTreeSet::new());
+    let card = s.card.expect("one figure");
+    assert_eq!(card.change.as_deref(), Some("较起点36%提升15个百分点"));
+    // A figure against reference lines is a comparison: a chart.
+    assert!(spec("pm25", Lang::Zh, &[]).card.is_none());
+    assert!(spec("headline", Lang::Zh, &[]).card.is_none());
 }

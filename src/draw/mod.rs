@@ -7,6 +7,7 @@
 //! decided in [`crate::charts::layout`]; this module only turns those decisions into shapes.
 
 mod bars;
+mod card;
 pub mod fonts;
 mod header;
 mod lines;
@@ -17,6 +18,7 @@ mod targets;
 pub mod theme;
 mod tooltip;
 
+pub use card::{card_body_ui, card_quote_ui};
 pub use header::header_ui;
 pub use plot::{Mode, item_id, plot_height, plot_id, plot_ui};
 pub use theme::Theme;

@@ -87,6 +87,8 @@ pub struct Drawn {
     /// The image's background (the panel fill of the theme).
     pub background: Color32,
     pub textures: Textures,
+    /// The image's size in points.
+    pub size: Vec2,
 }
 
 /// Draw one chart in a fresh offscreen context: two passes, so text and axes are laid out before
@@ -100,6 +102,7 @@ pub fn draw_offscreen(
 ) -> Drawn {
     let spec = charts::build(report, chart, opts.lang, hidden);
     let note = footnote(&spec, data_name, opts.lang);
+    let size = image_size(&spec, opts);
     let ctx = egui::Context::default();
     draw::fonts::install(&ctx);
     opts.theme.apply(&ctx);
@@ -112,7 +115,7 @@ pub fn draw_offscreen(
         });
     }
     let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, opts.size)),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
         ..Default::default()
     };
     if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
@@ -135,6 +138,19 @@ pub fn draw_offscreen(
         output,
         background,
         textures,
+        size,
+    }
+}
+
+/// A card is smaller than a chart: half the width, the same proportions.
+pub const CARD_SIZE: Vec2 = Vec2::new(480.0, 270.0);
+
+/// The size in points of a chart's image: the options' size, or a card's.
+pub fn image_size(spec: &charts::ChartSpec, opts: &ImageOptions) -> Vec2 {
+    if spec.card.is_some() {
+        CARD_SIZE
+    } else {
+        opts.size
     }
 }
 
@@ -150,7 +166,8 @@ pub fn chart_image(
     let primitives = drawn
         .ctx
         .tessellate(drawn.output.shapes, drawn.output.pixels_per_point);
-    let [w, h] = opts.pixel_size();
+    let w = (drawn.size.x * opts.scale).round() as usize;
+    let h = (drawn.size.y * opts.scale).round() as usize;
     let mut canvas = Canvas::new(w, h, drawn.background);
     canvas.paint(&primitives, &drawn.textures, drawn.output.pixels_per_point);
     canvas.into_color_image()
@@ -165,6 +182,17 @@ pub fn image_ui(ui: &mut egui::Ui, spec: &charts::ChartSpec, note: &str) {
     frame.show(ui, |ui| {
         let full = ui.available_size();
         ui.set_min_size(full);
+        if let Some(card) = &spec.card {
+            // One figure: a card, with the sentence it comes from, not a one-bar chart.
+            ui.label(RichText::new(&spec.title).size(16.0).strong());
+            ui.add_space(6.0);
+            draw::card_body_ui(ui, card);
+            ui.add_space(6.0);
+            draw::card_quote_ui(ui, card);
+            ui.add_space(6.0);
+            ui.label(RichText::new(note).small().color(ui.visuals().text_color()));
+            return;
+        }
         draw::header_ui(ui, spec);
         ui.add_space(4.0);
         let color = ui.visuals().text_color();

@@ -31,8 +31,11 @@ pub fn chart_svg(
 
 /// The shapes of an offscreen run as an SVG document.
 pub fn to_svg(drawn: &Drawn, opts: &ImageOptions) -> Result<Vec<u8>, ExportError> {
-    let size = opts.size;
-    let [w, h] = opts.pixel_size();
+    let size = drawn.size;
+    let (w, h) = (
+        (size.x * opts.scale).round() as usize,
+        (size.y * opts.scale).round() as usize,
+    );
     let fonts = Fonts::new();
     let mut body = String::new();
     let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();

@@ -25,6 +25,8 @@ pub enum Action {
     SaveChart(String),
     /// Copy a chart's image to the clipboard.
     CopyChart(String),
+    /// Copy text (a card's figure and sentence) to the clipboard.
+    CopyText(String),
     /// Ask for a folder, then export every chart into it.
     ExportAll,
     /// Ask for data files, then open them together.

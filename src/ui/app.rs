@@ -146,6 +146,14 @@ impl PlanboardApp {
                 self.ask(Purpose::SaveChart(chart), name, ctx);
             }
             Action::CopyChart(chart) => self.copy_chart(&chart, ctx),
+            Action::CopyText(text) => {
+                ctx.copy_text(text);
+                self.notices.push(Notice::info(tr(
+                    self.settings.lang,
+                    "已复制文字",
+                    "Text copied",
+                )));
+            }
             Action::ExportAll => self.ask(Purpose::ExportAll, String::new(), ctx),
             Action::AskOpenFiles => self.ask(Purpose::OpenFiles, String::new(), ctx),
             Action::AskOpenFolder => self.ask(Purpose::OpenFolder, String::new(), ctx),

@@ -22,27 +22,50 @@ pub fn charts_page_ui(
     rects: &mut Vec<(String, egui::Rect)>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    // Single figures are cards, in a grid of their own above the charts that compare.
+    let specs: Vec<(String, Arc<ChartSpec>, BTreeSet<String>)> = chart_ids
+        .iter()
+        .filter_map(|id| spec_of(id).map(|(spec, hidden)| (id.clone(), spec, hidden)))
+        .collect();
+    let (cards, charts): (Vec<_>, Vec<_>) =
+        specs.into_iter().partition(|(_, s, _)| s.card.is_some());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let avail = ui.available_width();
             let gap = 12.0;
-            let columns = if chart_ids.len() <= 1 {
+            if !cards.is_empty() {
+                let columns = ((avail + gap) / (240.0 + gap)).floor().max(1.0) as usize;
+                let width = (avail - gap * (columns as f32 - 1.0)) / columns as f32;
+                for row in cards.chunks(columns) {
+                    ui.horizontal_top(|ui| {
+                        ui.spacing_mut().item_spacing.x = gap;
+                        for (chart_id, spec, _) in row {
+                            let (action, rect) = ui
+                                .allocate_ui(Vec2::new(width, 0.0), |ui| {
+                                    figure_card_ui(ui, spec, width)
+                                })
+                                .inner;
+                            rects.push((chart_id.clone(), rect));
+                            actions.extend(action);
+                        }
+                    });
+                    ui.add_space(gap);
+                }
+            }
+            let columns = if charts.len() <= 1 {
                 1
             } else {
                 ((avail / 560.0).floor() as usize).clamp(1, 3)
             };
             let width = (avail - gap * (columns as f32 - 1.0)) / columns as f32;
-            for row in chart_ids.chunks(columns) {
+            for row in charts.chunks(columns) {
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
-                    for chart_id in row {
-                        let Some((spec, hidden)) = spec_of(chart_id) else {
-                            continue;
-                        };
+                    for (chart_id, spec, hidden) in row {
                         let (action, rect) = ui
                             .allocate_ui(Vec2::new(width, 0.0), |ui| {
-                                chart_card_ui(ui, &spec, &hidden, width)
+                                chart_card_ui(ui, spec, hidden, width)
                             })
                             .inner;
                         rects.push((chart_id.clone(), rect));
@@ -53,6 +76,69 @@ pub fn charts_page_ui(
             }
         });
     actions
+}
+
+/// One figure as a card: the number large, what it is, its companions; the sentence and source on
+/// hover; copy the text, save or copy the image.
+fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>, egui::Rect) {
+    let lang = spec.lang;
+    let Some(card) = &spec.card else {
+        return (None, egui::Rect::NOTHING);
+    };
+    let mut action = None;
+    let frame = egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(width - 22.0);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(&spec.title).strong());
+                draw::card_body_ui(ui, card);
+                card_buttons_ui(ui, spec, card, &mut action);
+            });
+        });
+    let rect = frame.response.rect;
+    frame.response.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        ui.label(RichText::new(tr(lang, "原文：", "The source says:")).weak());
+        ui.label(RichText::new(format!("“{}”", card.quote)).italics());
+        ui.label(RichText::new(&card.source).small().weak());
+    });
+    (action, rect)
+}
+
+fn card_buttons_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    card: &crate::charts::CardSpec,
+    action: &mut Option<Action>,
+) {
+    let lang = spec.lang;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button(tr(lang, "复制文字", "Copy text"))
+            .on_hover_text(tr(
+                lang,
+                "复制数字、说明和原文",
+                "Copy the figure, what it is and its sentence",
+            ))
+            .clicked()
+        {
+            *action = Some(Action::CopyText(card.to_text(lang)));
+        }
+        if ui
+            .small_button(tr(lang, "保存图片", "Save image"))
+            .clicked()
+        {
+            *action = Some(Action::SaveChart(spec.id.clone()));
+        }
+        if ui
+            .small_button(tr(lang, "复制图片", "Copy image"))
+            .clicked()
+        {
+            *action = Some(Action::CopyChart(spec.id.clone()));
+        }
+    });
 }
 
 /// One chart as shown in the window: header with save and copy buttons, toggles, plot, and a
