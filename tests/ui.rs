@@ -562,3 +562,37 @@ fn saving_as_svg_follows_the_file_name_and_export_all_the_chosen_format() {
         );
     }
 }
+
+#[test]
+fn without_a_dialog_helper_saving_says_why_and_what_to_do_instead() {
+    let mut app = app_on("headline");
+    app.dialogs.available = false;
+    let mut h = harness(app);
+    h.get_all_by_label("保存图片")
+        .last()
+        .expect("the chart's save button")
+        .click();
+    h.run_steps(2);
+    let notice = h
+        .state()
+        .notices
+        .iter()
+        .find(|n| n.error)
+        .expect("a notice");
+    assert!(notice.text.contains("zenity"), "{}", notice.text);
+    assert!(
+        notice.text.contains("planboard export --out"),
+        "{}",
+        notice.text
+    );
+    assert!(!h.state().dialog_open());
+    // Ctrl+S and export-all say the same.
+    h.state_mut().notices.clear();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert!(h.state().notices.iter().any(|n| n.text.contains("zenity")));
+    h.state_mut().notices.clear();
+    h.get_by_label("导出全部图表…").click();
+    h.run_steps(2);
+    assert!(h.state().notices.iter().any(|n| n.text.contains("zenity")));
+}

@@ -194,7 +194,11 @@ fn the_targets_chart_judges_each_year_and_says_what_is_missing() {
     );
     let gdp = &spec.series[0];
     let labels: Vec<&str> = gdp.targets.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(labels, ["目标6%左右", "目标7%左右"]);
+    assert_eq!(
+        labels,
+        ["目标6左右", "目标7左右"],
+        "the axis states the unit"
+    );
     // The tooltip of a result states the comparison and the rule.
     let row = gdp.bars[0]
         .detail

@@ -14,10 +14,13 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
         ui.label(RichText::new(&spec.axis_label).weak());
         for (kind, label) in &spec.key {
             ui.add_space(8.0);
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
-            let base = ui.visuals().text_color();
-            swatch(ui.painter(), rect, base, spec.kind, *kind);
-            ui.label(label);
+            // A swatch and its words move to the next line together, never split.
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
+                let base = ui.visuals().text_color();
+                swatch(ui.painter(), rect, base, spec.kind, *kind);
+                ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
+            });
         }
         if let Some(note) = &spec.gap_note {
             ui.add_space(8.0);

@@ -25,6 +25,9 @@ pub use settings::{PageRef, Settings};
 use crate::draw::{Theme, fonts};
 use crate::model::{Lang, TABLE_PAGE_ID};
 
+/// The app's name for eframe: where its settings are stored.
+const APP_ID: &str = "planboard";
+
 /// What `planboard [FILE]` was asked on the command line.
 #[derive(Debug, Default)]
 pub struct Launch {
@@ -71,7 +74,7 @@ pub fn run(launch: Launch) -> Result<(), String> {
         ..Default::default()
     };
     eframe::run_native(
-        "planboard",
+        APP_ID,
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
@@ -83,6 +86,13 @@ pub fn run(launch: Launch) -> Result<(), String> {
             };
             let (mut settings, notice) = Settings::restore(stored.as_deref());
             notices.extend(notice.map(Notice::error));
+            // A store eframe could not read at all looks empty: read it ourselves to say so.
+            if stored.is_none() && launch.screenshot.is_none() {
+                let store = eframe::storage_dir(APP_ID)
+                    .and_then(|dir| std::fs::read_to_string(dir.join("app.ron")).ok());
+                notices
+                    .extend(Settings::unreadable_store_notice(store.as_deref()).map(Notice::error));
+            }
             if let Some(lang) = launch.lang {
                 settings.lang = lang;
             }

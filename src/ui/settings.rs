@@ -81,6 +81,23 @@ impl Settings {
         }
     }
 
+    /// When the window's whole store (eframe's `app.ron`) cannot be read, eframe starts empty and
+    /// says nothing: our settings then look merely absent. Given the store's text, a notice when it
+    /// is there but unreadable.
+    pub fn unreadable_store_notice(store_text: Option<&str>) -> Option<String> {
+        let text = store_text?;
+        if text.trim().is_empty() {
+            return None;
+        }
+        ron::from_str::<std::collections::HashMap<String, String>>(text)
+            .err()
+            .map(|err| {
+                format!(
+                    "保存的设置无法读取，已恢复默认设置。Saved settings could not be read; defaults are used. ({err})"
+                )
+            })
+    }
+
     pub fn to_stored(&self) -> String {
         ron::to_string(self).unwrap_or_default()
     }
@@ -126,6 +143,17 @@ mod tests {
         assert_eq!(s.image_scale, 2.0);
         let (s, notice) = Settings::restore(Some("(lang: En)"));
         assert_eq!((s.lang, s.image_scale, notice), (Lang::En, 2.0, None));
+    }
+
+    #[test]
+    fn a_garbled_store_gives_a_notice() {
+        assert!(Settings::unreadable_store_notice(Some("\u{0}\u{1}garbage((")).is_some());
+        assert_eq!(Settings::unreadable_store_notice(None), None);
+        assert_eq!(Settings::unreadable_store_notice(Some("")), None);
+        assert_eq!(
+            Settings::unreadable_store_notice(Some(r#"{"window": "(x: 1)"}"#)),
+            None
+        );
     }
 
     #[test]
