@@ -109,18 +109,7 @@ pub fn plot_layout(
     // The value range: every visible figure and reference line, zero, and room measured in lines
     // of text for the labels above (value, staggered value, target wording, gap or verdict) and
     // below (the value of a negative bar).
-    let values = spec
-        .series
-        .iter()
-        .filter(|s| s.visible)
-        .flat_map(|s| s.figures().map(|b| b.value))
-        .chain(
-            spec.references
-                .iter()
-                .filter(|r| r.visible)
-                .map(|r| r.value),
-        );
-    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (lo, hi) = visible_extent(spec);
     let gap_texts: Vec<String> = spec
         .gaps
         .iter()
@@ -246,11 +235,9 @@ pub fn wrap_to_width(
     lines.join("\n")
 }
 
-/// The value axis range: zero, every visible value and reference line, and room above (and below,
-/// for negative values) for the value labels.
-pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
-    let values = spec
-        .series
+/// The lowest and highest of zero, every visible figure and every visible reference line.
+fn visible_extent(spec: &ChartSpec) -> (f64, f64) {
+    spec.series
         .iter()
         .filter(|s| s.visible)
         .flat_map(|s| s.figures().map(|b| b.value))
@@ -259,8 +246,14 @@ pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
                 .iter()
                 .filter(|r| r.visible)
                 .map(|r| r.value),
-        );
-    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        )
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)))
+}
+
+/// The value axis range: zero, every visible value and reference line, and room above (and below,
+/// for negative values) for the value labels.
+pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
+    let (lo, hi) = visible_extent(spec);
     let span = (hi - lo).max(f64::EPSILON);
     let pad = span * 0.16;
     let lo = if lo < 0.0 { lo - pad } else { 0.0 };

@@ -42,25 +42,37 @@ pub(super) fn bars_ui(
             } else {
                 0.0
             };
-            let (anchor, y) = if b.value >= 0.0 {
-                (Align2::CENTER_BOTTOM, b.value + lift)
-            } else {
-                (Align2::CENTER_TOP, b.value - lift)
-            };
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(b.x, y),
-                    RichText::new(&b.label).size(layout.font_px - 1.0),
-                )
-                .id(sid)
-                .color(text_color)
-                .anchor(anchor)
-                .allow_hover(false),
-            );
+            value_label_ui(plot_ui, b, lift, layout, text_color, sid);
         }
     }
     gaps_ui(plot_ui, spec, layout, text_color);
+}
+
+/// A bar's value, just past its end (above a rise, below a fall), `lift` further out.
+pub(super) fn value_label_ui(
+    plot_ui: &mut PlotUi<'_>,
+    b: &crate::charts::BarSpec,
+    lift: f64,
+    layout: &PlotLayout,
+    color: Color32,
+    sid: (&'static str, &str),
+) {
+    let (anchor, y) = if b.value >= 0.0 {
+        (Align2::CENTER_BOTTOM, b.value + lift)
+    } else {
+        (Align2::CENTER_TOP, b.value - lift)
+    };
+    plot_ui.text(
+        Text::new(
+            "",
+            PlotPoint::new(b.x, y),
+            RichText::new(&b.label).size(layout.font_px - 1.0),
+        )
+        .id(sid)
+        .color(color)
+        .anchor(anchor)
+        .allow_hover(false),
+    );
 }
 
 /// The words above a pair of bars: a difference in points, or a target's verdict in its colour

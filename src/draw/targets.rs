@@ -36,22 +36,7 @@ pub(super) fn targets_ui(
                 .allow_hover(false),
         );
         for b in &series.bars {
-            let (anchor, y) = if b.value >= 0.0 {
-                (Align2::CENTER_BOTTOM, b.value)
-            } else {
-                (Align2::CENTER_TOP, b.value)
-            };
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(b.x, y),
-                    RichText::new(&b.label).size(layout.font_px - 1.0),
-                )
-                .id(sid)
-                .color(text_color)
-                .anchor(anchor)
-                .allow_hover(false),
-            );
+            super::bars::value_label_ui(plot_ui, b, 0.0, layout, text_color, sid);
         }
         for t in &series.targets {
             let qualifier = t.qualifier;

@@ -33,49 +33,60 @@ pub fn charts_page_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let avail = ui.available_width();
-            let gap = 12.0;
-            if !cards.is_empty() {
-                let columns = ((avail + gap) / (240.0 + gap)).floor().max(1.0) as usize;
-                let width = (avail - gap * (columns as f32 - 1.0)) / columns as f32;
-                for row in cards.chunks(columns) {
-                    ui.horizontal_top(|ui| {
-                        ui.spacing_mut().item_spacing.x = gap;
-                        for (chart_id, spec, _) in row {
-                            let (action, rect) = ui
-                                .allocate_ui(Vec2::new(width, 0.0), |ui| {
-                                    figure_card_ui(ui, spec, width)
-                                })
-                                .inner;
-                            rects.push((chart_id.clone(), rect));
-                            actions.extend(action);
-                        }
-                    });
-                    ui.add_space(gap);
-                }
-            }
-            let columns = if charts.len() <= 1 {
+            let card_columns = ((avail + GAP) / (240.0 + GAP)).floor().max(1.0) as usize;
+            grid_ui(
+                ui,
+                &cards,
+                card_columns,
+                rects,
+                &mut actions,
+                |ui, spec, _, w| figure_card_ui(ui, spec, w),
+            );
+            let chart_columns = if charts.len() <= 1 {
                 1
             } else {
                 ((avail / 560.0).floor() as usize).clamp(1, 3)
             };
-            let width = (avail - gap * (columns as f32 - 1.0)) / columns as f32;
-            for row in charts.chunks(columns) {
-                ui.horizontal_top(|ui| {
-                    ui.spacing_mut().item_spacing.x = gap;
-                    for (chart_id, spec, hidden) in row {
-                        let (action, rect) = ui
-                            .allocate_ui(Vec2::new(width, 0.0), |ui| {
-                                chart_card_ui(ui, spec, hidden, width)
-                            })
-                            .inner;
-                        rects.push((chart_id.clone(), rect));
-                        actions.extend(action);
-                    }
-                });
-                ui.add_space(gap);
-            }
+            grid_ui(
+                ui,
+                &charts,
+                chart_columns,
+                rects,
+                &mut actions,
+                chart_card_ui,
+            );
         });
     actions
+}
+
+/// Room between cards and charts, in points.
+const GAP: f32 = 12.0;
+
+/// Items in rows of `columns`, each as wide as the row allows; their rectangles and actions
+/// collected.
+fn grid_ui(
+    ui: &mut Ui,
+    items: &[(String, Arc<ChartSpec>, BTreeSet<String>)],
+    columns: usize,
+    rects: &mut Vec<(String, egui::Rect)>,
+    actions: &mut Vec<Action>,
+    item_ui: impl Fn(&mut Ui, &ChartSpec, &BTreeSet<String>, f32) -> (Option<Action>, egui::Rect),
+) {
+    let avail = ui.available_width();
+    let width = (avail - GAP * (columns as f32 - 1.0)) / columns as f32;
+    for row in items.chunks(columns.max(1)) {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            for (chart_id, spec, hidden) in row {
+                let (action, rect) = ui
+                    .allocate_ui(Vec2::new(width, 0.0), |ui| item_ui(ui, spec, hidden, width))
+                    .inner;
+                rects.push((chart_id.clone(), rect));
+                actions.extend(action);
+            }
+        });
+        ui.add_space(GAP);
+    }
 }
 
 /// One figure as a card: the number large, what it is, its companions; the sentence and source on
