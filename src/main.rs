@@ -33,12 +33,33 @@ struct Cli {
     /// Color theme.
     #[arg(long, value_enum)]
     theme: Option<ThemeArg>,
+    /// Who draws the window: the GPU, the CPU (planboard's own rasterizer), or auto: the CPU when
+    /// no GPU or only a software one is found. Also PLANBOARD_RENDERER=auto|gpu|cpu.
+    #[arg(long, value_enum, default_value = "auto")]
+    renderer: RendererArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum LangArg {
     Zh,
     En,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RendererArg {
+    Auto,
+    Gpu,
+    Cpu,
+}
+
+impl From<RendererArg> for planboard::ui::renderer::RendererChoice {
+    fn from(r: RendererArg) -> Self {
+        match r {
+            RendererArg::Auto => Self::Auto,
+            RendererArg::Gpu => Self::Gpu,
+            RendererArg::Cpu => Self::Cpu,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -154,6 +175,7 @@ fn main() -> ExitCode {
             let launch = planboard::ui::Launch {
                 files: cli.files,
                 sources: cli.sources,
+                renderer: cli.renderer.into(),
                 screenshot: cli.screenshot,
                 page: cli.page,
                 lang: cli.lang.map(Into::into),

@@ -149,6 +149,17 @@ pub struct Canvas {
 }
 
 impl Canvas {
+    /// Fill a pixel rectangle with `color`, clipped to the canvas.
+    pub fn fill_rect(&mut self, rect: egui::Rect, color: Color32) {
+        let x0 = (rect.min.x.max(0.0) as usize).min(self.width);
+        let x1 = (rect.max.x.max(0.0) as usize).min(self.width);
+        let y0 = (rect.min.y.max(0.0) as usize).min(self.height);
+        let y1 = (rect.max.y.max(0.0) as usize).min(self.height);
+        for y in y0..y1 {
+            self.pixels[y * self.width + x0..y * self.width + x1].fill(color);
+        }
+    }
+
     /// A canvas filled with `background` (premultiplied).
     pub fn new(width: usize, height: usize, background: Color32) -> Self {
         Self {

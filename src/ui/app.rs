@@ -565,17 +565,30 @@ fn dropped_files(ctx: &egui::Context) -> Vec<Action> {
     }
 }
 
+impl PlanboardApp {
+    /// The settings to write, when they changed since last written (or always at exit). Settings
+    /// are written as soon as they change, not only at exit: a crash or a killed session keeps the
+    /// person's choices. Screenshots neither read nor write them.
+    pub fn settings_to_store(&mut self, exiting: bool) -> Option<String> {
+        if self.screenshot.is_some() {
+            return None;
+        }
+        if !exiting && self.saved_settings.as_ref() == Some(&self.settings) {
+            return None;
+        }
+        self.saved_settings = Some(self.settings.clone());
+        Some(self.settings.to_stored())
+    }
+}
+
 impl eframe::App for PlanboardApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         PlanboardApp::ui(self, ui);
-        // Write settings as soon as they change, not only at exit: a crash or a killed session
-        // keeps the person's choices. Screenshots neither read nor write them.
-        if self.screenshot.is_none() && self.saved_settings.as_ref() != Some(&self.settings) {
-            if let Some(storage) = frame.storage_mut() {
-                storage.set_string(crate::ui::settings::STORAGE_KEY, self.settings.to_stored());
-                storage.flush();
-            }
-            self.saved_settings = Some(self.settings.clone());
+        if let Some(text) = self.settings_to_store(false)
+            && let Some(storage) = frame.storage_mut()
+        {
+            storage.set_string(crate::ui::settings::STORAGE_KEY, text);
+            storage.flush();
         }
     }
 

@@ -4,9 +4,11 @@
 pub mod action;
 pub mod app;
 mod chart_panel;
+mod cpu_window;
 pub mod data_source;
 pub mod dialogs;
 pub mod notices;
+pub mod renderer;
 pub mod screenshot;
 pub mod settings;
 mod shortcuts;
@@ -36,6 +38,8 @@ pub struct Launch {
     pub files: Vec<PathBuf>,
     /// Folders where source texts are looked for, to verify quotes.
     pub sources: Vec<PathBuf>,
+    /// Which renderer draws the window.
+    pub renderer: renderer::RendererChoice,
     pub screenshot: Option<PathBuf>,
     pub page: Option<String>,
     pub lang: Option<Lang>,
@@ -63,11 +67,26 @@ pub fn run(launch: Launch) -> Result<(), String> {
     }
     let job = launch.screenshot.clone().map(ScreenshotJob::new);
     let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
+    match renderer::choose(launch.renderer) {
+        renderer::Choice::Cpu(reason) => cpu_window::run(&launch, job, &reason)?,
+        renderer::Choice::Gpu => run_gpu(launch, job).map_err(|err| renderer::gpu_failure(&err))?,
+    }
+    match result {
+        None => Ok(()),
+        Some(result) => match result.lock().ok().and_then(|mut r| r.take()) {
+            Some(outcome) => outcome,
+            None => Err("the window closed before the screenshot was taken".to_owned()),
+        },
+    }
+}
+
+/// The window through eframe and wgpu.
+fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("planboard")
-            .with_inner_size([1440.0, 920.0])
-            .with_min_inner_size([720.0, 480.0])
+            .with_inner_size(WINDOW_SIZE)
+            .with_min_inner_size(MIN_WINDOW_SIZE)
             .with_drag_and_drop(true),
         // Screenshots must not depend on, nor change, what a person saved.
         persist_window: launch.screenshot.is_none(),
@@ -77,79 +96,86 @@ pub fn run(launch: Launch) -> Result<(), String> {
         APP_ID,
         options,
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
-            let mut notices = Vec::new();
             // Screenshots neither read nor write what a person saved.
             let stored = match (&launch.screenshot, cc.storage) {
                 (None, Some(storage)) => storage.get_string(settings::STORAGE_KEY),
                 _ => None,
             };
-            let (mut settings, notice) = Settings::restore(stored.as_deref());
-            notices.extend(notice.map(Notice::error));
-            // A store eframe could not read at all looks empty: read it ourselves to say so.
-            if stored.is_none() && launch.screenshot.is_none() {
-                let store = eframe::storage_dir(APP_ID)
-                    .and_then(|dir| std::fs::read_to_string(dir.join("app.ron")).ok());
-                notices
-                    .extend(Settings::unreadable_store_notice(store.as_deref()).map(Notice::error));
-            }
-            if let Some(lang) = launch.lang {
-                settings.lang = lang;
-            }
-            if let Some(theme) = launch.theme {
-                settings.theme = theme;
-            }
-            if let Some(page) = &launch.page {
-                settings.page = Some(if page == TABLE_PAGE_ID {
-                    PageRef::Table
-                } else {
-                    PageRef::Page(page.clone())
-                });
-            }
-            let wanted: Vec<PathBuf> = if launch.files.is_empty() {
-                settings.data_files.clone()
-            } else {
-                launch
-                    .files
-                    .iter()
-                    .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
-                    .collect()
-            };
-            let sources = launch.sources.clone();
-            let data = if wanted.is_empty() {
-                data_source::DataSource::embedded_with_sources(sources)?
-            } else {
-                match data_source::DataSource::open_with_sources(
-                    &wanted,
-                    sources.clone(),
-                    Some(&cc.egui_ctx),
-                ) {
-                    Ok(d) => {
-                        settings.data_files = wanted;
-                        d
-                    }
-                    Err(err) if !launch.files.is_empty() => return Err(err.to_string().into()),
-                    Err(err) => {
-                        notices.push(Notice::error(err.to_string()));
-                        settings.data_files.clear();
-                        data_source::DataSource::embedded_with_sources(sources)?
-                    }
-                }
-            };
-            let mut app = PlanboardApp::new(settings, data);
-            app.notices = notices;
-            if let Some(job) = job {
-                app = app.with_screenshot(job);
-            }
+            let app = make_app(&launch, &cc.egui_ctx, stored.as_deref(), job)?;
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| e.to_string())?;
-    match result {
-        None => Ok(()),
-        Some(result) => match result.lock().ok().and_then(|mut r| r.take()) {
-            Some(outcome) => outcome,
-            None => Err("the window closed before the screenshot was taken".to_owned()),
-        },
+    .map_err(|e| e.to_string())
+}
+
+/// The window's first size and its smallest, in points.
+pub const WINDOW_SIZE: [f32; 2] = [1440.0, 920.0];
+pub const MIN_WINDOW_SIZE: [f32; 2] = [720.0, 480.0];
+
+/// The app as a launch asks for it: saved settings (unless a screenshot is taken), overridden by
+/// the command line; the data named, or the files opened last, or the embedded default.
+pub(crate) fn make_app(
+    launch: &Launch,
+    ctx: &egui::Context,
+    stored: Option<&str>,
+    job: Option<ScreenshotJob>,
+) -> Result<PlanboardApp, String> {
+    fonts::install(ctx);
+    let mut notices = Vec::new();
+    let (mut settings, notice) = Settings::restore(stored);
+    notices.extend(notice.map(Notice::error));
+    // A store eframe could not read at all looks empty: read it ourselves to say so.
+    if stored.is_none() && launch.screenshot.is_none() {
+        let store = eframe::storage_dir(APP_ID)
+            .and_then(|dir| std::fs::read_to_string(dir.join("app.ron")).ok());
+        notices.extend(Settings::unreadable_store_notice(store.as_deref()).map(Notice::error));
     }
+    if let Some(lang) = launch.lang {
+        settings.lang = lang;
+    }
+    if let Some(theme) = launch.theme {
+        settings.theme = theme;
+    }
+    if let Some(page) = &launch.page {
+        settings.page = Some(if page == TABLE_PAGE_ID {
+            PageRef::Table
+        } else {
+            PageRef::Page(page.clone())
+        });
+    }
+    let wanted: Vec<PathBuf> = if launch.files.is_empty() {
+        settings.data_files.clone()
+    } else {
+        launch
+            .files
+            .iter()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+            .collect()
+    };
+    let sources = launch.sources.clone();
+    let embedded = |sources| {
+        data_source::DataSource::embedded_with_sources(sources).map_err(|e| e.to_string())
+    };
+    let data = if wanted.is_empty() {
+        embedded(sources)?
+    } else {
+        match data_source::DataSource::open_with_sources(&wanted, sources.clone(), Some(ctx)) {
+            Ok(d) => {
+                settings.data_files = wanted;
+                d
+            }
+            Err(err) if !launch.files.is_empty() => return Err(err.to_string()),
+            Err(err) => {
+                notices.push(Notice::error(err.to_string()));
+                settings.data_files.clear();
+                embedded(sources)?
+            }
+        }
+    };
+    let mut app = PlanboardApp::new(settings, data);
+    app.notices = notices;
+    if let Some(job) = job {
+        app = app.with_screenshot(job);
+    }
+    Ok(app)
 }

@@ -1,0 +1,427 @@
+//! The window drawn by planboard's own CPU rasterizer (the one images and UI tests use) into a
+//! `softbuffer` surface, with `egui-winit` for input: keyboard, pointer, wheel, IME, clipboard,
+//! dropped files, high-DPI scale and accessibility. For machines with no GPU, or only a software
+//! one.
+//!
+//! Only what changed is redrawn: each frame's clipped primitives are compared with the last
+//! frame's, and only the union of the rectangles that differ is rasterized and presented. Nothing
+//! runs while nothing happens (repaint on input, or when egui asks for one at a time).
+
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use egui::epaint::{ClippedPrimitive, Primitive};
+use egui::{Color32, ColorImage, Rect, ViewportId};
+use winit::application::ApplicationHandler;
+use winit::event::WindowEvent;
+use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
+use winit::window::{Window, WindowId};
+
+use super::{APP_ID, Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, make_app};
+use crate::export::raster::{Canvas, Textures};
+use crate::model::Msg;
+use crate::ui::notices::Notice;
+use crate::ui::settings::STORAGE_KEY;
+
+/// Open the window on the CPU path and run until it closes.
+pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<(), String> {
+    let event_loop = EventLoop::new().map_err(|e| {
+        format!("the window cannot open: {e}; is a display (X11 or Wayland) available?")
+    })?;
+    let screenshot = launch.screenshot.is_some();
+    let store = if screenshot { None } else { Store::open() };
+    let ctx = egui::Context::default();
+    let stored = store.as_ref().and_then(|s| s.get(STORAGE_KEY));
+    let mut app = make_app(launch, &ctx, stored.as_deref(), job)?;
+    // Say once why the window is drawn this way.
+    app.notices
+        .push(Notice::info(reason.get(app.settings.lang).to_owned()));
+    let mut runner = Runner {
+        app,
+        ctx,
+        store,
+        window: None,
+        surface: None,
+        state: None,
+        textures: Textures::default(),
+        frame: Frame::default(),
+        repaint_at: None,
+        error: None,
+    };
+    event_loop
+        .run_app(&mut runner)
+        .map_err(|e| format!("the window stopped: {e}"))?;
+    runner.error.map_or(Ok(()), Err)
+}
+
+/// The last frame: its pixels and its primitives, to redraw only what changed.
+#[derive(Default)]
+struct Frame {
+    canvas: Option<Canvas>,
+    /// A fingerprint and the pixel rectangle of each primitive, in paint order.
+    prims: Vec<(u64, Rect)>,
+    pixels_per_point: f32,
+}
+
+struct Runner {
+    app: PlanboardApp,
+    ctx: egui::Context,
+    store: Option<Store>,
+    window: Option<Rc<Window>>,
+    surface: Option<softbuffer::Surface<Rc<Window>, Rc<Window>>>,
+    state: Option<egui_winit::State>,
+    textures: Textures,
+    frame: Frame,
+    repaint_at: Option<Instant>,
+    error: Option<String>,
+}
+
+impl ApplicationHandler for Runner {
+    fn resumed(&mut self, event_loop: &ActiveEventLoop) {
+        if self.window.is_some() {
+            return;
+        }
+        let attributes = Window::default_attributes()
+            .with_title("planboard")
+            .with_inner_size(winit::dpi::LogicalSize::new(WINDOW_SIZE[0], WINDOW_SIZE[1]))
+            .with_min_inner_size(winit::dpi::LogicalSize::new(
+                MIN_WINDOW_SIZE[0],
+                MIN_WINDOW_SIZE[1],
+            ));
+        let window = match event_loop.create_window(attributes) {
+            Ok(w) => Rc::new(w),
+            Err(e) => return self.fail(event_loop, format!("the window cannot open: {e}")),
+        };
+        let surface = softbuffer::Context::new(Rc::clone(&window))
+            .and_then(|context| softbuffer::Surface::new(&context, Rc::clone(&window)));
+        let surface = match surface {
+            Ok(s) => s,
+            Err(e) => {
+                return self.fail(event_loop, format!("the window cannot be drawn into: {e}"));
+            }
+        };
+        let state = egui_winit::State::new(
+            self.ctx.clone(),
+            ViewportId::ROOT,
+            &*window,
+            Some(window.scale_factor() as f32),
+            None,
+            Some(8192),
+        );
+        window.request_redraw();
+        self.window = Some(window);
+        self.surface = Some(surface);
+        self.state = Some(state);
+    }
+
+    fn window_event(&mut self, event_loop: &ActiveEventLoop, _: WindowId, event: WindowEvent) {
+        let (Some(window), Some(state)) = (&self.window, &mut self.state) else {
+            return;
+        };
+        let response = state.on_window_event(window, &event);
+        match event {
+            WindowEvent::CloseRequested | WindowEvent::Destroyed => {
+                self.save_settings(true);
+                event_loop.exit();
+                return;
+            }
+            WindowEvent::RedrawRequested => {
+                self.paint(event_loop);
+                return;
+            }
+            WindowEvent::Resized(_) | WindowEvent::ScaleFactorChanged { .. } => {
+                // The whole surface is new.
+                self.frame = Frame::default();
+                window.request_redraw();
+            }
+            _ => {}
+        }
+        if response.repaint {
+            window.request_redraw();
+        }
+    }
+
+    fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
+        match self.repaint_at {
+            Some(at) if at <= Instant::now() => {
+                self.repaint_at = None;
+                if let Some(w) = &self.window {
+                    w.request_redraw();
+                }
+                event_loop.set_control_flow(ControlFlow::Wait);
+            }
+            Some(at) => event_loop.set_control_flow(ControlFlow::WaitUntil(at)),
+            None => event_loop.set_control_flow(ControlFlow::Wait),
+        }
+    }
+}
+
+impl Runner {
+    fn fail(&mut self, event_loop: &ActiveEventLoop, message: String) {
+        self.error = Some(message);
+        event_loop.exit();
+    }
+
+    /// One frame: run the app, rasterize what changed, present it, carry out what egui asked.
+    fn paint(&mut self, event_loop: &ActiveEventLoop) {
+        let (Some(window), Some(state), Some(surface)) =
+            (&self.window, &mut self.state, &mut self.surface)
+        else {
+            return;
+        };
+        let input = state.take_egui_input(window);
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| app.ui(ui));
+        state.handle_platform_output(window, std::mem::take(&mut output.platform_output));
+        self.textures.apply(&mut output.textures_delta);
+
+        let size = window.inner_size();
+        let (Some(w), Some(h)) = (NonZeroU32::new(size.width), NonZeroU32::new(size.height)) else {
+            return;
+        };
+        let ppp = output.pixels_per_point;
+        let shapes = std::mem::take(&mut output.shapes);
+        let prims = self.ctx.tessellate(shapes, ppp);
+        let damage = self
+            .frame
+            .redraw(&prims, &self.textures, w, h, ppp, window_fill(&self.ctx));
+        if let Some(damage) = damage
+            && let Some(canvas) = &self.frame.canvas
+        {
+            present(surface, canvas, w, h, damage);
+        }
+
+        let viewport = output.viewport_output.remove(&ViewportId::ROOT);
+        let mut close = false;
+        if let Some(viewport) = viewport {
+            for command in viewport.commands {
+                match command {
+                    egui::ViewportCommand::Title(title) => window.set_title(&title),
+                    egui::ViewportCommand::Close => close = true,
+                    egui::ViewportCommand::Screenshot(callback) => {
+                        // The frame just presented is the screenshot.
+                        if let Some(canvas) = &self.frame.canvas {
+                            callback.complete(std::sync::Arc::new(canvas_image(canvas)));
+                        }
+                        window.request_redraw();
+                    }
+                    _ => {}
+                }
+            }
+            if viewport.repaint_delay.is_zero() {
+                window.request_redraw();
+            } else if viewport.repaint_delay < Duration::from_secs(3600) {
+                self.repaint_at = Some(Instant::now() + viewport.repaint_delay);
+            }
+        }
+        self.save_settings(false);
+        if close {
+            self.save_settings(true);
+            event_loop.exit();
+        }
+    }
+
+    /// Write the settings when they changed (or at exit), keeping the store's other entries.
+    fn save_settings(&mut self, exiting: bool) {
+        let Some(store) = &mut self.store else { return };
+        if let Some(text) = self.app.settings_to_store(exiting) {
+            store.set(STORAGE_KEY, text);
+            store.flush();
+        }
+    }
+}
+
+impl Frame {
+    /// Rasterize the primitives that differ from the last frame's, within the union of their
+    /// rectangles (old and new), onto the kept canvas. Returns the damaged pixel rectangle, or
+    /// `None` when nothing changed.
+    fn redraw(
+        &mut self,
+        prims: &[ClippedPrimitive],
+        textures: &Textures,
+        w: NonZeroU32,
+        h: NonZeroU32,
+        ppp: f32,
+        background: Color32,
+    ) -> Option<Rect> {
+        let (w, h) = (w.get() as usize, h.get() as usize);
+        let full = Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(w as f32, h as f32));
+        let fingerprints: Vec<(u64, Rect)> =
+            prims.iter().map(|p| fingerprint(p, ppp, full)).collect();
+        let fresh = self
+            .canvas
+            .as_ref()
+            .is_none_or(|c| c.width != w || c.height != h)
+            || self.pixels_per_point != ppp;
+        let damage = if fresh {
+            full
+        } else {
+            let mut damage = Rect::NOTHING;
+            let longest = fingerprints.len().max(self.prims.len());
+            for i in 0..longest {
+                match (fingerprints.get(i), self.prims.get(i)) {
+                    (Some(a), Some(b)) if a.0 == b.0 => {}
+                    (a, b) => {
+                        for r in a.iter().chain(b.iter()) {
+                            damage = damage.union(r.1);
+                        }
+                    }
+                }
+            }
+            damage.intersect(full)
+        };
+        self.prims = fingerprints;
+        self.pixels_per_point = ppp;
+        if !damage.is_positive() {
+            return None;
+        }
+        let damage = Rect::from_min_max(damage.min.floor(), damage.max.ceil());
+        let canvas = match &mut self.canvas {
+            Some(c) if !fresh => c,
+            _ => self.canvas.insert(Canvas::new(w, h, background)),
+        };
+        canvas.fill_rect(damage, background);
+        let clipped: Vec<ClippedPrimitive> = prims
+            .iter()
+            .filter_map(|p| {
+                let clip = (p.clip_rect * ppp).intersect(damage);
+                clip.is_positive().then(|| ClippedPrimitive {
+                    clip_rect: clip / ppp,
+                    primitive: p.primitive.clone(),
+                })
+            })
+            .collect();
+        canvas.paint(&clipped, textures, ppp);
+        Some(damage)
+    }
+}
+
+/// What identifies a primitive's pixels: its clip, texture, vertices and indices; and the pixel
+/// rectangle it can touch (its clip, cut to its mesh's bounds).
+fn fingerprint(p: &ClippedPrimitive, ppp: f32, full: Rect) -> (u64, Rect) {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let clip = p.clip_rect * ppp;
+    for v in [clip.min.x, clip.min.y, clip.max.x, clip.max.y] {
+        v.to_bits().hash(&mut hasher);
+    }
+    let mut bounds = Rect::NOTHING;
+    if let Primitive::Mesh(mesh) = &p.primitive {
+        mesh.texture_id.hash(&mut hasher);
+        mesh.indices.hash(&mut hasher);
+        for v in &mesh.vertices {
+            v.pos.x.to_bits().hash(&mut hasher);
+            v.pos.y.to_bits().hash(&mut hasher);
+            v.uv.x.to_bits().hash(&mut hasher);
+            v.uv.y.to_bits().hash(&mut hasher);
+            v.color.to_array().hash(&mut hasher);
+            bounds.extend_with(v.pos);
+        }
+    }
+    let rect = (bounds * ppp).expand(1.0).intersect(clip).intersect(full);
+    (hasher.finish(), rect)
+}
+
+/// The colour behind everything: the theme's window fill.
+fn window_fill(ctx: &egui::Context) -> Color32 {
+    ctx.style_of(ctx.theme()).visuals.panel_fill
+}
+
+/// Copy the damaged rectangle of the canvas to the window and present it.
+fn present(
+    surface: &mut softbuffer::Surface<Rc<Window>, Rc<Window>>,
+    canvas: &Canvas,
+    w: NonZeroU32,
+    h: NonZeroU32,
+    damage: Rect,
+) {
+    if surface.resize(w, h).is_err() {
+        return;
+    }
+    let Ok(mut buffer) = surface.buffer_mut() else {
+        return;
+    };
+    let width = canvas.width;
+    let (x0, y0) = (damage.min.x as usize, damage.min.y as usize);
+    let (x1, y1) = (
+        (damage.max.x as usize).min(width),
+        (damage.max.y as usize).min(canvas.height),
+    );
+    // A fresh buffer may not hold the last frame: copy everything then.
+    let whole = buffer.age() == 0;
+    let (x0, y0, x1, y1) = if whole {
+        (0, 0, width, canvas.height)
+    } else {
+        (x0, y0, x1, y1)
+    };
+    for y in y0..y1 {
+        let row = y * width;
+        for x in x0..x1 {
+            let [r, g, b, _] = canvas.pixels[row + x].to_array();
+            buffer[row + x] = (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b);
+        }
+    }
+    let rect = softbuffer::Rect {
+        x: x0 as u32,
+        y: y0 as u32,
+        width: NonZeroU32::new((x1 - x0) as u32).unwrap_or(NonZeroU32::MIN),
+        height: NonZeroU32::new((y1 - y0) as u32).unwrap_or(NonZeroU32::MIN),
+    };
+    let _ = buffer.present_with_damage(&[rect]);
+}
+
+/// The canvas as an image, for `--screenshot`.
+fn canvas_image(canvas: &Canvas) -> ColorImage {
+    ColorImage::new([canvas.width, canvas.height], canvas.pixels.clone())
+}
+
+/// The settings store eframe keeps (`app.ron` in the app's data folder), read and written the
+/// same way, so the two renderers share a person's choices.
+struct Store {
+    path: std::path::PathBuf,
+    entries: HashMap<String, String>,
+    dirty: bool,
+}
+
+impl Store {
+    fn open() -> Option<Self> {
+        let dir = eframe::storage_dir(APP_ID)?;
+        let path = dir.join("app.ron");
+        let entries = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default();
+        Some(Self {
+            path,
+            entries,
+            dirty: false,
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.entries.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: String) {
+        self.entries.insert(key.to_owned(), value);
+        self.dirty = true;
+    }
+
+    fn flush(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        let Ok(text) = ron::ser::to_string_pretty(&self.entries, ron::ser::PrettyConfig::default())
+        else {
+            return;
+        };
+        if let Some(dir) = self.path.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+            && crate::export::write_atomic(&self.path, text.as_bytes()).is_ok()
+        {
+            self.dirty = false;
+        }
+    }
+}
