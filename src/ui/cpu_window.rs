@@ -25,6 +25,9 @@ use crate::model::Msg;
 use crate::ui::notices::Notice;
 use crate::ui::settings::STORAGE_KEY;
 
+/// The shortest time between two frames an animation asks for: a 60 Hz display's.
+const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
+
 /// Open the window on the CPU path and run until it closes.
 pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<(), String> {
     let event_loop = EventLoop::new().map_err(|e| {
@@ -171,6 +174,7 @@ impl Runner {
         else {
             return;
         };
+        let started = Instant::now();
         let input = state.take_egui_input(window);
         let app = &mut self.app;
         let mut output = self.ctx.run_ui(input, |ui| app.ui(ui));
@@ -210,10 +214,13 @@ impl Runner {
                     _ => {}
                 }
             }
-            if viewport.repaint_delay.is_zero() {
-                window.request_redraw();
-            } else if viewport.repaint_delay < Duration::from_secs(3600) {
-                self.repaint_at = Some(Instant::now() + viewport.repaint_delay);
+            // Animations ask for the next frame at once; with no display refresh to wait for, that
+            // would spin. Pace them at 60 frames a second; input still redraws at once.
+            let delay = viewport
+                .repaint_delay
+                .max(FRAME_INTERVAL.saturating_sub(started.elapsed()));
+            if delay < Duration::from_secs(3600) {
+                self.repaint_at = Some(Instant::now() + delay);
             }
         }
         self.save_settings(false);
@@ -299,29 +306,49 @@ impl Frame {
 }
 
 /// What identifies a primitive's pixels: its clip, texture, vertices and indices; and the pixel
-/// rectangle it can touch (its clip, cut to its mesh's bounds).
+/// rectangle it can touch (its clip, cut to its mesh's bounds). A fast multiply-rotate hash: it
+/// runs over every vertex of every frame.
 fn fingerprint(p: &ClippedPrimitive, ppp: f32, full: Rect) -> (u64, Rect) {
-    use std::hash::{Hash as _, Hasher as _};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut h = Fx(0);
     let clip = p.clip_rect * ppp;
     for v in [clip.min.x, clip.min.y, clip.max.x, clip.max.y] {
-        v.to_bits().hash(&mut hasher);
+        h.add(u64::from(v.to_bits()));
     }
     let mut bounds = Rect::NOTHING;
     if let Primitive::Mesh(mesh) = &p.primitive {
-        mesh.texture_id.hash(&mut hasher);
-        mesh.indices.hash(&mut hasher);
+        h.add(match mesh.texture_id {
+            egui::TextureId::Managed(id) => id,
+            egui::TextureId::User(id) => id ^ (1 << 63),
+        });
+        for pair in mesh.indices.chunks(2) {
+            h.add(u64::from(pair[0]) | (u64::from(pair.get(1).copied().unwrap_or(0)) << 32));
+        }
+        let (mut min, mut max) = (
+            egui::pos2(f32::MAX, f32::MAX),
+            egui::pos2(f32::MIN, f32::MIN),
+        );
         for v in &mesh.vertices {
-            v.pos.x.to_bits().hash(&mut hasher);
-            v.pos.y.to_bits().hash(&mut hasher);
-            v.uv.x.to_bits().hash(&mut hasher);
-            v.uv.y.to_bits().hash(&mut hasher);
-            v.color.to_array().hash(&mut hasher);
-            bounds.extend_with(v.pos);
+            h.add(u64::from(v.pos.x.to_bits()) | (u64::from(v.pos.y.to_bits()) << 32));
+            h.add(u64::from(v.uv.x.to_bits()) | (u64::from(v.uv.y.to_bits()) << 32));
+            h.add(u64::from(u32::from_le_bytes(v.color.to_array())));
+            min = min.min(v.pos);
+            max = max.max(v.pos);
+        }
+        if min.x <= max.x {
+            bounds = Rect::from_min_max(min, max);
         }
     }
     let rect = (bounds * ppp).expand(1.0).intersect(clip).intersect(full);
-    (hasher.finish(), rect)
+    (h.0, rect)
+}
+
+/// FxHash's step (rustc's hasher): cheap, and good enough to tell frames apart.
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 /// The colour behind everything: the theme's window fill.

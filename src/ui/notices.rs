@@ -46,6 +46,8 @@ pub fn notices_ui(ctx: &egui::Context, notices: &mut Vec<Notice>) {
                     .get_or_insert(now + if n.error { 12.0 } else { 6.0 });
                 next_expiry = next_expiry.min(until);
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    // Long notices wrap rather than run off the window.
+                    ui.set_max_width(420.0);
                     let text = RichText::new(&n.text);
                     ui.label(if n.error {
                         text.color(ui.visuals().error_fg_color)
