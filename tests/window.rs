@@ -49,8 +49,14 @@ fn the_cpu_window_draws_what_the_test_renderer_draws() {
         .renderer(support::CpuRenderer::default())
         .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
     h.run_steps(6);
-    let test = image::imageops::crop_imm(&h.render().expect("render"), 8, 8, window.width(), window.height())
-        .to_image();
+    let test = image::imageops::crop_imm(
+        &h.render().expect("render"),
+        8,
+        8,
+        window.width(),
+        window.height(),
+    )
+    .to_image();
     assert_eq!(
         (test.width(), test.height()),
         (window.width(), window.height())
@@ -68,5 +74,9 @@ fn the_cpu_window_draws_what_the_test_renderer_draws() {
     // differences are the load time in the side panel and the notice saying the window is drawn
     // on the CPU.
     assert!(mean <= 0.5, "mean difference {mean:.3} levels a channel");
-    assert!(within >= 0.99, "only {:.2}% of pixels within 3 levels", within * 100.0);
+    assert!(
+        within >= 0.99,
+        "only {:.2}% of pixels within 3 levels",
+        within * 100.0
+    );
 }

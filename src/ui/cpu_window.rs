@@ -30,9 +30,11 @@ const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
 
 /// Open the window on the CPU path and run until it closes.
 pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<(), String> {
-    let event_loop = EventLoop::new().map_err(|e| {
-        format!("the window cannot open: {e}; is a display (X11 or Wayland) available?")
-    })?;
+    let event_loop = EventLoop::<UserEvent>::with_user_event()
+        .build()
+        .map_err(|e| {
+            format!("the window cannot open: {e}; is a display (X11 or Wayland) available?")
+        })?;
     let screenshot = launch.screenshot.is_some();
     let store = if screenshot { None } else { Store::open() };
     let ctx = egui::Context::default();
@@ -41,10 +43,12 @@ pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<
     // Say once why the window is drawn this way.
     app.notices
         .push(Notice::info(reason.get(app.settings.lang).to_owned()));
+    let proxy = event_loop.create_proxy();
     let mut runner = Runner {
         app,
         ctx,
         store,
+        proxy,
         window: None,
         surface: None,
         state: None,
@@ -68,10 +72,23 @@ struct Frame {
     pixels_per_point: f32,
 }
 
+/// Events the event loop carries besides the window's: screen readers' requests.
+#[derive(Debug)]
+enum UserEvent {
+    AccessKit(egui_winit::accesskit_winit::Event),
+}
+
+impl From<egui_winit::accesskit_winit::Event> for UserEvent {
+    fn from(event: egui_winit::accesskit_winit::Event) -> Self {
+        Self::AccessKit(event)
+    }
+}
+
 struct Runner {
     app: PlanboardApp,
     ctx: egui::Context,
     store: Option<Store>,
+    proxy: winit::event_loop::EventLoopProxy<UserEvent>,
     window: Option<Rc<Window>>,
     surface: Option<softbuffer::Surface<Rc<Window>, Rc<Window>>>,
     state: Option<egui_winit::State>,
@@ -81,13 +98,38 @@ struct Runner {
     error: Option<String>,
 }
 
-impl ApplicationHandler for Runner {
+impl ApplicationHandler<UserEvent> for Runner {
+    fn user_event(&mut self, _: &ActiveEventLoop, event: UserEvent) {
+        use egui_winit::accesskit_winit::WindowEvent as Ax;
+        let UserEvent::AccessKit(event) = event;
+        let (Some(window), Some(state)) = (&self.window, &mut self.state) else {
+            return;
+        };
+        match event.window_event {
+            Ax::ActionRequested(request) => {
+                state.on_accesskit_action_request(request);
+                window.request_redraw();
+            }
+            Ax::InitialTreeRequested => {
+                self.ctx.enable_accesskit();
+                window.request_redraw();
+            }
+            Ax::AccessibilityDeactivated => self.ctx.disable_accesskit(),
+        }
+    }
+
     fn resumed(&mut self, event_loop: &ActiveEventLoop) {
         if self.window.is_some() {
             return;
         }
+        let icon = super::app_icon();
         let attributes = Window::default_attributes()
             .with_title("planboard")
+            .with_window_icon(
+                winit::window::Icon::from_rgba(icon.rgba, icon.width, icon.height).ok(),
+            )
+            // Screen readers get the tree once the adapter is set up, before the window shows.
+            .with_visible(false)
             .with_inner_size(winit::dpi::LogicalSize::new(WINDOW_SIZE[0], WINDOW_SIZE[1]))
             .with_min_inner_size(winit::dpi::LogicalSize::new(
                 MIN_WINDOW_SIZE[0],
@@ -105,7 +147,7 @@ impl ApplicationHandler for Runner {
                 return self.fail(event_loop, format!("the window cannot be drawn into: {e}"));
             }
         };
-        let state = egui_winit::State::new(
+        let mut state = egui_winit::State::new(
             self.ctx.clone(),
             ViewportId::ROOT,
             &*window,
@@ -113,6 +155,8 @@ impl ApplicationHandler for Runner {
             None,
             Some(8192),
         );
+        state.init_accesskit(event_loop, &window, self.proxy.clone());
+        window.set_visible(true);
         window.request_redraw();
         self.window = Some(window);
         self.surface = Some(surface);

@@ -87,6 +87,7 @@ fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
             .with_title("planboard")
             .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size(MIN_WINDOW_SIZE)
+            .with_icon(std::sync::Arc::new(app_icon()))
             .with_drag_and_drop(true),
         // Screenshots must not depend on, nor change, what a person saved.
         persist_window: launch.screenshot.is_none(),
@@ -106,6 +107,36 @@ fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
         }),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The window's icon, drawn here rather than shipped: three bars, a result beside two targets, in
+/// the charts' colours.
+pub fn app_icon() -> egui::IconData {
+    const SIZE: u32 = 64;
+    let result = crate::draw::palette::RESULT.to_array();
+    let target = crate::draw::palette::TARGET.to_array();
+    let mut rgba = Vec::with_capacity((SIZE * SIZE * 4) as usize);
+    for y in 0..SIZE {
+        for x in 0..SIZE {
+            // Three bars on a white rounded square: heights 28, 44 and 36 of 64.
+            let bar = match x {
+                10..=22 => Some((SIZE - 10 - 28, result)),
+                26..=38 => Some((SIZE - 10 - 44, target)),
+                42..=54 => Some((SIZE - 10 - 36, result)),
+                _ => None,
+            };
+            let pixel = match bar {
+                Some((top, color)) if y >= top && y < SIZE - 10 => color,
+                _ => [255, 255, 255, 255],
+            };
+            rgba.extend_from_slice(&pixel);
+        }
+    }
+    egui::IconData {
+        rgba,
+        width: SIZE,
+        height: SIZE,
+    }
 }
 
 /// The window's first size and its smallest, in points.
