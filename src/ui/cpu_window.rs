@@ -44,6 +44,11 @@ pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<
     app.notices
         .push(Notice::info(reason.get(app.settings.lang).to_owned()));
     let proxy = event_loop.create_proxy();
+    // egui asks for repaints from any thread; wake the event loop for them.
+    let waker = proxy.clone();
+    ctx.set_request_repaint_callback(move |info| {
+        let _ = waker.send_event(UserEvent::Repaint(info.delay));
+    });
     let mut runner = Runner {
         app,
         ctx,
@@ -55,6 +60,7 @@ pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<
         textures: Textures::default(),
         frame: Frame::default(),
         repaint_at: None,
+        last_frame: Instant::now(),
         error: None,
     };
     event_loop
@@ -72,10 +78,12 @@ struct Frame {
     pixels_per_point: f32,
 }
 
-/// Events the event loop carries besides the window's: screen readers' requests.
+/// Events the event loop carries besides the window's: screen readers' requests, and repaints
+/// asked from other threads (a watched file changed, a dialog answered).
 #[derive(Debug)]
 enum UserEvent {
     AccessKit(egui_winit::accesskit_winit::Event),
+    Repaint(Duration),
 }
 
 impl From<egui_winit::accesskit_winit::Event> for UserEvent {
@@ -95,13 +103,21 @@ struct Runner {
     textures: Textures,
     frame: Frame,
     repaint_at: Option<Instant>,
+    /// When the last frame started: animation frames are paced from it.
+    last_frame: Instant,
     error: Option<String>,
 }
 
 impl ApplicationHandler<UserEvent> for Runner {
     fn user_event(&mut self, _: &ActiveEventLoop, event: UserEvent) {
         use egui_winit::accesskit_winit::WindowEvent as Ax;
-        let UserEvent::AccessKit(event) = event;
+        let event = match event {
+            UserEvent::AccessKit(event) => event,
+            UserEvent::Repaint(delay) => {
+                self.schedule(delay);
+                return;
+            }
+        };
         let (Some(window), Some(state)) = (&self.window, &mut self.state) else {
             return;
         };
@@ -206,6 +222,17 @@ impl ApplicationHandler<UserEvent> for Runner {
 }
 
 impl Runner {
+    /// Ask for a frame after `delay`. Animations ask for the next frame at once; with no display
+    /// refresh to wait for, that would spin, so frames are paced at 60 a second from the last one.
+    /// Input still redraws at once.
+    fn schedule(&mut self, delay: Duration) {
+        if delay >= Duration::from_secs(3600) {
+            return;
+        }
+        let at = (Instant::now() + delay).max(self.last_frame + FRAME_INTERVAL);
+        self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
+    }
+
     fn fail(&mut self, event_loop: &ActiveEventLoop, message: String) {
         self.error = Some(message);
         event_loop.exit();
@@ -218,7 +245,7 @@ impl Runner {
         else {
             return;
         };
-        let started = Instant::now();
+        self.last_frame = Instant::now();
         let input = state.take_egui_input(window);
         let app = &mut self.app;
         let mut output = self.ctx.run_ui(input, |ui| app.ui(ui));
@@ -258,14 +285,7 @@ impl Runner {
                     _ => {}
                 }
             }
-            // Animations ask for the next frame at once; with no display refresh to wait for, that
-            // would spin. Pace them at 60 frames a second; input still redraws at once.
-            let delay = viewport
-                .repaint_delay
-                .max(FRAME_INTERVAL.saturating_sub(started.elapsed()));
-            if delay < Duration::from_secs(3600) {
-                self.repaint_at = Some(Instant::now() + delay);
-            }
+            self.schedule(viewport.repaint_delay);
         }
         self.save_settings(false);
         if close {
