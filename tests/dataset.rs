@@ -46,7 +46,7 @@ fn a_folder_stands_for_its_files_and_indicators_merge_by_id() {
     assert_eq!(report.indicators.len(), 1, "one `gdp` across three files");
     assert_eq!(report.sources.len(), 3);
     let gdp = report.indicator("gdp").expect("gdp");
-    assert_eq!(gdp.points.len(), 5);
+    assert_eq!(gdp.points.len(), 4);
     // Each figure remembers its file and its source.
     let files: BTreeSet<usize> = gdp.points.iter().map(|p| p.file).collect();
     assert_eq!(files, [0, 1, 2].into());
@@ -88,7 +88,21 @@ fn the_later_publication_stands_and_the_earlier_is_kept_as_revised() {
         .filter(|p| p.year == 2022 && p.kind == PointKind::Actual)
         .collect();
     assert_eq!(growth_2022.len(), 1);
-    assert_eq!(growth_2022[0].source_id(), "lg-work-2023");
+    assert_eq!(growth_2022[0].source_id(), "lg-plan-2022");
+
+    // The same figure from "2023" (a year alone) and from 2023-01-12 cannot be ordered: an error
+    // that says so, not a silent choice.
+    let (_dir, root) = copy_dataset();
+    let b = root.join("b-work-report-2023.ron");
+    let text = std::fs::read_to_string(&b).expect("read");
+    let again = "            points: [\n                Point(year: 2022, kind: Actual, value: 3.0, qualifier: Exact, basis: YearOnYear,\n                      quote: \"实现地区生产总值4759亿元,增长3%\"),\n";
+    std::fs::write(&b, text.replacen("            points: [\n", again, 1)).expect("write");
+    let err = model::load_dataset(&[root]).expect_err("unordered dates");
+    assert!(
+        problems(&err).contains("cannot be ordered"),
+        "{}",
+        problems(&err)
+    );
 
     // Charts draw only what stands; the tooltip names the earlier figure; the table keeps both.
     let chart = report.chart("gdp_level").expect("chart");
@@ -243,7 +257,7 @@ fn the_same_id_meaning_two_things_names_both_files() {
     let err = model::load_dataset(&[root2]).expect_err("clash");
     let all = problems(&err);
     assert!(
-        all.contains("b-work-report-2023.ron:38:19: chart id `gdp_growth` is also used at")
+        all.contains("b-work-report-2023.ron:36:19: chart id `gdp_growth` is also used at")
             && all.contains("a-plan-2022.ron:38:14"),
         "{all}"
     );
@@ -251,7 +265,14 @@ fn the_same_id_meaning_two_things_names_both_files() {
 
 #[test]
 fn growth_must_be_in_a_percent_unit() {
-    let text = std::fs::read_to_string(multi().join("b-work-report-2023.ron")).expect("read");
+    // The work report's file, with its 2022 growth beside the level (it has no chart to mix them).
+    let text = std::fs::read_to_string(multi().join("b-work-report-2023.ron"))
+        .expect("read")
+        .replacen(
+            "            points: [\n",
+            "            points: [\n                Point(year: 2022, kind: Actual, value: 3.0, qualifier: Exact, basis: YearOnYear,\n                      quote: \"实现地区生产总值4759亿元,增长3%\"),\n",
+            1,
+        );
     // A year-on-year growth stored in 元.
     let wrong = text.replacen(
         "Point(year: 2022, kind: Actual, value: 3.0, qualifier: Exact, basis: YearOnYear,\n",
@@ -341,10 +362,10 @@ fn the_cli_checks_several_files_and_folders() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.contains("valid: 1 indicators, 5 data points"),
+        stdout.contains("valid: 1 indicators, 4 data points"),
         "{stdout}"
     );
-    assert!(stdout.contains("2 revised by a later source"), "{stdout}");
+    assert!(stdout.contains("1 revised by a later source"), "{stdout}");
     assert_eq!(stdout.matches(": verified:").count(), 3, "{stdout}");
     // Without the texts: not verified, still a success.
     let out = std::process::Command::new(bin)
@@ -366,7 +387,7 @@ fn the_cli_checks_several_files_and_folders() {
         .output()
         .expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().count(), 1 + 5);
+    assert_eq!(stdout.lines().count(), 1 + 4);
     assert!(stdout.lines().skip(1).all(|l| l.split('\t').count() == 13));
     // An empty folder is an error that says so.
     let empty = tempfile::tempdir().expect("tempdir");

@@ -500,7 +500,7 @@ fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
         .collect();
     h.run_steps(3);
     assert_eq!(h.state().data.files.len(), 3);
-    assert_eq!(h.state().report().point_count(), 5);
+    assert_eq!(h.state().report().point_count(), 4);
     assert!(
         h.query_by_label("地区生产总值总量").is_some(),
         "a chart of the files"
@@ -518,7 +518,7 @@ fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
     h.run_steps(3);
     assert_eq!(
         h.state().report().point_count(),
-        5,
+        4,
         "the last good state of every file"
     );
     let error = h.state().data.error.clone().expect("an error");

@@ -166,8 +166,8 @@ fn round2(v: f64) -> f64 {
 pub fn rule(lang: Lang) -> &'static str {
     tr(
         lang,
-        "判定规则：完成值达到目标即为达标（“以上”目标相等即达标）；“左右”目标差距不超过0.5个百分点（总量指标为2%）为接近；否则未达标。比率按百分点比较，总量按完成率比较。",
-        "Rule: met when the result reaches the target (equal meets an \"at least\" target); near when an \"about\" target is missed by at most 0.5 points (2% for amounts); missed otherwise. Rates compare in points, amounts by completion ratio.",
+        "判定规则：完成值在好的方向上达到目标即为达标（“以上”目标相等即达标；越低越好的指标以不高于目标为达标；“不超过”目标是上限）；“左右”或“近”目标差距不超过0.5个百分点（总量指标为目标的2%）为接近；否则未达标。比率按百分点比较，总量按完成率比较。",
+        "Rule: met when the result reaches the target in the good direction (equal meets an \"at least\" target; for lower-is-better indicators, not above the target; an \"at most\" target is a ceiling); near when an \"about\" or \"nearly\" target is missed by at most 0.5 points (2% of the target for amounts); missed otherwise. Rates compare in points, amounts by completion ratio.",
     )
 }
 

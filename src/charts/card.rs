@@ -102,7 +102,7 @@ pub(super) fn card(
         kind: kind_label(point.kind, point.year, lang),
         period: point.period.as_ref().map(|t| t.get(lang).to_owned()),
         basis: basis_label(point.basis, lang).to_owned(),
-        change: change_from_baseline(ind, point, unit, lang),
+        change: change_from_baseline(chart, ind, point, unit, lang),
         note: point.note.as_ref().map(|n| n.get(lang).to_owned()),
         companions: companions(chart, ind, point, unit, lang),
         quote: format::readable_quote(&point.quote),
@@ -128,6 +128,7 @@ fn qualifier_words(point: &DataPoint, lang: Lang) -> Option<String> {
 /// The change from the starting level the report states for the same measure, in points for
 /// percentages.
 fn change_from_baseline(
+    chart: &Chart,
     ind: &Indicator,
     point: &DataPoint,
     unit: &Unit,
@@ -136,9 +137,13 @@ fn change_from_baseline(
     if point.kind == PointKind::Baseline {
         return None;
     }
-    let base = ind
-        .current_points(point.measure.as_deref())
-        .find(|p| p.kind == PointKind::Baseline)?;
+    // The starting level the same text states: the chart's sources, the same basis and period.
+    let base = ind.current_points(point.measure.as_deref()).find(|p| {
+        p.kind == PointKind::Baseline
+            && p.basis == point.basis
+            && p.period == point.period
+            && (chart.sources.is_empty() || chart.sources.iter().any(|s| s == p.source_id()))
+    })?;
     let diff = point.value - base.value;
     let from = format::value_with_unit(base.value, base.qualifier, unit, lang);
     let size = if unit.percent {

@@ -243,8 +243,7 @@ pub(super) fn drawn_points<'a>(chart: &'a Chart, ind: &'a Indicator) -> Vec<&'a 
                 || ind.points.iter().any(|q| {
                     listed(q)
                         && q.revised_by.as_deref() == Some(p.source_id())
-                        && (q.measure.as_deref(), q.year, q.kind, q.basis)
-                            == (p.measure.as_deref(), p.year, p.kind, p.basis)
+                        && q.same_figure(p)
                 })
         })
         .collect();
@@ -520,11 +519,11 @@ pub(super) fn detail(
         ));
     }
     // What this figure revised: the same figure as an earlier publication stated it.
-    for earlier in ind.points.iter().filter(|e| {
-        e.revised_by.as_deref() == Some(p.source_id())
-            && (e.measure.as_deref(), e.year, e.kind, e.basis)
-                == (p.measure.as_deref(), p.year, p.kind, p.basis)
-    }) {
+    for earlier in ind
+        .points
+        .iter()
+        .filter(|e| e.revised_by.as_deref() == Some(p.source_id()) && e.same_figure(p))
+    {
         let from = report.source(earlier.source_id()).map_or_else(
             || earlier.source_id().to_owned(),
             |s| s.title.get(lang).to_owned(),

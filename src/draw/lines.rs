@@ -30,16 +30,19 @@ pub(super) fn lines_ui(
             } else {
                 LineStyle::Solid
             };
-            plot_ui.line(
-                Line::new(series.name.clone(), PlotPoints::from(pts.clone()))
-                    .id(sid)
-                    .color(color)
-                    .width(2.0)
-                    .style(style)
-                    // Never a filled band, whatever the points.
-                    .allow_band(false)
-                    .allow_hover(false),
-            );
+            // Years with no figure break the line: a segment across them would look like data.
+            for run in pts.chunk_by(|a, b| b[0] - a[0] <= 1.0 + 1e-9) {
+                plot_ui.line(
+                    Line::new(series.name.clone(), PlotPoints::from(run.to_vec()))
+                        .id(sid)
+                        .color(color)
+                        .width(2.0)
+                        .style(style)
+                        // Never a filled band, whatever the points.
+                        .allow_band(false)
+                        .allow_hover(false),
+                );
+            }
             plot_ui.points(
                 Points::new("", PlotPoints::from(pts))
                     .id(sid)

@@ -292,6 +292,7 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
                         ("name", "名称", existing.name != ind.name),
                         ("unit", "单位", existing.unit != ind.unit),
                         ("category", "类别", existing.category != ind.category),
+                        ("better", "好坏方向", existing.better != ind.better),
                     ];
                     if let Some((what, what_zh, _)) = differs.iter().find(|(_, _, d)| *d) {
                         let id = &ind.id;
@@ -409,7 +410,13 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
         let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
         for (p, point) in ind.points.iter().enumerate() {
             groups
-                .entry((point.measure.clone(), point.year, point.kind, point.basis))
+                .entry((
+                    point.measure.clone(),
+                    point.year,
+                    point.kind,
+                    point.basis,
+                    point.period.clone().map(|t| t.en),
+                ))
                 .or_default()
                 .push(p);
         }
@@ -421,7 +428,12 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
             order.sort_by_key(|&p| date(p));
             let latest = order[order.len() - 1];
             let runner_up = order[order.len() - 2];
-            if date(latest) == date(runner_up) {
+            // A year alone ("2023") cannot be ordered against a date in the same year.
+            let unordered = match (date(latest), date(runner_up)) {
+                (Some(a), Some(b)) => a == b || (a.0 == b.0 && (a.1 == 0 || b.1 == 0)),
+                (a, b) => a == b,
+            };
+            if unordered {
                 let (f, i, p) = origins.points[m][latest];
                 let (g, j, q) = origins.points[m][runner_up];
                 let point = &ind.points[latest];
@@ -432,8 +444,8 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
                     )
                 } else {
                     Msg::new(
-                        "two sources published on the same date",
-                        "发布日期相同的两个来源",
+                        "two sources whose publication dates cannot be ordered (the same date, or the same year with one giving no month)",
+                        "发布日期无法排出先后的两个来源（日期相同，或同一年而其中一个没有写月份）",
                     )
                 };
                 let (id, year) = (&ind.id, point.year);

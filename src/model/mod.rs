@@ -289,6 +289,24 @@ pub struct DataPoint {
 }
 
 impl DataPoint {
+    /// Whether two figures state the same thing — measure, year, kind, basis and period — so one
+    /// can revise the other.
+    pub fn same_figure(&self, other: &Self) -> bool {
+        (
+            self.measure.as_deref(),
+            self.year,
+            self.kind,
+            self.basis,
+            self.period.as_ref(),
+        ) == (
+            other.measure.as_deref(),
+            other.year,
+            other.kind,
+            other.basis,
+            other.period.as_ref(),
+        )
+    }
+
     /// The id of the figure's source, once loading has filled in the default.
     pub fn source_id(&self) -> &str {
         self.source.as_deref().unwrap_or_default()

@@ -73,28 +73,35 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
     while chars.get(j).is_some_and(|c| *c == ' ') {
         j += 1;
     }
+    let at = |k: usize| chars.get(k).copied();
     let mut scale = 1.0;
     let mut k = j;
-    while let Some(unit) = chars.get(k).and_then(|c| scale_word(*c)) {
-        scale *= unit;
+    // 千 and 百 scale only before 万 or 亿 (2千亿, 5百万); alone they start a unit (千瓦, 千米).
+    if let Some(small @ ('千' | '百')) = at(k)
+        && matches!(at(k + 1), Some('万' | '亿'))
+    {
+        scale = if small == '千' { 1e3 } else { 1e2 };
         k += 1;
+    }
+    match (at(k), at(k + 1)) {
+        (Some('万'), Some('亿')) => {
+            scale *= 1e12;
+            k += 2;
+        }
+        (Some('万'), _) => {
+            scale *= 1e4;
+            k += 1;
+        }
+        (Some('亿'), _) => {
+            scale *= 1e8;
+            k += 1;
+        }
+        _ => {}
     }
     if k > j {
         (value * scale, k)
     } else {
         (value, i)
-    }
-}
-
-/// Scale words that may follow a number: 十, 百, 千 only combine with 万 or 亿 after an Arabic number
-/// (300万, 2千亿), so they count here too.
-fn scale_word(c: char) -> Option<f64> {
-    match c {
-        '万' => Some(1e4),
-        '亿' => Some(1e8),
-        '千' => Some(1e3),
-        '百' => Some(1e2),
-        _ => None,
     }
 }
 
@@ -125,9 +132,38 @@ fn chinese_unit(c: char) -> Option<f64> {
     })
 }
 
-/// A Chinese numeral from `start` (一万, 三万, 一千, 千亿, 二十三). A lone digit followed by no unit
-/// (一体化, 三大) is a word, not a figure, unless it is followed by a measure word; those still
-/// count, as the single digit they state.
+/// Measure words: a lone Chinese digit before one of these states a count (三家, 一个).
+fn measure_word(c: char) -> bool {
+    matches!(
+        c,
+        '个' | '家'
+            | '条'
+            | '座'
+            | '名'
+            | '所'
+            | '项'
+            | '人'
+            | '批'
+            | '场'
+            | '处'
+            | '间'
+            | '户'
+            | '台'
+            | '栋'
+            | '件'
+            | '宗'
+            | '张'
+            | '套'
+            | '株'
+            | '轮'
+            | '期'
+            | '次'
+            | '类'
+    )
+}
+
+/// A Chinese numeral from `start` (一万, 三万, 一千, 千亿, 二十三; 二〇二二 digit by digit). A lone
+/// digit is a figure only before a measure word (三家): in 一般, 统一, 三大 it is part of a word.
 fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut section = 0.0;
@@ -135,10 +171,12 @@ fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
     let mut i = start;
     let mut seen_digit = false;
     let mut seen_unit = false;
+    let mut digits: Vec<f64> = Vec::new();
     while let Some(&c) = chars.get(i) {
         if let Some(d) = chinese_digit(c) {
             number = d;
             seen_digit = true;
+            digits.push(d);
         } else if let Some(u) = chinese_unit(c) {
             seen_unit = true;
             match c {
@@ -167,6 +205,14 @@ fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
     if !seen_digit && !seen_unit {
         return None;
     }
+    if !seen_unit {
+        // Digits alone: a lone one counts before a measure word; a run reads digit by digit.
+        if digits.len() == 1 && !chars.get(i).is_some_and(|c| measure_word(*c)) {
+            return None;
+        }
+        let value = digits.iter().fold(0.0, |n, d| n * 10.0 + d);
+        return Some((value, i));
+    }
     let value = total + section + number;
     // A lone 万 or 亿 (万人, 亿元 after a word) states no figure of its own.
     if !seen_digit && i - start == 1 && matches!(chars[start], '万' | '亿' | '十' | '百' | '千')
@@ -183,12 +229,14 @@ fn falls_before(chars: &[char], at: usize) -> bool {
         .iter()
         .rev()
         .skip_while(|c| c.is_whitespace())
-        .take(3)
+        .take(4)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    ["下降", "减少", "降低", "下降了", "减少了", "降低了"]
+    // 下降了 9.9%, 减少约 3 个, 回落近 2 个百分点: the fall word, then perhaps 了, 约 or 近.
+    let before = before.trim_end_matches(['了', '约', '近']);
+    ["下降", "减少", "降低", "回落", "降幅", "减幅"]
         .iter()
         .any(|w| before.ends_with(w))
 }
@@ -218,6 +266,11 @@ mod tests {
             263.18e8
         ));
         assert!(states_value("剔除留抵退税因素后同 口径下降 4. 1%", -4.1));
+        // 千 and 百 start units unless 万 or 亿 follow.
+        assert!(states_value("装机10千瓦", 10.0));
+        assert!(!states_value("装机10千瓦", 10000.0));
+        assert!(states_value("2千亿元", 2e11));
+        assert!(states_value("3万亿元", 3e12));
     }
 
     #[test]
@@ -228,6 +281,8 @@ mod tests {
         assert!(states_value("PM2.5浓度下降至 17.5 微克", 17.5));
         assert!(states_value("增长-9.9%", -9.9));
         assert!(states_value("1-11月", 11.0));
+        assert!(states_value("回落近 2 个百分点", -2.0));
+        assert!(states_value("减少约3个", -3.0));
     }
 
     #[test]
@@ -239,5 +294,9 @@ mod tests {
         assert!(states_value("半数以上既有重要建筑", 50.0));
         assert!(states_value("二十三个", 23.0));
         assert!(!states_value("万人次", 10000.0));
+        // A lone digit in a word is no figure; before a measure word it is.
+        assert!(!states_value("进一步统一标准", 1.0));
+        assert!(states_value("支持三家实验室", 3.0));
+        assert!(states_value("二〇二二年", 2022.0));
     }
 }

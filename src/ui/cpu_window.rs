@@ -250,6 +250,11 @@ impl Runner {
         let app = &mut self.app;
         let mut output = self.ctx.run_ui(input, |ui| app.ui(ui));
         state.handle_platform_output(window, std::mem::take(&mut output.platform_output));
+        // A texture changed under unchanged geometry (new glyphs in the font atlas): the old
+        // pixels may be stale anywhere, so this frame is drawn whole.
+        if !output.textures_delta.set.is_empty() {
+            self.frame = Frame::default();
+        }
         self.textures.apply(&mut output.textures_delta);
 
         let size = window.inner_size();
