@@ -252,15 +252,20 @@ fn a_watched_file_reloads_when_it_changes() {
     assert_eq!(data.report.title.zh, "改过的报告");
 }
 
-#[test]
-fn one_snapshot_per_page() {
-    let report = planboard::model::load_default().expect("default");
-    let pages: Vec<String> = report
+/// Every page of the embedded data, and the data table.
+fn all_pages() -> Vec<String> {
+    planboard::model::load_default()
+        .expect("default")
         .pages
         .iter()
         .map(|p| p.id.clone())
         .chain(["table".to_owned()])
-        .collect();
+        .collect()
+}
+
+#[test]
+fn one_snapshot_per_page() {
+    let pages = all_pages();
     let mut results = egui_kittest::SnapshotResults::new();
     for page in pages {
         let mut h = harness(app_on(&page));
@@ -274,13 +279,7 @@ fn one_snapshot_per_page() {
 /// on a small screen sees, kept as snapshots to look at and to compare.
 #[test]
 fn every_page_in_both_languages_at_the_smallest_window() {
-    let report = planboard::model::load_default().expect("default");
-    let pages: Vec<String> = report
-        .pages
-        .iter()
-        .map(|p| p.id.clone())
-        .chain(["table".to_owned()])
-        .collect();
+    let pages = all_pages();
     let mut results = egui_kittest::SnapshotResults::new();
     for lang in [Lang::Zh, Lang::En] {
         for page in &pages {

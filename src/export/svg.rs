@@ -207,10 +207,7 @@ fn write_shape(
             if p.points.len() < 2 {
                 return;
             }
-            let stroke_color = match p.stroke.color {
-                ColorMode::Solid(c) => c,
-                ColorMode::UV(_) => Color32::TRANSPARENT,
-            };
+            let stroke_color = solid(&p.stroke.color);
             let fill = if p.closed {
                 p.fill
             } else {
@@ -223,45 +220,15 @@ fn write_shape(
             out.push_str(" stroke-linejoin=\"round\"/>\n");
         }
         Shape::QuadraticBezier(b) => {
-            let [a, c, d] = b.points;
-            let _ = write!(
-                out,
-                "<path d=\"M{} {}Q{} {} {} {}{}\"",
-                num(a.x),
-                num(a.y),
-                num(c.x),
-                num(c.y),
-                num(d.x),
-                num(d.y),
-                if b.closed { "Z" } else { "" }
-            );
-            let stroke = match b.stroke.color {
-                ColorMode::Solid(c) => c,
-                ColorMode::UV(_) => Color32::TRANSPARENT,
-            };
-            paint_attrs(out, b.fill, b.stroke.width, stroke);
+            let [start, c, end] = b.points;
+            curve(out, 'Q', start, &[c, end], b.closed);
+            paint_attrs(out, b.fill, b.stroke.width, solid(&b.stroke.color));
             out.push_str("/>\n");
         }
         Shape::CubicBezier(b) => {
-            let [a, c1, c2, d] = b.points;
-            let _ = write!(
-                out,
-                "<path d=\"M{} {}C{} {} {} {} {} {}{}\"",
-                num(a.x),
-                num(a.y),
-                num(c1.x),
-                num(c1.y),
-                num(c2.x),
-                num(c2.y),
-                num(d.x),
-                num(d.y),
-                if b.closed { "Z" } else { "" }
-            );
-            let stroke = match b.stroke.color {
-                ColorMode::Solid(c) => c,
-                ColorMode::UV(_) => Color32::TRANSPARENT,
-            };
-            paint_attrs(out, b.fill, b.stroke.width, stroke);
+            let [start, c1, c2, end] = b.points;
+            curve(out, 'C', start, &[c1, c2, end], b.closed);
+            paint_attrs(out, b.fill, b.stroke.width, solid(&b.stroke.color));
             out.push_str("/>\n");
         }
         Shape::Mesh(mesh) => {
@@ -370,6 +337,27 @@ fn write_text(
             out.push_str("</text>\n");
         }
     }
+}
+
+/// A stroke's colour when it has one; a colour by position (never in a chart) is left out.
+fn solid(color: &ColorMode) -> Color32 {
+    match color {
+        ColorMode::Solid(c) => *c,
+        ColorMode::UV(_) => Color32::TRANSPARENT,
+    }
+}
+
+/// `<path d="M… Q… Z"`: a Bézier curve (`Q` quadratic, `C` cubic) from `start` through `points`.
+fn curve(out: &mut String, letter: char, start: Pos2, points: &[Pos2], closed: bool) {
+    let _ = write!(out, "<path d=\"M{} {}{letter}", num(start.x), num(start.y));
+    for (i, p) in points.iter().enumerate() {
+        let sep = if i == 0 { "" } else { " " };
+        let _ = write!(out, "{sep}{} {}", num(p.x), num(p.y));
+    }
+    if closed {
+        out.push('Z');
+    }
+    out.push('"');
 }
 
 /// `fill`, `stroke` and their opacities; `none` for what is transparent.
