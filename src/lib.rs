@@ -5,6 +5,7 @@
 //! ([`export`]). Nothing below `ui` imports it; `charts` and `model` know nothing of egui.
 
 pub mod charts;
+pub mod draft;
 pub mod draw;
 pub mod export;
 pub mod format;

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+#[path = "cli/draft.rs"]
+mod draft;
 use planboard::model::{self, Dataset, LoadError};
 
 #[derive(Parser)]
@@ -117,6 +120,23 @@ enum Command {
         /// RON data files or folders, merged; the embedded default when omitted.
         files: Vec<PathBuf>,
     },
+    /// Draft a data file from a report's text (plain text in UTF-8 or GB18030, or a saved HTML
+    /// page): every figure with its unit, qualifier, kind, year, basis and sentence, proposed for
+    /// review, with charts and pages. Writes to standard output unless --out is given.
+    Draft {
+        /// The report: a .txt file, or an .html page saved from a browser.
+        report: PathBuf,
+        /// The data file to write (atomically; an existing file only with --force).
+        #[arg(long, value_name = "FILE.ron")]
+        out: Option<PathBuf>,
+        /// Data files or folders whose indicators the draft reuses by name, unit and basis, so a
+        /// new year's report merges into the record by id (repeatable).
+        #[arg(long = "with", value_name = "FILE|DIR")]
+        with: Vec<PathBuf>,
+        /// Replace the --out file (and its text copy) if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Save charts as PNG or SVG images without a window, display or GPU; prints each path written.
     Export {
         /// RON data files or folders, merged (repeatable); the embedded default when omitted.
@@ -149,6 +169,12 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files, sources }) => check(&files, &sources),
         Some(Command::Table { files }) => table(&files),
+        Some(Command::Draft {
+            report,
+            out,
+            with,
+            force,
+        }) => draft::run(&report, out.as_deref(), &with, force),
         Some(Command::Export {
             data,
             out,

@@ -7,6 +7,7 @@
 mod dataset;
 mod error;
 mod hints;
+pub mod lexicon;
 mod load;
 mod locate;
 pub mod numbers;
@@ -279,6 +280,10 @@ pub struct DataPoint {
     pub source: Option<String>,
     /// The words of the source the figure comes from, copied exactly.
     pub quote: String,
+    /// Set on figures that `planboard draft` read from a report's text: whether a person has
+    /// accepted or rejected the proposal yet, and why the program proposed it so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
     /// Set when loading: the source stating the same figure in a later publication, which stands
     /// instead of this one.
     #[serde(skip)]
@@ -310,6 +315,35 @@ impl DataPoint {
     /// The id of the figure's source, once loading has filled in the default.
     pub fn source_id(&self) -> &str {
         self.source.as_deref().unwrap_or_default()
+    }
+}
+
+/// A drafted figure's review: `planboard draft` writes every figure as proposed; the review
+/// accepts or rejects it. Rejected figures stay in the file, so drafting the same text again does not
+/// bring them back, but nothing shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub state: ReviewState,
+    /// The words that decided the figure's kind, year and basis, as the draft read them.
+    pub why: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReviewState {
+    /// Read by the program; nobody has looked at it yet.
+    Proposed,
+    Accepted,
+    Rejected,
+}
+
+impl ReviewState {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+        }
     }
 }
 

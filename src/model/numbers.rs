@@ -1,37 +1,50 @@
 //! The numbers a sentence states, as a reader of Chinese reads them: Arabic numerals with their
 //! scale words (1.3万 = 13000, 1391亿 = 1.391e11), Chinese numerals (一万余 = 10000, 千亿 = 10^11,
-//! 三万 = 30000), 半数 (a half: 50%), and a fall (下降 9.9% = −9.9).
+//! 三万 = 30000), 半数 (a half: 50%), a fall (下降 9.9% = −9.9), the unit printed after the number,
+//! the words that qualify it (约, 超, 左右, 以上 …), and lists after one verb (分别下降 8.2%、4.8%:
+//! both falls).
 //!
-//! Used to check that a figure's value is stated in its quote; plain functions on text.
+//! One reader for the provenance check (`states_value`) and for `planboard draft` ([`read`]). Plain
+//! functions on text; the words come from the [`Lexicon`].
+
+use std::ops::Range;
+
+use super::Qualifier;
+use super::lexicon::{Lexicon, ends_with, starts_with};
+
+/// One number in a text, with everything the words around it say about it. Positions are indices
+/// into the text's chars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// The number itself, with its scale word (1.3万).
+    pub number: Range<usize>,
+    /// From the first word before the number that qualifies it or gives its sign, to the end of
+    /// its unit and the qualifier after it: what a quote must hold.
+    pub span: Range<usize>,
+    /// The value in the unit itself: scale applied, a fall negative.
+    pub value: f64,
+    /// Index into [`Lexicon::units`] of the unit printed after the number (or shared by its list).
+    pub unit: Option<usize>,
+    pub qualifier: Qualifier,
+    /// The word that made the number a fall (下降), if any.
+    pub fall: Option<String>,
+    /// Index of the list this number belongs to (a、b和c after one verb), if it is in one.
+    pub list: Option<usize>,
+    /// Written in Chinese numerals (三万余).
+    pub chinese: bool,
+    /// One end of a range (1-11月, 3—5年): not a figure by itself.
+    pub in_range: bool,
+    /// Touches Latin letters or a dot (5G, PM2.5, G20): part of a name.
+    pub in_name: bool,
+}
 
 /// Every number `text` states, with scale words applied and falls made negative.
 pub fn stated_values(text: &str) -> Vec<f64> {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let (value, end) = if c.is_ascii_digit() {
-            arabic(&chars, i)
-        } else if chinese_digit(c).is_some() || chinese_unit(c).is_some() {
-            match chinese(&chars, i) {
-                Some(found) => found,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            }
-        } else if c == '半' && chars.get(i + 1) == Some(&'数') {
-            (50.0, i + 2)
-        } else {
-            i += 1;
-            continue;
-        };
-        let negative = falls_before(&chars, i) || minus_before(&chars, i);
-        out.push(if negative { -value } else { value });
-        i = end.max(i + 1);
-    }
-    out
+    read(&chars, Lexicon::embedded())
+        .into_iter()
+        .map(|m| m.value)
+        .collect()
 }
 
 /// Whether `text` states `value` (to a relative precision of 1e-9). Whitespace is ignored, as page
@@ -41,12 +54,274 @@ pub fn states_value(text: &str, value: f64) -> bool {
     stated_values(&squashed).into_iter().any(|v| same(v, value))
 }
 
-fn same(a: f64, b: f64) -> bool {
+/// Whether two values are the same number (to a relative precision of 1e-9).
+pub fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// An Arabic number from `start`: digits, an optional decimal part, thousands commas, then an
-/// optional scale word (万, 亿, 万亿, 千万, 百万) after optional spaces.
+/// Read every number of `chars` with its unit, qualifier and sign.
+pub fn read(chars: &[char], lex: &Lexicon) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let found = if c.is_ascii_digit() {
+            Some((arabic(chars, i), false))
+        } else if chinese_digit(c).is_some() || chinese_unit(c).is_some() {
+            chinese(chars, i, lex).map(|f| (f, true))
+        } else if c == '半' && chars.get(i + 1) == Some(&'数') {
+            Some(((50.0, i + 2), true))
+        } else {
+            None
+        };
+        let Some(((magnitude, end), is_chinese)) = found else {
+            // A numeral run that is no number (十四五) is skipped whole, not read from its middle.
+            i += 1;
+            if chinese_digit(c).is_some() || chinese_unit(c).is_some() {
+                while chars
+                    .get(i)
+                    .is_some_and(|&c| chinese_digit(c).is_some() || chinese_unit(c).is_some())
+                {
+                    i += 1;
+                }
+            }
+            continue;
+        };
+        out.push(mention(chars, i, end, magnitude, is_chinese, lex));
+        i = end.max(i + 1);
+    }
+    link_lists(chars, &mut out, lex);
+    out
+}
+
+/// The words around one number: unit, qualifiers, sign.
+fn mention(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    magnitude: f64,
+    chinese: bool,
+    lex: &Lexicon,
+) -> Mention {
+    let mut qualifier = Qualifier::Exact;
+    // 余 or 多 between the number and its unit: 一万余家, 20多个.
+    let mut k = skip_space(chars, end);
+    if let Some(q) = lex
+        .qualifiers_after
+        .iter()
+        .filter(|q| q.word == "余" || q.word == "多")
+        .find(|q| starts_with(chars, k, &q.word).is_some())
+    {
+        qualifier = q.qualifier;
+        k += q.word.chars().count();
+    }
+    let mut span_end = end;
+    let at_unit = skip_space(chars, k);
+    let unit = lex.unit_at(chars, at_unit).map(|(u, n)| {
+        span_end = at_unit + n;
+        u
+    });
+    if unit.is_none() && qualifier != Qualifier::Exact {
+        span_end = k;
+    }
+    // 左右, 以上, 以内 after the unit.
+    let after = skip_space(chars, span_end);
+    if let Some(q) = lex
+        .qualifiers_after
+        .iter()
+        .filter(|q| q.word != "余" && q.word != "多")
+        .find(|q| starts_with(chars, after, &q.word).is_some())
+    {
+        qualifier = q.qualifier;
+        span_end = after + q.word.chars().count();
+    }
+    // Before: a minus sign, a qualifier (约, 超), a fall (下降), in that order going back.
+    let mut span_start = start;
+    let mut value = magnitude;
+    let minus = start > 0
+        && matches!(chars[start - 1], '-' | '−' | '－')
+        && !(start > 1 && chars[start - 2].is_ascii_digit());
+    if minus {
+        value = -value;
+        span_start = start - 1;
+    }
+    let mut b = back_space(chars, span_start);
+    if let Some(q) = lex
+        .qualifiers_before
+        .iter()
+        .find(|q| ends_with(chars, b, &q.word).is_some())
+    {
+        if qualifier == Qualifier::Exact {
+            qualifier = q.qualifier;
+        }
+        b -= q.word.chars().count();
+        span_start = b;
+        b = back_space(chars, b);
+    }
+    // 下降了 9.9%, 减少约 3 个: the fall word, then perhaps 了.
+    let mut f = b;
+    if f > 0 && chars[f - 1] == '了' {
+        f -= 1;
+    }
+    let mut fall = None;
+    if !minus
+        && let Some(word) = lex
+            .fall_words
+            .iter()
+            .find(|w| ends_with(chars, f, w).is_some())
+    {
+        fall = Some(word.clone());
+        value = -value;
+        span_start = f - word.chars().count();
+    }
+    // 近 8000 余家次: hedged both ways, about.
+    if qualifier == Qualifier::AtLeast
+        && lex.qualifiers_before.iter().any(|q| {
+            q.qualifier == Qualifier::Nearly
+                && ends_with(chars, back_space(chars, start), &q.word).is_some()
+        })
+    {
+        qualifier = Qualifier::About;
+    }
+    // 半数: a half, in percent.
+    let unit = unit.or_else(|| {
+        (chars.get(start) == Some(&'半'))
+            .then(|| lex.units.iter().position(|u| u.zh == "%"))
+            .flatten()
+    });
+    let in_range = range_dash(chars, end)
+        || (start > 1 && is_dash(chars[start - 1]) && {
+            let p = back_space(chars, start - 1);
+            p > 0 && (chars[p - 1].is_ascii_digit() || chinese_digit(chars[p - 1]).is_some())
+        });
+    let before_letter =
+        start > 0 && (chars[start - 1].is_ascii_alphabetic() || chars[start - 1] == '.');
+    // Latin letters right after the number are a name (5G) unless they are its unit (105.5km).
+    let ascii_unit = unit.is_some_and(|u| {
+        lex.units[u]
+            .zh
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+    });
+    let after_letter = (chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()) && !ascii_unit)
+        || chars.get(end).is_some_and(|c| matches!(c, '+' | '×' | '*'))
+        || (start > 0 && matches!(chars[start - 1], '+' | '×' | '*'));
+    Mention {
+        number: start..end,
+        span: span_start..span_end.max(end),
+        value,
+        unit,
+        qualifier,
+        fall,
+        list: None,
+        chinese,
+        in_range,
+        in_name: before_letter || after_letter,
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '~' | '～' | '至' | '到')
+}
+
+/// Whether a range dash and another number follow `end` (1-11月).
+fn range_dash(chars: &[char], end: usize) -> bool {
+    let k = skip_space(chars, end);
+    let Some(&c) = chars.get(k) else {
+        return false;
+    };
+    if !matches!(c, '-' | '—' | '–' | '~' | '～') {
+        return false;
+    }
+    let mut n = k + 1;
+    while chars.get(n) == Some(&'—') {
+        n += 1;
+    }
+    let n = skip_space(chars, n);
+    chars
+        .get(n)
+        .is_some_and(|c| c.is_ascii_digit() || chinese_digit(*c).is_some())
+}
+
+fn skip_space(chars: &[char], mut i: usize) -> usize {
+    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    i
+}
+
+fn back_space(chars: &[char], mut i: usize) -> usize {
+    while i > 0 && chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// Join numbers separated only by a list joiner (、 和 及 :) into lists: a number without a unit
+/// takes the unit of the list's last member (65、45、80 个工作日); members after the first take its
+/// fall (分别下降 8.2%、4.8%); after 分别, the last member's trailing qualifier is every member's
+/// (分别增长 5.5%、6%以上).
+fn link_lists(chars: &[char], mentions: &mut [Mention], lex: &Lexicon) {
+    let mut lists = 0;
+    let mut i = 0;
+    while i < mentions.len() {
+        let mut j = i;
+        while j + 1 < mentions.len() && joined(chars, &mentions[j], &mentions[j + 1], lex) {
+            j += 1;
+        }
+        if j > i {
+            let group = &mut mentions[i..=j];
+            for m in group.iter_mut() {
+                m.list = Some(lists);
+            }
+            lists += 1;
+            share(chars, group);
+        }
+        i = j + 1;
+    }
+}
+
+/// Whether `b` follows `a` with only a list joiner between them.
+fn joined(chars: &[char], a: &Mention, b: &Mention, lex: &Lexicon) -> bool {
+    if a.in_range || b.in_range || b.span.start < a.span.end {
+        return false;
+    }
+    let between: String = chars[a.span.end..b.span.start]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    lex.list_joiners.iter().any(|j| *j == between) || between == ":" || between == "："
+}
+
+fn share(chars: &[char], group: &mut [Mention]) {
+    let Some(last) = group.last().cloned() else {
+        return;
+    };
+    let first = group[0].clone();
+    let respectively = {
+        let b = back_space(chars, first.span.start);
+        let from = b.saturating_sub(8);
+        chars[from..b].iter().collect::<String>().contains("分别")
+    };
+    let last_trailing = last.qualifier != Qualifier::Exact
+        && last.span.end > last.number.end
+        && !matches!(last.qualifier, Qualifier::Nearly);
+    for m in group.iter_mut() {
+        if m.unit.is_none() && last.unit.is_some() {
+            m.unit = last.unit;
+        }
+        if m.fall.is_none() && first.fall.is_some() && m.value > 0.0 {
+            m.value = -m.value;
+            m.fall.clone_from(&first.fall);
+        }
+        if respectively && last_trailing && m.qualifier == Qualifier::Exact {
+            m.qualifier = last.qualifier;
+        }
+    }
+}
+
+/// An Arabic number from `start`: digits, an optional decimal part (spaces after the point are
+/// extraction noise: "263. 18"), thousands commas, then an optional scale word (万, 亿, 万亿, 千万,
+/// 百万) after optional spaces.
 fn arabic(chars: &[char], start: usize) -> (f64, usize) {
     let mut s = String::new();
     let mut i = start;
@@ -54,9 +329,13 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
         let c = chars[i];
         if c.is_ascii_digit() {
             s.push(c);
-        } else if c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit) && !s.contains('.')
-        {
+        } else if c == '.' && !s.contains('.') && {
+            let d = skip_space(chars, i + 1);
+            chars.get(d).is_some_and(char::is_ascii_digit) && (d == i + 1 || d <= i + 2)
+        } {
             s.push('.');
+            i = skip_space(chars, i + 1);
+            continue;
         } else if c == ','
             && chars.get(i + 1).is_some_and(char::is_ascii_digit)
             && chars.get(i + 3).is_some_and(char::is_ascii_digit)
@@ -69,10 +348,7 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
         i += 1;
     }
     let value: f64 = s.parse().unwrap_or(0.0);
-    let mut j = i;
-    while chars.get(j).is_some_and(|c| *c == ' ') {
-        j += 1;
-    }
+    let j = skip_space(chars, i);
     let at = |k: usize| chars.get(k).copied();
     let mut scale = 1.0;
     let mut k = j;
@@ -132,53 +408,30 @@ fn chinese_unit(c: char) -> Option<f64> {
     })
 }
 
-/// Measure words: a lone Chinese digit before one of these states a count (三家, 一个).
-fn measure_word(c: char) -> bool {
-    matches!(
-        c,
-        '个' | '家'
-            | '条'
-            | '座'
-            | '名'
-            | '所'
-            | '项'
-            | '人'
-            | '批'
-            | '场'
-            | '处'
-            | '间'
-            | '户'
-            | '台'
-            | '栋'
-            | '件'
-            | '宗'
-            | '张'
-            | '套'
-            | '株'
-            | '轮'
-            | '期'
-            | '次'
-            | '类'
-    )
-}
-
 /// A Chinese numeral from `start` (一万, 三万, 一千, 千亿, 二十三; 二〇二二 digit by digit). A lone
 /// digit is a figure only before a measure word (三家): in 一般, 统一, 三大 it is part of a word.
-fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
+/// Two digits in a row after a unit (十四五) are a name, not a number.
+fn chinese(chars: &[char], start: usize, lex: &Lexicon) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut section = 0.0;
     let mut number = 0.0;
     let mut i = start;
     let mut seen_digit = false;
     let mut seen_unit = false;
+    let mut last_was_digit = false;
     let mut digits: Vec<f64> = Vec::new();
     while let Some(&c) = chars.get(i) {
         if let Some(d) = chinese_digit(c) {
+            if seen_unit && last_was_digit && d != 0.0 && number != 0.0 {
+                return None;
+            }
             number = d;
             seen_digit = true;
+            last_was_digit = true;
             digits.push(d);
         } else if let Some(u) = chinese_unit(c) {
             seen_unit = true;
+            last_was_digit = false;
             match c {
                 '万' => {
                     let n = section + number;
@@ -207,7 +460,7 @@ fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
     }
     if !seen_unit {
         // Digits alone: a lone one counts before a measure word; a run reads digit by digit.
-        if digits.len() == 1 && !chars.get(i).is_some_and(|c| measure_word(*c)) {
+        if digits.len() == 1 && !chars.get(i).is_some_and(|c| lex.is_measure_word(*c)) {
             return None;
         }
         let value = digits.iter().fold(0.0, |n, d| n * 10.0 + d);
@@ -222,81 +475,5 @@ fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
     Some((value, i))
 }
 
-/// 下降 9.9%, 减少 3 个, 降低 2 个百分点: a fall stated as a positive number. 下降至 / 降至 / 减少到
-/// name the level reached, which stays positive.
-fn falls_before(chars: &[char], at: usize) -> bool {
-    let before: String = chars[..at]
-        .iter()
-        .rev()
-        .skip_while(|c| c.is_whitespace())
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    // 下降了 9.9%, 减少约 3 个, 回落近 2 个百分点: the fall word, then perhaps 了, 约 or 近.
-    let before = before.trim_end_matches(['了', '约', '近']);
-    ["下降", "减少", "降低", "回落", "降幅", "减幅"]
-        .iter()
-        .any(|w| before.ends_with(w))
-}
-
-/// A minus sign right before the number, not a range's dash (1-11月).
-fn minus_before(chars: &[char], at: usize) -> bool {
-    at > 0
-        && matches!(chars[at - 1], '-' | '−' | '－')
-        && !(at > 1 && chars[at - 2].is_ascii_digit())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_numbers_with_scale_words() {
-        assert!(states_value("全市首座 1.3 万座", 13000.0));
-        assert!(states_value("意向投资额 1391 亿元", 1391e8));
-        assert!(states_value("超 600 万平方米", 6e6));
-        assert!(states_value("增长 3%", 3.0));
-        assert!(!states_value("增长 3%", 30.0));
-        assert!(states_value("分别压缩至 65、45、80 个工作日", 45.0));
-        assert!(states_value("收入 1,391 亿元", 1391e8));
-        assert!(states_value(
-            "全年完成一般公共预算收入 263. 18 亿元",
-            263.18e8
-        ));
-        assert!(states_value("剔除留抵退税因素后同 口径下降 4. 1%", -4.1));
-        // 千 and 百 start units unless 万 or 亿 follow.
-        assert!(states_value("装机10千瓦", 10.0));
-        assert!(!states_value("装机10千瓦", 10000.0));
-        assert!(states_value("2千亿元", 2e11));
-        assert!(states_value("3万亿元", 3e12));
-    }
-
-    #[test]
-    fn falls_are_negative_and_levels_reached_are_not() {
-        assert!(states_value("一般公共预算收入下降 9.9%", -9.9));
-        assert!(!states_value("一般公共预算收入下降 9.9%", 9.9));
-        assert!(states_value("减少3个", -3.0));
-        assert!(states_value("PM2.5浓度下降至 17.5 微克", 17.5));
-        assert!(states_value("增长-9.9%", -9.9));
-        assert!(states_value("1-11月", 11.0));
-        assert!(states_value("回落近 2 个百分点", -2.0));
-        assert!(states_value("减少约3个", -3.0));
-    }
-
-    #[test]
-    fn chinese_numerals() {
-        assert!(states_value("惠及一万余家市场主体和三万余名市民", 10000.0));
-        assert!(states_value("惠及一万余家市场主体和三万余名市民", 30000.0));
-        assert!(states_value("安排全区一千余名干部", 1000.0));
-        assert!(states_value("实现产值破千亿", 1e11));
-        assert!(states_value("半数以上既有重要建筑", 50.0));
-        assert!(states_value("二十三个", 23.0));
-        assert!(!states_value("万人次", 10000.0));
-        // A lone digit in a word is no figure; before a measure word it is.
-        assert!(!states_value("进一步统一标准", 1.0));
-        assert!(states_value("支持三家实验室", 3.0));
-        assert!(states_value("二〇二二年", 2022.0));
-    }
-}
+mod tests;

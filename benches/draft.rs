@@ -1,0 +1,85 @@
+//! `planboard draft` speed, as `cargo bench --bench draft` measures it (release build, one core):
+//!
+//! - the shipped report (48 KB of text) drafted whole: read, outline, figures, data file, loaded back;
+//! - 1 MB of report text (the report's text repeated), the same way;
+//! - the number reader alone over the 1 MB.
+//!
+//! Goals (issue "planboard draft"): the report in under 50 ms, 1 MB in under 1 s.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a measuring program
+
+use std::time::{Duration, Instant};
+
+use planboard::draft::{self, Request};
+use planboard::model::lexicon::Lexicon;
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/source/longgang-2022-plan-report.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("the report's text in ../shared/source");
+    let mut big = String::new();
+    while big.len() < 1_000_000 {
+        big.push_str(&text);
+        big.push('\n');
+    }
+    let draft_bytes = |bytes: &[u8]| {
+        let decoded = draft::decode::decode(bytes, "r.txt").unwrap();
+        let d = draft::draft(
+            &decoded,
+            &Request {
+                name: "r.txt",
+                ..Request::default()
+            },
+        )
+        .unwrap();
+        d.report.point_count()
+    };
+    let figures = draft_bytes(text.as_bytes());
+    let small = time(20, || {
+        draft_bytes(text.as_bytes());
+    });
+    println!(
+        "draft, shipped report ({} KB, {figures} figures): {:.1} ms (goal < 50 ms)",
+        text.len() / 1024,
+        small.as_secs_f64() * 1e3
+    );
+    let figures = draft_bytes(big.as_bytes());
+    let large = time(3, || {
+        draft_bytes(big.as_bytes());
+    });
+    println!(
+        "draft, {:.2} MB of text ({figures} figures): {:.0} ms (goal < 1000 ms)",
+        big.len() as f64 / 1e6,
+        large.as_secs_f64() * 1e3
+    );
+    let chars: Vec<char> = big.chars().collect();
+    let lex = Lexicon::embedded();
+    let reader = time(3, || {
+        planboard::model::numbers::read(&chars, lex);
+    });
+    println!(
+        "number reader over {:.2} MB: {:.0} ms",
+        big.len() as f64 / 1e6,
+        reader.as_secs_f64() * 1e3
+    );
+}

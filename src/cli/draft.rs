@@ -1,0 +1,201 @@
+//! `planboard draft REPORT [--out FILE.ron] [--with FILE|DIR]... [--force]`: read the report,
+//! draft its data file with [`planboard::draft`], write it atomically (never over an existing file
+//! without `--force`), and say what was found.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use planboard::draft::{self, DraftError, MAX_REPORT_BYTES, Request};
+use planboard::model;
+
+pub fn run(report: &Path, out: Option<&Path>, with: &[PathBuf], force: bool) -> ExitCode {
+    match draft_file(report, out, with, force) {
+        Ok(summary) => {
+            eprintln!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("planboard draft: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn draft_file(
+    report: &Path,
+    out: Option<&Path>,
+    with: &[PathBuf],
+    force: bool,
+) -> Result<String, DraftError> {
+    let name = report.display().to_string();
+    let read_err = |err: std::io::Error| DraftError::Read {
+        file: name.clone(),
+        err: err.to_string(),
+    };
+    let meta = std::fs::metadata(report).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(DraftError::Read {
+            file: name,
+            err: "it is a folder; expected one report's text file".to_owned(),
+        });
+    }
+    if meta.len() > MAX_REPORT_BYTES {
+        return Err(DraftError::TooLarge {
+            file: name,
+            size: meta.len(),
+            max: MAX_REPORT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(report).map_err(read_err)?;
+    let text = draft::decode::decode(&bytes, &name)?;
+    let with_data = if with.is_empty() {
+        None
+    } else {
+        Some(
+            model::load_dataset(with)
+                .map_err(|e| DraftError::With(format!("the --with data does not load: {e}")))?,
+        )
+    };
+    if let Some(out) = out
+        && out.exists()
+        && !force
+    {
+        return Err(DraftError::Read {
+            file: out.display().to_string(),
+            err: "the file exists; expected a new file name, or --force to replace it".to_owned(),
+        });
+    }
+    // The text quotes are checked against: the report itself when it is UTF-8 text, else a UTF-8
+    // copy written beside the data file.
+    let copy = match out {
+        Some(out) if text.needs_copy() => Some(copy_path(out)),
+        _ => None,
+    };
+    let text_path = match (&copy, out) {
+        (Some(copy), _) => copy.file_name().map(|n| n.to_string_lossy().into_owned()),
+        (None, _) if text.needs_copy() => None,
+        (None, Some(out)) => Some(relative_to(report, out)),
+        (None, None) => Some(
+            std::fs::canonicalize(report)
+                .unwrap_or_else(|_| report.to_owned())
+                .display()
+                .to_string(),
+        ),
+    };
+    let req = Request {
+        name: &name,
+        out,
+        text_path,
+        with: with_data.as_ref().map(|d| &d.report),
+    };
+    let drafted = draft::draft(&text, &req)?;
+    let write_err = |path: &Path, err: String| DraftError::Read {
+        file: path.display().to_string(),
+        err,
+    };
+    if let Some(copy) = &copy {
+        if copy.exists() && !force {
+            return Err(write_err(
+                copy,
+                "the file exists; expected a new name for the data file, or --force".to_owned(),
+            ));
+        }
+        write_atomic(copy, text.text.as_bytes(), force).map_err(|e| write_err(copy, e))?;
+    }
+    let r = &drafted.report;
+    let mut summary = format!(
+        "{} figures in {} indicators, {} charts on {} pages, from {name} ({}{})",
+        r.point_count(),
+        r.indicators.len(),
+        r.charts.len(),
+        r.pages.len(),
+        text.encoding.name(),
+        if text.from_html {
+            ", article of an HTML page"
+        } else {
+            ""
+        },
+    );
+    match out {
+        Some(out) => {
+            write_atomic(out, drafted.ron.as_bytes(), force).map_err(|e| write_err(out, e))?;
+            summary = format!("wrote {}: {summary}", out.display());
+            if let Some(copy) = &copy {
+                summary.push_str(&format!(
+                    "\nwrote {}: the text as UTF-8, for checking quotes",
+                    copy.display()
+                ));
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(drafted.ron.as_bytes())
+                .map_err(|e| write_err(Path::new("standard output"), e.to_string()))?;
+            if text.needs_copy() {
+                summary.push_str(
+                    "\nthe data names no source text (the report is not UTF-8 text): give --out to get a UTF-8 copy beside the data file, so quotes can be checked",
+                );
+            }
+        }
+    }
+    summary.push_str(
+        "\nevery figure is proposed: review them in the window (planboard FILE.ron, page 审阅) or in the file",
+    );
+    if drafted.dropped > 0 {
+        summary.push_str(&format!(
+            "\n{} numbers left out: their words did not state them back",
+            drafted.dropped
+        ));
+    }
+    Ok(summary)
+}
+
+/// `r.ron` → `r.source.txt`, beside it.
+fn copy_path(out: &Path) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    out.with_file_name(format!("{stem}.source.txt"))
+}
+
+/// The report's path as the data file at `out` names it: relative when the report is in the data
+/// file's folder or below, absolute otherwise.
+fn relative_to(report: &Path, out: &Path) -> String {
+    let abs = std::fs::canonicalize(report).unwrap_or_else(|_| report.to_owned());
+    let folder = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match std::fs::canonicalize(folder) {
+        Ok(folder) => abs
+            .strip_prefix(&folder)
+            .map_or_else(|_| abs.display().to_string(), |p| p.display().to_string()),
+        Err(_) => abs.display().to_string(),
+    }
+}
+
+/// Write through a temporary file in the same folder and rename, so a reader never sees half a
+/// file; without `replace`, never over an existing file.
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(format!(
+            "the folder {} does not exist; expected an existing folder",
+            folder.display()
+        ));
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(folder).map_err(|e| e.to_string())?;
+    tmp.write_all(bytes).map_err(|e| e.to_string())?;
+    tmp.as_file().sync_all().map_err(|e| e.to_string())?;
+    let done = if replace {
+        tmp.persist(path).map(|_| ())
+    } else {
+        tmp.persist_noclobber(path).map(|_| ())
+    };
+    done.map_err(|e| e.error.to_string())
+}

@@ -1,0 +1,208 @@
+//! `planboard draft`: a data file drafted from a report's own text.
+//!
+//! text file → [`decode`] (UTF-8, GB18030, HTML article) → [`outline`] (title, headings, the
+//! report's years) → [`figures`] (every figure with its name, kind, year, basis and why, read with
+//! the shared number reader and the [`Lexicon`]) → [`assemble`] (units, categories from the
+//! report's sections, indicators, proposed charts and pages; merged into `--with` files by name,
+//! unit and basis) → [`write`] (a RON data file in the current format, one figure a block in the
+//! report's order) → checked by loading it back, so what is written always loads.
+//!
+//! Nothing is invented: every figure is a number the text prints, with its words as the quote, and
+//! every one is marked as proposed for a person to review.
+
+pub mod assemble;
+pub mod decode;
+pub mod figures;
+pub mod html;
+pub mod outline;
+pub mod write;
+
+use std::path::Path;
+
+use crate::model::lexicon::Lexicon;
+use crate::model::{Report, Source, SourceKind, Text};
+
+pub use decode::{Encoding, MAX_REPORT_BYTES, ReportText};
+
+/// What went wrong, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DraftError {
+    #[error("{file}: cannot read the report: {err}")]
+    Read { file: String, err: String },
+    #[error("{file}: the file is empty; expected a report's text")]
+    Empty { file: String },
+    #[error(
+        "{file}: the file is {size} bytes, over the {max}-byte limit; expected one report's text (split a collection of reports)"
+    )]
+    TooLarge { file: String, size: u64, max: u64 },
+    #[error(
+        "{file}: this is {what}, not text; expected the report as plain text (UTF-8 or GB18030) or an HTML page — for a PDF, extract its text first (pdftotext -layout report.pdf report.txt)"
+    )]
+    Binary { file: String, what: String },
+    #[error(
+        "{file}: the text is neither UTF-8 nor GB18030/GBK; expected the report saved as UTF-8 (or in the GBK encoding government sites use)"
+    )]
+    Undecodable { file: String },
+    #[error(
+        "{file}: the HTML page holds no article text (no run of Chinese prose); expected a report page saved from a browser (File → Save page as, HTML only)"
+    )]
+    NoArticle { file: String },
+    #[error(
+        "{file}: no figures found: no number with a unit (%, 亿元, 个 …) outside dates, names and numbering; expected a report that states figures"
+    )]
+    NoFigures { file: String },
+    #[error("{0}")]
+    With(String),
+    #[error(
+        "{file}: the drafted data does not load, which is a bug in planboard draft; please report it with the report's text: {problems}"
+    )]
+    Invalid { file: String, problems: String },
+}
+
+/// What `draft` was asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct Request<'a> {
+    /// The report's file name, for messages and the source's id.
+    pub name: &'a str,
+    /// Where the data file will be written (for the source text's relative path), if anywhere.
+    pub out: Option<&'a Path>,
+    /// The path of the source text as the data file should name it.
+    pub text_path: Option<String>,
+    /// Existing data whose indicators the draft reuses by name, unit and basis.
+    pub with: Option<&'a Report>,
+}
+
+/// A drafted data file.
+#[derive(Clone, Debug)]
+pub struct Drafted {
+    pub report: Report,
+    /// The RON text to write.
+    pub ron: String,
+    /// Figures read but left out because their words did not state their value back.
+    pub dropped: usize,
+}
+
+/// Draft a data file from a report's decoded text.
+pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
+    let lex = Lexicon::embedded();
+    let chars: Vec<char> = text.text.chars().collect();
+    let outline = outline::outline(&chars, lex);
+    let figures = figures::read(&chars, &outline, lex);
+    let source = source_of(&chars, &outline, req);
+    let assembled = assemble::assemble(&chars, &figures, &outline, lex, source, req.with);
+    if assembled.report.point_count() == 0 {
+        return Err(DraftError::NoFigures {
+            file: req.name.to_owned(),
+        });
+    }
+    let ron = write::to_ron(&assembled.report, req.name);
+    // What is written must load exactly as written: parse and validate it back.
+    if let Err(err) = crate::model::parse(req.name, ron.as_bytes()) {
+        return Err(DraftError::Invalid {
+            file: req.name.to_owned(),
+            problems: err.to_string(),
+        });
+    }
+    Ok(Drafted {
+        report: assembled.report,
+        ron,
+        dropped: assembled.dropped,
+    })
+}
+
+/// The report as the source of its figures: title, issuer and date as its text gives them.
+fn source_of(chars: &[char], outline: &outline::Outline, req: &Request) -> Source {
+    let stem = Path::new(req.name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("report");
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let id = if id.is_empty() {
+        "report".to_owned()
+    } else {
+        id
+    };
+    let title = outline
+        .title_text
+        .clone()
+        .unwrap_or_else(|| stem.to_owned());
+    let head: String = chars.iter().take(3000).collect();
+    let kind = if head.contains("统计公报") {
+        SourceKind::StatisticsBulletin
+    } else if head.contains("计划执行情况") || head.contains("计划草案") {
+        SourceKind::PlanReport
+    } else if head.contains("政府工作报告") || head.contains("报告工作") {
+        SourceKind::WorkReport
+    } else if head.contains("记者") || head.contains("新闻") {
+        SourceKind::NewsReport
+    } else {
+        SourceKind::Other
+    };
+    let published = outline
+        .published
+        .clone()
+        .unwrap_or_else(|| outline.target_year.to_string());
+    Source {
+        id,
+        title: untranslated(&title),
+        issuer: issuer_in(&head).map_or_else(
+            || Text {
+                zh: "未注明".to_owned(),
+                en: "not stated in the text".to_owned(),
+            },
+            |zh| untranslated(&zh),
+        ),
+        kind,
+        published,
+        url: None,
+        text: req.text_path.clone(),
+    }
+}
+
+/// The English of a text the draft cannot translate: the Chinese, visibly marked for the review.
+pub fn untranslated(zh: &str) -> Text {
+    Text {
+        zh: zh.to_owned(),
+        en: format!("{UNTRANSLATED}{zh}"),
+    }
+}
+
+/// How a drafted English name that still needs a translation begins.
+pub const UNTRANSLATED: &str = "[zh] ";
+
+/// "…区人民政府" or "…统计局" near the top of a report.
+fn issuer_in(head: &str) -> Option<String> {
+    for suffix in ["人民政府", "统计局", "发展和改革局", "发展改革局"] {
+        if let Some(at) = head.find(suffix) {
+            let before: Vec<char> = head[..at].chars().collect();
+            let start = before
+                .iter()
+                .rposition(|c| !decode::is_cjk(*c))
+                .map_or(0, |p| p + 1);
+            let name: String = before[start.max(before.len().saturating_sub(12))..]
+                .iter()
+                .collect();
+            let name = name
+                .trim_start_matches("现在")
+                .trim_start_matches('我')
+                .trim_start_matches("代表");
+            if name.chars().count() >= 2 {
+                return Some(format!("{name}{suffix}"));
+            }
+        }
+    }
+    None
+}

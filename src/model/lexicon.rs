@@ -1,0 +1,215 @@
+//! The words planboard reads Chinese figures with, from `data/draft/lexicon.ron` (embedded).
+//!
+//! Units, measure words, qualifiers, fall words and the cue words of kind and basis are data, not
+//! code, so a reader of another province's reports can add a word without touching the reader.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::Qualifier;
+
+/// The embedded lexicon's text.
+pub const LEXICON_RON: &str = include_str!("../../data/draft/lexicon.ron");
+
+/// A unit as printed after a number, and what a drafted data file declares for it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexUnit {
+    pub zh: String,
+    pub id: String,
+    pub en: String,
+    #[serde(default)]
+    pub percent: bool,
+    /// The symbol a data file declares when the printed one differs (km → 公里, ％ → %).
+    #[serde(default)]
+    pub symbol: Option<String>,
+}
+
+impl LexUnit {
+    /// The unit's symbol as a data file declares it.
+    pub fn declared(&self) -> &str {
+        self.symbol.as_deref().unwrap_or(&self.zh)
+    }
+}
+
+/// A word that says how exactly a number is stated.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifierWord {
+    pub word: String,
+    pub qualifier: Qualifier,
+}
+
+/// An indicator a draft recognises by name.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownIndicator {
+    pub zh: String,
+    pub id: String,
+    pub en: String,
+}
+
+/// Every word list; see the comments in `data/draft/lexicon.ron` for what each one does.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub units: Vec<LexUnit>,
+    pub measure_words: Vec<String>,
+    pub qualifiers_before: Vec<QualifierWord>,
+    pub qualifiers_after: Vec<QualifierWord>,
+    pub fall_words: Vec<String>,
+    pub level_reached: Vec<String>,
+    pub not_figure_after: Vec<String>,
+    pub not_figure_before: Vec<String>,
+    pub class_nouns: Vec<String>,
+    pub target_words: Vec<String>,
+    pub strong_target_words: Vec<String>,
+    pub estimate_words: Vec<String>,
+    pub results_headings: Vec<String>,
+    pub target_headings: Vec<String>,
+    pub year_on_year_words: Vec<String>,
+    pub points_change_units: Vec<String>,
+    pub new_in_year_words: Vec<String>,
+    pub cumulative_words: Vec<String>,
+    pub rate_names: Vec<String>,
+    pub list_joiners: Vec<String>,
+    pub name_lead_words: Vec<String>,
+    pub name_tail_words: Vec<String>,
+    pub transitions: Vec<String>,
+    pub periods: Vec<PeriodWord>,
+    pub object_stops: Vec<String>,
+    pub skip_headings: Vec<String>,
+    pub money_words: Vec<String>,
+    pub indicators: Vec<KnownIndicator>,
+}
+
+/// A part of a year as a report writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodWord {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Lexicon {
+    /// Parse a lexicon file's text.
+    pub fn parse(text: &str) -> Result<Self, ron::error::SpannedError> {
+        let mut lexicon: Self = ron::Options::default().from_str(text)?;
+        // Longest first, so 吨/日 wins over 吨 and 个百分点 over 个.
+        lexicon
+            .units
+            .sort_by_key(|u| std::cmp::Reverse(u.zh.chars().count()));
+        for list in [
+            &mut lexicon.fall_words,
+            &mut lexicon.not_figure_after,
+            &mut lexicon.not_figure_before,
+            &mut lexicon.year_on_year_words,
+            &mut lexicon.new_in_year_words,
+            &mut lexicon.cumulative_words,
+            &mut lexicon.name_lead_words,
+            &mut lexicon.name_tail_words,
+            &mut lexicon.list_joiners,
+            &mut lexicon.transitions,
+            &mut lexicon.object_stops,
+        ] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        for list in [
+            &mut lexicon.qualifiers_before,
+            &mut lexicon.qualifiers_after,
+        ] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.word.chars().count()));
+        }
+        Ok(lexicon)
+    }
+
+    /// The lexicon compiled into the binary. Its text is tested to parse (`embedded_lexicon_parses`),
+    /// so the panic below cannot happen in a built program.
+    pub fn embedded() -> &'static Self {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| match Self::parse(LEXICON_RON) {
+            Ok(lexicon) => lexicon,
+            Err(err) => panic!("data/draft/lexicon.ron does not parse: {err}"),
+        })
+    }
+
+    /// Whether `c` is a measure word (a lone Chinese digit before it states a count).
+    pub fn is_measure_word(&self, c: char) -> bool {
+        self.measure_words
+            .iter()
+            .any(|w| w.chars().next() == Some(c) && w.chars().count() == 1)
+    }
+
+    /// The unit printed at `chars[at..]`, longest first: its index in [`Lexicon::units`] and length.
+    pub fn unit_at(&self, chars: &[char], at: usize) -> Option<(usize, usize)> {
+        self.units.iter().enumerate().find_map(|(i, u)| {
+            let n = starts_with(chars, at, &u.zh)?;
+            Some((i, n))
+        })
+    }
+}
+
+/// The length in chars of `word` when `chars[at..]` starts with it.
+pub fn starts_with(chars: &[char], at: usize, word: &str) -> Option<usize> {
+    let mut n = 0;
+    for w in word.chars() {
+        if chars.get(at + n) != Some(&w) {
+            return None;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(n)
+}
+
+/// The length in chars of `word` when `chars[..end]` ends with it.
+pub fn ends_with(chars: &[char], end: usize, word: &str) -> Option<usize> {
+    let n = word.chars().count();
+    if n == 0 || n > end {
+        return None;
+    }
+    chars[end - n..end]
+        .iter()
+        .copied()
+        .eq(word.chars())
+        .then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses() {
+        let lexicon = Lexicon::parse(LEXICON_RON).unwrap_or_else(|e| panic!("{e}"));
+        assert!(lexicon.units.iter().any(|u| u.zh == "吨/日"));
+        // Longest first.
+        let t = lexicon.units.iter().position(|u| u.zh == "吨");
+        let td = lexicon.units.iter().position(|u| u.zh == "吨/日");
+        assert!(td < t);
+        // One declaration per unit id.
+        for a in &lexicon.units {
+            for b in &lexicon.units {
+                if a.id == b.id {
+                    assert_eq!(
+                        (&a.en, a.percent, a.declared()),
+                        (&b.en, b.percent, b.declared()),
+                        "unit {}",
+                        a.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_at_and_before() {
+        let chars: Vec<char> = "增长 3%左右".chars().collect();
+        assert_eq!(starts_with(&chars, 0, "增长"), Some(2));
+        assert_eq!(ends_with(&chars, 2, "增长"), Some(2));
+        assert_eq!(ends_with(&chars, 1, "增长"), None);
+        let lexicon = Lexicon::embedded();
+        let (u, n) = lexicon.unit_at(&chars, 4).unwrap_or_default();
+        assert_eq!((lexicon.units[u].id.as_str(), n), ("pct", 1));
+    }
+}
