@@ -34,13 +34,15 @@ pub struct Proposed {
 }
 
 /// Characters that end a sentence.
+/// (A semicolon does not: "主要预期目标是：地区生产总值增长5.5%左右；规上工业增加值增长6.5%" is one
+/// sentence, and its target word governs every figure in it.)
 fn sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+    matches!(c, '。' | '！' | '？' | '!' | '?')
 }
 
 /// Characters that end a clause.
 fn clause_end(c: char) -> bool {
-    sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
+    sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '；' | ';')
 }
 
 /// Where each hard break is: sentence ends, and line breaks that end a paragraph (not the page
@@ -57,7 +59,8 @@ fn breaks(chars: &[char]) -> (Vec<bool>, Vec<bool>) {
                 .rposition(|c| *c == '\n')
                 .map_or(0, |p| p + 1);
             let short_line = i - line_start < 50;
-            let paragraph = before.is_none_or(|c| sentence_end(*c) || matches!(c, '：' | ':'))
+            let paragraph = before
+                .is_none_or(|c| sentence_end(*c) || matches!(c, '：' | ':' | '；' | ';'))
                 || short_line
                 || after_at.is_some_and(|a| {
                     let n = chars[i + a];
@@ -134,6 +137,11 @@ pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
     };
     let mut mentions = numbers::read(chars, lex);
     money_units(&reader, &mut mentions);
+    if let Some(part) = lex.units.iter().position(|u| u.zh.is_empty()) {
+        for m in mentions.iter_mut().filter(|m| m.ratio && m.unit.is_none()) {
+            m.unit = Some(part);
+        }
+    }
     let mut out: Vec<Proposed> = Vec::new();
     // Where the words of the last figure end: its unit, or the thing it counts (37 个重点改革项目).
     let mut last_end = 0;
@@ -235,8 +243,8 @@ fn is_figure(r: &Reader, m: &Mention) -> bool {
     {
         return false;
     }
-    // 一个, 一批: a lone "one" in words is rarely a figure.
-    if m.chinese && m.value.abs() <= 1.0 {
+    // 一个, 两件, 一批: "one" and "two" in words are rarely figures (两个确保, 办好两件大事).
+    if m.chinese && m.value.abs() <= 2.0 {
         return false;
     }
     let mut after = m.number.end;
@@ -572,13 +580,21 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
         .collect();
     let heading_kind = chain.iter().find_map(|h| h.kind.map(|k| (k, h)));
     let range = c.sentence.start..m.number.start;
-    let estimate = word_in(r, range.clone(), &lex.estimate_words, |_| true);
-    // A target word counts outside quotation marks (“灯塔计划” names a programme) and not after
-    // 完成 or 实现 (完成目标 reports a result).
-    let target_word = word_in(r, range, &lex.strong_target_words, |at| {
-        !["完成", "实现"]
-            .iter()
-            .any(|w| ends_with(r.chars, at, w).is_some())
+    // A bulleted line takes its words from the line that introduces the list
+    // ("今年的主要预期目标是：" then "◆地区生产总值增长5%；").
+    let lead_in = lead_in(r, c.sentence.start);
+    let ranges = [Some(range), lead_in];
+    let estimate = ranges
+        .iter()
+        .flatten()
+        .find_map(|rg| word_in(r, rg.clone(), &lex.estimate_words, |_| true));
+    // A target word counts outside quotation marks (“灯塔计划” names a programme) and not shortly
+    // after 完成, 实现 or 超额 (实现倍增目标 reports a result).
+    let target_word = ranges.iter().flatten().find_map(|rg| {
+        word_in(r, rg.clone(), &lex.strong_target_words, |at| {
+            let before: String = r.chars[at.saturating_sub(5)..at].iter().collect();
+            !["完成", "实现", "超额"].iter().any(|w| before.contains(w))
+        })
     });
     let kind = if let Some(w) = estimate {
         why.push(format!("kind actual (estimate): “{w}”"));
@@ -597,14 +613,15 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
     let named = years_at(r.chars, c.sentence.start, m.number.start)
         .filter(|(i, _)| {
             let b: String = r.chars[i.saturating_sub(2)..*i].iter().collect();
-            !(b.ends_with('较') || b.ends_with('比') || b.ends_with("与") || b.ends_with("相比"))
-                && !r
-                    .chars
-                    .get(i + 5)
-                    .is_some_and(|c| matches!(c, '-' | '—' | '至'))
-                && !(i
-                    .checked_sub(1)
-                    .is_some_and(|p| matches!(r.chars[p], '-' | '—' | '至')))
+            let base =
+                b.ends_with('较') || b.ends_with('比') || b.ends_with('与') || b.ends_with("相比");
+            let range = r
+                .chars
+                .get(i + 5)
+                .is_some_and(|c| matches!(c, '-' | '—' | '至'))
+                || i.checked_sub(1)
+                    .is_some_and(|p| matches!(r.chars[p], '-' | '—' | '至'));
+            !base && !range
         })
         .last();
     let year = if let Some((i, y)) = named {
@@ -642,6 +659,56 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
     (kind, year)
 }
 
+/// Whether a line starts with a list bullet.
+fn bulleted(c: char) -> bool {
+    matches!(
+        c,
+        '●' | '◆'
+            | '■'
+            | '▲'
+            | '•'
+            | '·'
+            | '◇'
+            | '○'
+            | '□'
+            | '★'
+            | '☆'
+            | '—'
+            | '-'
+            | '※'
+    )
+}
+
+/// The line introducing the bulleted list the sentence at `start` is in: the nearest line before,
+/// past other bulleted lines, that ends with a colon.
+fn lead_in(r: &Reader, start: usize) -> Option<Range<usize>> {
+    let line_start = r.chars[..start]
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map_or(0, |p| p + 1);
+    let first = r.chars[line_start..].iter().find(|c| !c.is_whitespace())?;
+    if !bulleted(*first) {
+        return None;
+    }
+    let mut end = line_start.checked_sub(1)?;
+    for _ in 0..40 {
+        let begin = r.chars[..end]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |p| p + 1);
+        let line: String = r.chars[begin..end].iter().collect();
+        let line = line.trim();
+        if line.ends_with('：') || line.ends_with(':') {
+            return Some(begin..end);
+        }
+        if !line.is_empty() && !line.starts_with(bulleted) {
+            return None;
+        }
+        end = begin.checked_sub(1)?;
+    }
+    None
+}
+
 /// The first of `words` in `chars[range]`, outside quotation marks, where `ok` holds for its start.
 fn word_in<'w>(
     r: &Reader,
@@ -670,6 +737,10 @@ fn basis_of(
 ) -> Basis {
     let lex = r.lex;
     let u = &lex.units[unit];
+    if u.zh.is_empty() {
+        why.push("basis rate: a part of a ratio".to_owned());
+        return Basis::Rate;
+    }
     if lex.points_change_units.contains(&u.id) {
         why.push(format!("basis points_change: “{}”", u.zh));
         return Basis::PointsChange;
@@ -713,7 +784,15 @@ fn basis_of(
 /// the year before a target's (or before B's when the text says 上年).
 fn starting_levels(r: &Reader, figures: &mut [Proposed]) {
     for i in 0..figures.len() {
-        let Some(j) = (i + 1..figures.len()).find(|&j| figures[j].quote.end > figures[i].quote.end)
+        // The k-th member of a list pairs with the k-th of the next (由上年的 a:b:c 调整为 d:e:f).
+        let member = (0..i)
+            .rev()
+            .take_while(|&p| figures[p].quote == figures[i].quote)
+            .count();
+        let Some(j) = (i + 1..figures.len())
+            .find(|&j| figures[j].quote.end > figures[i].quote.end)
+            .map(|j| j + member)
+            .filter(|&j| j < figures.len())
         else {
             continue;
         };

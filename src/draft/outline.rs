@@ -296,11 +296,11 @@ fn years(chars: &[char], headings: &[Heading], title: Option<&str>, lex: &Lexico
     }
     for (i, y) in years_at(chars, 0, chars.len()) {
         *named.entry(y).or_default() += 1;
-        let after: String = chars[i + 5..(i + 16).min(chars.len())].iter().collect();
+        let after: String = chars[i + 5..(i + 22).min(chars.len())].iter().collect();
         let target_word = ["目标", "计划", "安排", "蓝图", "任务", "草案"]
             .iter()
             .any(|w| after.contains(w));
-        let result_word = ["完成", "回顾", "执行", "成效", "实现"]
+        let result_word = ["完成", "回顾", "执行", "成效", "实现", "达到", "增长"]
             .iter()
             .any(|w| after.contains(w));
         if target_word && !result_word {
@@ -319,11 +319,32 @@ fn years(chars: &[char], headings: &[Heading], title: Option<&str>, lex: &Lexico
         (Some(r), Some(t)) if t > r => (r, t),
         (Some(r), _) => (r, r + 1),
         (None, Some(t)) => (t - 1, t),
-        (None, None) => {
-            let y = best(&named).unwrap_or(2000);
-            (y, y + 1)
-        }
+        (None, None) => match best(&named) {
+            Some(y) => (y, y + 1),
+            // A text that names no year at all (a news item on "今年"'s targets): this year.
+            None => {
+                let y = this_year();
+                (y - 1, y)
+            }
+        },
     }
+}
+
+/// The calendar year now (UTC+8, as the reports are dated).
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        + 8 * 3600;
+    // Days since 1970-01-01 to a civil year (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
 }
 
 /// A date near the top of a report: 2023年4月26日 or 2023-04-03, as YYYY-MM-DD.

@@ -138,7 +138,7 @@ impl Lexicon {
     pub fn is_measure_word(&self, c: char) -> bool {
         self.measure_words
             .iter()
-            .any(|w| w.chars().next() == Some(c) && w.chars().count() == 1)
+            .any(|w| w.starts_with(c) && w.chars().count() == 1)
     }
 
     /// The unit printed at `chars[at..]`, longest first: its index in [`Lexicon::units`] and length.

@@ -36,6 +36,8 @@ pub struct Mention {
     pub in_range: bool,
     /// Touches Latin letters or a dot (5G, PM2.5, G20): part of a name.
     pub in_name: bool,
+    /// A part of a ratio (三次产业结构 9.7:47.3:43): a share with no unit of its own.
+    pub ratio: bool,
 }
 
 /// Every number `text` states, with scale words applied and falls made negative.
@@ -216,6 +218,7 @@ fn mention(
         chinese,
         in_range,
         in_name: before_letter || after_letter,
+        ratio: false,
     }
 }
 
@@ -269,9 +272,22 @@ fn link_lists(chars: &[char], mentions: &mut [Mention], lex: &Lexicon) {
             j += 1;
         }
         if j > i {
+            let ratio = {
+                let (a, b) = (&mentions[i], &mentions[i + 1]);
+                let between: String = chars[a.span.end..b.span.start]
+                    .iter()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                // Three parts or a decimal one: 9.7:47.3:43, 2.5:1 (15:19 is a time of day).
+                let decimal = mentions[i..=j]
+                    .iter()
+                    .any(|m| chars[m.number.clone()].contains(&'.'));
+                (between == ":" || between == "：") && a.unit.is_none() && (j > i + 1 || decimal)
+            };
             let group = &mut mentions[i..=j];
             for m in group.iter_mut() {
                 m.list = Some(lists);
+                m.ratio = ratio;
             }
             lists += 1;
             share(chars, group);
@@ -289,7 +305,7 @@ fn joined(chars: &[char], a: &Mention, b: &Mention, lex: &Lexicon) -> bool {
         .iter()
         .filter(|c| !c.is_whitespace())
         .collect();
-    lex.list_joiners.iter().any(|j| *j == between) || between == ":" || between == "："
+    lex.list_joiners.contains(&between) || between == ":" || between == "："
 }
 
 fn share(chars: &[char], group: &mut [Mention]) {
@@ -329,7 +345,7 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
         let c = chars[i];
         if c.is_ascii_digit() {
             s.push(c);
-        } else if c == '.' && !s.contains('.') && {
+        } else if matches!(c, '.' | '·') && !s.contains('.') && {
             let d = skip_space(chars, i + 1);
             chars.get(d).is_some_and(char::is_ascii_digit) && (d == i + 1 || d <= i + 2)
         } {
@@ -461,6 +477,10 @@ fn chinese(chars: &[char], start: usize, lex: &Lexicon) -> Option<(f64, usize)> 
     if !seen_unit {
         // Digits alone: a lone one counts before a measure word; a run reads digit by digit.
         if digits.len() == 1 && !chars.get(i).is_some_and(|c| lex.is_measure_word(*c)) {
+            return None;
+        }
+        // 唯一一个, 一一对应: a repeated digit is a word; digit-by-digit numbers are years (二〇二二).
+        if digits.len() == 2 {
             return None;
         }
         let value = digits.iter().fold(0.0, |n, d| n * 10.0 + d);

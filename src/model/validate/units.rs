@@ -1,4 +1,4 @@
-//! Units: unique ids, a symbol in both languages.
+//! Units: unique ids, a symbol in both languages (or none in either, for a pure number).
 
 use std::collections::HashSet;
 
@@ -17,7 +17,9 @@ pub(super) fn check_units(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
             ("unit", "单位"),
             &mut unit_ids,
         );
-        if unit.zh.trim().is_empty() || unit.en.trim().is_empty() {
+        // Both symbols empty: a pure number (a part of a ratio, an index). One of them empty is a
+        // slip.
+        if unit.zh.trim().is_empty() != unit.en.trim().is_empty() {
             let id = &unit.id;
             fail(
                 path!["units", u],
