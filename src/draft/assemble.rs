@@ -9,7 +9,7 @@ use super::figures::Proposed;
 use super::outline::Outline;
 use super::untranslated;
 use crate::model::lexicon::Lexicon;
-use crate::model::numbers::states_value;
+use crate::model::numbers::quote_states;
 use crate::model::{
     Basis, Better, Category, Chart, ChartKind, DataPoint, Indicator, Page, PointKind, Report,
     Review, ReviewState, Source, Text, Unit, YearRange,
@@ -45,7 +45,7 @@ pub fn assemble(
     let mut dropped = 0;
     for f in figures {
         let quote: String = chars[f.quote.clone()].iter().collect();
-        if !states_value(&quote, f.value) {
+        if !quote_states(&quote, f.value, f.header_unit.as_deref()) {
             dropped += 1;
             continue;
         }
@@ -122,6 +122,7 @@ impl Builder<'_> {
             measure: None,
             source: None,
             quote,
+            header_unit: f.header_unit.clone(),
             review: Some(Review {
                 state: ReviewState::Proposed,
                 why: why.join("; "),

@@ -31,6 +31,8 @@ pub struct Proposed {
     pub why: Vec<String>,
     /// The innermost heading it stands under.
     pub heading: Option<usize>,
+    /// For a table cell: the unit printed in the table's header, which scaled its value.
+    pub header_unit: Option<String>,
 }
 
 /// Characters that end a sentence.
@@ -135,7 +137,9 @@ pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
         clause,
         quoted: quoted(chars),
     };
+    let (tables, in_tables) = super::tables::read(chars, outline, lex);
     let mut mentions = numbers::read(chars, lex);
+    mentions.retain(|m| !in_tables.iter().any(|t| t.contains(&m.number.start)));
     money_units(&reader, &mut mentions);
     if let Some(part) = lex.units.iter().position(|u| u.zh.is_empty()) {
         for m in mentions.iter_mut().filter(|m| m.ratio && m.unit.is_none()) {
@@ -218,11 +222,14 @@ pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
                 quote: quote_start..quote_end,
                 why,
                 heading: outline.heading_at(m.number.start),
+                header_unit: None,
             });
             last_name = Some((sentence_start, name));
         }
     }
     starting_levels(&reader, &mut out);
+    out.extend(tables);
+    out.sort_by_key(|f| f.quote.start);
     dedupe(&mut out);
     out
 }

@@ -15,6 +15,7 @@ pub mod decode;
 pub mod figures;
 pub mod html;
 pub mod outline;
+pub mod tables;
 pub mod write;
 
 use std::path::Path;

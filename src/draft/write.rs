@@ -147,6 +147,9 @@ fn point(s: &mut String, p: &DataPoint) {
         let _ = writeln!(s, "{pad}source: {},", string(src));
     }
     let _ = writeln!(s, "{pad}quote: {},", string(&p.quote));
+    if let Some(unit) = &p.header_unit {
+        let _ = writeln!(s, "{pad}header_unit: {},", string(unit));
+    }
     match &p.review {
         Some(r) => {
             let _ = writeln!(

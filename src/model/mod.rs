@@ -280,6 +280,11 @@ pub struct DataPoint {
     pub source: Option<String>,
     /// The words of the source the figure comes from, copied exactly.
     pub quote: String,
+    /// For a figure read from a table cell whose unit is printed in the table's header (单位：亿元,
+    /// 产量（万吨）): the header's unit as printed. The value is the cell's number in that unit,
+    /// scaled to the plain unit (11.1 under 亿元 is 1110000000 in 元).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_unit: Option<String>,
     /// Set on figures that `planboard draft` read from a report's text: whether a person has
     /// accepted or rejected the proposal yet, and why the program proposed it so.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -56,6 +56,33 @@ pub fn states_value(text: &str, value: f64) -> bool {
     stated_values(&squashed).into_iter().any(|v| same(v, value))
 }
 
+/// The scale a unit printed with a scale word names: 亿元 → 10^8, 万头 → 10^4, 千万元 → 10^7,
+/// % → 1.
+pub fn scale_of(unit: &str) -> f64 {
+    let chars: Vec<char> = unit.trim().chars().collect();
+    let mut scale = 1.0;
+    let mut k = 0;
+    if let Some(small @ ('千' | '百')) = chars.first().copied()
+        && matches!(chars.get(1), Some('万' | '亿'))
+    {
+        scale = if small == '千' { 1e3 } else { 1e2 };
+        k = 1;
+    }
+    match (chars.get(k), chars.get(k + 1)) {
+        (Some('万'), Some('亿')) => scale * 1e12,
+        (Some('万'), _) => scale * 1e4,
+        (Some('亿'), _) => scale * 1e8,
+        _ => 1.0,
+    }
+}
+
+/// Whether a figure's words state its value: its quote does, or — for a table cell whose unit is in
+/// the table's header — the quote states the value in the header's unit.
+pub fn quote_states(quote: &str, value: f64, header_unit: Option<&str>) -> bool {
+    states_value(quote, value)
+        || header_unit.is_some_and(|unit| states_value(quote, value / scale_of(unit)))
+}
+
 /// Whether two values are the same number (to a relative precision of 1e-9).
 pub fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)

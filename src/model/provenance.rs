@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::{Path as FsPath, PathBuf};
 
-use super::numbers::states_value;
+use super::numbers::quote_states;
 use super::{DataFile, Dataset, LoadError, Msg, Problem};
 use crate::path;
 
@@ -194,7 +194,7 @@ fn check_figures(
                         ),
                     ),
                 ));
-            } else if !states_value(&point.quote, point.value) {
+            } else if !quote_states(&point.quote, point.value, point.header_unit.as_deref()) {
                 let (id, year, value, quote) = (&ind.id, point.year, point.value, &point.quote);
                 problems.push(Problem::new(
                     file.locate(path!["indicators", i, "points", p, "value"]),

@@ -1,0 +1,352 @@
+//! Tables as a statistics bulletin prints them once extracted to text: cells separated by `|`
+//! (one row a line, or one cell a line), a header row whose cells carry the units ("播种面积（亩）",
+//! "比上年增长%"), or a unit for the whole table ("单位：亿元"), or a unit column ("计量单位": 万头).
+//! Every number cell becomes a figure named by its row and column, in the unit its header gives.
+
+use std::ops::Range;
+
+use super::figures::Proposed;
+use super::outline::Outline;
+use crate::model::lexicon::Lexicon;
+use crate::model::numbers::scale_of;
+use crate::model::{Basis, PointKind, Qualifier};
+
+/// One cell of a table: its trimmed text and where it stands.
+#[derive(Clone, Debug)]
+struct Raw {
+    text: String,
+    range: Range<usize>,
+}
+
+/// Every table of `chars`: the figures of their cells, and the char ranges they cover (which the
+/// prose reader leaves alone).
+pub fn read(
+    chars: &[char],
+    outline: &Outline,
+    lex: &Lexicon,
+) -> (Vec<Proposed>, Vec<Range<usize>>) {
+    let mut figures = Vec::new();
+    let mut covered = Vec::new();
+    for region in regions(chars) {
+        let raw = split(chars, region.clone());
+        let mut start = 0;
+        let mut any = false;
+        while start < raw.len() {
+            let (found, next) = table(&raw[start..], outline, lex);
+            any |= !found.is_empty();
+            figures.extend(found);
+            if next == 0 {
+                break;
+            }
+            start += next;
+        }
+        if any {
+            covered.push(region);
+        }
+    }
+    (figures, covered)
+}
+
+/// Runs of lines that hold `|` (with the lines between two such lines: one cell a line), at
+/// least three bars in all.
+fn regions(chars: &[char]) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '\n' {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..chars.len());
+    let bars = |l: &Range<usize>| chars[l.clone()].iter().filter(|c| **c == '|').count();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if bars(&lines[k]) == 0 {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        let mut last = k;
+        let mut count = 0;
+        let mut m = k;
+        while m < lines.len() {
+            let b = bars(&lines[m]);
+            if b > 0 {
+                count += b;
+                last = m;
+            } else if !lines.get(m + 1).is_some_and(|l| bars(l) > 0) {
+                break;
+            }
+            m += 1;
+        }
+        if count >= 3 {
+            out.push(lines[first].start..lines[last].end);
+        }
+        k = m.max(k + 1);
+    }
+    out
+}
+
+/// The cells of a region, split at `|`, trimmed, empty ones dropped.
+fn split(chars: &[char], region: Range<usize>) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut from = region.start;
+    for i in region.start..=region.end {
+        if i < region.end && chars[i] != '|' {
+            continue;
+        }
+        let mut a = from;
+        let mut b = i;
+        while a < b && chars[a].is_whitespace() {
+            a += 1;
+        }
+        while b > a && chars[b - 1].is_whitespace() {
+            b -= 1;
+        }
+        if b > a {
+            out.push(Raw {
+                text: chars[a..b].iter().filter(|c| !c.is_whitespace()).collect(),
+                range: a..b,
+            });
+        }
+        from = i + 1;
+    }
+    out
+}
+
+/// A cell's number: digits with a sign and a decimal point, nothing else.
+fn number(text: &str) -> Option<f64> {
+    let t = text.replace(',', "");
+    let body = t.strip_prefix(['-', '−', '－']).unwrap_or(&t);
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let v: f64 = body.parse().ok()?;
+    Some(if body.len() == t.len() { v } else { -v })
+}
+
+/// The unit named in a header cell: in brackets (播种面积（亩）), or a trailing % (比上年增长%).
+fn header_unit(text: &str) -> Option<String> {
+    let open = text.rfind(['（', '(', '﹙']);
+    if let Some(open) = open {
+        let rest = &text[open..];
+        let inner: String = rest
+            .chars()
+            .skip(1)
+            .take_while(|c| !matches!(c, '）' | ')' | '﹚'))
+            .collect();
+        if !inner.is_empty() {
+            return Some(inner);
+        }
+    }
+    text.ends_with(['%', '％']).then(|| "%".to_owned())
+}
+
+/// A unit as printed (亿元, 万头, %) in the lexicon: its index, after the scale word.
+fn lexicon_unit(unit: &str, lex: &Lexicon) -> Option<usize> {
+    let chars: Vec<char> = unit.chars().collect();
+    let skip = chars
+        .iter()
+        .take_while(|c| matches!(c, '千' | '百' | '万' | '亿'))
+        .count();
+    // 千瓦, 百分点: a unit that starts with 千 or 百 is itself.
+    for at in [skip, 0] {
+        if let Some((u, n)) = lex.unit_at(&chars, at)
+            && at + n == chars.len()
+            && (at == 0 || scale_of(unit) > 1.0)
+        {
+            return Some(u);
+        }
+    }
+    None
+}
+
+/// How many rows of `n` cells follow the pattern of the first: a label that is not a number, and
+/// numbers (or a dash for none) in the same columns.
+fn rows_of(cells: &[&Raw], n: usize) -> usize {
+    let numeric = |c: &Raw| number(&c.text).is_some() || matches!(c.text.as_str(), "-" | "—" | "…");
+    let Some(first) = cells.get(..n) else {
+        return 0;
+    };
+    let pattern: Vec<bool> = first.iter().map(|c| numeric(c)).collect();
+    if pattern[0] || !pattern[1..].iter().any(|p| *p) {
+        return 0;
+    }
+    cells
+        .chunks(n)
+        .take_while(|row| {
+            row.len() == n && row.iter().map(|c| numeric(c)).collect::<Vec<_>>() == pattern
+        })
+        .count()
+}
+
+/// The figures of the table the cells start with, and how many cells it took (0: no table).
+fn table(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> (Vec<Proposed>, usize) {
+    match table_cells(raw, outline, lex) {
+        Some((figures, used)) => (figures, used),
+        None => (Vec::new(), 0),
+    }
+}
+
+fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Proposed>, usize)> {
+    let mut cells: Vec<&Raw> = Vec::new();
+    let mut table_unit: Option<String> = None;
+    for c in raw {
+        let unit_note = ["单位:", "单位：", "计量单位:", "计量单位："]
+            .iter()
+            .find_map(|p| c.text.strip_prefix(p));
+        match unit_note {
+            Some(u) if !u.is_empty() => table_unit = Some(u.to_owned()),
+            _ => cells.push(c),
+        }
+    }
+    let first_number = cells.iter().position(|c| number(&c.text).is_some())?;
+    // The header's width and where the rows start: the choice under which the most cells read as
+    // rows of one pattern (a label, then numbers where the first row has them). Cells before the
+    // header are the table's title.
+    let (n, rows_at, _) = (2..=10)
+        .flat_map(|n| [1, 2].map(|back| (n, back)))
+        .filter_map(|(n, back)| {
+            let at = first_number.checked_sub(back)?;
+            (at >= n).then(|| (n, at, rows_of(&cells[at..], n)))
+        })
+        .max_by_key(|(n, _, rows)| (rows * n, usize::MAX - n))?;
+    if rows_of(&cells[rows_at..], n) == 0 {
+        return None;
+    }
+    let header: Vec<&Raw> = cells[rows_at - n..rows_at].to_vec();
+    let unit_column = header.iter().position(|h| h.text.contains("单位"));
+    let mut out = Vec::new();
+    let at = cells.get(rows_at)?.range.start;
+    let heading = outline.heading_at(at);
+    let year = outline
+        .chain(heading)
+        .find_map(|h| h.year)
+        .unwrap_or(outline.results_year);
+    let rows = rows_of(&cells[rows_at..], n);
+    let used = rows_at + rows * n;
+    for row in cells[rows_at..used].chunks(n) {
+        let label = row[0]
+            .text
+            .trim_start_matches("其中:")
+            .trim_start_matches("其中：")
+            .trim_start_matches('#')
+            .to_owned();
+        for (j, cell) in row.iter().enumerate().skip(1) {
+            if Some(j) == unit_column {
+                continue;
+            }
+            let Some(v) = number(&cell.text) else {
+                continue;
+            };
+            let head = &header[j].text;
+            let unit_text = match unit_column {
+                Some(u) if header_unit(head).is_none() => Some(row[u].text.clone()),
+                _ => header_unit(head).or_else(|| table_unit.clone()),
+            };
+            let Some(unit_text) = unit_text else { continue };
+            let Some(unit) = lexicon_unit(&unit_text, lex) else {
+                continue;
+            };
+            let growth = ["增长", "增减", "增速", "比上年", "同比", "±"]
+                .iter()
+                .any(|w| head.contains(w));
+            let percent = lex.units[unit].percent;
+            let basis = match (growth, percent) {
+                (true, true) => Basis::YearOnYear,
+                (true, false) => Basis::NewInYear,
+                (false, true) => Basis::Rate,
+                (false, false) => Basis::Level,
+            };
+            let column: String = head
+                .split(['（', '(', '﹙'])
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(['%', '％'])
+                .to_owned();
+            let name = if ["绝对数", "数量", "总量", "数值", "本年"].contains(&column.as_str())
+                || column.is_empty()
+            {
+                label.clone()
+            } else {
+                format!("{label}{column}")
+            };
+            out.push(Proposed {
+                name,
+                value: v * scale_of(&unit_text),
+                unit,
+                qualifier: Qualifier::Exact,
+                kind: PointKind::Actual,
+                year,
+                basis,
+                period: None,
+                quote: row[0].range.start..cell.range.end,
+                why: vec![
+                    "kind actual: a table of results".to_owned(),
+                    format!("year {year}: the report's results year"),
+                    format!(
+                        "basis {}: column “{head}”; unit {unit_text} from the table's header",
+                        basis.id()
+                    ),
+                ],
+                heading,
+                header_unit: Some(unit_text),
+            });
+        }
+    }
+    // Cells are counted in the table's own list, less the unit notes taken out of it.
+    let used = raw
+        .iter()
+        .position(|r| cells.get(used).is_some_and(|c| std::ptr::eq(*c, r)))
+        .unwrap_or(raw.len());
+    Some((out, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::outline::outline;
+
+    fn cells(text: &str) -> Vec<(String, f64, String, Basis)> {
+        let chars: Vec<char> = text.chars().collect();
+        let lex = Lexicon::embedded();
+        let o = outline(&chars, lex);
+        read(&chars, &o, lex)
+            .0
+            .into_iter()
+            .map(|f| (f.name, f.value, lex.units[f.unit].zh.clone(), f.basis))
+            .collect()
+    }
+
+    #[test]
+    fn one_cell_a_line_with_the_unit_for_the_table() {
+        let text = "2022年全区生产总值\n|\n单位:亿元\n|\n指 标\n|\n绝对数\n|\n比上年增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第三产业\n|\n60.9\n|\n-0.2\n|\n据统计，全区";
+        let got = cells(text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0].0, "生产总值");
+        assert!((got[0].1 - 295.4e8).abs() < 1.0);
+        assert_eq!((got[0].2.as_str(), got[0].3), ("元", Basis::Level));
+        assert_eq!(
+            (got[3].1, got[3].2.as_str(), got[3].3),
+            (-0.2, "%", Basis::YearOnYear)
+        );
+    }
+
+    #[test]
+    fn rows_on_lines_with_units_in_the_header_and_a_unit_column() {
+        let text = "品 名 | 播种面积\n(亩﹚ |\n同比增减(%) | 产量﹙吨﹚ | 同比增减﹙%﹚ |\n粮食作物 | 726760 | -1.78 | 315690 | 0.8 |\n\n品 名 | 计量单位 | 数 量 | 同比增长﹙%﹚ |\n出栏肉猪 | 万头 | 94.28 | 2.10 |";
+        let got = cells(text);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!((got[0].1, got[0].2.as_str()), (726760.0, "亩"));
+        assert_eq!(
+            (got[1].1, got[1].2.as_str(), got[1].3),
+            (-1.78, "%", Basis::YearOnYear)
+        );
+        assert_eq!((got[2].1, got[2].2.as_str()), (315690.0, "吨"));
+        assert_eq!(got[4].0, "出栏肉猪");
+        assert!((got[4].1 - 942800.0).abs() < 1e-6);
+        assert_eq!(got[4].2, "头");
+    }
+}
