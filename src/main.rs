@@ -260,6 +260,23 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
             String::new()
         }
     );
+    // A drafted file says how far its review has come.
+    let mut review = [0_usize; 3];
+    for p in report.indicators.iter().flat_map(|i| &i.points) {
+        if let Some(r) = &p.review {
+            review[match r.state {
+                model::ReviewState::Proposed => 0,
+                model::ReviewState::Accepted => 1,
+                model::ReviewState::Rejected => 2,
+            }] += 1;
+        }
+    }
+    if review.iter().sum::<usize>() > 0 {
+        let [proposed, accepted, rejected] = review;
+        println!(
+            "  a draft: {proposed} figures proposed by `planboard draft` and not yet reviewed, {accepted} accepted, {rejected} rejected"
+        );
+    }
     for check in &provenance.sources {
         let file = &dataset.files[check.file].name;
         match &check.state {

@@ -76,7 +76,7 @@ fn regions(chars: &[char]) -> Vec<Range<usize>> {
             if b > 0 {
                 count += b;
                 last = m;
-            } else if !lines.get(m + 1).is_some_and(|l| bars(l) > 0) {
+            } else if lines.get(m + 1).is_none_or(|l| bars(l) == 0) {
                 break;
             }
             m += 1;
@@ -129,13 +129,13 @@ fn number(text: &str) -> Option<f64> {
 
 /// The unit named in a header cell: in brackets (播种面积（亩）), or a trailing % (比上年增长%).
 fn header_unit(text: &str) -> Option<String> {
-    let open = text.rfind(['（', '(', '﹙']);
+    let open = text.rfind(['（', '(', '\u{FE59}']);
     if let Some(open) = open {
         let rest = &text[open..];
         let inner: String = rest
             .chars()
             .skip(1)
-            .take_while(|c| !matches!(c, '）' | ')' | '﹚'))
+            .take_while(|c| !matches!(c, '）' | ')' | '\u{FE5A}'))
             .collect();
         if !inner.is_empty() {
             return Some(inner);
@@ -261,7 +261,7 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
                 (false, false) => Basis::Level,
             };
             let column: String = head
-                .split(['（', '(', '﹙'])
+                .split(['（', '(', '\u{FE59}'])
                 .next()
                 .unwrap_or_default()
                 .trim_end_matches(['%', '％'])
@@ -336,7 +336,7 @@ mod tests {
 
     #[test]
     fn rows_on_lines_with_units_in_the_header_and_a_unit_column() {
-        let text = "品 名 | 播种面积\n(亩﹚ |\n同比增减(%) | 产量﹙吨﹚ | 同比增减﹙%﹚ |\n粮食作物 | 726760 | -1.78 | 315690 | 0.8 |\n\n品 名 | 计量单位 | 数 量 | 同比增长﹙%﹚ |\n出栏肉猪 | 万头 | 94.28 | 2.10 |";
+        let text = "品 名 | 播种面积\n(亩) |\n同比增减(%) | 产量\u{FE59}吨\u{FE5A} | 同比增减(%) |\n粮食作物 | 726760 | -1.78 | 315690 | 0.8 |\n\n品 名 | 计量单位 | 数 量 | 同比增长(%) |\n出栏肉猪 | 万头 | 94.28 | 2.10 |";
         let got = cells(text);
         assert_eq!(got.len(), 6, "{got:?}");
         assert_eq!((got[0].1, got[0].2.as_str()), (726760.0, "亩"));

@@ -1,0 +1,176 @@
+//! The `draft` command as a person runs it: a data file that `check` verifies, what it refuses and
+//! why, encodings, HTML pages, and merging into existing data with `--with`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_planboard");
+const REPORT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/source/longgang-2022-plan-report.txt"
+);
+const RECORD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/longgang-record.ron");
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("run planboard");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn path(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+#[test]
+fn a_drafted_file_checks_and_is_never_overwritten_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "r.ron");
+    let (code, stdout, err) = run(&["draft", REPORT, "--out", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.is_empty());
+    assert!(err.contains("wrote") && err.contains("figures"), "{err}");
+    // It loads, and every quote is found in the report and states its value.
+    let (code, stdout, err) = run(&["check", &out]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(stdout.contains("verified:"), "{stdout}");
+    assert!(stdout.contains("proposed"), "{stdout}");
+    // The table prints its figures; the drafted GDP growth is there with its quote.
+    let (code, table, _) = run(&["table", &out]);
+    assert_eq!(code, 0);
+    assert!(table.contains("地区生产总值同比增长 3%"), "{table}");
+    // A second run does not replace the file; --force does.
+    let before = std::fs::read(&out).unwrap();
+    let (code, _, err) = run(&["draft", REPORT, "--out", &out]);
+    assert_eq!(code, 1);
+    assert!(err.contains("exists") && err.contains("--force"), "{err}");
+    let (code, _, err) = run(&["draft", REPORT, "--out", &out, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        before,
+        "the same text drafts the same bytes"
+    );
+    // Without --out the data goes to standard output.
+    let (code, stdout, _) = run(&["draft", REPORT]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("// Drafted by `planboard draft`"));
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("empty.txt", Vec::new(), "empty"),
+        ("report.pdf", b"%PDF-1.7\n%\xE2\xE3".to_vec(), "PDF"),
+        (
+            "noise.txt",
+            vec![0x81, 0x20, 0x81, 0x20, 0xFF],
+            "neither UTF-8 nor GB18030",
+        ),
+        (
+            "menu.html",
+            b"<html><body><nav><a>Home</a></nav><p>Hello</p></body></html>".to_vec(),
+            "no article text",
+        ),
+        (
+            "words.txt",
+            "各位代表：现在，我代表区人民政府向大会报告工作，请予审议。"
+                .as_bytes()
+                .to_vec(),
+            "no figures",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let file = path(dir.path(), name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = path(dir.path(), &format!("{name}.ron"));
+        let (code, _, err) = run(&["draft", &file, "--out", &out]);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(err.contains(says), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(!Path::new(&out).exists(), "{name}: nothing is written");
+    }
+    // Enormous: over the limit, said before reading it.
+    let big = path(dir.path(), "big.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(planboard::draft::MAX_REPORT_BYTES + 1).unwrap();
+    let (code, _, err) = run(&["draft", &big]);
+    assert_eq!(code, 1);
+    assert!(err.contains("limit"), "{err}");
+    // A folder, a missing file.
+    let (code, _, err) = run(&["draft", &dir.path().display().to_string()]);
+    assert_eq!((code, err.contains("folder")), (1, true), "{err}");
+    let (code, _, err) = run(&["draft", &path(dir.path(), "missing.txt")]);
+    assert_eq!(code, 1, "{err}");
+}
+
+#[test]
+fn gbk_text_and_html_pages_get_a_utf8_copy_to_check_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(REPORT).unwrap();
+    let (gbk, _, lossy) = encoding_rs::GBK.encode(&text);
+    assert!(!lossy);
+    let file = path(dir.path(), "gbk.txt");
+    std::fs::write(&file, &gbk).unwrap();
+    let out = path(dir.path(), "gbk.ron");
+    let (code, _, err) = run(&["draft", &file, "--out", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("GB18030"), "{err}");
+    assert!(dir.path().join("gbk.source.txt").is_file());
+    let (code, stdout, err) = run(&["check", &out]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(stdout.contains("verified:"), "{stdout}");
+
+    // An HTML page: the article between a menu and a footer.
+    let paragraphs: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>报告</title><script>var a = '增长 99%';</script></head>\
+         <body><nav><ul><li><a href=\"/\">首页</a></li><li><a>政务公开</a></li></ul></nav>\
+         <div class=\"article\">{paragraphs}</div><footer>网站标识码 4403070001 版权所有</footer></body></html>"
+    );
+    let file = path(dir.path(), "page.html");
+    std::fs::write(&file, html).unwrap();
+    let out = path(dir.path(), "page.ron");
+    let (code, _, err) = run(&["draft", &file, "--out", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("HTML"), "{err}");
+    let copy = std::fs::read_to_string(dir.path().join("page.source.txt")).unwrap();
+    assert!(!copy.contains("首页") && !copy.contains("99%") && !copy.contains("版权"));
+    let (code, stdout, err) = run(&["check", &out]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let (_, table, _) = run(&["table", &out]);
+    assert!(table.contains("规模以上工业增加值同比增长 1.7%"), "{table}");
+}
+
+#[test]
+fn with_existing_data_a_draft_keeps_its_ids_and_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "r.ron");
+    let (code, _, err) = run(&["draft", REPORT, "--out", &out, "--with", RECORD]);
+    assert_eq!(code, 0, "{err}");
+    let (code, table, err) = run(&["table", &out]);
+    assert_eq!(code, 0, "{err}");
+    // GDP growth joins the record's indicator by name, unit and basis, with its English name.
+    let gdp: Vec<&str> = table.lines().filter(|l| l.starts_with("gdp\t")).collect();
+    assert!(!gdp.is_empty(), "{table}");
+    assert!(
+        gdp.iter().all(|l| l.contains("Gross domestic product")),
+        "{gdp:?}"
+    );
+    // Shown together, the record and the draft load as one dataset.
+    let (code, stdout, err) = run(&["check", RECORD, &out]);
+    assert_eq!(code, 0, "{stdout}{err}");
+}
