@@ -653,14 +653,18 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
             PointKind::Target => r.outline.target_year,
             _ => r.outline.results_year,
         };
-        why.push(format!(
-            "year {y}: the report's {} year",
-            if kind == PointKind::Target {
-                "target"
-            } else {
-                "results"
-            }
-        ));
+        why.push(if r.outline.years_from_clock {
+            format!("year {y}: the text names no year; this year's — check it")
+        } else {
+            format!(
+                "year {y}: the report's {} year",
+                if kind == PointKind::Target {
+                    "target"
+                } else {
+                    "results"
+                }
+            )
+        });
         y
     };
     (kind, year)

@@ -37,6 +37,8 @@ pub struct Outline {
     /// The year the report gives results for, and the year it sets targets for.
     pub results_year: i32,
     pub target_year: i32,
+    /// The text names no year at all, so the years are this year's (a news item on "今年").
+    pub years_from_clock: bool,
     /// Where a glossary or annex starts: no figures after it.
     pub figures_end: usize,
     /// A publication date found near the top (2023年4月26日, 发布时间:2023-04-03), as YYYY-MM-DD.
@@ -138,12 +140,14 @@ pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
         });
     }
     let (results_year, target_year) = years(chars, &headings, title_text.as_deref(), lex);
+    let years_from_clock = years_at(chars, 0, chars.len()).next().is_none();
     Outline {
         headings,
         title,
         title_text,
         results_year,
         target_year,
+        years_from_clock,
         figures_end,
         published,
     }

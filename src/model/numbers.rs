@@ -90,6 +90,22 @@ pub fn same(a: f64, b: f64) -> bool {
 
 /// Read every number of `chars` with its unit, qualifier and sign.
 pub fn read(chars: &[char], lex: &Lexicon) -> Vec<Mention> {
+    // Full-width digits (１２３．４) read as ASCII ones; positions stay the same.
+    let wide = |c: char| matches!(c, '０'..='９' | '．');
+    let normal: Vec<char>;
+    let chars = if chars.iter().any(|c| wide(*c)) {
+        normal = chars
+            .iter()
+            .map(|&c| match c {
+                '．' => '.',
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+        &normal[..]
+    } else {
+        chars
+    };
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -135,6 +151,7 @@ fn mention(
     let mut qualifier = Qualifier::Exact;
     // 余 or 多 between the number and its unit: 一万余家, 20多个.
     let mut k = skip_space(chars, end);
+    let mut magnitude = magnitude;
     if let Some(q) = lex
         .qualifiers_after
         .iter()
@@ -143,6 +160,22 @@ fn mention(
     {
         qualifier = q.qualifier;
         k += q.word.chars().count();
+        // 5000多亿元, 300余万元: the scale word after 余 or 多 (when the number had none).
+        if end > 0 && chars[end - 1].is_ascii_digit() {
+            let scale = [
+                ("万亿", 1e12),
+                ("千万", 1e7),
+                ("百万", 1e6),
+                ("万", 1e4),
+                ("亿", 1e8),
+            ]
+            .iter()
+            .find_map(|(w, f)| starts_with(chars, k, w).map(|n| (n, *f)));
+            if let Some((n, f)) = scale {
+                magnitude *= f;
+                k += n;
+            }
+        }
     }
     let mut span_end = end;
     let at_unit = skip_space(chars, k);

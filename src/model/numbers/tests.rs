@@ -119,3 +119,14 @@ fn units_and_qualifiers() {
     assert_eq!(ms[0].list, ms[2].list);
     assert_ne!(ms[2].list, ms[3].list);
 }
+
+#[test]
+fn scale_after_yu_or_duo_and_full_width_digits() {
+    let ms = read_str("完成投资5000多亿元，新增就业300余万人");
+    assert_eq!((ms[0].value, ms[0].qualifier), (5e11, Qualifier::AtLeast));
+    assert_eq!(unit_of(&ms[0]), "元");
+    assert_eq!((ms[1].value, ms[1].qualifier), (3e6, Qualifier::AtLeast));
+    assert!(states_value("增长１２．５％", 12.5));
+    let ms = read_str("增长１２．５％");
+    assert_eq!(unit_of(&ms[0]), "％");
+}
