@@ -114,9 +114,11 @@ impl Reader<'_> {
     }
 
     /// Start of the sentence (or clause) holding char `at`.
+    /// A sentence is read back at most [`MAX_SENTENCE`] characters, so a text with no full stops
+    /// (a table dump, a list of thousands of numbers) costs what its figures cost, not their square.
     fn start_of(&self, at: usize, marks: &[bool]) -> usize {
         let mut i = at;
-        while i > 0 && !marks[i - 1] {
+        while i > 0 && !marks[i - 1] && at - i < MAX_SENTENCE {
             i -= 1;
         }
         while i < at && (self.chars[i].is_whitespace() || matches!(self.chars[i], '—' | '-')) {
@@ -125,6 +127,9 @@ impl Reader<'_> {
         i
     }
 }
+
+/// How far back a figure's sentence is read.
+const MAX_SENTENCE: usize = 300;
 
 /// Read every figure of `chars`.
 pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
@@ -693,20 +698,25 @@ fn bulleted(c: char) -> bool {
 /// The line introducing the bulleted list the sentence at `start` is in: the nearest line before,
 /// past other bulleted lines, that ends with a colon.
 fn lead_in(r: &Reader, start: usize) -> Option<Range<usize>> {
-    let line_start = r.chars[..start]
+    // A bulleted line is short: look back no further than a sentence.
+    let from = start.saturating_sub(MAX_SENTENCE);
+    let line_start = r.chars[from..start]
         .iter()
         .rposition(|c| *c == '\n')
-        .map_or(0, |p| p + 1);
+        .map(|p| from + p + 1)
+        .or((from == 0).then_some(0))?;
     let first = r.chars[line_start..].iter().find(|c| !c.is_whitespace())?;
     if !bulleted(*first) {
         return None;
     }
     let mut end = line_start.checked_sub(1)?;
     for _ in 0..40 {
-        let begin = r.chars[..end]
+        let from = end.saturating_sub(MAX_SENTENCE);
+        let begin = r.chars[from..end]
             .iter()
             .rposition(|c| *c == '\n')
-            .map_or(0, |p| p + 1);
+            .map(|p| from + p + 1)
+            .or((from == 0).then_some(0))?;
         let line: String = r.chars[begin..end].iter().collect();
         let line = line.trim();
         if line.ends_with('：') || line.ends_with(':') {
@@ -864,21 +874,15 @@ fn starting_levels(r: &Reader, figures: &mut [Proposed]) {
 
 /// A figure stated twice in the same words (a summary, then the text) is proposed once.
 fn dedupe(figures: &mut Vec<Proposed>) {
-    let mut seen: Vec<(String, u64, usize, PointKind, i32, Basis)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     figures.retain(|f| {
-        let key = (
+        seen.insert((
             f.name.clone(),
             f.value.to_bits(),
             f.unit,
             f.kind,
             f.year,
             f.basis,
-        );
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
+        ))
     });
 }

@@ -52,6 +52,15 @@ pub enum DraftError {
         "{file}: no figures found: no number with a unit (%, 亿元, 个 …) outside dates, names and numbering; expected a report that states figures"
     )]
     NoFigures { file: String },
+    #[error(
+        "{file}: the draft holds {figures} figures, {bytes} bytes of data, over the {max} bytes a data file may hold; expected one report — draft its parts one at a time"
+    )]
+    TooManyFigures {
+        file: String,
+        figures: usize,
+        bytes: usize,
+        max: u64,
+    },
     #[error("{0}")]
     With(String),
     #[error(
@@ -97,6 +106,14 @@ pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
         });
     }
     let ron = write::to_ron(&assembled.report, req.name);
+    if ron.len() as u64 > crate::model::MAX_FILE_BYTES {
+        return Err(DraftError::TooManyFigures {
+            file: req.name.to_owned(),
+            figures: assembled.report.point_count(),
+            bytes: ron.len(),
+            max: crate::model::MAX_FILE_BYTES,
+        });
+    }
     // What is written must load exactly as written: parse and validate it back.
     if let Err(err) = crate::model::parse(req.name, ron.as_bytes()) {
         return Err(DraftError::Invalid {
