@@ -141,7 +141,7 @@ fn draft_file(
         }
     }
     summary.push_str(
-        "\nevery figure is proposed: review them in the window (planboard FILE.ron, page 审阅) or in the file",
+        "\nevery figure is proposed, with why: look at them in the window (planboard FILE.ron) and mark each in the file (review: (state: Accepted | Rejected, …))",
     );
     if drafted.dropped > 0 {
         summary.push_str(&format!(
@@ -191,6 +191,14 @@ fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> 
     }
     let mut tmp = tempfile::NamedTempFile::new_in(folder).map_err(|e| e.to_string())?;
     tmp.write_all(bytes).map_err(|e| e.to_string())?;
+    // A temporary file is private (0600); a data file is an ordinary one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| e.to_string())?;
+    }
     tmp.as_file().sync_all().map_err(|e| e.to_string())?;
     let done = if replace {
         tmp.persist(path).map(|_| ())

@@ -360,12 +360,20 @@ fn charts_and_pages(
                         .iter()
                         .any(|p| p.measure.is_none() && p.kind == PointKind::Baseline)
                 });
-                charts.push(Chart {
-                    id: id.clone(),
-                    title: Text {
+                // One indicator: its name says what the chart is; several: the section, basis, unit.
+                let title = match chunk {
+                    [one] => Text {
+                        zh: one.name.zh.clone(),
+                        en: one.name.en.clone(),
+                    },
+                    _ => Text {
                         zh: format!("{}：{}（{unit_zh}）", cat.zh, basis_zh(basis)),
                         en: format!("{}: {} ({unit_en})", cat.en, basis_en(basis)),
                     },
+                };
+                charts.push(Chart {
+                    id: id.clone(),
+                    title,
                     kind: if before_after {
                         ChartKind::BeforeAfter
                     } else {

@@ -467,7 +467,15 @@ fn clean_name(r: &Reader, range: Range<usize>) -> String {
             break;
         }
     }
-    s.into_iter().collect()
+    // 按自然口径计算, 按可比价格计算: how the figure is counted, not what it is.
+    let mut name: String = s.into_iter().collect();
+    while let Some(a) = name.find('按') {
+        match name[a..].find("计算") {
+            Some(b) if b <= 24 => name.replace_range(a..a + b + "计算".len(), ""),
+            _ => break,
+        }
+    }
+    name
 }
 
 /// "2022年", "1-11月", "2022年1-11月" at the start of a name: their length.
