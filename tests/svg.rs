@@ -49,12 +49,14 @@ fn every_chart_is_well_formed_svg_with_its_labels_as_text() {
             // Labels are laid out in rows: each row of a label is a text element with its words.
             let mut words: Vec<&str> = vec![spec.title.as_str()];
             words.extend(
-                spec.series
-                    .iter()
-                    .flat_map(|s| s.figures())
+                spec.body
+                    .series()
+                    .into_iter()
+                    .flat_map(|s| s.figures)
                     .flat_map(|b| b.label.lines()),
             );
             words.extend(spec.gaps.iter().flat_map(|g| g.text.lines()));
+            words.extend(spec.card().map(|card| card.number.as_str()));
             for word in words {
                 let squashed: String = word.split_whitespace().collect();
                 let found = texts.iter().any(|t| {

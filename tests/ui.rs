@@ -159,7 +159,10 @@ fn language_switch_changes_titles() {
 fn hovering_a_bar_shows_the_reports_sentence() {
     let mut h = harness(app_on("headline"));
     let spec = h.state_mut().spec("headline").expect("spec").clone();
-    let bar = &spec.series[4].bars[1]; // general budget revenue, 2023 target
+    let planboard::charts::ChartBody::Bars(series) = &spec.body else {
+        panic!("the headline chart is a bar chart")
+    };
+    let bar = &series[4].figures[1]; // general budget revenue, 2023 target
     let mem = PlotMemory::load(&h.ctx, planboard::draw::plot_id("headline")).expect("plot memory");
     let pos = mem
         .transform()

@@ -147,7 +147,7 @@ pub const CARD_SIZE: Vec2 = Vec2::new(480.0, 270.0);
 
 /// The size in points of a chart's image: the options' size, or a card's.
 pub fn image_size(spec: &charts::ChartSpec, opts: &ImageOptions) -> Vec2 {
-    if spec.card.is_some() {
+    if spec.card().is_some() {
         CARD_SIZE
     } else {
         opts.size
@@ -182,7 +182,7 @@ pub fn image_ui(ui: &mut egui::Ui, spec: &charts::ChartSpec, note: &str) {
     frame.show(ui, |ui| {
         let full = ui.available_size();
         ui.set_min_size(full);
-        if let Some(card) = &spec.card {
+        if let Some(card) = spec.card() {
             // One figure: a card, with the sentence it comes from, not a one-bar chart.
             ui.label(RichText::new(&spec.title).size(16.0).strong());
             ui.add_space(6.0);

@@ -427,6 +427,33 @@ impl Chart {
     pub fn draws(&self, kind: PointKind) -> bool {
         self.kinds.is_empty() || self.kinds.contains(&kind)
     }
+
+    /// Whether `point` comes from one of the chart's sources (every source when none is listed).
+    pub fn cites(&self, point: &DataPoint) -> bool {
+        self.sources.is_empty() || self.sources.iter().any(|s| s == point.source_id())
+    }
+
+    /// The points of `ind` this chart draws, in reading order (year, then starting level, result,
+    /// target): the chart's measure and kinds, from its sources, never a figure a later
+    /// publication revised; the revision of a cited figure stands in for it. The one rule: the
+    /// charts draw these, and validation checks these.
+    pub fn drawn_points<'a>(&'a self, ind: &'a Indicator) -> Vec<&'a DataPoint> {
+        let mut points: Vec<&DataPoint> = ind
+            .current_points(self.measure.as_deref())
+            .filter(|p| self.draws(p.kind))
+            .filter(|p| {
+                self.cites(p)
+                    // The revision of a cited figure stands in for it.
+                    || ind.points.iter().any(|q| {
+                        self.cites(q)
+                            && q.revised_by.as_deref() == Some(p.source_id())
+                            && q.same_figure(p)
+                    })
+            })
+            .collect();
+        points.sort_by_key(|p| (p.year, p.kind));
+        points
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -28,7 +28,7 @@ pub fn charts_page_ui(
         .filter_map(|id| spec_of(id).map(|(spec, hidden)| (id.clone(), spec, hidden)))
         .collect();
     let (cards, charts): (Vec<_>, Vec<_>) =
-        specs.into_iter().partition(|(_, s, _)| s.card.is_some());
+        specs.into_iter().partition(|(_, s, _)| s.card().is_some());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -93,7 +93,7 @@ fn grid_ui(
 /// hover; copy the text, save or copy the image.
 fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>, egui::Rect) {
     let lang = spec.lang;
-    let Some(card) = &spec.card else {
+    let Some(card) = spec.card() else {
         return (None, egui::Rect::NOTHING);
     };
     let mut action = None;
@@ -239,26 +239,7 @@ fn toggles_ui(
     hidden: &BTreeSet<String>,
 ) -> Option<BTreeSet<String>> {
     let lang = spec.lang;
-    // Bar colours say result or target, so only line charts' and reference lines' boxes carry a
-    // colour swatch.
-    let series_coloured = spec.kind == crate::model::ChartKind::Lines
-        || (spec.kind == crate::model::ChartKind::TargetsAndResults && spec.series.len() > 1);
-    let keys: Vec<(String, String, Option<usize>)> = spec
-        .series
-        .iter()
-        .map(|s| {
-            (
-                s.id.clone(),
-                s.name.clone(),
-                series_coloured.then_some(s.color),
-            )
-        })
-        .chain(
-            spec.references
-                .iter()
-                .map(|r| (r.id.clone(), r.name.clone(), Some(r.color))),
-        )
-        .collect();
+    let keys = spec.toggles();
     let mut next_hidden = None;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -266,21 +247,22 @@ fn toggles_ui(
             next_hidden = Some(BTreeSet::new());
         }
         if ui.small_button(tr(lang, "全不选", "None")).clicked() {
-            next_hidden = Some(keys.iter().map(|k| k.0.clone()).collect());
+            next_hidden = Some(keys.iter().map(|k| k.id.to_owned()).collect());
         }
         ui.separator();
-        for (key, name, color) in &keys {
+        for toggle in &keys {
+            let key = toggle.id;
             let mut visible = !hidden.contains(key);
-            if let Some(color) = color {
+            if let Some(color) = toggle.color {
                 let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, series_color(*color));
+                ui.painter().rect_filled(rect, 2.0, series_color(color));
             }
-            if ui.checkbox(&mut visible, name.as_str()).changed() {
+            if ui.checkbox(&mut visible, toggle.name).changed() {
                 let mut next = hidden.clone();
                 if visible {
                     next.remove(key);
                 } else {
-                    next.insert(key.clone());
+                    next.insert(key.to_owned());
                 }
                 next_hidden = Some(next);
             }
@@ -292,8 +274,8 @@ fn toggles_ui(
             {
                 next_hidden = Some(
                     keys.iter()
-                        .filter(|k| &k.0 != key)
-                        .map(|k| k.0.clone())
+                        .filter(|k| k.id != key)
+                        .map(|k| k.id.to_owned())
                         .collect(),
                 );
             }
