@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use planboard::charts::ChartBody;
-use planboard::export::render::{ImageOptions, draw_offscreen};
+use planboard::export::{ImageOptions, ImageRequest, draw_offscreen};
 use planboard::model::{Lang, load_default};
 
 /// Every text the image paints: (its words, its rectangle in points).
@@ -57,7 +57,13 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                 ..ImageOptions::default()
             };
             for chart in &report.charts {
-                let drawn = draw_offscreen(&report, chart, &BTreeSet::new(), "test.ron", &opts);
+                let drawn = draw_offscreen(&ImageRequest {
+                    report: &report,
+                    chart,
+                    hidden: BTreeSet::new(),
+                    data_label: "test.ron".to_owned(),
+                    options: opts,
+                });
                 let texts = texts(&drawn.output.shapes);
                 for (i, (a, ra)) in texts.iter().enumerate() {
                     for (b, rb) in &texts[i + 1..] {

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use planboard::charts::{self, ChartBody, ChartSpec, Status, layout::plot_layout};
-use planboard::export::render::{footnote, image_ui};
+use planboard::draw::{footnote, image_ui};
 use planboard::model::{Chart, ChartKind, Lang, PointKind, Report, Text, load_default};
 
 /// Text width roughly as the app's fonts give it: CJK a square, Latin about half.

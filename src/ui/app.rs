@@ -12,9 +12,9 @@ use egui::Ui;
 
 use crate::charts::{self, ChartSpec};
 use crate::draw::Theme;
-use crate::export::render::ImageOptions;
+use crate::export::{ExportError, ImageFormat, ImageOptions, ImageRequest};
 use crate::i18n::tr;
-use crate::model::{Lang, Report};
+use crate::model::{Chart, Lang, Report};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
@@ -23,6 +23,15 @@ use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
 use crate::ui::table_view::{self, TableRow, TableState};
 use crate::ui::{chart_panel, shortcuts, side_panel};
+
+/// Why a chart's image could not be made or saved from the window.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageError {
+    #[error("no chart `{0}`")]
+    NoChart(String),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
 
 pub struct PlanboardApp {
     /// What the person chose; written to storage when it changes.
@@ -365,36 +374,32 @@ impl PlanboardApp {
         }
     }
 
-    fn data_label(&self) -> String {
-        crate::export::render::data_label(&self.data.paths())
+    /// The image of `chart` as the window shows it now: its hidden series, the image options, and
+    /// the data files' names for the footnote.
+    pub fn image_request<'a>(&'a self, chart: &'a Chart) -> ImageRequest<'a> {
+        ImageRequest {
+            report: self.report(),
+            chart,
+            hidden: self.settings.hidden_in(&chart.id),
+            data_label: crate::export::data_label(&self.data.paths()),
+            options: self.image_options(),
+        }
     }
 
     /// A chart's image file as saved from the window: the same function `planboard export` uses.
-    pub fn chart_file(
-        &self,
-        chart_id: &str,
-        format: crate::export::ImageFormat,
-    ) -> Result<Vec<u8>, String> {
+    pub fn chart_file(&self, chart_id: &str, format: ImageFormat) -> Result<Vec<u8>, ImageError> {
         let chart = self
             .report()
             .chart(chart_id)
-            .ok_or_else(|| format!("no chart `{chart_id}`"))?;
-        crate::export::render::chart_file(
-            self.report(),
-            chart,
-            &self.settings.hidden_in(chart_id),
-            &self.data_label(),
-            &ImageOptions {
-                format,
-                ..self.image_options()
-            },
-        )
-        .map_err(|e| e.to_string())
+            .ok_or_else(|| ImageError::NoChart(chart_id.to_owned()))?;
+        let mut request = self.image_request(chart);
+        request.options.format = format;
+        Ok(crate::export::bytes(&request)?)
     }
 
     /// The PNG of a chart as saved from the window.
-    pub fn chart_png(&self, chart_id: &str) -> Result<Vec<u8>, String> {
-        self.chart_file(chart_id, crate::export::ImageFormat::Png)
+    pub fn chart_png(&self, chart_id: &str) -> Result<Vec<u8>, ImageError> {
+        self.chart_file(chart_id, ImageFormat::Png)
     }
 
     /// Save a chart to `path`, with a notice saying where it went or why it could not be written.
@@ -402,7 +407,7 @@ impl PlanboardApp {
     /// format's extension is added.
     pub fn save_chart_to(&mut self, chart_id: &str, path: &Path) -> bool {
         let lang = self.settings.lang;
-        let (format, path) = match crate::export::ImageFormat::from_path(path) {
+        let (format, path) = match ImageFormat::from_path(path) {
             Some(format) => (format, path.to_owned()),
             None => {
                 let format = self.settings.image_format;
@@ -413,9 +418,14 @@ impl PlanboardApp {
             }
         };
         let path = path.as_path();
-        let result = self
-            .chart_file(chart_id, format)
-            .and_then(|bytes| crate::export::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+        let result = self.report().chart(chart_id).map_or_else(
+            || Err(ImageError::NoChart(chart_id.to_owned())),
+            |chart| {
+                let mut request = self.image_request(chart);
+                request.options.format = format;
+                Ok(crate::export::write(&request, path)?)
+            },
+        );
         match result {
             Ok(()) => {
                 self.notices.push(Notice::info(format!(
@@ -482,13 +492,7 @@ impl PlanboardApp {
             return;
         };
         // The clipboard takes pixels: a copy is always PNG-like, whatever the save format.
-        let image = crate::export::render::chart_image(
-            self.report(),
-            chart,
-            &self.settings.hidden_in(chart_id),
-            &self.data_label(),
-            &self.image_options(),
-        );
+        let image = crate::export::image(&self.image_request(chart));
         ctx.copy_image(image);
         self.notices.push(Notice::info(tr(
             lang,
@@ -501,22 +505,12 @@ impl PlanboardApp {
     pub fn export_all_to(&mut self, dir: &Path) {
         let lang = self.settings.lang;
         let report = Arc::clone(&self.data.report);
-        let jobs: Vec<crate::export::batch::Job<'_>> = report
+        let requests: Vec<ImageRequest<'_>> = report
             .charts
             .iter()
-            .map(|chart| crate::export::batch::Job {
-                chart,
-                hidden: self.settings.hidden_in(&chart.id),
-            })
+            .map(|chart| self.image_request(chart))
             .collect();
-        let results = crate::export::batch::export_all(
-            &report,
-            &jobs,
-            dir,
-            &self.data_label(),
-            &self.image_options(),
-            &|_, _| {},
-        );
+        let results = crate::export::write_all(&requests, dir, &|_, _| {});
         let written = results.iter().filter(|r| r.is_ok()).count();
         if let Some(Err(err)) = results.into_iter().find(Result::is_err) {
             self.notices.push(Notice::error(format!(

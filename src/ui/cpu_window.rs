@@ -7,7 +7,6 @@
 //! frame's, and only the union of the rectangles that differ is rasterized and presented. Nothing
 //! runs while nothing happens (repaint on input, or when egui asks for one at a time).
 
-use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -19,9 +18,10 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Window, WindowId};
 
-use super::{APP_ID, Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, make_app};
-use crate::export::raster::{Canvas, Textures};
+use super::store::Store;
+use super::{Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, make_app};
 use crate::model::Msg;
+use crate::raster::{Canvas, Textures};
 use crate::ui::notices::Notice;
 use crate::ui::settings::STORAGE_KEY;
 
@@ -304,7 +304,13 @@ impl Runner {
         let Some(store) = &mut self.store else { return };
         if let Some(text) = self.app.settings_to_store(exiting) {
             store.set(STORAGE_KEY, text);
-            store.flush();
+            if let Err(err) = store.flush() {
+                let lang = self.app.settings.lang;
+                self.app.notices.push(Notice::error(format!(
+                    "{}{err}",
+                    crate::i18n::tr(lang, "无法保存设置：", "Could not save the settings: ")
+                )));
+            }
         }
     }
 }
@@ -471,53 +477,4 @@ fn present(
 /// The canvas as an image, for `--screenshot`.
 fn canvas_image(canvas: &Canvas) -> ColorImage {
     ColorImage::new([canvas.width, canvas.height], canvas.pixels.clone())
-}
-
-/// The settings store eframe keeps (`app.ron` in the app's data folder), read and written the
-/// same way, so the two renderers share a person's choices.
-struct Store {
-    path: std::path::PathBuf,
-    entries: HashMap<String, String>,
-    dirty: bool,
-}
-
-impl Store {
-    fn open() -> Option<Self> {
-        let dir = eframe::storage_dir(APP_ID)?;
-        let path = dir.join("app.ron");
-        let entries = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|text| ron::from_str(&text).ok())
-            .unwrap_or_default();
-        Some(Self {
-            path,
-            entries,
-            dirty: false,
-        })
-    }
-
-    fn get(&self, key: &str) -> Option<String> {
-        self.entries.get(key).cloned()
-    }
-
-    fn set(&mut self, key: &str, value: String) {
-        self.entries.insert(key.to_owned(), value);
-        self.dirty = true;
-    }
-
-    fn flush(&mut self) {
-        if !self.dirty {
-            return;
-        }
-        let Ok(text) = ron::ser::to_string_pretty(&self.entries, ron::ser::PrettyConfig::default())
-        else {
-            return;
-        };
-        if let Some(dir) = self.path.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-            && crate::export::write_atomic(&self.path, text.as_bytes()).is_ok()
-        {
-            self.dirty = false;
-        }
-    }
 }

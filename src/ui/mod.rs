@@ -13,6 +13,7 @@ pub mod screenshot;
 pub mod settings;
 mod shortcuts;
 mod side_panel;
+mod store;
 pub mod table_view;
 
 use std::path::PathBuf;
@@ -74,8 +75,8 @@ pub fn run(launch: Launch) -> Result<(), String> {
     match result {
         None => Ok(()),
         Some(result) => match result.lock().ok().and_then(|mut r| r.take()) {
-            Some(outcome) => outcome,
-            None => Err("the window closed before the screenshot was taken".to_owned()),
+            Some(outcome) => outcome.map_err(|err| err.to_string()),
+            None => Err(screenshot::ScreenshotError::NotTaken.to_string()),
         },
     }
 }

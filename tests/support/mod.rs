@@ -3,7 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use egui::{Color32, TexturesDelta};
-use planboard::export::raster::{Canvas, Textures};
+use planboard::raster::{Canvas, Textures};
 
 /// egui_kittest's renderer, done by planboard's CPU rasterizer: snapshots render the same on every
 /// machine, with or without a GPU driver.

@@ -1,4 +1,6 @@
-//! A small CPU rasterizer for egui's tessellated output, so charts become images without a GPU.
+//! A small CPU rasterizer for egui's tessellated output: egui shapes → pixels without a GPU. It
+//! makes the images (`export`), draws the CPU window (`ui::cpu_window`), renders the UI tests'
+//! snapshots and the benches' frames, and knows nothing of charts, files or the window.
 //!
 //! It does the arithmetic of egui-wgpu's shader (`egui.wgsl`, `fs_main_gamma_framebuffer` with
 //! `RendererOptions::PREDICTABLE`): vertex colors are premultiplied sRGB ("gamma") values, multiplied
