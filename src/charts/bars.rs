@@ -136,6 +136,7 @@ fn gap_label(spec: &ChartSpec, points: &[&DataPoint], x: f64) -> Option<GapLabel
         text: format::points_difference(
             diff,
             gap_qualifier(first.qualifier, last.qualifier),
+            None,
             spec.lang,
         ),
         status: None,

@@ -28,7 +28,7 @@ pub struct CardSpec {
     pub period: Option<String>,
     /// "同比增长" / "year-on-year change".
     pub basis: String,
-    /// "较起点36%提升15个百分点" / "up 15 points from 36%".
+    /// "较起点36%高15个百分点" / "15 pp higher than the starting 36%".
     pub change: Option<String>,
     /// How the source qualifies the figure: "按自然口径计算".
     pub note: Option<String>,
@@ -143,14 +143,19 @@ fn change_from_baseline(
     })?;
     let diff = point.value - base.value;
     let from = format::value_with_unit(base.value, base.qualifier, unit, lang);
-    let size = if unit.percent {
-        match lang {
-            Lang::Zh => format!("{}个百分点", format::plain(diff.abs())),
-            Lang::En => format!("{} points", format::plain(diff.abs())),
-        }
-    } else {
-        format::value_with_unit(diff.abs(), crate::model::Qualifier::Exact, unit, lang)
-    };
+    if unit.percent {
+        // A change in points, in the one wording of a difference: "较起点36%高15个百分点" /
+        // "15 pp higher than the starting 36%".
+        let start = format!("the starting {from}");
+        return Some(match lang {
+            Lang::Zh => format!(
+                "较起点{from}{}",
+                format::points_difference(diff, "", None, lang)
+            ),
+            Lang::En => format::points_difference(diff, "", Some(("起点", &start)), lang),
+        });
+    }
+    let size = format::value_with_unit(diff.abs(), crate::model::Qualifier::Exact, unit, lang);
     Some(match (lang, diff >= 0.0) {
         (Lang::Zh, true) => format!("较起点{from}提升{size}"),
         (Lang::Zh, false) => format!("较起点{from}下降{size}"),

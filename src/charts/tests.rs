@@ -239,7 +239,7 @@ fn a_chart_of_one_figure_is_a_card_and_says_what_it_is() {
     chart.kinds = vec![PointKind::Actual];
     let s = build(&report, &chart, Lang::Zh, &BTreeSet::new());
     let card = s.card().expect("one figure");
-    assert_eq!(card.change.as_deref(), Some("较起点36%提升15个百分点"));
+    assert_eq!(card.change.as_deref(), Some("较起点36%高15个百分点"));
     // A figure against reference lines is a comparison: a chart.
     assert!(spec("pm25", Lang::Zh, &[]).card().is_none());
     assert!(spec("headline", Lang::Zh, &[]).card().is_none());
