@@ -250,7 +250,7 @@ fn a_watched_file_reloads_when_it_changes() {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     while data.report.title.zh != "改过的报告" && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
-        data.poll();
+        data.poll().expect("the files are watched");
     }
     assert_eq!(data.report.title.zh, "改过的报告");
 }

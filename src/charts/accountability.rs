@@ -12,7 +12,7 @@
 //! Which way is good comes from the indicator (`better: Lower` for PM2.5 and the like).
 
 use crate::i18n::tr;
-use crate::model::{Better, Lang, Qualifier};
+use crate::model::{Better, DataPoint, Lang, PointKind, Qualifier};
 
 /// How far short an "about" target may fall and still be near: half a percentage point.
 pub const NEAR_POINTS: f64 = 0.5;
@@ -48,7 +48,29 @@ pub struct Comparison {
     pub better: Better,
 }
 
+/// Whether `a` and `b` are a result and the target it is judged against, in either order: the
+/// same measure, year and basis. The one rule of pairing, for the targets chart and the table.
+pub fn paired(a: &DataPoint, b: &DataPoint) -> bool {
+    matches!(
+        (a.kind, b.kind),
+        (PointKind::Actual, PointKind::Target) | (PointKind::Target, PointKind::Actual)
+    ) && a.year == b.year
+        && a.basis == b.basis
+        && a.measure == b.measure
+}
+
 impl Comparison {
+    /// `result` against `target`, in points when `percent`, with the indicator's good direction.
+    pub fn of(result: &DataPoint, target: &DataPoint, percent: bool, better: Better) -> Self {
+        Self {
+            result: result.value,
+            target: target.value,
+            qualifier: target.qualifier,
+            percent,
+            better,
+        }
+    }
+
     /// The result's lead over the target in the good direction: points for rates, a share of the
     /// target for amounts. Negative when short.
     fn lead(&self) -> f64 {

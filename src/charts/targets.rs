@@ -61,13 +61,10 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBod
             let (result, target) = (of(PointKind::Actual), of(PointKind::Target));
             let center = i as f64 + offset;
             let half = slot / 4.0;
-            let comparison = result.zip(target).map(|(r, t)| Comparison {
-                result: r.value,
-                target: t.value,
-                qualifier: t.qualifier,
-                percent: spec.unit.percent,
-                better: ind.better,
-            });
+            let comparison = result
+                .zip(target)
+                .filter(|(r, t)| super::accountability::paired(r, t))
+                .map(|(r, t)| Comparison::of(r, t, spec.unit.percent, ind.better));
             if let Some(r) = result {
                 let mut d = detail(report, ind, r, &spec.unit, lang);
                 d.rows.push(versus_row(comparison, target.is_some(), lang));

@@ -520,11 +520,6 @@ impl Report {
         self.charts.iter().find(|c| c.id == id)
     }
 
-    /// The unit of an indicator. Validation guarantees it exists for a loaded report.
-    pub fn unit_of(&self, indicator: &Indicator) -> Option<&Unit> {
-        self.unit(&indicator.unit)
-    }
-
     /// Number of data points over all indicators.
     pub fn point_count(&self) -> usize {
         self.indicators.iter().map(|i| i.points.len()).sum()

@@ -15,13 +15,14 @@ use crate::draw::Theme;
 use crate::export::{ExportError, ImageFormat, ImageOptions, ImageRequest};
 use crate::i18n::tr;
 use crate::model::{Chart, Lang, Report};
+use crate::table::shown::{self, TableRow, TableState};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
 use crate::ui::notices::{self, Notice};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
-use crate::ui::table_view::{self, TableRow, TableState};
+use crate::ui::table_view;
 use crate::ui::{chart_panel, shortcuts, side_panel};
 
 /// Why a chart's image could not be made or saved from the window.
@@ -102,7 +103,16 @@ impl PlanboardApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme_and_title(&ctx);
-        self.data.poll();
+        if let Err(err) = self.data.poll() {
+            self.notices.push(Notice::error(format!(
+                "{}{err}",
+                tr(
+                    self.settings.lang,
+                    "无法监视数据文件的变化：",
+                    "Cannot watch the data files for changes: "
+                )
+            )));
+        }
         self.poll_dialog(&ctx);
         let mut actions = dropped_files(&ctx);
 
@@ -277,7 +287,7 @@ impl PlanboardApp {
     fn refresh_rows(&mut self) {
         let key = (self.data.generation, self.settings.lang);
         if self.rows_for != key {
-            self.rows = table_view::build_rows(self.report(), self.settings.lang);
+            self.rows = shown::build_rows(self.report(), self.settings.lang);
             // Selected row numbers mean other figures once the data changed.
             if self.rows_for.0 != key.0 {
                 self.table.selected.clear();
@@ -349,12 +359,19 @@ impl PlanboardApp {
         }
     }
 
+    /// Show the report compiled into the binary again; should it not load, keep the data on
+    /// screen and say why.
     fn use_embedded(&mut self) {
-        if let Ok(mut data) = DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
-            data.generation = self.data.generation + 1;
-            self.data = data;
-            self.settings.data_files.clear();
-            self.table = TableState::default();
+        match DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
+            Ok(mut data) => {
+                data.generation = self.data.generation + 1;
+                self.data = data;
+                self.settings.data_files.clear();
+                self.table = TableState::default();
+            }
+            Err(err) => self
+                .notices
+                .push(Notice::error(err.lines_in(self.settings.lang).join("\n"))),
         }
     }
 

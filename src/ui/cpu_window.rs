@@ -20,7 +20,7 @@ use winit::window::{Window, WindowId};
 
 use super::store::Store;
 use super::{Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, make_app};
-use crate::model::Msg;
+use crate::model::{Dataset, Msg};
 use crate::raster::{Canvas, Textures};
 use crate::ui::notices::Notice;
 use crate::ui::settings::STORAGE_KEY;
@@ -29,7 +29,12 @@ use crate::ui::settings::STORAGE_KEY;
 const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
 
 /// Open the window on the CPU path and run until it closes.
-pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<(), String> {
+pub fn run(
+    launch: &Launch,
+    loaded: Dataset,
+    job: Option<ScreenshotJob>,
+    reason: &Msg,
+) -> Result<(), String> {
     let event_loop = EventLoop::<UserEvent>::with_user_event()
         .build()
         .map_err(|e| {
@@ -39,7 +44,7 @@ pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<
     let store = if screenshot { None } else { Store::open() };
     let ctx = egui::Context::default();
     let stored = store.as_ref().and_then(|s| s.get(STORAGE_KEY));
-    let mut app = make_app(launch, &ctx, stored.as_deref(), job)?;
+    let mut app = make_app(launch, loaded, &ctx, stored.as_deref(), job)?;
     // Say once why the window is drawn this way.
     app.notices
         .push(Notice::info(reason.get(app.settings.lang).to_owned()));

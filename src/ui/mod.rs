@@ -26,7 +26,7 @@ pub use screenshot::ScreenshotJob;
 pub use settings::{PageRef, Settings};
 
 use crate::draw::{Theme, fonts};
-use crate::model::{Lang, TABLE_PAGE_ID};
+use crate::model::{Dataset, Lang, TABLE_PAGE_ID};
 
 /// The app's name for eframe: where its settings are stored.
 const APP_ID: &str = "planboard";
@@ -49,13 +49,15 @@ pub struct Launch {
 
 /// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
 pub fn run(launch: Launch) -> Result<(), String> {
-    // A file named on the command line that does not load is reported before any window opens.
-    let report = if launch.files.is_empty() {
-        crate::model::load_default()
+    // A file named on the command line that does not load is reported before any window opens;
+    // what loads is what the window shows, not read a second time.
+    let dataset = if launch.files.is_empty() {
+        crate::model::default_data_files().and_then(crate::model::merge)
     } else {
-        crate::model::load_dataset(&launch.files).map(|d| d.report)
+        crate::model::load_dataset(&launch.files)
     }
     .map_err(|err| err.to_string())?;
+    let report = &dataset.report;
     if let Some(page) = &launch.page
         && page != TABLE_PAGE_ID
         && !report.pages.iter().any(|p| &p.id == page)
@@ -69,8 +71,10 @@ pub fn run(launch: Launch) -> Result<(), String> {
     let job = launch.screenshot.clone().map(ScreenshotJob::new);
     let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
     match renderer::choose(launch.renderer) {
-        renderer::Choice::Cpu(reason) => cpu_window::run(&launch, job, &reason)?,
-        renderer::Choice::Gpu => run_gpu(launch, job).map_err(|err| renderer::gpu_failure(&err))?,
+        renderer::Choice::Cpu(reason) => cpu_window::run(&launch, dataset, job, &reason)?,
+        renderer::Choice::Gpu => {
+            run_gpu(launch, dataset, job).map_err(|err| renderer::gpu_failure(&err))?;
+        }
     }
     match result {
         None => Ok(()),
@@ -82,7 +86,7 @@ pub fn run(launch: Launch) -> Result<(), String> {
 }
 
 /// The window through eframe and wgpu.
-fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
+fn run_gpu(launch: Launch, loaded: Dataset, job: Option<ScreenshotJob>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("planboard")
@@ -103,7 +107,7 @@ fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
                 (None, Some(storage)) => storage.get_string(settings::STORAGE_KEY),
                 _ => None,
             };
-            let app = make_app(&launch, &cc.egui_ctx, stored.as_deref(), job)?;
+            let app = make_app(&launch, loaded, &cc.egui_ctx, stored.as_deref(), job)?;
             Ok(Box::new(app))
         }),
     )
@@ -146,8 +150,10 @@ pub const MIN_WINDOW_SIZE: [f32; 2] = [720.0, 480.0];
 
 /// The app as a launch asks for it: saved settings (unless a screenshot is taken), overridden by
 /// the command line; the data named, or the files opened last, or the embedded default.
+/// `loaded` is what [`run`] loaded: the files named, or the embedded default.
 pub(crate) fn make_app(
     launch: &Launch,
+    loaded: Dataset,
     ctx: &egui::Context,
     stored: Option<&str>,
     job: Option<ScreenshotJob>,
@@ -185,22 +191,32 @@ pub(crate) fn make_app(
             .collect()
     };
     let sources = launch.sources.clone();
-    let embedded = |sources| {
-        data_source::DataSource::embedded_with_sources(sources).map_err(|e| e.to_string())
-    };
-    let data = if wanted.is_empty() {
-        embedded(sources)?
+    let data = if !launch.files.is_empty() {
+        // The files named, as loaded before the window opened, known by their absolute paths
+        // (remembered across restarts, they must not depend on the folder the app started in).
+        let mut loaded = loaded;
+        for file in &mut loaded.files {
+            if let Some(path) = &mut file.path {
+                *path = std::path::absolute(&*path).unwrap_or_else(|_| path.clone());
+                file.name = path.display().to_string();
+            }
+        }
+        settings.data_files = wanted;
+        data_source::DataSource::from_dataset(loaded, sources, Some(ctx))
+    } else if wanted.is_empty() {
+        // The embedded default, as loaded before the window opened.
+        data_source::DataSource::from_dataset(loaded, sources, None)
     } else {
+        // The files opened last; the embedded default, loaded already, when they no longer load.
         match data_source::DataSource::open_with_sources(&wanted, sources.clone(), Some(ctx)) {
             Ok(d) => {
                 settings.data_files = wanted;
                 d
             }
-            Err(err) if !launch.files.is_empty() => return Err(err.to_string()),
             Err(err) => {
                 notices.push(Notice::error(err.to_string()));
                 settings.data_files.clear();
-                embedded(sources)?
+                data_source::DataSource::from_dataset(loaded, sources, None)
             }
         }
     };
