@@ -19,7 +19,9 @@ use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Window, WindowId};
 
 use super::store::Store;
-use super::{Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, make_app};
+use super::{
+    Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, WindowError, make_app,
+};
 use crate::model::{Dataset, Msg};
 use crate::raster::{Canvas, Textures};
 use crate::ui::notices::Notice;
@@ -34,17 +36,15 @@ pub fn run(
     loaded: Dataset,
     job: Option<ScreenshotJob>,
     reason: &Msg,
-) -> Result<(), String> {
+) -> Result<(), WindowError> {
     let event_loop = EventLoop::<UserEvent>::with_user_event()
         .build()
-        .map_err(|e| {
-            format!("the window cannot open: {e}; is a display (X11 or Wayland) available?")
-        })?;
+        .map_err(WindowError::NoDisplay)?;
     let screenshot = launch.screenshot.is_some();
     let store = if screenshot { None } else { Store::open() };
     let ctx = egui::Context::default();
     let stored = store.as_ref().and_then(|s| s.get(STORAGE_KEY));
-    let mut app = make_app(launch, loaded, &ctx, stored.as_deref(), job)?;
+    let mut app = make_app(launch, loaded, &ctx, stored.as_deref(), job);
     // Say once why the window is drawn this way.
     app.notices
         .push(Notice::info(reason.get(app.settings.lang).to_owned()));
@@ -70,7 +70,7 @@ pub fn run(
     };
     event_loop
         .run_app(&mut runner)
-        .map_err(|e| format!("the window stopped: {e}"))?;
+        .map_err(WindowError::Stopped)?;
     runner.error.map_or(Ok(()), Err)
 }
 
@@ -110,7 +110,7 @@ struct Runner {
     repaint_at: Option<Instant>,
     /// When the last frame started: animation frames are paced from it.
     last_frame: Instant,
-    error: Option<String>,
+    error: Option<WindowError>,
 }
 
 impl ApplicationHandler<UserEvent> for Runner {
@@ -158,14 +158,14 @@ impl ApplicationHandler<UserEvent> for Runner {
             ));
         let window = match event_loop.create_window(attributes) {
             Ok(w) => Rc::new(w),
-            Err(e) => return self.fail(event_loop, format!("the window cannot open: {e}")),
+            Err(e) => return self.fail(event_loop, WindowError::Open(e)),
         };
         let surface = softbuffer::Context::new(Rc::clone(&window))
             .and_then(|context| softbuffer::Surface::new(&context, Rc::clone(&window)));
         let surface = match surface {
             Ok(s) => s,
             Err(e) => {
-                return self.fail(event_loop, format!("the window cannot be drawn into: {e}"));
+                return self.fail(event_loop, WindowError::Surface(e));
             }
         };
         let mut state = egui_winit::State::new(
@@ -238,8 +238,8 @@ impl Runner {
         self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
     }
 
-    fn fail(&mut self, event_loop: &ActiveEventLoop, message: String) {
-        self.error = Some(message);
+    fn fail(&mut self, event_loop: &ActiveEventLoop, error: WindowError) {
+        self.error = Some(error);
         event_loop.exit();
     }
 

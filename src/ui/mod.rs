@@ -28,6 +28,29 @@ pub use settings::{PageRef, Settings};
 use crate::draw::{Theme, fonts};
 use crate::model::{Dataset, Lang, TABLE_PAGE_ID};
 
+/// Why the window could not run, or took no screenshot. `main` prints it.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    /// A file named on the command line does not load: said before any window opens.
+    #[error(transparent)]
+    Data(#[from] crate::model::LoadError),
+    #[error("no page `{page}`; expected one of: {expected}")]
+    NoPage { page: String, expected: String },
+    /// The GPU path failed; the message says what to do instead.
+    #[error("{}", renderer::gpu_failure(.0))]
+    Gpu(String),
+    #[error("the window cannot open: {0}; is a display (X11 or Wayland) available?")]
+    NoDisplay(#[source] winit::error::EventLoopError),
+    #[error("the window cannot open: {0}")]
+    Open(#[source] winit::error::OsError),
+    #[error("the window cannot be drawn into: {0}")]
+    Surface(#[source] softbuffer::SoftBufferError),
+    #[error("the window stopped: {0}")]
+    Stopped(#[source] winit::error::EventLoopError),
+    #[error(transparent)]
+    Screenshot(#[from] screenshot::ScreenshotError),
+}
+
 /// The app's name for eframe: where its settings are stored.
 const APP_ID: &str = "planboard";
 
@@ -48,45 +71,48 @@ pub struct Launch {
 }
 
 /// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
-pub fn run(launch: Launch) -> Result<(), String> {
+pub fn run(launch: Launch) -> Result<(), WindowError> {
     // A file named on the command line that does not load is reported before any window opens;
     // what loads is what the window shows, not read a second time.
     let dataset = if launch.files.is_empty() {
         crate::model::default_data_files().and_then(crate::model::merge)
     } else {
         crate::model::load_dataset(&launch.files)
-    }
-    .map_err(|err| err.to_string())?;
+    }?;
     let report = &dataset.report;
     if let Some(page) = &launch.page
         && page != TABLE_PAGE_ID
         && !report.pages.iter().any(|p| &p.id == page)
     {
         let ids: Vec<&str> = report.pages.iter().map(|p| p.id.as_str()).collect();
-        return Err(format!(
-            "no page `{page}`; expected one of: {}, {TABLE_PAGE_ID}",
-            ids.join(", ")
-        ));
+        return Err(WindowError::NoPage {
+            page: page.clone(),
+            expected: format!("{}, {TABLE_PAGE_ID}", ids.join(", ")),
+        });
     }
     let job = launch.screenshot.clone().map(ScreenshotJob::new);
     let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
     match renderer::choose(launch.renderer) {
         renderer::Choice::Cpu(reason) => cpu_window::run(&launch, dataset, job, &reason)?,
         renderer::Choice::Gpu => {
-            run_gpu(launch, dataset, job).map_err(|err| renderer::gpu_failure(&err))?;
+            run_gpu(launch, dataset, job).map_err(|err| WindowError::Gpu(err.to_string()))?;
         }
     }
     match result {
         None => Ok(()),
         Some(result) => match result.lock().ok().and_then(|mut r| r.take()) {
-            Some(outcome) => outcome.map_err(|err| err.to_string()),
-            None => Err(screenshot::ScreenshotError::NotTaken.to_string()),
+            Some(outcome) => Ok(outcome?),
+            None => Err(screenshot::ScreenshotError::NotTaken.into()),
         },
     }
 }
 
 /// The window through eframe and wgpu.
-fn run_gpu(launch: Launch, loaded: Dataset, job: Option<ScreenshotJob>) -> Result<(), String> {
+fn run_gpu(
+    launch: Launch,
+    loaded: Dataset,
+    job: Option<ScreenshotJob>,
+) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("planboard")
@@ -107,11 +133,10 @@ fn run_gpu(launch: Launch, loaded: Dataset, job: Option<ScreenshotJob>) -> Resul
                 (None, Some(storage)) => storage.get_string(settings::STORAGE_KEY),
                 _ => None,
             };
-            let app = make_app(&launch, loaded, &cc.egui_ctx, stored.as_deref(), job)?;
+            let app = make_app(&launch, loaded, &cc.egui_ctx, stored.as_deref(), job);
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| e.to_string())
 }
 
 /// The window's icon, drawn here rather than shipped: three bars, a result beside two targets, in
@@ -157,7 +182,7 @@ pub(crate) fn make_app(
     ctx: &egui::Context,
     stored: Option<&str>,
     job: Option<ScreenshotJob>,
-) -> Result<PlanboardApp, String> {
+) -> PlanboardApp {
     fonts::install(ctx);
     let mut notices = Vec::new();
     let (mut settings, notice) = Settings::restore(stored);
@@ -225,5 +250,5 @@ pub(crate) fn make_app(
     if let Some(job) = job {
         app = app.with_screenshot(job);
     }
-    Ok(app)
+    app
 }
