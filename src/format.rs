@@ -231,12 +231,8 @@ mod tests {
         assert_eq!(points_difference(0.0, "", None, Lang::Zh), "持平");
         let target = Some(("目标", "target"));
         assert_eq!(
-            points_difference(-3.0, "", target, Lang::Zh),
-            "低于目标3个百分点"
-        );
-        assert_eq!(
-            points_difference(-3.0, "", target, Lang::En),
-            "3 pp lower than target"
+            [Lang::Zh, Lang::En].map(|lang| points_difference(-3.0, "", target, lang)),
+            ["低于目标3个百分点", "3 pp lower than target"]
         );
     }
 }

@@ -89,6 +89,21 @@ fn grid_ui(
     }
 }
 
+/// The frame of a card or a chart in the page's grid, `width` wide, its content top-down.
+fn framed_ui<R>(
+    ui: &mut Ui,
+    width: f32,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(width - 22.0);
+            ui.vertical(add_contents).inner
+        })
+}
+
 /// One figure as a card: the number large, what it is, its companions; the sentence and source on
 /// hover; copy the text, save or copy the image.
 fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>, egui::Rect) {
@@ -97,17 +112,11 @@ fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>,
         return (None, egui::Rect::NOTHING);
     };
     let mut action = None;
-    let frame = egui::Frame::group(ui.style())
-        .fill(ui.visuals().extreme_bg_color)
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(width - 22.0);
-            ui.vertical(|ui| {
-                ui.label(RichText::new(&spec.title).strong());
-                draw::card_body_ui(ui, card);
-                card_buttons_ui(ui, spec, card, &mut action);
-            });
-        });
+    let frame = framed_ui(ui, width, |ui| {
+        ui.label(RichText::new(&spec.title).strong());
+        draw::card_body_ui(ui, card);
+        card_buttons_ui(ui, spec, card, &mut action);
+    });
     let rect = frame.response.rect;
     frame.response.on_hover_ui(|ui| {
         ui.set_max_width(420.0);
@@ -164,58 +173,50 @@ pub fn chart_card_ui(
     let width = width.max(240.0);
     let chart = || spec.id.clone();
     let mut action = None;
-    let frame = egui::Frame::group(ui.style())
-        .fill(ui.visuals().extreme_bg_color)
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(width - 22.0);
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        if ui
-                            .small_button(tr(lang, "复制图片", "Copy image"))
-                            .on_hover_text(tr(
-                                lang,
-                                "复制为图片，可直接粘贴到幻灯片或文档",
-                                "Copy as an image to paste into a slide or document",
-                            ))
-                            .clicked()
-                        {
-                            action = Some(Action::CopyChart(chart()));
-                        }
-                        if ui
-                            .small_button(tr(lang, "保存图片", "Save image"))
-                            .on_hover_text(tr(
-                                lang,
-                                "保存为 PNG 或 SVG（Ctrl+S）",
-                                "Save as PNG or SVG (Ctrl+S)",
-                            ))
-                            .clicked()
-                        {
-                            action = Some(Action::SaveChart(chart()));
-                        }
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            draw::header_ui(ui, spec);
-                        });
-                    });
+    let frame = framed_ui(ui, width, |ui| {
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if ui
+                    .small_button(tr(lang, "复制图片", "Copy image"))
+                    .on_hover_text(tr(
+                        lang,
+                        "复制为图片，可直接粘贴到幻灯片或文档",
+                        "Copy as an image to paste into a slide or document",
+                    ))
+                    .clicked()
+                {
+                    action = Some(Action::CopyChart(chart()));
+                }
+                if ui
+                    .small_button(tr(lang, "保存图片", "Save image"))
+                    .on_hover_text(tr(
+                        lang,
+                        "保存为 PNG 或 SVG（Ctrl+S）",
+                        "Save as PNG or SVG (Ctrl+S)",
+                    ))
+                    .clicked()
+                {
+                    action = Some(Action::SaveChart(chart()));
+                }
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    draw::header_ui(ui, spec);
                 });
-                if let Some(next) = toggles_ui(ui, spec, hidden) {
-                    action = Some(Action::SetHidden {
-                        chart: chart(),
-                        hidden: next,
-                    });
-                }
-                if !spec.any_visible() {
-                    ui.label(
-                        RichText::new(tr(lang, "所有系列都已隐藏。", "Every series is hidden."))
-                            .weak(),
-                    );
-                }
-                let size = Vec2::new(width - 22.0, draw::plot_height(width));
-                draw::plot_ui(ui, spec, size, Mode::Window)
-            })
-            .inner
+            });
         });
+        if let Some(next) = toggles_ui(ui, spec, hidden) {
+            action = Some(Action::SetHidden {
+                chart: chart(),
+                hidden: next,
+            });
+        }
+        if !spec.any_visible() {
+            ui.label(
+                RichText::new(tr(lang, "所有系列都已隐藏。", "Every series is hidden.")).weak(),
+            );
+        }
+        let size = Vec2::new(width - 22.0, draw::plot_height(width));
+        draw::plot_ui(ui, spec, size, Mode::Window)
+    });
     let rect = frame.response.rect;
     // Right-click on the plot: the same actions as the buttons.
     frame.inner.context_menu(|ui| {
