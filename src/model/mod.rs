@@ -13,7 +13,7 @@ pub mod numbers;
 pub mod provenance;
 mod validate;
 
-pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge};
+pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge, reread};
 pub use error::{LoadError, Location, Msg, Problem};
 pub use load::{
     DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_files, load_default, load_file,

@@ -27,20 +27,11 @@ pub struct WatchError(#[from] notify::Error);
 /// What the watcher's thread sends: a change to one of the files, or an error.
 type WatchEvents = mpsc::Receiver<Result<(), notify::Error>>;
 
-/// One file of the data on screen.
-#[derive(Debug)]
-pub struct FileState {
-    /// The file's path, or the embedded default's name.
-    pub name: String,
-    pub path: Option<PathBuf>,
-    /// The file as last read without problems.
-    pub last_good: DataFile,
-}
-
 pub struct DataSource {
     /// Every file merged: what the charts and the table show.
     pub report: Arc<Report>,
-    pub files: Vec<FileState>,
+    /// Each file as last read without problems.
+    pub files: Vec<DataFile>,
     /// Quotes checked against the sources' texts that are at hand.
     pub provenance: Provenance,
     /// Folders given with `--sources`, where source texts are looked for besides the data files'.
@@ -125,15 +116,7 @@ impl DataSource {
         };
         Self {
             report: Arc::new(dataset.report),
-            files: dataset
-                .files
-                .into_iter()
-                .map(|f| FileState {
-                    name: f.name.clone(),
-                    path: f.path.clone(),
-                    last_good: f,
-                })
-                .collect(),
+            files: dataset.files,
             provenance,
             source_dirs,
             loaded_at: now(),
@@ -165,16 +148,9 @@ impl DataSource {
         if self.is_embedded() {
             return false;
         }
-        let mut problems = Vec::new();
-        for file in &mut self.files {
-            let Some(path) = &file.path else { continue };
-            match model::read_data_file(path) {
-                Ok(good) => file.last_good = good,
-                Err(err) => problems.extend(both_languages(&err)),
-            }
-        }
-        let files: Vec<DataFile> = self.files.iter().map(|f| f.last_good.clone()).collect();
-        match model::merge(files) {
+        let (merged, failed) = model::reread(&mut self.files);
+        let mut problems: Vec<Msg> = failed.iter().flat_map(both_languages).collect();
+        match merged {
             Ok(dataset) => {
                 self.provenance = provenance::check(&dataset, &self.source_dirs);
                 self.report = Arc::new(dataset.report);
