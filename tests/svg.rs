@@ -69,7 +69,7 @@ fn every_chart_is_well_formed_svg_with_its_labels_as_text() {
                 spec.body
                     .series()
                     .into_iter()
-                    .flat_map(|s| s.figures)
+                    .flat_map(|s| s.figures())
                     .flat_map(|b| b.label.lines()),
             );
             words.extend(spec.gaps.iter().flat_map(|g| g.text.lines()));

@@ -81,7 +81,7 @@ pub(super) fn build_card(spec: &ChartSpec, input: &Input<'_>) -> Option<CardSpec
     let mut figures = series
         .iter()
         .filter(|s| s.visible)
-        .flat_map(|s| s.figures.iter().map(move |_| s.id));
+        .flat_map(|s| s.figures().map(move |_| s.id));
     let id = figures.next()?;
     if figures.next().is_some() {
         return None;

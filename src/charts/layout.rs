@@ -5,7 +5,7 @@
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
-use super::{ChartBody, ChartSpec};
+use super::{ChartBody, ChartSpec, SeriesView};
 
 /// Width of the value axis, in points.
 const Y_AXIS_PX: f32 = 56.0;
@@ -158,7 +158,7 @@ pub fn plot_layout(
         .body
         .series()
         .iter()
-        .flat_map(|s| &s.figures)
+        .flat_map(SeriesView::figures)
         .map(|b| b.label.lines().count())
         .max()
         .unwrap_or(1) as f64;
@@ -284,7 +284,7 @@ fn visible_extent(spec: &ChartSpec) -> (f64, f64) {
         .series()
         .iter()
         .filter(|s| s.visible)
-        .flat_map(|s| s.figures.iter().map(|b| b.value))
+        .flat_map(|s| s.figures().map(|b| b.value))
         .chain(
             spec.references
                 .iter()

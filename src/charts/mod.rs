@@ -287,23 +287,31 @@ fn drawn_sources(input: &Input<'_>, lang: Lang) -> Vec<String> {
 }
 
 /// A series whatever its kind: what it is, and every figure it draws.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SeriesView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub color: usize,
     pub visible: bool,
-    pub figures: Vec<&'a Figure>,
+    /// Its figures, in one or two runs (results, then targets).
+    runs: [&'a [Figure]; 2],
+}
+
+impl<'a> SeriesView<'a> {
+    /// Every figure the series draws.
+    pub fn figures(&self) -> impl Iterator<Item = &'a Figure> + use<'a> {
+        self.runs.into_iter().flatten()
+    }
 }
 
 impl<F> Series<F> {
-    fn view<'a>(&'a self, figures: impl Iterator<Item = &'a Figure>) -> SeriesView<'a> {
+    fn view<'a>(&'a self, runs: [&'a [Figure]; 2]) -> SeriesView<'a> {
         SeriesView {
             id: &self.id,
             name: &self.name,
             color: self.color,
             visible: self.visible,
-            figures: figures.collect(),
+            runs,
         }
     }
 }
@@ -312,10 +320,11 @@ impl ChartBody {
     /// Every series with what it draws, visible or not, whatever the kind; none for a card.
     pub fn series(&self) -> Vec<SeriesView<'_>> {
         match self {
-            Self::Bars(series) => series.iter().map(|s| s.view(s.figures.iter())).collect(),
-            Self::Lines(series) | Self::Targets(series) => {
-                series.iter().map(|s| s.view(s.figures.iter())).collect()
-            }
+            Self::Bars(series) => series.iter().map(|s| s.view([&s.figures, &[]])).collect(),
+            Self::Lines(series) | Self::Targets(series) => series
+                .iter()
+                .map(|s| s.view([&s.figures.results, &s.figures.targets]))
+                .collect(),
             Self::Card(_) => Vec::new(),
         }
     }

@@ -160,7 +160,7 @@ fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
             chart.id
         );
         for series in s.body.series() {
-            for bar in series.figures {
+            for bar in series.figures() {
                 assert!(
                     bar.value <= s.y_range.1 && bar.value >= s.y_range.0,
                     "{}",
