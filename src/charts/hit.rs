@@ -7,7 +7,7 @@ impl ChartSpec {
     /// (from zero to its value, with a little slack for short bars) holds `y`; a target marker
     /// within its width, a little above or below its line; or the nearest point of a line.
     pub fn hit(&self, x: f64, y: f64) -> Option<&Figure> {
-        let slack = (self.y_range.1 - self.y_range.0) * 0.04;
+        let slack = (self.value_range.1 - self.value_range.0) * 0.04;
         let bar = |b: &&Figure| {
             (x - b.x).abs() <= b.width / 2.0
                 && y >= b.value.min(0.0) - slack

@@ -52,10 +52,11 @@ pub struct ChartSpec {
     /// What the gap labels compare ("差值：2023年目标比2022年完成"), shown with the key.
     pub gap_note: Option<String>,
     pub x_range: (f64, f64),
-    /// The values' range with room for their labels; always includes zero, so negative values
-    /// read as negative. What is drawn is [`layout::plot_layout`]'s `y_bounds`, which measures the
-    /// labels in lines of text; this range is what hit-testing and the unit tests use.
-    pub y_range: (f64, f64),
+    /// The values' range, zero included (so negative values read as negative), with a share of
+    /// room for labels: the scale hit-testing measures its slack in. It is not what is drawn:
+    /// [`layout::plot_layout`] gives the drawn range (`y_bounds`), with the labels' room measured
+    /// in lines of text at the plot's size.
+    pub value_range: (f64, f64),
 }
 
 /// What a chart shows: one arm a kind of chart. Every series keeps its entry when hidden (for the
@@ -209,7 +210,7 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         sources: Vec::new(),
         gap_note: None,
         x_range: (-0.5, 0.5),
-        y_range: (0.0, 1.0),
+        value_range: (0.0, 1.0),
     };
     let input = Input {
         report,
@@ -248,7 +249,7 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
             }
         })
         .collect();
-    spec.y_range = layout::value_range(&spec);
+    spec.value_range = layout::value_range(&spec);
     if let Some(card) = card::build_card(&spec, &input) {
         spec.body = ChartBody::Card(Box::new(card));
     }

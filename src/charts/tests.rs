@@ -42,7 +42,11 @@ fn headline_pairs_results_and_targets_with_zero_in_range() {
         (gdp[1].kind, gdp[1].label.as_str()),
         (PointKind::Target, "≈7")
     );
-    assert!(s.y_range.0 < -9.9 && s.y_range.1 > 17.0, "{:?}", s.y_range);
+    assert!(
+        s.value_range.0 < -9.9 && s.value_range.1 > 17.0,
+        "{:?}",
+        s.value_range
+    );
     let texts: Vec<&str> = s.gaps.iter().map(|g| g.text.as_str()).collect();
     assert!(texts.contains(&"高约4个百分点"), "{texts:?}");
     assert!(texts.contains(&"高26.9个百分点"), "{texts:?}");
@@ -61,7 +65,7 @@ fn hiding_a_series_closes_up_and_the_range_follows() {
     let s = spec("headline", Lang::Zh, &["general_budget_revenue"]);
     assert_eq!(s.categories.len(), 4);
     assert!(!bars(&s)[4].visible);
-    assert_eq!(s.y_range.0, 0.0, "no negative value is visible");
+    assert_eq!(s.value_range.0, 0.0, "no negative value is visible");
     assert_eq!(s.x_range, (-0.5, 3.5));
     let visible_x: Vec<f64> = s.categories.iter().map(|c| c.x).collect();
     assert_eq!(visible_x, vec![0.0, 1.0, 2.0, 3.0]);
@@ -91,7 +95,7 @@ fn before_after_shows_the_rise_in_points() {
 fn reference_lines_are_toggleable_and_in_range() {
     let s = spec("pm25", Lang::Zh, &[]);
     assert_eq!(s.references.len(), 2);
-    assert!(s.y_range.1 > 35.0);
+    assert!(s.value_range.1 > 35.0);
     assert!(
         s.references[0].name.contains("35微克/立方米"),
         "{}",
@@ -100,9 +104,9 @@ fn reference_lines_are_toggleable_and_in_range() {
     let s = spec("pm25", Lang::Zh, &["ref:gb3095_grade2"]);
     assert!(!s.references[0].visible);
     assert!(
-        s.y_range.1 < 35.0,
+        s.value_range.1 < 35.0,
         "the range follows the visible lines: {:?}",
-        s.y_range
+        s.value_range
     );
 }
 
@@ -155,14 +159,14 @@ fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
         }
         // Zero is in range, so a fall reads as a fall (a chart of one fall ends at zero).
         assert!(
-            s.y_range.0 <= 0.0 && s.y_range.1 >= 0.0 && s.y_range.0 < s.y_range.1,
+            s.value_range.0 <= 0.0 && s.value_range.1 >= 0.0 && s.value_range.0 < s.value_range.1,
             "{}",
             chart.id
         );
         for series in s.body.series() {
             for bar in series.figures() {
                 assert!(
-                    bar.value <= s.y_range.1 && bar.value >= s.y_range.0,
+                    bar.value <= s.value_range.1 && bar.value >= s.value_range.0,
                     "{}",
                     chart.id
                 );

@@ -116,7 +116,7 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
             }
             super::bars::gaps_ui(plot_ui, spec, &layout, text_color);
             super::references::references_ui(plot_ui, spec, &layout);
-            if spec.y_range.0 < 0.0 {
+            if y0 < 0.0 {
                 plot_ui.hline(
                     HLine::new("", 0.0)
                         .color(text_color.gamma_multiply(0.6))
