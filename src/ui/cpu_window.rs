@@ -67,6 +67,7 @@ pub fn run(
         repaint_at: None,
         last_frame: Instant::now(),
         error: None,
+        present_failed: false,
     };
     event_loop
         .run_app(&mut runner)
@@ -111,6 +112,8 @@ struct Runner {
     /// When the last frame started: animation frames are paced from it.
     last_frame: Instant,
     error: Option<WindowError>,
+    /// Whether a frame could not be presented already (said once in a notice).
+    present_failed: bool,
 }
 
 impl ApplicationHandler<UserEvent> for Runner {
@@ -272,10 +275,25 @@ impl Runner {
         let damage = self
             .frame
             .redraw(&prims, &self.textures, w, h, ppp, window_fill(&self.ctx));
-        if let Some(damage) = damage
-            && let Some(canvas) = &self.frame.canvas
-        {
-            present(surface, canvas, w, h, damage);
+        let presented = match (damage, &self.frame.canvas) {
+            (Some(damage), Some(canvas)) => present(surface, canvas, w, h, damage),
+            _ => Ok(()),
+        };
+        if let Err(err) = presented {
+            // The frame is lost, not the window: the next one is drawn whole. Said once.
+            self.frame = Frame::default();
+            if !self.present_failed {
+                self.present_failed = true;
+                let lang = self.app.settings.lang;
+                self.app.notices.push(Notice::error(format!(
+                    "{}{err}",
+                    crate::i18n::tr(
+                        lang,
+                        "窗口有一帧未能显示：",
+                        "The window could not show a frame: "
+                    )
+                )));
+            }
         }
 
         let viewport = output.viewport_output.remove(&ViewportId::ROOT);
@@ -436,20 +454,16 @@ fn window_fill(ctx: &egui::Context) -> Color32 {
     ctx.style_of(ctx.theme()).visuals.panel_fill
 }
 
-/// Copy the damaged rectangle of the canvas to the window and present it.
+/// Copy the damaged rectangle of the canvas to the window and present it, or say why not.
 fn present(
     surface: &mut softbuffer::Surface<Rc<Window>, Rc<Window>>,
     canvas: &Canvas,
     w: NonZeroU32,
     h: NonZeroU32,
     damage: Rect,
-) {
-    if surface.resize(w, h).is_err() {
-        return;
-    }
-    let Ok(mut buffer) = surface.buffer_mut() else {
-        return;
-    };
+) -> Result<(), softbuffer::SoftBufferError> {
+    surface.resize(w, h)?;
+    let mut buffer = surface.buffer_mut()?;
     let width = canvas.width;
     let (x0, y0) = (damage.min.x as usize, damage.min.y as usize);
     let (x1, y1) = (
@@ -476,7 +490,7 @@ fn present(
         width: NonZeroU32::new((x1 - x0) as u32).unwrap_or(NonZeroU32::MIN),
         height: NonZeroU32::new((y1 - y0) as u32).unwrap_or(NonZeroU32::MIN),
     };
-    let _ = buffer.present_with_damage(&[rect]);
+    buffer.present_with_damage(&[rect])
 }
 
 /// The canvas as an image, for `--screenshot`.
