@@ -45,12 +45,7 @@ pub fn image_ui(ui: &mut egui::Ui, spec: &ChartSpec, note: &str) {
         ui.set_min_size(full);
         if let Some(card) = spec.card() {
             // One figure: a card, with the sentence it comes from, not a one-bar chart.
-            ui.label(RichText::new(&spec.title).size(16.0).strong());
-            ui.add_space(6.0);
-            super::card_body_ui(ui, card);
-            ui.add_space(6.0);
-            super::card_quote_ui(ui, card);
-            ui.add_space(6.0);
+            super::card_ui(ui, &spec.title, card, Mode::Image);
             ui.label(RichText::new(note).small().color(ui.visuals().text_color()));
             return;
         }

@@ -19,7 +19,7 @@ mod targets;
 pub mod theme;
 mod tooltip;
 
-pub use card::{card_body_ui, card_quote_ui};
+pub use card::{card_source_ui, card_ui};
 pub use header::header_ui;
 pub use image::{CARD_SIZE, footnote, image_size, image_ui};
 pub use plot::{Mode, item_id, plot_height, plot_id, plot_ui};

@@ -113,17 +113,13 @@ fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>,
     };
     let mut action = None;
     let frame = framed_ui(ui, width, |ui| {
-        ui.label(RichText::new(&spec.title).strong());
-        draw::card_body_ui(ui, card);
+        draw::card_ui(ui, &spec.title, card, Mode::Window);
         card_buttons_ui(ui, spec, card, &mut action);
     });
     let rect = frame.response.rect;
-    frame.response.on_hover_ui(|ui| {
-        ui.set_max_width(420.0);
-        ui.label(RichText::new(tr(lang, "原文：", "The source says:")).weak());
-        ui.label(RichText::new(format!("“{}”", card.quote)).italics());
-        ui.label(RichText::new(&card.source).small().weak());
-    });
+    frame
+        .response
+        .on_hover_ui(|ui| draw::card_source_ui(ui, card, lang));
     (action, rect)
 }
 
