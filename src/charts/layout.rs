@@ -5,7 +5,7 @@
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
-use super::{ChartBody, ChartSpec, SeriesView};
+use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
 
 /// Width of the value axis, in points.
 const Y_AXIS_PX: f32 = 56.0;
@@ -45,37 +45,60 @@ pub struct PlotLayout {
     pub reference_label_lift: f64,
 }
 
-/// What a kind of chart asks of the layout.
-struct KindLayout {
+/// What a kind of chart asks of the layout: the one place a kind is matched here.
+struct KindLayout<'a> {
     /// Years on the category axis, one x unit apart: thinned when they do not fit, and a category
     /// gets exactly its share of the width.
     years_on_axis: bool,
     /// Lines of text between the figures and the gap labels for a target's wording and arrow.
     marker_lines: f64,
+    /// The share of the values' span kept above them for gap labels in [`value_range`]: more
+    /// where a target's label and arrow sit between the figures and the verdict.
+    gap_share: f64,
     /// How far above a point its label sits, in lines of label text.
     point_label_lift: f64,
+    /// The bars of each visible series, which stand side by side on the category axis (a bar
+    /// chart's bars, a targets chart's results): their labels stagger when too wide.
+    bars: Vec<&'a [Figure]>,
 }
 
-impl KindLayout {
-    fn of(body: &ChartBody) -> Self {
+impl<'a> KindLayout<'a> {
+    fn of(body: &'a ChartBody) -> Self {
         match body {
-            ChartBody::Bars(_) | ChartBody::Card(_) => Self {
+            ChartBody::Bars(series) => Self {
                 years_on_axis: false,
                 marker_lines: 0.0,
+                gap_share: 0.14,
                 point_label_lift: 0.0,
+                bars: visible(series).map(|s| &s.figures[..]).collect(),
             },
             ChartBody::Lines(_) => Self {
                 years_on_axis: true,
                 marker_lines: 0.0,
+                gap_share: 0.14,
                 point_label_lift: 0.25,
+                bars: Vec::new(),
             },
-            ChartBody::Targets(_) => Self {
+            ChartBody::Targets(series) => Self {
                 years_on_axis: true,
                 marker_lines: 1.2,
+                gap_share: 0.24,
                 point_label_lift: 0.25,
+                bars: visible(series).map(|s| &s.figures.results[..]).collect(),
+            },
+            ChartBody::Card(_) => Self {
+                years_on_axis: false,
+                marker_lines: 0.0,
+                gap_share: 0.14,
+                point_label_lift: 0.0,
+                bars: Vec::new(),
             },
         }
     }
+}
+
+fn visible<F>(series: &[Series<F>]) -> impl Iterator<Item = &Series<F>> {
+    series.iter().filter(|s| s.visible)
 }
 
 /// Lay `spec` out in a plot of `width` × `height` points whose body text is `font_px` high;
@@ -120,7 +143,7 @@ pub fn plot_layout(
     let plot_px = f64::from((height - x_axis_px).max(60.0));
 
     // Value labels of neighbouring bars: side by side when the widest fits between bar centres.
-    let bars = visible_bars(&spec.body);
+    let bars = &kind.bars;
     let pitch_px = bars
         .iter()
         .flat_map(|s| s.windows(2).map(|w| (w[1].x - w[0].x).abs()))
@@ -260,24 +283,6 @@ pub fn wrap_to_width(
     lines.join("\n")
 }
 
-/// The bars of each visible series: what stands side by side on the category axis (a bar chart's
-/// bars, a targets chart's results).
-fn visible_bars(body: &ChartBody) -> Vec<&[super::Figure]> {
-    match body {
-        ChartBody::Bars(series) => series
-            .iter()
-            .filter(|s| s.visible)
-            .map(|s| &s.figures[..])
-            .collect(),
-        ChartBody::Targets(series) => series
-            .iter()
-            .filter(|s| s.visible)
-            .map(|s| &s.figures.results[..])
-            .collect(),
-        ChartBody::Lines(_) | ChartBody::Card(_) => Vec::new(),
-    }
-}
-
 /// The lowest and highest of zero, every visible figure and every visible reference line.
 fn visible_extent(spec: &ChartSpec) -> (f64, f64) {
     spec.body
@@ -302,11 +307,10 @@ pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let pad = span * 0.16;
     let lo = if lo < 0.0 { lo - pad } else { 0.0 };
     // Differences are written above the bars: give them a line of their own.
-    let gap_room = match (spec.gaps.is_empty(), &spec.body) {
-        (true, _) => 0.0,
-        // A target's label and arrow sit between the figures and the verdict.
-        (false, ChartBody::Targets(_)) => span * 0.24,
-        (false, _) => span * 0.14,
+    let gap_room = if spec.gaps.is_empty() {
+        0.0
+    } else {
+        span * KindLayout::of(&spec.body).gap_share
     };
     let hi = if hi > 0.0 || lo == 0.0 {
         hi + pad + gap_room
