@@ -153,13 +153,16 @@ pub fn draw_offscreen(request: &ImageRequest<'_>) -> Drawn {
 /// The image's pixels (what the clipboard takes, whatever the format asked for).
 pub fn image(request: &ImageRequest<'_>) -> ColorImage {
     let drawn = draw_offscreen(request);
-    let primitives = drawn
-        .ctx
-        .tessellate(drawn.output.shapes, drawn.output.pixels_per_point);
-    let [w, h] = pixel_size(drawn.size, drawn.scale);
-    let mut canvas = Canvas::new(w, h, drawn.background);
-    canvas.paint(&primitives, &drawn.textures, drawn.output.pixels_per_point);
-    canvas.into_color_image()
+    let size = drawn.pixel_size();
+    Canvas::render(
+        &drawn.ctx,
+        drawn.output.shapes,
+        drawn.output.pixels_per_point,
+        &drawn.textures,
+        size,
+        drawn.background,
+    )
+    .into_color_image()
 }
 
 /// The image as a file's bytes, in the format the request asks for: PNG or SVG.

@@ -162,6 +162,23 @@ impl Canvas {
         }
     }
 
+    /// egui's shapes of one pass as pixels: tessellated by `ctx` at `pixels_per_point`, painted on
+    /// a canvas of `size` pixels filled with `background`. What an image, the test renderer and a
+    /// whole window frame do; the CPU window repaints only what changed with [`Self::paint`].
+    pub fn render(
+        ctx: &egui::Context,
+        shapes: Vec<egui::epaint::ClippedShape>,
+        pixels_per_point: f32,
+        textures: &Textures,
+        [width, height]: [usize; 2],
+        background: Color32,
+    ) -> Self {
+        let primitives = ctx.tessellate(shapes, pixels_per_point);
+        let mut canvas = Self::new(width, height, background);
+        canvas.paint(&primitives, textures, pixels_per_point);
+        canvas
+    }
+
     /// A canvas filled with `background` (premultiplied).
     pub fn new(width: usize, height: usize, background: Color32) -> Self {
         Self {
