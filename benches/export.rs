@@ -153,39 +153,31 @@ fn main() {
     let all = median((0..7).map(|_| run_export(tmp.path(), &[])).collect());
 
     // In process, one core, no disk: the pure cost of a chart image.
-    let opts = planboard::export::render::ImageOptions::default();
-    let hidden = BTreeSet::new();
+    let opts = planboard::export::ImageOptions::default();
+    let request = |chart, options| planboard::export::ImageRequest {
+        report: &report,
+        chart,
+        hidden: BTreeSet::new(),
+        data_label: "longgang-2022-2023.ron".to_owned(),
+        options,
+    };
     let t = Instant::now();
     for chart in &report.charts {
-        let png = planboard::export::render::chart_png(
-            &report,
-            chart,
-            &hidden,
-            "longgang-2022-2023.ron",
-            &opts,
-        )
-        .expect("png");
+        let png = planboard::export::bytes(&request(chart, opts)).expect("png");
         std::hint::black_box(png);
     }
     let in_process = t.elapsed();
     let peak = peak_rss_kib();
 
     // The same charts as SVG, in process, one core (issue "Vector images": no slower than PNG).
-    let svg_opts = planboard::export::render::ImageOptions {
+    let svg_opts = planboard::export::ImageOptions {
         format: planboard::export::ImageFormat::Svg,
         ..opts
     };
     let t = Instant::now();
     let mut svg_bytes = 0;
     for chart in &report.charts {
-        let svg = planboard::export::render::chart_file(
-            &report,
-            chart,
-            &hidden,
-            "longgang-2022-2023.ron",
-            &svg_opts,
-        )
-        .expect("svg");
+        let svg = planboard::export::bytes(&request(chart, svg_opts)).expect("svg");
         svg_bytes += svg.len();
         std::hint::black_box(svg);
     }

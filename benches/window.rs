@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use planboard::export::raster::{Canvas, Textures};
+use planboard::raster::{Canvas, Textures};
 use planboard::ui::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 

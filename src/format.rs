@@ -117,12 +117,42 @@ pub fn value_in_words(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang)
     }
 }
 
-/// A difference in percentage points, with sign: "+4个百分点" / "+4 pp".
-pub fn points_difference(diff: f64, lang: Lang) -> String {
-    let sign = if diff > 0.0 { "+" } else { "" };
-    match lang {
-        Lang::Zh => format!("{sign}{}个百分点", plain(diff)),
-        Lang::En => format!("{sign}{} pp", plain(diff)),
+/// A difference in percentage points, in words: "高约4个百分点" / "≈4 pp higher"; "持平" / "the
+/// same"; against something named (`than`, in Chinese and English): "低于目标3个百分点" / "3 pp
+/// lower than target". `approx` is how exact the difference is ("", "≈", "≥" or "≤"). The one
+/// wording of a difference in points, wherever one is written: gap labels, verdicts, tooltips,
+/// the table, cards.
+pub fn points_difference(
+    diff: f64,
+    approx: &str,
+    than: Option<(&str, &str)>,
+    lang: Lang,
+) -> String {
+    let size = plain((diff.abs() * 100.0).round() / 100.0);
+    let zh_approx = match approx {
+        "≈" => "约",
+        "≥" => "至少",
+        "≤" => "至多",
+        _ => "",
+    };
+    let than = than.map(|(zh, en)| if lang == Lang::Zh { zh } else { en });
+    let (zh_than, en_than) = match than {
+        Some(t) => (format!("于{t}"), format!(" than {t}")),
+        None => (String::new(), String::new()),
+    };
+    match (lang, diff.total_cmp(&0.0)) {
+        (Lang::Zh, std::cmp::Ordering::Equal) => match than {
+            Some(t) => format!("与{t}持平"),
+            None => "持平".to_owned(),
+        },
+        (Lang::En, std::cmp::Ordering::Equal) => match than {
+            Some(t) => format!("the same as {t}"),
+            None => "the same".to_owned(),
+        },
+        (Lang::Zh, std::cmp::Ordering::Greater) => format!("高{zh_than}{zh_approx}{size}个百分点"),
+        (Lang::Zh, std::cmp::Ordering::Less) => format!("低{zh_than}{zh_approx}{size}个百分点"),
+        (Lang::En, std::cmp::Ordering::Greater) => format!("{approx}{size} pp higher{en_than}"),
+        (Lang::En, std::cmp::Ordering::Less) => format!("{approx}{size} pp lower{en_than}"),
     }
 }
 
@@ -179,7 +209,10 @@ mod tests {
             value_with_unit(4100.0, Qualifier::AtLeast, &tpd, Lang::En),
             "≥4,100 t/d"
         );
-        assert_eq!(points_difference(26.9, Lang::Zh), "+26.9个百分点");
+        assert_eq!(
+            points_difference(26.9, "", None, Lang::Zh),
+            "高26.9个百分点"
+        );
         assert_eq!(
             value_in_words(7.0, Qualifier::About, &pct, Lang::Zh),
             "7%左右"
@@ -191,6 +224,15 @@ mod tests {
         assert_eq!(value_in_words(3.0, Qualifier::Exact, &pct, Lang::Zh), "3%");
         assert_eq!(readable_quote("PM_{2.5}平均浓度"), "PM2.5平均浓度");
         assert_eq!(readable_quote("没有标记"), "没有标记");
-        assert_eq!(points_difference(-1.5, Lang::En), "-1.5 pp");
+        assert_eq!(
+            points_difference(-1.5, "≈", None, Lang::En),
+            "≈1.5 pp lower"
+        );
+        assert_eq!(points_difference(0.0, "", None, Lang::Zh), "持平");
+        let target = Some(("目标", "target"));
+        assert_eq!(
+            [Lang::Zh, Lang::En].map(|lang| points_difference(-3.0, "", target, lang)),
+            ["低于目标3个百分点", "3 pp lower than target"]
+        );
     }
 }

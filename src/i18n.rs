@@ -43,19 +43,6 @@ pub fn basis_label(basis: Basis, lang: Lang) -> &'static str {
     }
 }
 
-/// "计划报告" / "plan report": what kind of document a source is.
-pub fn source_kind_label(kind: crate::model::SourceKind, lang: Lang) -> &'static str {
-    use crate::model::SourceKind;
-    match kind {
-        SourceKind::PlanReport => tr(lang, "计划执行情况与计划草案报告", "plan report"),
-        SourceKind::WorkReport => tr(lang, "政府工作报告", "government work report"),
-        SourceKind::StatisticsBulletin => tr(lang, "统计公报", "statistics bulletin"),
-        SourceKind::StatisticsAnalysis => tr(lang, "统计分析", "statistics analysis"),
-        SourceKind::NewsReport => tr(lang, "新闻报道", "news report"),
-        SourceKind::Other => tr(lang, "其他文件", "other document"),
-    }
-}
-
 /// How a figure's source is named to a reader: "《title》（issuer，published）".
 pub fn source_citation(source: &crate::model::Source, lang: Lang) -> String {
     match lang {

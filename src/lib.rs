@@ -2,14 +2,17 @@
 //!
 //! Data flows one way: a RON file → [`model`] (validated report) → [`charts`] (what each chart
 //! shows, computed without a window) → [`draw`] (egui shapes) → the window ([`ui`]) or images
-//! ([`export`]). Nothing below `ui` imports it; `charts` and `model` know nothing of egui.
+//! ([`export`], through [`raster`]). Nothing below `ui` imports it; `charts` and `model` know
+//! nothing of egui. ARCHITECTURE.md has the layers and which may import which.
 
 pub mod charts;
 pub mod draft;
 pub mod draw;
 pub mod export;
+pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod raster;
 pub mod table;
 pub mod ui;

@@ -188,7 +188,7 @@ fn main() -> ExitCode {
             data,
             out,
             charts,
-            opts: planboard::export::render::ImageOptions {
+            opts: planboard::export::ImageOptions {
                 scale,
                 lang: lang.into(),
                 theme: theme.into(),
@@ -373,12 +373,12 @@ struct ExportArgs {
     data: Vec<PathBuf>,
     out: PathBuf,
     charts: Vec<String>,
-    opts: planboard::export::render::ImageOptions,
+    opts: planboard::export::ImageOptions,
     hide: Vec<String>,
 }
 
 fn export(args: &ExportArgs) -> ExitCode {
-    use planboard::export::batch::{Job, export_all};
+    use planboard::export::{ImageRequest, write_all};
     use std::collections::{BTreeMap, BTreeSet};
     use std::io::IsTerminal as _;
 
@@ -395,7 +395,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         Ok(d) => d.report,
         Err(err) => return report_error(&err),
     };
-    let data_name = planboard::export::render::data_label(&args.data);
+    let data_label = planboard::export::data_label(&args.data);
     let ids: Vec<String> = if args.charts.is_empty() {
         report.charts.iter().map(|c| c.id.clone()).collect()
     } else {
@@ -424,7 +424,7 @@ fn export(args: &ExportArgs) -> ExitCode {
             .or_default()
             .insert(series.to_owned());
     }
-    let mut jobs = Vec::new();
+    let mut requests = Vec::new();
     for id in &ids {
         let Some(chart) = report.chart(id) else {
             eprintln!(
@@ -438,12 +438,15 @@ fn export(args: &ExportArgs) -> ExitCode {
             );
             return ExitCode::FAILURE;
         };
-        jobs.push(Job {
+        requests.push(ImageRequest {
+            report: &report,
             chart,
             hidden: hidden.get(id).cloned().unwrap_or_default(),
+            data_label: data_label.clone(),
+            options: args.opts,
         });
     }
-    let show_progress = jobs.len() > 1 && std::io::stderr().is_terminal();
+    let show_progress = requests.len() > 1 && std::io::stderr().is_terminal();
     let progress = |done: usize, total: usize| {
         if show_progress {
             eprint!("\rexporting {done}/{total}");
@@ -460,13 +463,13 @@ fn export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let results = export_all(&report, &jobs, &args.out, &data_name, &args.opts, &progress);
+    let results = write_all(&requests, &args.out, &progress);
     let mut failed = false;
-    for (job, result) in jobs.iter().zip(results) {
+    for (request, result) in requests.iter().zip(results) {
         match result {
             Ok(path) => println!("{}", path.display()),
             Err(err) => {
-                eprintln!("planboard: {}: {err}", job.chart.id);
+                eprintln!("planboard: {}: {err}", request.chart.id);
                 failed = true;
             }
         }

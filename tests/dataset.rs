@@ -105,11 +105,29 @@ fn the_later_publication_stands_and_the_earlier_is_kept_as_revised() {
     );
 
     // Charts draw only what stands; the tooltip names the earlier figure; the table keeps both.
+    // The chart draws one figure, so it is a card; beside a reference line, it is a line chart
+    // whose point has a tooltip.
     let chart = report.chart("gdp_level").expect("chart");
-    let spec = planboard::charts::build(&report, chart, Lang::Zh, &BTreeSet::new());
-    let values: Vec<f64> = spec.series[0].line.iter().map(|p| p.value).collect();
+    let card = planboard::charts::build(&report, chart, Lang::Zh, &BTreeSet::new());
+    assert_eq!(card.card().map(|c| c.number.as_str()), Some("4759.06亿"));
+    let text = |s: &str| model::Text {
+        zh: s.into(),
+        en: s.into(),
+    };
+    let mut chart = chart.clone();
+    chart.reference_lines.push(model::ReferenceLine {
+        id: "zero".into(),
+        value: 0.0,
+        label: text("零"),
+        source: text("测试"),
+    });
+    let spec = planboard::charts::build(&report, &chart, Lang::Zh, &BTreeSet::new());
+    let planboard::charts::ChartBody::Lines(series) = &spec.body else {
+        panic!("gdp_level is a line chart")
+    };
+    let values: Vec<f64> = series[0].figures.results.iter().map(|p| p.value).collect();
     assert_eq!(values, [4759.06e8]);
-    let rows = &spec.series[0].line[0].detail.rows;
+    let rows = &series[0].figures.results[0].detail.rows;
     assert!(
         rows.iter()
             .any(|(k, v)| k == "修订前" && v.contains("4759亿")),

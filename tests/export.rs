@@ -57,7 +57,7 @@ fn every_chart_exports_headlessly_and_matches_its_snapshot() {
             planboard::model::Lang::Zh,
             &Default::default(),
         );
-        let expected = if spec.card.is_some() {
+        let expected = if spec.card().is_some() {
             (960, 540)
         } else {
             (1800, 1000)

@@ -5,8 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use planboard::export::render::{ImageOptions, draw_offscreen};
-use planboard::model::{ChartKind, Lang, load_default};
+use planboard::charts::ChartBody;
+use planboard::export::{ImageOptions, ImageRequest, draw_offscreen};
+use planboard::model::{Lang, load_default};
 
 /// Every text the image paints: (its words, its rectangle in points).
 fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<(String, egui::Rect)> {
@@ -56,7 +57,13 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                 ..ImageOptions::default()
             };
             for chart in &report.charts {
-                let drawn = draw_offscreen(&report, chart, &BTreeSet::new(), "test.ron", &opts);
+                let drawn = draw_offscreen(&ImageRequest {
+                    report: &report,
+                    chart,
+                    hidden: BTreeSet::new(),
+                    data_label: "test.ron".to_owned(),
+                    options: opts,
+                });
                 let texts = texts(&drawn.output.shapes);
                 for (i, (a, ra)) in texts.iter().enumerate() {
                     for (b, rb) in &texts[i + 1..] {
@@ -79,11 +86,11 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                 let squash = |t: &str| t.split_whitespace().collect::<String>();
                 let painted: Vec<String> = texts.iter().map(|(t, _)| squash(t)).collect();
                 // Year axes may thin their labels evenly; the first year always shows.
-                let categories = match spec.kind {
+                let categories = match spec.body {
                     // A card has no axis: its figure's name is its title.
-                    _ if spec.card.is_some() => &spec.categories[..0],
-                    ChartKind::Lines | ChartKind::TargetsAndResults => &spec.categories[..1],
-                    _ => &spec.categories[..],
+                    ChartBody::Card(_) => &spec.categories[..0],
+                    ChartBody::Lines(_) | ChartBody::Targets(_) => &spec.categories[..1],
+                    ChartBody::Bars(_) => &spec.categories[..],
                 };
                 for category in categories {
                     let want = squash(&category.label);

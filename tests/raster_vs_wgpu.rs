@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use egui_kittest::Harness;
 use planboard::charts;
-use planboard::export::render::{footnote, image_ui};
+use planboard::draw::{footnote, image_ui};
 use planboard::model::{Lang, load_default};
 
 mod support;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use planboard::charts;
 use planboard::export::ImageFormat;
-use planboard::export::render::{ImageOptions, chart_file, chart_image};
+use planboard::export::{ImageOptions, ImageRequest};
 use planboard::model::{Lang, Report, load_default};
 
 fn report() -> Report {
@@ -22,9 +22,26 @@ fn svg_options(lang: Lang) -> ImageOptions {
     }
 }
 
+/// The request for an image of `chart`, its footnote naming `test.ron`.
+fn request<'a>(
+    report: &'a Report,
+    chart: &'a planboard::model::Chart,
+    hidden: &BTreeSet<String>,
+    options: ImageOptions,
+) -> ImageRequest<'a> {
+    ImageRequest {
+        report,
+        chart,
+        hidden: hidden.clone(),
+        data_label: "test.ron".to_owned(),
+        options,
+    }
+}
+
 fn svg_of(report: &Report, id: &str, hidden: &BTreeSet<String>, lang: Lang) -> String {
     let chart = report.chart(id).expect("chart");
-    let bytes = chart_file(report, chart, hidden, "test.ron", &svg_options(lang)).expect("svg");
+    let bytes =
+        planboard::export::bytes(&request(report, chart, hidden, svg_options(lang))).expect("svg");
     String::from_utf8(bytes).expect("UTF-8")
 }
 
@@ -49,12 +66,14 @@ fn every_chart_is_well_formed_svg_with_its_labels_as_text() {
             // Labels are laid out in rows: each row of a label is a text element with its words.
             let mut words: Vec<&str> = vec![spec.title.as_str()];
             words.extend(
-                spec.series
-                    .iter()
+                spec.body
+                    .series()
+                    .into_iter()
                     .flat_map(|s| s.figures())
                     .flat_map(|b| b.label.lines()),
             );
             words.extend(spec.gaps.iter().flat_map(|g| g.text.lines()));
+            words.extend(spec.card().map(|card| card.number.as_str()));
             for word in words {
                 let squashed: String = word.split_whitespace().collect();
                 let found = texts.iter().any(|t| {
@@ -134,7 +153,7 @@ fn rendered_svg_matches_the_png() {
     for id in ["headline", "record_gdp", "pm25", "waste_rates"] {
         let chart = report.chart(id).expect("chart");
         let opts = ImageOptions::default();
-        let png = chart_image(&report, chart, &BTreeSet::new(), "test.ron", &opts);
+        let png = planboard::export::image(&request(&report, chart, &BTreeSet::new(), opts));
         let svg = svg_of(&report, id, &BTreeSet::new(), Lang::Zh);
         let rendered = render_svg(&svg);
         assert_eq!(

@@ -159,7 +159,10 @@ fn language_switch_changes_titles() {
 fn hovering_a_bar_shows_the_reports_sentence() {
     let mut h = harness(app_on("headline"));
     let spec = h.state_mut().spec("headline").expect("spec").clone();
-    let bar = &spec.series[4].bars[1]; // general budget revenue, 2023 target
+    let planboard::charts::ChartBody::Bars(series) = &spec.body else {
+        panic!("the headline chart is a bar chart")
+    };
+    let bar = &series[4].figures[1]; // general budget revenue, 2023 target
     let mem = PlotMemory::load(&h.ctx, planboard::draw::plot_id("headline")).expect("plot memory");
     let pos = mem
         .transform()
@@ -247,7 +250,7 @@ fn a_watched_file_reloads_when_it_changes() {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     while data.report.title.zh != "改过的报告" && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
-        data.poll();
+        data.poll().expect("the files are watched");
     }
     assert_eq!(data.report.title.zh, "改过的报告");
 }

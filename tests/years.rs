@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use planboard::charts::{self, Status, layout::plot_layout};
-use planboard::export::render::{footnote, image_ui};
+use planboard::charts::{self, ChartBody, ChartSpec, Status, layout::plot_layout};
+use planboard::draw::{footnote, image_ui};
 use planboard::model::{Chart, ChartKind, Lang, PointKind, Report, Text, load_default};
 
 /// Text width roughly as the app's fonts give it: CJK a square, Latin about half.
@@ -34,6 +34,17 @@ fn chart(id: &str, kind: ChartKind, series: &[&str], kinds: Vec<PointKind>) -> C
         kinds,
         sources: Vec::new(),
         reference_lines: Vec::new(),
+    }
+}
+
+/// The first series' figures of a line or targets chart.
+fn first_results_and_targets(spec: &ChartSpec) -> &charts::ResultsAndTargets {
+    match &spec.body {
+        ChartBody::Lines(series) | ChartBody::Targets(series) => &series[0].figures,
+        other => panic!(
+            "{}: a line or targets chart expected, not {other:?}",
+            spec.id
+        ),
     }
 }
 
@@ -73,13 +84,12 @@ fn a_target_and_a_result_of_one_year_are_two_lines_never_a_band() {
     // GDP growth has a 2022 target (6%左右) and a 2022 result (3%): the case egui_plot would merge.
     let c = chart("gdp_years", ChartKind::Lines, &["gdp"], Vec::new());
     let spec = charts::build(&report, &c, Lang::Zh, &BTreeSet::new());
-    let gdp = &spec.series[0];
-    assert!(gdp.line.iter().all(|p| p.kind != PointKind::Target));
-    assert!(gdp.target_line.iter().all(|p| p.kind == PointKind::Target));
-    assert!(
-        gdp.line.iter().any(|p| p.x == 2022.0) && gdp.target_line.iter().any(|p| p.x == 2022.0)
-    );
-    for line in [&gdp.line, &gdp.target_line] {
+    let gdp = first_results_and_targets(&spec);
+    assert!(matches!(spec.body, ChartBody::Lines(_)));
+    assert!(gdp.results.iter().all(|p| p.kind != PointKind::Target));
+    assert!(gdp.targets.iter().all(|p| p.kind == PointKind::Target));
+    assert!(gdp.results.iter().any(|p| p.x == 2022.0) && gdp.targets.iter().any(|p| p.x == 2022.0));
+    for line in [&gdp.results, &gdp.targets] {
         let xs: BTreeSet<i64> = line.iter().map(|p| p.x as i64).collect();
         assert_eq!(xs.len(), line.len(), "one point a year in each line");
     }
@@ -137,17 +147,20 @@ fn bars_over_several_years_say_their_year_and_gaps_pair_only_two() {
         Vec::new(),
     );
     let spec = charts::build(&report, &c, Lang::Zh, &BTreeSet::new());
-    let gdp = &spec.series[0];
-    assert!(gdp.bars.len() > 2);
+    let ChartBody::Bars(series) = &spec.body else {
+        panic!("a bar chart")
+    };
+    let gdp = &series[0].figures;
+    assert!(gdp.len() > 2);
     assert!(
-        gdp.bars.iter().all(|b| b.label.starts_with("2022年\n")
+        gdp.iter().all(|b| b.label.starts_with("2022年\n")
             || b.label.starts_with("2023年\n")
             || b.label.starts_with("2024年\n")),
         "{:?}",
-        gdp.bars.iter().map(|b| &b.label).collect::<Vec<_>>()
+        gdp.iter().map(|b| &b.label).collect::<Vec<_>>()
     );
     // In year order, each year's result before its target.
-    let order: Vec<(f64, PointKind)> = gdp.bars.iter().map(|b| (b.x, b.kind)).collect();
+    let order: Vec<(f64, PointKind)> = gdp.iter().map(|b| (b.x, b.kind)).collect();
     assert!(order.windows(2).all(|w| w[0].0 < w[1].0));
     assert!(
         spec.gaps.is_empty(),
@@ -192,7 +205,8 @@ fn the_targets_chart_judges_each_year_and_says_what_is_missing() {
             ("无目标数据", None),
         ]
     );
-    let gdp = &spec.series[0];
+    assert!(matches!(spec.body, ChartBody::Targets(_)));
+    let gdp = first_results_and_targets(&spec);
     let labels: Vec<&str> = gdp.targets.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(
         labels,
@@ -200,7 +214,7 @@ fn the_targets_chart_judges_each_year_and_says_what_is_missing() {
         "the axis states the unit"
     );
     // The tooltip of a result states the comparison and the rule.
-    let row = gdp.bars[0]
+    let row = gdp.results[0]
         .detail
         .rows
         .iter()

@@ -12,7 +12,7 @@
 //! Which way is good comes from the indicator (`better: Lower` for PM2.5 and the like).
 
 use crate::i18n::tr;
-use crate::model::{Better, Lang, Qualifier};
+use crate::model::{Better, DataPoint, Lang, PointKind, Qualifier};
 
 /// How far short an "about" target may fall and still be near: half a percentage point.
 pub const NEAR_POINTS: f64 = 0.5;
@@ -48,7 +48,29 @@ pub struct Comparison {
     pub better: Better,
 }
 
+/// Whether `a` and `b` are a result and the target it is judged against, in either order: the
+/// same measure, year and basis. The one rule of pairing, for the targets chart and the table.
+pub fn paired(a: &DataPoint, b: &DataPoint) -> bool {
+    matches!(
+        (a.kind, b.kind),
+        (PointKind::Actual, PointKind::Target) | (PointKind::Target, PointKind::Actual)
+    ) && a.year == b.year
+        && a.basis == b.basis
+        && a.measure == b.measure
+}
+
 impl Comparison {
+    /// `result` against `target`, in points when `percent`, with the indicator's good direction.
+    pub fn of(result: &DataPoint, target: &DataPoint, percent: bool, better: Better) -> Self {
+        Self {
+            result: result.value,
+            target: target.value,
+            qualifier: target.qualifier,
+            percent,
+            better,
+        }
+    }
+
     /// The result's lead over the target in the good direction: points for rates, a share of the
     /// target for amounts. Negative when short.
     fn lead(&self) -> f64 {
@@ -86,7 +108,7 @@ impl Comparison {
         }
     }
 
-    /// The difference in a few words, for the chart: "低3个百分点", "完成103.6%" / "3 pp below".
+    /// The difference in a few words, for the chart: "低3个百分点", "完成103.6%" / "3 pp lower".
     pub fn short_words(&self, lang: Lang) -> String {
         if !self.percent {
             if self.target == 0.0 {
@@ -98,19 +120,11 @@ impl Comparison {
                 Lang::En => format!("{r}% of target"),
             };
         }
-        let diff = round2(self.result - self.target);
-        let points = crate::format::plain(diff.abs());
-        match (lang, diff.partial_cmp(&0.0)) {
-            (Lang::Zh, Some(std::cmp::Ordering::Greater)) => format!("高{points}个百分点"),
-            (Lang::Zh, Some(std::cmp::Ordering::Less)) => format!("低{points}个百分点"),
-            (Lang::Zh, _) => "持平".to_owned(),
-            (Lang::En, Some(std::cmp::Ordering::Greater)) => format!("{points} pp above"),
-            (Lang::En, Some(std::cmp::Ordering::Less)) => format!("{points} pp below"),
-            (Lang::En, _) => "on target".to_owned(),
-        }
+        crate::format::points_difference(round2(self.result - self.target), "", None, lang)
     }
 
-    /// The difference in words: "低于目标3个百分点" for rates, "完成目标的103.6%" for amounts.
+    /// The difference in words: "低于目标3个百分点" / "3 pp lower than target" for rates,
+    /// "完成目标的103.6%" for amounts.
     pub fn words(&self, lang: Lang) -> String {
         if !self.percent {
             let ratio = if self.target == 0.0 {
@@ -129,28 +143,12 @@ impl Comparison {
                 Lang::En => format!("{r}% of target"),
             };
         }
-        let diff = round2(self.result - self.target);
-        let points = crate::format::plain(diff.abs());
-        match (lang, diff.partial_cmp(&0.0)) {
-            (Lang::Zh, Some(std::cmp::Ordering::Greater)) => format!("高于目标{points}个百分点"),
-            (Lang::Zh, Some(std::cmp::Ordering::Less)) => format!("低于目标{points}个百分点"),
-            (Lang::Zh, _) => "与目标持平".to_owned(),
-            (Lang::En, Some(std::cmp::Ordering::Greater)) => {
-                format!("{points} {} above target", points_word(diff))
-            }
-            (Lang::En, Some(std::cmp::Ordering::Less)) => {
-                format!("{points} {} below target", points_word(diff))
-            }
-            (Lang::En, _) => "on target".to_owned(),
-        }
-    }
-}
-
-fn points_word(diff: f64) -> &'static str {
-    if (diff.abs() - 1.0).abs() < 1e-9 {
-        "point"
-    } else {
-        "points"
+        crate::format::points_difference(
+            round2(self.result - self.target),
+            "",
+            Some(("目标", "target")),
+            lang,
+        )
     }
 }
 
@@ -219,7 +217,7 @@ mod tests {
         let c = rate(-9.9, 17.0, Qualifier::Exact);
         assert_eq!(c.status(), Status::Missed);
         assert_eq!(c.words(Lang::Zh), "低于目标26.9个百分点");
-        assert_eq!(c.words(Lang::En), "26.9 points below target");
+        assert_eq!(c.words(Lang::En), "26.9 pp lower than target");
         assert_eq!(rate(-1.0, -2.0, Qualifier::Exact).status(), Status::Met);
     }
 

@@ -6,10 +6,10 @@
 //! Which charts become cards follows from the data: a chart that draws exactly one figure and no
 //! reference line is a card.
 
-use super::{ChartSpec, drawn_points};
+use super::{ChartSpec, Input};
 use crate::format;
 use crate::i18n::{basis_label, kind_label, tr};
-use crate::model::{Chart, DataPoint, Indicator, Lang, PointKind, Report, Unit};
+use crate::model::{Chart, DataPoint, Indicator, Lang, PointKind, Unit};
 
 /// What a card shows, in one language.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +28,7 @@ pub struct CardSpec {
     pub period: Option<String>,
     /// "同比增长" / "year-on-year change".
     pub basis: String,
-    /// "较起点36%提升15个百分点" / "up 15 points from 36%".
+    /// "较起点36%高15个百分点" / "15 pp higher than the starting 36%".
     pub change: Option<String>,
     /// How the source qualifies the figure: "按自然口径计算".
     pub note: Option<String>,
@@ -71,27 +71,24 @@ impl CardSpec {
     }
 }
 
-/// The card of `chart`, when it draws exactly one visible figure and no reference line.
-pub(super) fn card(
-    spec: &ChartSpec,
-    report: &Report,
-    chart: &Chart,
-    indicators: &[&Indicator],
-) -> Option<CardSpec> {
+/// The card of the chart `spec` was built for, when it draws exactly one visible figure and no
+/// reference line.
+pub(super) fn build_card(spec: &ChartSpec, input: &Input<'_>) -> Option<CardSpec> {
     if !spec.references.is_empty() {
         return None;
     }
-    let mut figures = spec
-        .series
+    let series = spec.body.series();
+    let mut figures = series
         .iter()
         .filter(|s| s.visible)
-        .flat_map(|s| s.figures().map(move |f| (s, f)));
-    let (series, _) = figures.next()?;
+        .flat_map(|s| s.figures().map(move |_| s.id));
+    let id = figures.next()?;
     if figures.next().is_some() {
         return None;
     }
-    let ind = indicators.iter().find(|i| i.id == series.id)?;
-    let point = *drawn_points(chart, ind).first()?;
+    let (report, chart) = (input.report, input.chart);
+    let ind = input.indicators.iter().find(|i| i.id == id)?;
+    let point = *chart.drawn_points(ind).first()?;
     let lang = spec.lang;
     let unit = &spec.unit;
     Some(CardSpec {
@@ -142,18 +139,23 @@ fn change_from_baseline(
         p.kind == PointKind::Baseline
             && p.basis == point.basis
             && p.period == point.period
-            && (chart.sources.is_empty() || chart.sources.iter().any(|s| s == p.source_id()))
+            && chart.cites(p)
     })?;
     let diff = point.value - base.value;
     let from = format::value_with_unit(base.value, base.qualifier, unit, lang);
-    let size = if unit.percent {
-        match lang {
-            Lang::Zh => format!("{}个百分点", format::plain(diff.abs())),
-            Lang::En => format!("{} points", format::plain(diff.abs())),
-        }
-    } else {
-        format::value_with_unit(diff.abs(), crate::model::Qualifier::Exact, unit, lang)
-    };
+    if unit.percent {
+        // A change in points, in the one wording of a difference: "较起点36%高15个百分点" /
+        // "15 pp higher than the starting 36%".
+        let start = format!("the starting {from}");
+        return Some(match lang {
+            Lang::Zh => format!(
+                "较起点{from}{}",
+                format::points_difference(diff, "", None, lang)
+            ),
+            Lang::En => format::points_difference(diff, "", Some(("起点", &start)), lang),
+        });
+    }
+    let size = format::value_with_unit(diff.abs(), crate::model::Qualifier::Exact, unit, lang);
     Some(match (lang, diff >= 0.0) {
         (Lang::Zh, true) => format!("较起点{from}提升{size}"),
         (Lang::Zh, false) => format!("较起点{from}下降{size}"),
@@ -173,7 +175,7 @@ fn companions(
 ) -> Vec<String> {
     ind.current_points(point.measure.as_deref())
         .filter(|p| !std::ptr::eq(*p, point) && p.kind != PointKind::Baseline)
-        .filter(|p| chart.sources.is_empty() || chart.sources.iter().any(|s| s == p.source_id()))
+        .filter(|p| chart.cites(p))
         .take(2)
         .map(|p| {
             format!(

@@ -5,8 +5,7 @@
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
-use super::ChartSpec;
-use crate::model::ChartKind;
+use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
 
 /// Width of the value axis, in points.
 const Y_AXIS_PX: f32 = 56.0;
@@ -46,6 +45,62 @@ pub struct PlotLayout {
     pub reference_label_lift: f64,
 }
 
+/// What a kind of chart asks of the layout: the one place a kind is matched here.
+struct KindLayout<'a> {
+    /// Years on the category axis, one x unit apart: thinned when they do not fit, and a category
+    /// gets exactly its share of the width.
+    years_on_axis: bool,
+    /// Lines of text between the figures and the gap labels for a target's wording and arrow.
+    marker_lines: f64,
+    /// The share of the values' span kept above them for gap labels in [`value_range`]: more
+    /// where a target's label and arrow sit between the figures and the verdict.
+    gap_share: f64,
+    /// How far above a point its label sits, in lines of label text.
+    point_label_lift: f64,
+    /// The bars of each visible series, which stand side by side on the category axis (a bar
+    /// chart's bars, a targets chart's results): their labels stagger when too wide.
+    bars: Vec<&'a [Figure]>,
+}
+
+impl<'a> KindLayout<'a> {
+    fn of(body: &'a ChartBody) -> Self {
+        match body {
+            ChartBody::Bars(series) => Self {
+                years_on_axis: false,
+                marker_lines: 0.0,
+                gap_share: 0.14,
+                point_label_lift: 0.0,
+                bars: visible(series).map(|s| &s.figures[..]).collect(),
+            },
+            ChartBody::Lines(_) => Self {
+                years_on_axis: true,
+                marker_lines: 0.0,
+                gap_share: 0.14,
+                point_label_lift: 0.25,
+                bars: Vec::new(),
+            },
+            ChartBody::Targets(series) => Self {
+                years_on_axis: true,
+                marker_lines: 1.2,
+                gap_share: 0.24,
+                point_label_lift: 0.25,
+                bars: visible(series).map(|s| &s.figures.results[..]).collect(),
+            },
+            ChartBody::Card(_) => Self {
+                years_on_axis: false,
+                marker_lines: 0.0,
+                gap_share: 0.14,
+                point_label_lift: 0.0,
+                bars: Vec::new(),
+            },
+        }
+    }
+}
+
+fn visible<F>(series: &[Series<F>]) -> impl Iterator<Item = &Series<F>> {
+    series.iter().filter(|s| s.visible)
+}
+
 /// Lay `spec` out in a plot of `width` × `height` points whose body text is `font_px` high;
 /// `measure` gives the width of a line of text in points (the drawing step's fonts).
 pub fn plot_layout(
@@ -55,11 +110,10 @@ pub fn plot_layout(
     font_px: f32,
     measure: &dyn Fn(&str) -> f32,
 ) -> PlotLayout {
-    let is_lines = spec.kind == ChartKind::Lines;
-    let is_targets = spec.kind == ChartKind::TargetsAndResults;
+    let kind = KindLayout::of(&spec.body);
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
-    let per_category = if is_lines || is_targets {
+    let per_category = if kind.years_on_axis {
         px_per_x as f32
     } else {
         (px_per_x as f32).max(20.0)
@@ -70,7 +124,7 @@ pub fn plot_layout(
         .map(|c| (c.x, wrap_to_width(&c.label, per_category - 6.0, 4, measure)))
         .collect();
     // Years on the axis: every year when the labels fit, else every second, third … year, evenly.
-    if is_lines || is_targets {
+    if kind.years_on_axis {
         let year_px = f64::from(measure("2024")) + 12.0;
         let step = (year_px / px_per_x).ceil().max(1.0) as usize;
         category_labels = category_labels
@@ -89,18 +143,15 @@ pub fn plot_layout(
     let plot_px = f64::from((height - x_axis_px).max(60.0));
 
     // Value labels of neighbouring bars: side by side when the widest fits between bar centres.
-    let pitch_px = spec
-        .series
+    let bars = &kind.bars;
+    let pitch_px = bars
         .iter()
-        .filter(|s| s.visible)
-        .flat_map(|s| s.bars.windows(2).map(|w| (w[1].x - w[0].x).abs()))
+        .flat_map(|s| s.windows(2).map(|w| (w[1].x - w[0].x).abs()))
         .fold(f64::INFINITY, f64::min)
         * px_per_x;
-    let widest = spec
-        .series
+    let widest = bars
         .iter()
-        .filter(|s| s.visible)
-        .flat_map(|s| &s.bars)
+        .flat_map(|s| s.iter())
         .flat_map(|b| b.label.lines())
         .map(|l| f64::from(measure(l)))
         .fold(0.0, f64::max);
@@ -127,15 +178,16 @@ pub fn plot_layout(
         .max()
         .unwrap_or(0) as f64;
     let value_lines = spec
-        .series
+        .body
+        .series()
         .iter()
-        .flat_map(|s| s.figures())
+        .flat_map(SeriesView::figures)
         .map(|b| b.label.lines().count())
         .max()
         .unwrap_or(1) as f64;
     let above = value_lines
         + if stagger_labels { value_lines } else { 0.0 }
-        + if is_targets { 1.2 } else { 0.0 }
+        + kind.marker_lines
         + if gap_lines > 0.0 {
             gap_lines + 0.4
         } else {
@@ -169,18 +221,14 @@ pub fn plot_layout(
         x_axis_px,
         y_axis_px: Y_AXIS_PX - 8.0,
         font_px,
-        point_label_lift: if is_lines || is_targets {
-            label_line * 0.25
-        } else {
-            0.0
-        },
+        point_label_lift: label_line * kind.point_label_lift,
         label_every_point: px_per_x >= value_label_px,
         stagger_labels,
         label_line,
         gap_label_lift: label_line
             * (value_lines
                 + if stagger_labels { value_lines } else { 0.0 }
-                + if is_targets { 1.2 } else { 0.0 }
+                + kind.marker_lines
                 + 0.2),
         reference_label_lift: label_line * 0.1,
         gap_texts,
@@ -237,7 +285,8 @@ pub fn wrap_to_width(
 
 /// The lowest and highest of zero, every visible figure and every visible reference line.
 fn visible_extent(spec: &ChartSpec) -> (f64, f64) {
-    spec.series
+    spec.body
+        .series()
         .iter()
         .filter(|s| s.visible)
         .flat_map(|s| s.figures().map(|b| b.value))
@@ -258,11 +307,10 @@ pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let pad = span * 0.16;
     let lo = if lo < 0.0 { lo - pad } else { 0.0 };
     // Differences are written above the bars: give them a line of their own.
-    let gap_room = match (spec.gaps.is_empty(), spec.kind) {
-        (true, _) => 0.0,
-        // A target's label and arrow sit between the figures and the verdict.
-        (false, ChartKind::TargetsAndResults) => span * 0.24,
-        (false, _) => span * 0.14,
+    let gap_room = if spec.gaps.is_empty() {
+        0.0
+    } else {
+        span * KindLayout::of(&spec.body).gap_share
     };
     let hi = if hi > 0.0 || lo == 0.0 {
         hi + pad + gap_room

@@ -4,21 +4,19 @@
 
 use std::collections::BTreeSet;
 
-use super::{BarSpec, CategoryLabel, ChartSpec, SeriesSpec, detail, drawn_points};
+use super::detail::detail;
+use super::{CategoryLabel, ChartBody, ChartSpec, Figure, Input, ResultsAndTargets, Series};
 use crate::format;
-use crate::model::{Chart, Indicator, PointKind, Report};
+use crate::i18n::tr;
+use crate::model::PointKind;
 
-pub(super) fn layout_lines(
-    spec: &mut ChartSpec,
-    report: &Report,
-    chart: &Chart,
-    indicators: &[&Indicator],
-    hidden: &BTreeSet<String>,
-) {
+pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
     let lang = spec.lang;
-    let years: BTreeSet<i32> = indicators
+    let chart = input.chart;
+    let years: BTreeSet<i32> = input
+        .indicators
         .iter()
-        .flat_map(|i| drawn_points(chart, i))
+        .flat_map(|i| chart.drawn_points(i))
         .map(|p| p.year)
         .collect();
     for &year in &years {
@@ -28,12 +26,12 @@ pub(super) fn layout_lines(
         });
     }
     let mut kinds = BTreeSet::new();
-    for (color, ind) in indicators.iter().enumerate() {
-        let mut line = Vec::new();
-        let mut target_line = Vec::new();
-        for p in drawn_points(chart, ind) {
+    let mut all_series = Vec::new();
+    for (color, ind) in input.indicators.iter().enumerate() {
+        let mut figures = ResultsAndTargets::default();
+        for p in chart.drawn_points(ind) {
             kinds.insert(p.kind);
-            let figure = BarSpec {
+            let figure = Figure {
                 x: f64::from(p.year),
                 width: 0.0,
                 value: p.value,
@@ -41,39 +39,37 @@ pub(super) fn layout_lines(
                 qualifier: p.qualifier,
                 label_base: p.value,
                 label: format::value_label(p.value, p.qualifier, lang),
-                detail: detail(report, ind, p, &spec.unit, lang),
+                detail: detail(input.report, ind, p, &spec.unit, lang),
             };
             match p.kind {
-                PointKind::Target => target_line.push(figure),
-                PointKind::Actual | PointKind::Baseline => line.push(figure),
+                PointKind::Target => figures.targets.push(figure),
+                PointKind::Actual | PointKind::Baseline => figures.results.push(figure),
             }
         }
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        target_line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        spec.series.push(SeriesSpec {
+        figures.results.sort_by(|a, b| a.x.total_cmp(&b.x));
+        figures.targets.sort_by(|a, b| a.x.total_cmp(&b.x));
+        all_series.push(Series {
             id: ind.id.clone(),
             name: ind.name.get(lang).to_owned(),
             color,
-            visible: !hidden.contains(&ind.id),
-            bars: Vec::new(),
-            line,
-            target_line,
-            targets: Vec::new(),
+            visible: input.visible(ind),
+            figures,
         });
     }
     if kinds.contains(&PointKind::Target) && kinds.len() > 1 {
         spec.key = vec![
             (
                 PointKind::Actual,
-                crate::i18n::tr(lang, "完成（实线）", "result (solid)").to_owned(),
+                tr(lang, "完成（实线）", "result (solid)").to_owned(),
             ),
             (
                 PointKind::Target,
-                crate::i18n::tr(lang, "目标（虚线）", "target (dashed)").to_owned(),
+                tr(lang, "目标（虚线）", "target (dashed)").to_owned(),
             ),
         ];
     }
     let first = years.first().copied().unwrap_or(0);
     let last = years.last().copied().unwrap_or(0);
     spec.x_range = (f64::from(first) - 0.5, f64::from(last) + 0.5);
+    ChartBody::Lines(all_series)
 }

@@ -6,25 +6,23 @@
 use std::collections::BTreeSet;
 
 use super::accountability::Comparison;
-use super::{BarSpec, CategoryLabel, ChartSpec, GapLabel, SeriesSpec, detail, drawn_points};
+use super::detail::detail;
+use super::{
+    CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, ResultsAndTargets, Series,
+};
 use crate::format;
 use crate::i18n::tr;
-use crate::model::{Chart, DataPoint, Indicator, Lang, PointKind, Qualifier, Report};
+use crate::model::{DataPoint, Lang, PointKind, Qualifier};
 
 /// Room for one year's figures, in x units (years are 1 apart).
 const YEAR_WIDTH: f64 = 0.76;
 
-pub(super) fn layout_targets(
-    spec: &mut ChartSpec,
-    report: &Report,
-    chart: &Chart,
-    indicators: &[&Indicator],
-    hidden: &BTreeSet<String>,
-) {
+pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
     let lang = spec.lang;
+    let (report, chart, indicators) = (input.report, input.chart, input.indicators);
     let years: BTreeSet<i32> = indicators
         .iter()
-        .flat_map(|i| drawn_points(chart, i))
+        .flat_map(|i| chart.drawn_points(i))
         .filter(|p| p.kind != PointKind::Baseline)
         .map(|p| p.year)
         .collect();
@@ -36,20 +34,21 @@ pub(super) fn layout_targets(
     }
     let shown = indicators
         .iter()
-        .filter(|i| !hidden.contains(&i.id))
+        .filter(|i| input.visible(i))
         .count()
         .max(1);
     // Each visible indicator takes a slot of the year: its result on the left, its target right.
     let slot = YEAR_WIDTH / shown as f64;
     let mut k = 0usize;
+    let mut all_series = Vec::new();
     for (color, ind) in indicators.iter().enumerate() {
-        let visible = !hidden.contains(&ind.id);
+        let visible = input.visible(ind);
         let offset = if visible {
             (k as f64 - (shown as f64 - 1.0) / 2.0) * slot
         } else {
             -1e4
         };
-        let points = drawn_points(chart, ind);
+        let points = chart.drawn_points(ind);
         let mut bars = Vec::new();
         let mut targets = Vec::new();
         for (i, &year) in years.iter().enumerate() {
@@ -62,17 +61,14 @@ pub(super) fn layout_targets(
             let (result, target) = (of(PointKind::Actual), of(PointKind::Target));
             let center = i as f64 + offset;
             let half = slot / 4.0;
-            let comparison = result.zip(target).map(|(r, t)| Comparison {
-                result: r.value,
-                target: t.value,
-                qualifier: t.qualifier,
-                percent: spec.unit.percent,
-                better: ind.better,
-            });
+            let comparison = result
+                .zip(target)
+                .filter(|(r, t)| super::accountability::paired(r, t))
+                .map(|(r, t)| Comparison::of(r, t, spec.unit.percent, ind.better));
             if let Some(r) = result {
                 let mut d = detail(report, ind, r, &spec.unit, lang);
                 d.rows.push(versus_row(comparison, target.is_some(), lang));
-                bars.push(BarSpec {
+                bars.push(Figure {
                     x: center - half,
                     width: slot / 2.0 * 0.9,
                     value: r.value,
@@ -88,7 +84,7 @@ pub(super) fn layout_targets(
                 if result.is_none() {
                     d.rows.push(versus_row(None, true, lang));
                 }
-                targets.push(BarSpec {
+                targets.push(Figure {
                     x: center + half,
                     width: slot / 2.0 * 0.9,
                     value: t.value,
@@ -105,15 +101,15 @@ pub(super) fn layout_targets(
                     .push(verdict(result, target, comparison, center, shown, lang));
             }
         }
-        spec.series.push(SeriesSpec {
+        all_series.push(Series {
             id: ind.id.clone(),
             name: ind.name.get(lang).to_owned(),
             color,
             visible,
-            bars,
-            line: Vec::new(),
-            target_line: Vec::new(),
-            targets,
+            figures: ResultsAndTargets {
+                results: bars,
+                targets,
+            },
         });
         if visible {
             k += 1;
@@ -134,6 +130,7 @@ pub(super) fn layout_targets(
     // Fewer than three years still get the room of three, so one pair is not a wall.
     let pad = (3.0 - years.len() as f64).max(0.0) / 2.0;
     spec.x_range = (-0.5 - pad, years.len().max(1) as f64 - 0.5 + pad);
+    ChartBody::Targets(all_series)
 }
 
 /// "目标7左右" / "target ≈7": the target with its own wording; the axis states the unit.

@@ -6,20 +6,20 @@ use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text};
 
 use super::palette::{RESULT, bar_fill, bar_stroke};
 use super::plot::item_source;
-use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
+use crate::charts::{ChartSpec, Figure, Series};
 
 pub(super) fn bars_ui(
     plot_ui: &mut PlotUi<'_>,
-    spec: &ChartSpec,
+    series: &[Series<Vec<Figure>>],
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for series in spec.series.iter().filter(|s| s.visible) {
+    for series in series.iter().filter(|s| s.visible) {
         let sid = item_source(&series.id);
-        if !series.bars.is_empty() {
+        if !series.figures.is_empty() {
             let bars = series
-                .bars
+                .figures
                 .iter()
                 .map(|b| {
                     Bar::new(b.x, b.value)
@@ -35,7 +35,7 @@ pub(super) fn bars_ui(
                     .allow_hover(false),
             );
         }
-        for (k, b) in series.bars.iter().enumerate() {
+        for (k, b) in series.figures.iter().enumerate() {
             // Labels too wide to sit side by side: every second one a line higher.
             let lift = if layout.stagger_labels && k % 2 == 1 {
                 layout.label_line
@@ -45,13 +45,12 @@ pub(super) fn bars_ui(
             value_label_ui(plot_ui, b, lift, layout, text_color, sid);
         }
     }
-    gaps_ui(plot_ui, spec, layout, text_color);
 }
 
 /// A bar's value, just past its end (above a rise, below a fall), `lift` further out.
 pub(super) fn value_label_ui(
     plot_ui: &mut PlotUi<'_>,
-    b: &crate::charts::BarSpec,
+    b: &Figure,
     lift: f64,
     layout: &PlotLayout,
     color: Color32,
@@ -76,7 +75,7 @@ pub(super) fn value_label_ui(
 }
 
 /// The words above a pair of bars: a difference in points, or a target's verdict in its colour
-/// (the words say it too, for print in black and white).
+/// (the words say it too, for print in black and white). Drawn for every kind that has them.
 pub(super) fn gaps_ui(
     plot_ui: &mut PlotUi<'_>,
     spec: &ChartSpec,

@@ -4,11 +4,42 @@
 
 use egui::{RichText, Ui};
 
+use super::Mode;
 use super::palette::RESULT;
 use crate::charts::CardSpec;
+use crate::i18n::tr;
+use crate::model::Lang;
+
+/// A card as the window and the images lay it out: its title, the figure and what it is; in an
+/// image also the sentence it comes from (the window shows it on hover: [`card_source_ui`]). What
+/// follows the card (the window's buttons, an image's footnote) is the caller's.
+pub fn card_ui(ui: &mut Ui, title: &str, card: &CardSpec, mode: Mode) {
+    match mode {
+        Mode::Window => {
+            ui.label(RichText::new(title).strong());
+            card_body_ui(ui, card);
+        }
+        Mode::Image => {
+            ui.label(RichText::new(title).size(16.0).strong());
+            ui.add_space(6.0);
+            card_body_ui(ui, card);
+            ui.add_space(6.0);
+            card_quote_ui(ui, card);
+            ui.add_space(6.0);
+        }
+    }
+}
+
+/// Where a card's figure comes from, for the window's hover: the sentence and its citation.
+pub fn card_source_ui(ui: &mut Ui, card: &CardSpec, lang: Lang) {
+    ui.set_max_width(420.0);
+    ui.label(RichText::new(tr(lang, "原文：", "The source says:")).weak());
+    card_quote_ui(ui, card);
+    ui.label(RichText::new(&card.source).small().weak());
+}
 
 /// The card's content under its title. Text is selectable, so a reader can copy the number itself.
-pub fn card_body_ui(ui: &mut Ui, card: &CardSpec) {
+fn card_body_ui(ui: &mut Ui, card: &CardSpec) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         let number = if ui.visuals().dark_mode {
@@ -41,7 +72,7 @@ pub fn card_body_ui(ui: &mut Ui, card: &CardSpec) {
     }
 }
 
-/// The source sentence and its citation, for an image (the window shows them on hover).
-pub fn card_quote_ui(ui: &mut Ui, card: &CardSpec) {
+/// The source sentence.
+fn card_quote_ui(ui: &mut Ui, card: &CardSpec) {
     ui.label(RichText::new(format!("“{}”", card.quote)).italics());
 }

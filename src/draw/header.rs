@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui, Vec2};
 
-use crate::charts::ChartSpec;
+use crate::charts::{ChartBody, ChartSpec};
 use crate::draw::palette::{bar_fill, bar_stroke};
 use crate::i18n::tr;
 
@@ -18,7 +18,7 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
                 let base = ui.visuals().text_color();
-                swatch(ui.painter(), rect, base, spec.kind, *kind);
+                swatch(ui.painter(), rect, base, &spec.body, *kind);
                 ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
             });
         }
@@ -28,17 +28,15 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
         }
     });
     // Charts whose colours name series say which is which; bar charts name them on the axis.
-    let colours_name_series = spec.kind == crate::model::ChartKind::Lines
-        || (spec.kind == crate::model::ChartKind::TargetsAndResults && spec.series.len() > 1);
-    if colours_name_series {
+    if spec.body.colours_name_series() {
         ui.horizontal_wrapped(|ui| {
-            for series in spec.series.iter().filter(|s| s.visible) {
+            for series in spec.body.series().iter().filter(|s| s.visible) {
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
                 ui.painter().line_segment(
                     [rect.left_center(), rect.right_center()],
                     egui::Stroke::new(3.0, super::palette::series_color(series.color)),
                 );
-                ui.label(&series.name);
+                ui.label(series.name);
                 ui.add_space(8.0);
             }
         });
@@ -60,13 +58,13 @@ fn swatch(
     painter: &egui::Painter,
     rect: egui::Rect,
     base: egui::Color32,
-    chart: crate::model::ChartKind,
+    body: &ChartBody,
     kind: crate::model::PointKind,
 ) {
-    use crate::model::{ChartKind, PointKind};
+    use crate::model::PointKind;
     let y = rect.center().y;
-    match (chart, kind) {
-        (ChartKind::Lines, PointKind::Target) => {
+    match (body, kind) {
+        (ChartBody::Lines(_), PointKind::Target) => {
             let dashes = egui::Shape::dashed_line(
                 &[egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
                 egui::Stroke::new(2.0, base),
@@ -75,16 +73,16 @@ fn swatch(
             );
             painter.extend(dashes);
         }
-        (ChartKind::Lines, _) => {
+        (ChartBody::Lines(_), _) => {
             let _ = painter.line_segment(
                 [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
                 egui::Stroke::new(2.0, base),
             );
         }
-        (ChartKind::TargetsAndResults, PointKind::Actual) => {
+        (ChartBody::Targets(_), PointKind::Actual) => {
             let _ = painter.rect_filled(rect, 1.0, super::palette::series_color(0));
         }
-        (ChartKind::TargetsAndResults, PointKind::Target) => {
+        (ChartBody::Targets(_), PointKind::Target) => {
             let _ = painter.line_segment(
                 [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
                 egui::Stroke::new(3.0, base),

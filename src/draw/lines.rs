@@ -8,18 +8,19 @@ use egui_plot::{Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Poi
 use super::palette::series_color;
 use super::plot::item_source;
 use crate::charts::layout::PlotLayout;
-use crate::charts::{BarSpec, ChartSpec};
+use crate::charts::{Figure, ResultsAndTargets, Series};
 
 pub(super) fn lines_ui(
     plot_ui: &mut PlotUi<'_>,
-    spec: &ChartSpec,
+    series: &[Series<ResultsAndTargets>],
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for series in spec.series.iter().filter(|s| s.visible) {
+    for series in series.iter().filter(|s| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
-        for (figures, dashed) in [(&series.line, false), (&series.target_line, true)] {
+        let figures = &series.figures;
+        for (figures, dashed) in [(&figures.results, false), (&figures.targets, true)] {
             if figures.is_empty() {
                 continue;
             }
@@ -79,7 +80,7 @@ pub(super) fn lines_ui(
 }
 
 /// Every point when labels fit side by side, else only the last.
-fn labelled(figures: &[BarSpec], every: bool) -> &[BarSpec] {
+fn labelled(figures: &[Figure], every: bool) -> &[Figure] {
     if every {
         figures
     } else {

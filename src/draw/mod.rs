@@ -10,6 +10,7 @@ mod bars;
 mod card;
 pub mod fonts;
 mod header;
+mod image;
 mod lines;
 pub mod palette;
 mod plot;
@@ -18,8 +19,9 @@ mod targets;
 pub mod theme;
 mod tooltip;
 
-pub use card::{card_body_ui, card_quote_ui};
+pub use card::{card_source_ui, card_ui};
 pub use header::header_ui;
+pub use image::{CARD_SIZE, footnote, image_size, image_ui};
 pub use plot::{Mode, item_id, plot_height, plot_id, plot_ui};
 pub use theme::Theme;
 pub use tooltip::tooltip_ui;

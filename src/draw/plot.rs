@@ -8,10 +8,9 @@
 use egui::{Align, Ui, Vec2};
 use egui_plot::{AxisHints, GridMark, HLine, ItemId, Plot, PlotBounds, PlotPoint};
 
-use crate::charts::ChartSpec;
 use crate::charts::layout::{PlotLayout, plot_layout};
+use crate::charts::{ChartBody, ChartSpec};
 use crate::format;
-use crate::model::ChartKind;
 
 /// The plot's id, from the chart id: the same chart keeps its state across frames.
 pub fn plot_id(chart_id: &str) -> egui::Id {
@@ -102,19 +101,22 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
                 ..
             } = layout;
             plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
-            match spec.kind {
-                ChartKind::Lines => {
-                    super::lines::lines_ui(plot_ui, spec, &layout, text_color);
+            match &spec.body {
+                ChartBody::Bars(series) => {
+                    super::bars::bars_ui(plot_ui, series, &layout, text_color);
                 }
-                ChartKind::TargetsAndResults => {
-                    super::targets::targets_ui(plot_ui, spec, &layout, text_color);
+                ChartBody::Lines(series) => {
+                    super::lines::lines_ui(plot_ui, series, &layout, text_color);
                 }
-                ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
-                    super::bars::bars_ui(plot_ui, spec, &layout, text_color);
+                ChartBody::Targets(series) => {
+                    super::targets::targets_ui(plot_ui, series, &layout, text_color);
                 }
+                // A card is drawn as a card (`card_ui`), never in a plot.
+                ChartBody::Card(_) => {}
             }
+            super::bars::gaps_ui(plot_ui, spec, &layout, text_color);
             super::references::references_ui(plot_ui, spec, &layout);
-            if spec.y_range.0 < 0.0 {
+            if y0 < 0.0 {
                 plot_ui.hline(
                     HLine::new("", 0.0)
                         .color(text_color.gamma_multiply(0.6))

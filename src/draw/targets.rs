@@ -8,24 +8,25 @@ use egui_plot::{
 
 use super::palette::series_color;
 use super::plot::item_source;
-use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
+use crate::charts::{ResultsAndTargets, Series};
 use crate::model::Qualifier;
 
 pub(super) fn targets_ui(
     plot_ui: &mut PlotUi<'_>,
-    spec: &ChartSpec,
+    series: &[Series<ResultsAndTargets>],
     layout: &PlotLayout,
     text_color: Color32,
 ) {
     let lift = layout
         .point_label_lift
         .max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
-    for series in spec.series.iter().filter(|s| s.visible) {
+    for series in series.iter().filter(|s| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
         let bars = series
-            .bars
+            .figures
+            .results
             .iter()
             .map(|b| Bar::new(b.x, b.value).width(b.width).fill(color))
             .collect();
@@ -35,10 +36,10 @@ pub(super) fn targets_ui(
                 .color(color)
                 .allow_hover(false),
         );
-        for b in &series.bars {
+        for b in &series.figures.results {
             super::bars::value_label_ui(plot_ui, b, 0.0, layout, text_color, sid);
         }
-        for t in &series.targets {
+        for t in &series.figures.targets {
             let qualifier = t.qualifier;
             let half = t.width / 2.0;
             let style = if matches!(qualifier, Qualifier::About | Qualifier::Nearly) {
@@ -95,5 +96,4 @@ pub(super) fn targets_ui(
             );
         }
     }
-    super::bars::gaps_ui(plot_ui, spec, layout, text_color);
 }

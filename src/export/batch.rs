@@ -1,87 +1,74 @@
-//! Many charts at once, on every core, each written atomically.
+//! Many images at once, on every core, each written atomically.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::render::{ImageOptions, chart_file};
-use super::{ExportError, safe_file_name, write_atomic};
-use crate::model::{Chart, Report};
-
-/// One image to make: a chart with its hidden series.
-#[derive(Clone, Debug)]
-pub struct Job<'a> {
-    pub chart: &'a Chart,
-    pub hidden: BTreeSet<String>,
-}
+use super::render::{ImageRequest, write};
+use super::{ExportError, ImageFormat, safe_file_name};
 
 /// Where a chart's image goes in `dir`: `{chart_id}.png` or `.svg`, never outside `dir`.
-pub fn image_path(dir: &Path, chart_id: &str, format: super::ImageFormat) -> PathBuf {
+pub fn image_path(dir: &Path, chart_id: &str, format: ImageFormat) -> PathBuf {
     dir.join(safe_file_name(chart_id, format.extension()))
 }
 
-/// Render and write every job into `dir`, using every core. Results come back in job order;
-/// `progress(done, total)` is called as images finish.
-pub fn export_all(
-    report: &Report,
-    jobs: &[Job<'_>],
+/// Make and write every requested image into `dir`, using every core. Results come back in the
+/// requests' order; `progress(done, total)` is called as images finish.
+pub fn write_all(
+    requests: &[ImageRequest<'_>],
     dir: &Path,
-    data_name: &str,
-    opts: &ImageOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<Result<PathBuf, ExportError>> {
     if !dir.is_dir() {
-        return jobs
+        return requests
             .iter()
             .map(|_| Err(ExportError::MissingFolder(dir.to_owned())))
             .collect();
     }
+    let path_of = |r: &ImageRequest<'_>| image_path(dir, &r.chart.id, r.options.format);
     // Two ids can make one file name ("a/b" and "a_b"): the later chart is refused, not written over
     // the earlier one.
-    let mut claimed: std::collections::HashMap<PathBuf, &str> = std::collections::HashMap::new();
-    let clashes: Vec<Option<String>> = jobs
+    let mut claimed: HashMap<PathBuf, &str> = HashMap::new();
+    let clashes: Vec<Option<String>> = requests
         .iter()
-        .map(
-            |job| match claimed.entry(image_path(dir, &job.chart.id, opts.format)) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    Some((*first.get()).to_owned())
-                }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(&job.chart.id);
-                    None
-                }
-            },
-        )
+        .map(|r| match claimed.entry(path_of(r)) {
+            Entry::Occupied(first) => Some((*first.get()).to_owned()),
+            Entry::Vacant(slot) => {
+                slot.insert(&r.chart.id);
+                None
+            }
+        })
         .collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<PathBuf, ExportError>>>> =
-        Mutex::new((0..jobs.len()).map(|_| None).collect());
+        Mutex::new((0..requests.len()).map(|_| None).collect());
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(jobs.len())
+        .min(requests.len())
         .max(1);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let path = image_path(dir, &job.chart.id, opts.format);
+                    let Some(request) = requests.get(i) else {
+                        break;
+                    };
+                    let path = path_of(request);
                     let result = match &clashes[i] {
                         Some(other) => Err(ExportError::NameClash {
                             path,
                             other: other.clone(),
                         }),
-                        None => chart_file(report, job.chart, &job.hidden, data_name, opts)
-                            .and_then(|png| write_atomic(&path, &png))
-                            .map(|()| path),
+                        None => write(request, &path).map(|()| path),
                     };
                     if let Ok(mut slots) = results.lock() {
                         slots[i] = Some(result);
                     }
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, requests.len());
                 }
             });
         }

@@ -1,12 +1,18 @@
-//! Images out of the app: PNG encoding and writes that never leave a partial file.
+//! Images out of the app. One request value, [`ImageRequest`] (chart, hidden series, language,
+//! theme, scale, format, data label), and one function an output: [`image`] (pixels, for the
+//! clipboard), [`bytes`] (PNG or SVG), [`write`] (a file, atomically) and [`write_all`] (a batch on
+//! every core, with progress).
 
-pub mod batch;
+mod batch;
 mod file;
-pub mod raster;
-pub mod render;
-pub mod svg;
+mod render;
+mod svg;
 
-pub use file::{ExportError, safe_file_name, write_atomic};
+pub use batch::{image_path, write_all};
+pub use file::{ExportError, safe_file_name};
+pub use render::{
+    Drawn, ImageOptions, ImageRequest, bytes, data_label, draw_offscreen, image, pixel_size, write,
+};
 
 /// The image scales (pixels per point) people can choose: the window offers exactly these, saved
 /// settings keep only these, and `planboard export --scale` accepts only these.

@@ -1,29 +1,33 @@
 //! A chart as an image: the same egui/egui_plot code that draws it in the window, run in an
-//! offscreen `egui::Context` at the requested size and scale, tessellated and rasterized on the CPU.
+//! offscreen `egui::Context` at the requested size and scale, tessellated and rasterized on the CPU
+//! ([`crate::raster`]).
 //!
-//! Every image is drawn in a fresh context, so the same chart with the same options gives the same
-//! bytes whether it is saved from the window or exported from the command line, alone or in a batch.
+//! Every image is drawn in a fresh context, so the same request gives the same bytes whether it is
+//! saved from the window or exported from the command line, alone or in a batch.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
-use egui::{Color32, ColorImage, RichText, Vec2, ViewportId};
+use egui::{Color32, ColorImage, Vec2, ViewportId};
 
+use super::{ExportError, ImageFormat};
 use crate::charts;
-use crate::draw::{self, Mode, Theme};
-use crate::export::raster::{Canvas, Textures};
+use crate::draw::{self, Theme};
 use crate::model::{Chart, Lang, Report};
+use crate::raster::{Canvas, Textures};
 
-/// How an image is made.
+/// How an image is made, whatever the chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ImageOptions {
     /// Pixels per point, one of [`super::IMAGE_SCALES`], like ECharts' `pixelRatio`.
     pub scale: f32,
     pub lang: Lang,
     pub theme: Theme,
-    /// Size in points; the image is `size × scale` pixels.
+    /// Size in points of a chart's image (a card's is [`draw::CARD_SIZE`]); the image is
+    /// `size × scale` pixels.
     pub size: Vec2,
     /// PNG or SVG.
-    pub format: super::ImageFormat,
+    pub format: ImageFormat,
 }
 
 impl Default for ImageOptions {
@@ -33,32 +37,31 @@ impl Default for ImageOptions {
             lang: Lang::Zh,
             theme: Theme::Light,
             size: Vec2::new(900.0, 500.0),
-            format: super::ImageFormat::Png,
+            format: ImageFormat::Png,
         }
     }
 }
 
-impl ImageOptions {
-    pub fn pixel_size(&self) -> [usize; 2] {
-        [
-            (self.size.x * self.scale).round() as usize,
-            (self.size.y * self.scale).round() as usize,
-        ]
-    }
+/// One image to make: a chart of a report, the series switched off, how the footnote names the
+/// data, and how the image is made. The window and `planboard export` both ask with one of these.
+#[derive(Clone, Debug)]
+pub struct ImageRequest<'a> {
+    pub report: &'a Report,
+    pub chart: &'a Chart,
+    /// The toggle keys switched off (series ids, `ref:` reference lines).
+    pub hidden: BTreeSet<String>,
+    /// How the footnote names the data files: [`data_label`].
+    pub data_label: String,
+    pub options: ImageOptions,
 }
 
-/// The footnote naming the documents the drawn figures come from, and the data file.
-pub fn footnote(spec: &charts::ChartSpec, data_name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "来源：{} · 数据：{data_name} · planboard",
-            spec.sources.join("；")
-        ),
-        Lang::En => format!(
-            "Source: {} · Data: {data_name} · planboard",
-            spec.sources.join("; ")
-        ),
-    }
+/// The pixel size of an image of `size` points at `scale` pixels a point: the one rule, for PNG
+/// and SVG alike.
+pub fn pixel_size(size: Vec2, scale: f32) -> [usize; 2] {
+    [
+        (size.x * scale).round() as usize,
+        (size.y * scale).round() as usize,
+    ]
 }
 
 /// How images name the data: the files' names alone (a full path would leak a person's folders),
@@ -89,20 +92,24 @@ pub struct Drawn {
     pub textures: Textures,
     /// The image's size in points.
     pub size: Vec2,
+    /// Pixels per point.
+    pub scale: f32,
+}
+
+impl Drawn {
+    /// The image's size in pixels.
+    pub fn pixel_size(&self) -> [usize; 2] {
+        pixel_size(self.size, self.scale)
+    }
 }
 
 /// Draw one chart in a fresh offscreen context: two passes, so text and axes are laid out before
 /// the second draws with the sizes settled.
-pub fn draw_offscreen(
-    report: &Report,
-    chart: &Chart,
-    hidden: &BTreeSet<String>,
-    data_name: &str,
-    opts: &ImageOptions,
-) -> Drawn {
-    let spec = charts::build(report, chart, opts.lang, hidden);
-    let note = footnote(&spec, data_name, opts.lang);
-    let size = image_size(&spec, opts);
+pub fn draw_offscreen(request: &ImageRequest<'_>) -> Drawn {
+    let opts = &request.options;
+    let spec = charts::build(request.report, request.chart, opts.lang, &request.hidden);
+    let note = draw::footnote(&spec, &request.data_label, opts.lang);
+    let size = draw::image_size(&spec, opts.size);
     let ctx = egui::Context::default();
     draw::fonts::install(&ctx);
     opts.theme.apply(&ctx);
@@ -126,7 +133,7 @@ pub fn draw_offscreen(
     let mut run = || {
         let mut out = ctx.run_ui(input.clone(), |ui| {
             background = ui.visuals().panel_fill;
-            image_ui(ui, &spec, &note);
+            draw::image_ui(ui, &spec, &note);
         });
         textures.apply(&mut out.textures_delta);
         out
@@ -139,98 +146,36 @@ pub fn draw_offscreen(
         background,
         textures,
         size,
+        scale: opts.scale,
     }
 }
 
-/// A card is smaller than a chart: half the width, the same proportions.
-pub const CARD_SIZE: Vec2 = Vec2::new(480.0, 270.0);
+/// The image's pixels (what the clipboard takes, whatever the format asked for).
+pub fn image(request: &ImageRequest<'_>) -> ColorImage {
+    let drawn = draw_offscreen(request);
+    let size = drawn.pixel_size();
+    Canvas::render(
+        &drawn.ctx,
+        drawn.output.shapes,
+        drawn.output.pixels_per_point,
+        &drawn.textures,
+        size,
+        drawn.background,
+    )
+    .into_color_image()
+}
 
-/// The size in points of a chart's image: the options' size, or a card's.
-pub fn image_size(spec: &charts::ChartSpec, opts: &ImageOptions) -> Vec2 {
-    if spec.card.is_some() {
-        CARD_SIZE
-    } else {
-        opts.size
+/// The image as a file's bytes, in the format the request asks for: PNG or SVG.
+pub fn bytes(request: &ImageRequest<'_>) -> Result<Vec<u8>, ExportError> {
+    match request.options.format {
+        ImageFormat::Png => super::encode_png(&image(request)),
+        ImageFormat::Svg => super::svg::to_svg(&draw_offscreen(request)),
     }
 }
 
-/// Draw one chart offscreen and rasterize it.
-pub fn chart_image(
-    report: &Report,
-    chart: &Chart,
-    hidden: &BTreeSet<String>,
-    data_name: &str,
-    opts: &ImageOptions,
-) -> ColorImage {
-    let drawn = draw_offscreen(report, chart, hidden, data_name, opts);
-    let primitives = drawn
-        .ctx
-        .tessellate(drawn.output.shapes, drawn.output.pixels_per_point);
-    let w = (drawn.size.x * opts.scale).round() as usize;
-    let h = (drawn.size.y * opts.scale).round() as usize;
-    let mut canvas = Canvas::new(w, h, drawn.background);
-    canvas.paint(&primitives, &drawn.textures, drawn.output.pixels_per_point);
-    canvas.into_color_image()
-}
-
-/// What an image holds: title, unit and key, the plot, and the footnote citing the sources (in
-/// the text colour, small but dark enough to read in print).
-pub fn image_ui(ui: &mut egui::Ui, spec: &charts::ChartSpec, note: &str) {
-    let frame = egui::Frame::new()
-        .fill(ui.visuals().panel_fill)
-        .inner_margin(16.0);
-    frame.show(ui, |ui| {
-        let full = ui.available_size();
-        ui.set_min_size(full);
-        if let Some(card) = &spec.card {
-            // One figure: a card, with the sentence it comes from, not a one-bar chart.
-            ui.label(RichText::new(&spec.title).size(16.0).strong());
-            ui.add_space(6.0);
-            draw::card_body_ui(ui, card);
-            ui.add_space(6.0);
-            draw::card_quote_ui(ui, card);
-            ui.add_space(6.0);
-            ui.label(RichText::new(note).small().color(ui.visuals().text_color()));
-            return;
-        }
-        draw::header_ui(ui, spec);
-        ui.add_space(4.0);
-        let color = ui.visuals().text_color();
-        let note_font = egui::TextStyle::Small.resolve(ui.style());
-        let note_galley = ui
-            .ctx()
-            .fonts_mut(|f| f.layout(note.to_owned(), note_font, color, full.x));
-        let plot = Vec2::new(
-            full.x,
-            (ui.available_height() - note_galley.size().y - 8.0).max(80.0),
-        );
-        let _ = draw::plot_ui(ui, spec, plot, Mode::Image);
-        ui.add_space(4.0);
-        ui.label(RichText::new(note).small().color(color));
-    });
-}
-
-/// The chart as a file in the format `opts` asks for: PNG or SVG.
-pub fn chart_file(
-    report: &Report,
-    chart: &Chart,
-    hidden: &BTreeSet<String>,
-    data_name: &str,
-    opts: &ImageOptions,
-) -> Result<Vec<u8>, super::ExportError> {
-    match opts.format {
-        super::ImageFormat::Png => chart_png(report, chart, hidden, data_name, opts),
-        super::ImageFormat::Svg => super::svg::chart_svg(report, chart, hidden, data_name, opts),
-    }
-}
-
-/// [`chart_image`] encoded as PNG.
-pub fn chart_png(
-    report: &Report,
-    chart: &Chart,
-    hidden: &BTreeSet<String>,
-    data_name: &str,
-    opts: &ImageOptions,
-) -> Result<Vec<u8>, super::ExportError> {
-    super::encode_png(&chart_image(report, chart, hidden, data_name, opts))
+/// The image written to `path`, atomically: on failure nothing is left and an existing file is kept.
+pub fn write(request: &ImageRequest<'_>, path: &Path) -> Result<(), ExportError> {
+    let bytes = bytes(request)?;
+    crate::files::write_atomic(path, &bytes)?;
+    Ok(())
 }

@@ -14,28 +14,13 @@ use egui::epaint::{ClippedShape, ColorMode, Shape, TextShape};
 use egui::{Color32, FontFamily, Pos2, Rect, StrokeKind};
 
 use super::ExportError;
-use super::render::{Drawn, ImageOptions, draw_offscreen};
-use crate::model::{Chart, Report};
+use super::render::Drawn;
 
-/// [`draw_offscreen`] written as SVG.
-pub fn chart_svg(
-    report: &Report,
-    chart: &Chart,
-    hidden: &BTreeSet<String>,
-    data_name: &str,
-    opts: &ImageOptions,
-) -> Result<Vec<u8>, ExportError> {
-    let drawn = draw_offscreen(report, chart, hidden, data_name, opts);
-    to_svg(&drawn, opts)
-}
-
-/// The shapes of an offscreen run as an SVG document.
-pub fn to_svg(drawn: &Drawn, opts: &ImageOptions) -> Result<Vec<u8>, ExportError> {
+/// The shapes of an offscreen run as an SVG document: its width and height are the PNG's pixels,
+/// its view box in points.
+pub(super) fn to_svg(drawn: &Drawn) -> Result<Vec<u8>, ExportError> {
     let size = drawn.size;
-    let (w, h) = (
-        (size.x * opts.scale).round() as usize,
-        (size.y * opts.scale).round() as usize,
-    );
+    let [w, h] = drawn.pixel_size();
     let fonts = Fonts::new();
     let mut body = String::new();
     let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();

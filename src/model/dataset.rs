@@ -160,6 +160,24 @@ impl Origins {
     }
 }
 
+/// Read the files of a dataset again, each from its path: a file that reads well replaces its last
+/// good state in `files`; one that does not keeps it, and its error is returned. Then merge what
+/// is good. Files without a path (the embedded default) stay as they are. What a watched window
+/// does when a file changes: an invalid edit never takes away what was on screen.
+pub fn reread(files: &mut [DataFile]) -> (Result<Dataset, LoadError>, Vec<LoadError>) {
+    let mut failed = Vec::new();
+    for file in files.iter_mut() {
+        let Some(path) = file.path.clone() else {
+            continue;
+        };
+        match load::read_data_file(&path) {
+            Ok(good) => *file = good,
+            Err(err) => failed.push(err),
+        }
+    }
+    (merge(files.to_vec()), failed)
+}
+
 /// Merge files into one report: the first file's title, issuer and years (widened to cover every
 /// file), every declaration once, indicators joined by id, the earlier of two figures from
 /// different sources marked as revised.

@@ -14,7 +14,7 @@ pub mod numbers;
 pub mod provenance;
 mod validate;
 
-pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge};
+pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge, reread};
 pub use error::{LoadError, Location, Msg, Problem};
 pub use load::{
     DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_files, load_default, load_file,
@@ -466,6 +466,33 @@ impl Chart {
     pub fn draws(&self, kind: PointKind) -> bool {
         self.kinds.is_empty() || self.kinds.contains(&kind)
     }
+
+    /// Whether `point` comes from one of the chart's sources (every source when none is listed).
+    pub fn cites(&self, point: &DataPoint) -> bool {
+        self.sources.is_empty() || self.sources.iter().any(|s| s == point.source_id())
+    }
+
+    /// The points of `ind` this chart draws, in reading order (year, then starting level, result,
+    /// target): the chart's measure and kinds, from its sources, never a figure a later
+    /// publication revised; the revision of a cited figure stands in for it. The one rule: the
+    /// charts draw these, and validation checks these.
+    pub fn drawn_points<'a>(&'a self, ind: &'a Indicator) -> Vec<&'a DataPoint> {
+        let mut points: Vec<&DataPoint> = ind
+            .current_points(self.measure.as_deref())
+            .filter(|p| self.draws(p.kind))
+            .filter(|p| {
+                self.cites(p)
+                    // The revision of a cited figure stands in for it.
+                    || ind.points.iter().any(|q| {
+                        self.cites(q)
+                            && q.revised_by.as_deref() == Some(p.source_id())
+                            && q.same_figure(p)
+                    })
+            })
+            .collect();
+        points.sort_by_key(|p| (p.year, p.kind));
+        points
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -530,11 +557,6 @@ impl Report {
 
     pub fn chart(&self, id: &str) -> Option<&Chart> {
         self.charts.iter().find(|c| c.id == id)
-    }
-
-    /// The unit of an indicator. Validation guarantees it exists for a loaded report.
-    pub fn unit_of(&self, indicator: &Indicator) -> Option<&Unit> {
-        self.unit(&indicator.unit)
     }
 
     /// Number of data points over all indicators.

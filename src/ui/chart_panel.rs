@@ -28,7 +28,7 @@ pub fn charts_page_ui(
         .filter_map(|id| spec_of(id).map(|(spec, hidden)| (id.clone(), spec, hidden)))
         .collect();
     let (cards, charts): (Vec<_>, Vec<_>) =
-        specs.into_iter().partition(|(_, s, _)| s.card.is_some());
+        specs.into_iter().partition(|(_, s, _)| s.card().is_some());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -89,32 +89,37 @@ fn grid_ui(
     }
 }
 
-/// One figure as a card: the number large, what it is, its companions; the sentence and source on
-/// hover; copy the text, save or copy the image.
-fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>, egui::Rect) {
-    let lang = spec.lang;
-    let Some(card) = &spec.card else {
-        return (None, egui::Rect::NOTHING);
-    };
-    let mut action = None;
-    let frame = egui::Frame::group(ui.style())
+/// The frame of a card or a chart in the page's grid, `width` wide, its content top-down.
+fn framed_ui<R>(
+    ui: &mut Ui,
+    width: f32,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    egui::Frame::group(ui.style())
         .fill(ui.visuals().extreme_bg_color)
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(width - 22.0);
-            ui.vertical(|ui| {
-                ui.label(RichText::new(&spec.title).strong());
-                draw::card_body_ui(ui, card);
-                card_buttons_ui(ui, spec, card, &mut action);
-            });
-        });
-    let rect = frame.response.rect;
-    frame.response.on_hover_ui(|ui| {
-        ui.set_max_width(420.0);
-        ui.label(RichText::new(tr(lang, "原文：", "The source says:")).weak());
-        ui.label(RichText::new(format!("“{}”", card.quote)).italics());
-        ui.label(RichText::new(&card.source).small().weak());
+            ui.vertical(add_contents).inner
+        })
+}
+
+/// One figure as a card: the number large, what it is, its companions; the sentence and source on
+/// hover; copy the text, save or copy the image.
+fn figure_card_ui(ui: &mut Ui, spec: &ChartSpec, width: f32) -> (Option<Action>, egui::Rect) {
+    let lang = spec.lang;
+    let Some(card) = spec.card() else {
+        return (None, egui::Rect::NOTHING);
+    };
+    let mut action = None;
+    let frame = framed_ui(ui, width, |ui| {
+        draw::card_ui(ui, &spec.title, card, Mode::Window);
+        card_buttons_ui(ui, spec, card, &mut action);
     });
+    let rect = frame.response.rect;
+    frame
+        .response
+        .on_hover_ui(|ui| draw::card_source_ui(ui, card, lang));
     (action, rect)
 }
 
@@ -164,58 +169,50 @@ pub fn chart_card_ui(
     let width = width.max(240.0);
     let chart = || spec.id.clone();
     let mut action = None;
-    let frame = egui::Frame::group(ui.style())
-        .fill(ui.visuals().extreme_bg_color)
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(width - 22.0);
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        if ui
-                            .small_button(tr(lang, "复制图片", "Copy image"))
-                            .on_hover_text(tr(
-                                lang,
-                                "复制为图片，可直接粘贴到幻灯片或文档",
-                                "Copy as an image to paste into a slide or document",
-                            ))
-                            .clicked()
-                        {
-                            action = Some(Action::CopyChart(chart()));
-                        }
-                        if ui
-                            .small_button(tr(lang, "保存图片", "Save image"))
-                            .on_hover_text(tr(
-                                lang,
-                                "保存为 PNG 或 SVG（Ctrl+S）",
-                                "Save as PNG or SVG (Ctrl+S)",
-                            ))
-                            .clicked()
-                        {
-                            action = Some(Action::SaveChart(chart()));
-                        }
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            draw::header_ui(ui, spec);
-                        });
-                    });
+    let frame = framed_ui(ui, width, |ui| {
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if ui
+                    .small_button(tr(lang, "复制图片", "Copy image"))
+                    .on_hover_text(tr(
+                        lang,
+                        "复制为图片，可直接粘贴到幻灯片或文档",
+                        "Copy as an image to paste into a slide or document",
+                    ))
+                    .clicked()
+                {
+                    action = Some(Action::CopyChart(chart()));
+                }
+                if ui
+                    .small_button(tr(lang, "保存图片", "Save image"))
+                    .on_hover_text(tr(
+                        lang,
+                        "保存为 PNG 或 SVG（Ctrl+S）",
+                        "Save as PNG or SVG (Ctrl+S)",
+                    ))
+                    .clicked()
+                {
+                    action = Some(Action::SaveChart(chart()));
+                }
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    draw::header_ui(ui, spec);
                 });
-                if let Some(next) = toggles_ui(ui, spec, hidden) {
-                    action = Some(Action::SetHidden {
-                        chart: chart(),
-                        hidden: next,
-                    });
-                }
-                if !spec.any_visible() {
-                    ui.label(
-                        RichText::new(tr(lang, "所有系列都已隐藏。", "Every series is hidden."))
-                            .weak(),
-                    );
-                }
-                let size = Vec2::new(width - 22.0, draw::plot_height(width));
-                draw::plot_ui(ui, spec, size, Mode::Window)
-            })
-            .inner
+            });
         });
+        if let Some(next) = toggles_ui(ui, spec, hidden) {
+            action = Some(Action::SetHidden {
+                chart: chart(),
+                hidden: next,
+            });
+        }
+        if !spec.any_visible() {
+            ui.label(
+                RichText::new(tr(lang, "所有系列都已隐藏。", "Every series is hidden.")).weak(),
+            );
+        }
+        let size = Vec2::new(width - 22.0, draw::plot_height(width));
+        draw::plot_ui(ui, spec, size, Mode::Window)
+    });
     let rect = frame.response.rect;
     // Right-click on the plot: the same actions as the buttons.
     frame.inner.context_menu(|ui| {
@@ -239,26 +236,7 @@ fn toggles_ui(
     hidden: &BTreeSet<String>,
 ) -> Option<BTreeSet<String>> {
     let lang = spec.lang;
-    // Bar colours say result or target, so only line charts' and reference lines' boxes carry a
-    // colour swatch.
-    let series_coloured = spec.kind == crate::model::ChartKind::Lines
-        || (spec.kind == crate::model::ChartKind::TargetsAndResults && spec.series.len() > 1);
-    let keys: Vec<(String, String, Option<usize>)> = spec
-        .series
-        .iter()
-        .map(|s| {
-            (
-                s.id.clone(),
-                s.name.clone(),
-                series_coloured.then_some(s.color),
-            )
-        })
-        .chain(
-            spec.references
-                .iter()
-                .map(|r| (r.id.clone(), r.name.clone(), Some(r.color))),
-        )
-        .collect();
+    let keys = spec.toggles();
     let mut next_hidden = None;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -266,21 +244,22 @@ fn toggles_ui(
             next_hidden = Some(BTreeSet::new());
         }
         if ui.small_button(tr(lang, "全不选", "None")).clicked() {
-            next_hidden = Some(keys.iter().map(|k| k.0.clone()).collect());
+            next_hidden = Some(keys.iter().map(|k| k.id.to_owned()).collect());
         }
         ui.separator();
-        for (key, name, color) in &keys {
+        for toggle in &keys {
+            let key = toggle.id;
             let mut visible = !hidden.contains(key);
-            if let Some(color) = color {
+            if let Some(color) = toggle.color {
                 let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, series_color(*color));
+                ui.painter().rect_filled(rect, 2.0, series_color(color));
             }
-            if ui.checkbox(&mut visible, name.as_str()).changed() {
+            if ui.checkbox(&mut visible, toggle.name).changed() {
                 let mut next = hidden.clone();
                 if visible {
                     next.remove(key);
                 } else {
-                    next.insert(key.clone());
+                    next.insert(key.to_owned());
                 }
                 next_hidden = Some(next);
             }
@@ -292,8 +271,8 @@ fn toggles_ui(
             {
                 next_hidden = Some(
                     keys.iter()
-                        .filter(|k| &k.0 != key)
-                        .map(|k| k.0.clone())
+                        .filter(|k| k.id != key)
+                        .map(|k| k.id.to_owned())
                         .collect(),
                 );
             }

@@ -7,7 +7,6 @@
 //! frame's, and only the union of the rectangles that differ is rasterized and presented. Nothing
 //! runs while nothing happens (repaint on input, or when egui asks for one at a time).
 
-use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -19,9 +18,12 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Window, WindowId};
 
-use super::{APP_ID, Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, make_app};
-use crate::export::raster::{Canvas, Textures};
-use crate::model::Msg;
+use super::store::Store;
+use super::{
+    Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, WindowError, make_app,
+};
+use crate::model::{Dataset, Msg};
+use crate::raster::{Canvas, Textures};
 use crate::ui::notices::Notice;
 use crate::ui::settings::STORAGE_KEY;
 
@@ -29,17 +31,20 @@ use crate::ui::settings::STORAGE_KEY;
 const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
 
 /// Open the window on the CPU path and run until it closes.
-pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<(), String> {
+pub fn run(
+    launch: &Launch,
+    loaded: Dataset,
+    job: Option<ScreenshotJob>,
+    reason: &Msg,
+) -> Result<(), WindowError> {
     let event_loop = EventLoop::<UserEvent>::with_user_event()
         .build()
-        .map_err(|e| {
-            format!("the window cannot open: {e}; is a display (X11 or Wayland) available?")
-        })?;
+        .map_err(WindowError::NoDisplay)?;
     let screenshot = launch.screenshot.is_some();
     let store = if screenshot { None } else { Store::open() };
     let ctx = egui::Context::default();
     let stored = store.as_ref().and_then(|s| s.get(STORAGE_KEY));
-    let mut app = make_app(launch, &ctx, stored.as_deref(), job)?;
+    let mut app = make_app(launch, loaded, &ctx, stored.as_deref(), job);
     // Say once why the window is drawn this way.
     app.notices
         .push(Notice::info(reason.get(app.settings.lang).to_owned()));
@@ -62,10 +67,11 @@ pub fn run(launch: &Launch, job: Option<ScreenshotJob>, reason: &Msg) -> Result<
         repaint_at: None,
         last_frame: Instant::now(),
         error: None,
+        present_failed: false,
     };
     event_loop
         .run_app(&mut runner)
-        .map_err(|e| format!("the window stopped: {e}"))?;
+        .map_err(WindowError::Stopped)?;
     runner.error.map_or(Ok(()), Err)
 }
 
@@ -105,7 +111,9 @@ struct Runner {
     repaint_at: Option<Instant>,
     /// When the last frame started: animation frames are paced from it.
     last_frame: Instant,
-    error: Option<String>,
+    error: Option<WindowError>,
+    /// Whether a frame could not be presented already (said once in a notice).
+    present_failed: bool,
 }
 
 impl ApplicationHandler<UserEvent> for Runner {
@@ -153,14 +161,14 @@ impl ApplicationHandler<UserEvent> for Runner {
             ));
         let window = match event_loop.create_window(attributes) {
             Ok(w) => Rc::new(w),
-            Err(e) => return self.fail(event_loop, format!("the window cannot open: {e}")),
+            Err(e) => return self.fail(event_loop, WindowError::Open(e)),
         };
         let surface = softbuffer::Context::new(Rc::clone(&window))
             .and_then(|context| softbuffer::Surface::new(&context, Rc::clone(&window)));
         let surface = match surface {
             Ok(s) => s,
             Err(e) => {
-                return self.fail(event_loop, format!("the window cannot be drawn into: {e}"));
+                return self.fail(event_loop, WindowError::Surface(e));
             }
         };
         let mut state = egui_winit::State::new(
@@ -233,8 +241,8 @@ impl Runner {
         self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
     }
 
-    fn fail(&mut self, event_loop: &ActiveEventLoop, message: String) {
-        self.error = Some(message);
+    fn fail(&mut self, event_loop: &ActiveEventLoop, error: WindowError) {
+        self.error = Some(error);
         event_loop.exit();
     }
 
@@ -267,10 +275,25 @@ impl Runner {
         let damage = self
             .frame
             .redraw(&prims, &self.textures, w, h, ppp, window_fill(&self.ctx));
-        if let Some(damage) = damage
-            && let Some(canvas) = &self.frame.canvas
-        {
-            present(surface, canvas, w, h, damage);
+        let presented = match (damage, &self.frame.canvas) {
+            (Some(damage), Some(canvas)) => present(surface, canvas, w, h, damage),
+            _ => Ok(()),
+        };
+        if let Err(err) = presented {
+            // The frame is lost, not the window: the next one is drawn whole. Said once.
+            self.frame = Frame::default();
+            if !self.present_failed {
+                self.present_failed = true;
+                let lang = self.app.settings.lang;
+                self.app.notices.push(Notice::error(format!(
+                    "{}{err}",
+                    crate::i18n::tr(
+                        lang,
+                        "窗口有一帧未能显示：",
+                        "The window could not show a frame: "
+                    )
+                )));
+            }
         }
 
         let viewport = output.viewport_output.remove(&ViewportId::ROOT);
@@ -304,7 +327,13 @@ impl Runner {
         let Some(store) = &mut self.store else { return };
         if let Some(text) = self.app.settings_to_store(exiting) {
             store.set(STORAGE_KEY, text);
-            store.flush();
+            if let Err(err) = store.flush() {
+                let lang = self.app.settings.lang;
+                self.app.notices.push(Notice::error(format!(
+                    "{}{err}",
+                    crate::i18n::tr(lang, "无法保存设置：", "Could not save the settings: ")
+                )));
+            }
         }
     }
 }
@@ -425,20 +454,16 @@ fn window_fill(ctx: &egui::Context) -> Color32 {
     ctx.style_of(ctx.theme()).visuals.panel_fill
 }
 
-/// Copy the damaged rectangle of the canvas to the window and present it.
+/// Copy the damaged rectangle of the canvas to the window and present it, or say why not.
 fn present(
     surface: &mut softbuffer::Surface<Rc<Window>, Rc<Window>>,
     canvas: &Canvas,
     w: NonZeroU32,
     h: NonZeroU32,
     damage: Rect,
-) {
-    if surface.resize(w, h).is_err() {
-        return;
-    }
-    let Ok(mut buffer) = surface.buffer_mut() else {
-        return;
-    };
+) -> Result<(), softbuffer::SoftBufferError> {
+    surface.resize(w, h)?;
+    let mut buffer = surface.buffer_mut()?;
     let width = canvas.width;
     let (x0, y0) = (damage.min.x as usize, damage.min.y as usize);
     let (x1, y1) = (
@@ -465,59 +490,10 @@ fn present(
         width: NonZeroU32::new((x1 - x0) as u32).unwrap_or(NonZeroU32::MIN),
         height: NonZeroU32::new((y1 - y0) as u32).unwrap_or(NonZeroU32::MIN),
     };
-    let _ = buffer.present_with_damage(&[rect]);
+    buffer.present_with_damage(&[rect])
 }
 
 /// The canvas as an image, for `--screenshot`.
 fn canvas_image(canvas: &Canvas) -> ColorImage {
     ColorImage::new([canvas.width, canvas.height], canvas.pixels.clone())
-}
-
-/// The settings store eframe keeps (`app.ron` in the app's data folder), read and written the
-/// same way, so the two renderers share a person's choices.
-struct Store {
-    path: std::path::PathBuf,
-    entries: HashMap<String, String>,
-    dirty: bool,
-}
-
-impl Store {
-    fn open() -> Option<Self> {
-        let dir = eframe::storage_dir(APP_ID)?;
-        let path = dir.join("app.ron");
-        let entries = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|text| ron::from_str(&text).ok())
-            .unwrap_or_default();
-        Some(Self {
-            path,
-            entries,
-            dirty: false,
-        })
-    }
-
-    fn get(&self, key: &str) -> Option<String> {
-        self.entries.get(key).cloned()
-    }
-
-    fn set(&mut self, key: &str, value: String) {
-        self.entries.insert(key.to_owned(), value);
-        self.dirty = true;
-    }
-
-    fn flush(&mut self) {
-        if !self.dirty {
-            return;
-        }
-        let Ok(text) = ron::ser::to_string_pretty(&self.entries, ron::ser::PrettyConfig::default())
-        else {
-            return;
-        };
-        if let Some(dir) = self.path.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-            && crate::export::write_atomic(&self.path, text.as_bytes()).is_ok()
-        {
-            self.dirty = false;
-        }
-    }
 }

@@ -19,20 +19,19 @@ fn both_languages(err: &LoadError) -> Vec<Msg> {
         .collect()
 }
 
-/// One file of the data on screen.
-#[derive(Debug)]
-pub struct FileState {
-    /// The file's path, or the embedded default's name.
-    pub name: String,
-    pub path: Option<PathBuf>,
-    /// The file as last read without problems.
-    pub last_good: DataFile,
-}
+/// Why the data files are not watched for changes (the window then shows a notice).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct WatchError(#[from] notify::Error);
+
+/// What the watcher's thread sends: a change to one of the files, or an error.
+type WatchEvents = mpsc::Receiver<Result<(), notify::Error>>;
 
 pub struct DataSource {
     /// Every file merged: what the charts and the table show.
     pub report: Arc<Report>,
-    pub files: Vec<FileState>,
+    /// Each file as last read without problems.
+    pub files: Vec<DataFile>,
     /// Quotes checked against the sources' texts that are at hand.
     pub provenance: Provenance,
     /// Folders given with `--sources`, where source texts are looked for besides the data files'.
@@ -43,7 +42,9 @@ pub struct DataSource {
     pub error: Option<Vec<Msg>>,
     /// Bumped on every successful load, so views know to rebuild.
     pub generation: u64,
-    watch: Option<(notify::RecommendedWatcher, mpsc::Receiver<()>)>,
+    watch: Option<(notify::RecommendedWatcher, WatchEvents)>,
+    /// Why the files could not be watched, until [`Self::poll`] reports it.
+    watch_failed: Option<WatchError>,
 }
 
 impl std::fmt::Debug for DataSource {
@@ -82,7 +83,7 @@ impl DataSource {
         ctx: Option<&egui::Context>,
     ) -> Result<Self, LoadError> {
         let dataset = model::load_dataset(paths)?;
-        Self::from_files(dataset.files, source_dirs, ctx)
+        Ok(Self::from_dataset(dataset, source_dirs, ctx))
     }
 
     fn from_files(
@@ -90,34 +91,40 @@ impl DataSource {
         source_dirs: Vec<PathBuf>,
         ctx: Option<&egui::Context>,
     ) -> Result<Self, LoadError> {
-        let dataset = model::merge(files)?;
+        Ok(Self::from_dataset(model::merge(files)?, source_dirs, ctx))
+    }
+
+    /// Data already loaded and merged (the files of the command line, read once at start-up),
+    /// its quotes checked, watched when `ctx` is given.
+    pub fn from_dataset(
+        dataset: model::Dataset,
+        source_dirs: Vec<PathBuf>,
+        ctx: Option<&egui::Context>,
+    ) -> Self {
         let provenance = provenance::check(&dataset, &source_dirs);
-        let watch = ctx.and_then(|ctx| {
+        let (watch, watch_failed) = match ctx.map(|ctx| {
             let paths: Vec<&Path> = dataset
                 .files
                 .iter()
                 .filter_map(|f| f.path.as_deref())
                 .collect();
             watch(&paths, ctx.clone())
-        });
-        Ok(Self {
+        }) {
+            Some(Ok(watch)) => (watch, None),
+            Some(Err(err)) => (None, Some(WatchError(err))),
+            None => (None, None),
+        };
+        Self {
             report: Arc::new(dataset.report),
-            files: dataset
-                .files
-                .into_iter()
-                .map(|f| FileState {
-                    name: f.name.clone(),
-                    path: f.path.clone(),
-                    last_good: f,
-                })
-                .collect(),
+            files: dataset.files,
             provenance,
             source_dirs,
             loaded_at: now(),
             error: None,
             generation: 1,
             watch,
-        })
+            watch_failed,
+        }
     }
 
     /// The files' paths; empty for the embedded default.
@@ -141,16 +148,9 @@ impl DataSource {
         if self.is_embedded() {
             return false;
         }
-        let mut problems = Vec::new();
-        for file in &mut self.files {
-            let Some(path) = &file.path else { continue };
-            match model::read_data_file(path) {
-                Ok(good) => file.last_good = good,
-                Err(err) => problems.extend(both_languages(&err)),
-            }
-        }
-        let files: Vec<DataFile> = self.files.iter().map(|f| f.last_good.clone()).collect();
-        match model::merge(files) {
+        let (merged, failed) = model::reread(&mut self.files);
+        let mut problems: Vec<Msg> = failed.iter().flat_map(both_languages).collect();
+        match merged {
             Ok(dataset) => {
                 self.provenance = provenance::check(&dataset, &self.source_dirs);
                 self.report = Arc::new(dataset.report);
@@ -163,30 +163,38 @@ impl DataSource {
         self.error.is_none()
     }
 
-    /// Reload when the watcher saw a file change. Cheap when nothing happened.
-    pub fn poll(&mut self) -> bool {
+    /// Reload when the watcher saw a file change. Cheap when nothing happened. Returns whether a
+    /// file changed, or why the files cannot be watched (once for each failure).
+    pub fn poll(&mut self) -> Result<bool, WatchError> {
+        if let Some(err) = self.watch_failed.take() {
+            return Err(err);
+        }
         let Some((_, rx)) = &self.watch else {
-            return false;
+            return Ok(false);
         };
         let mut changed = false;
-        while rx.try_recv().is_ok() {
-            changed = true;
+        let mut failed = None;
+        while let Ok(event) = rx.try_recv() {
+            match event {
+                Ok(()) => changed = true,
+                Err(err) => failed = Some(WatchError(err)),
+            }
         }
-        changed && {
+        if changed {
             self.reload();
-            true
         }
+        failed.map_or(Ok(changed), Err)
     }
 }
 
 /// Watch the files' folders (editors often replace a file by renaming another onto it) and signal
-/// events that concern the files.
+/// events that concern the files, and the watcher's errors. `None` when there is no file to watch.
 fn watch(
     paths: &[&Path],
     ctx: egui::Context,
-) -> Option<(notify::RecommendedWatcher, mpsc::Receiver<()>)> {
+) -> Result<Option<(notify::RecommendedWatcher, WatchEvents)>, notify::Error> {
     if paths.is_empty() {
-        return None;
+        return Ok(None);
     }
     let names: Vec<std::ffi::OsString> = paths
         .iter()
@@ -203,7 +211,14 @@ fn watch(
     dirs.dedup();
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(event) = res else { return };
+        let event = match res {
+            Ok(event) => event,
+            Err(err) => {
+                let _ = tx.send(Err(err));
+                ctx.request_repaint();
+                return;
+            }
+        };
         if event.kind.is_access() {
             return;
         }
@@ -212,15 +227,12 @@ fn watch(
             .iter()
             .any(|p| p.file_name().is_some_and(|n| names.iter().any(|x| x == n)))
         {
-            let _ = tx.send(());
+            let _ = tx.send(Ok(()));
             ctx.request_repaint();
         }
-    })
-    .ok()?;
+    })?;
     for dir in &dirs {
-        watcher
-            .watch(dir, notify::RecursiveMode::NonRecursive)
-            .ok()?;
+        watcher.watch(dir, notify::RecursiveMode::NonRecursive)?;
     }
-    Some((watcher, rx))
+    Ok(Some((watcher, rx)))
 }

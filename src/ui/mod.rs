@@ -13,6 +13,7 @@ pub mod screenshot;
 pub mod settings;
 mod shortcuts;
 mod side_panel;
+mod store;
 pub mod table_view;
 
 use std::path::PathBuf;
@@ -25,7 +26,30 @@ pub use screenshot::ScreenshotJob;
 pub use settings::{PageRef, Settings};
 
 use crate::draw::{Theme, fonts};
-use crate::model::{Lang, TABLE_PAGE_ID};
+use crate::model::{Dataset, Lang, TABLE_PAGE_ID};
+
+/// Why the window could not run, or took no screenshot. `main` prints it.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    /// A file named on the command line does not load: said before any window opens.
+    #[error(transparent)]
+    Data(#[from] crate::model::LoadError),
+    #[error("no page `{page}`; expected one of: {expected}")]
+    NoPage { page: String, expected: String },
+    /// The GPU path failed; the message says what to do instead.
+    #[error("{}", renderer::gpu_failure(.0))]
+    Gpu(String),
+    #[error("the window cannot open: {0}; is a display (X11 or Wayland) available?")]
+    NoDisplay(#[source] winit::error::EventLoopError),
+    #[error("the window cannot open: {0}")]
+    Open(#[source] winit::error::OsError),
+    #[error("the window cannot be drawn into: {0}")]
+    Surface(#[source] softbuffer::SoftBufferError),
+    #[error("the window stopped: {0}")]
+    Stopped(#[source] winit::error::EventLoopError),
+    #[error(transparent)]
+    Screenshot(#[from] screenshot::ScreenshotError),
+}
 
 /// The app's name for eframe: where its settings are stored.
 const APP_ID: &str = "planboard";
@@ -47,41 +71,48 @@ pub struct Launch {
 }
 
 /// Open the window and run until it closes. For `--screenshot`, returns the capture's outcome.
-pub fn run(launch: Launch) -> Result<(), String> {
-    // A file named on the command line that does not load is reported before any window opens.
-    let report = if launch.files.is_empty() {
-        crate::model::load_default()
+pub fn run(launch: Launch) -> Result<(), WindowError> {
+    // A file named on the command line that does not load is reported before any window opens;
+    // what loads is what the window shows, not read a second time.
+    let dataset = if launch.files.is_empty() {
+        crate::model::default_data_files().and_then(crate::model::merge)
     } else {
-        crate::model::load_dataset(&launch.files).map(|d| d.report)
-    }
-    .map_err(|err| err.to_string())?;
+        crate::model::load_dataset(&launch.files)
+    }?;
+    let report = &dataset.report;
     if let Some(page) = &launch.page
         && page != TABLE_PAGE_ID
         && !report.pages.iter().any(|p| &p.id == page)
     {
         let ids: Vec<&str> = report.pages.iter().map(|p| p.id.as_str()).collect();
-        return Err(format!(
-            "no page `{page}`; expected one of: {}, {TABLE_PAGE_ID}",
-            ids.join(", ")
-        ));
+        return Err(WindowError::NoPage {
+            page: page.clone(),
+            expected: format!("{}, {TABLE_PAGE_ID}", ids.join(", ")),
+        });
     }
     let job = launch.screenshot.clone().map(ScreenshotJob::new);
     let result = job.as_ref().map(|j| std::sync::Arc::clone(&j.result));
     match renderer::choose(launch.renderer) {
-        renderer::Choice::Cpu(reason) => cpu_window::run(&launch, job, &reason)?,
-        renderer::Choice::Gpu => run_gpu(launch, job).map_err(|err| renderer::gpu_failure(&err))?,
+        renderer::Choice::Cpu(reason) => cpu_window::run(&launch, dataset, job, &reason)?,
+        renderer::Choice::Gpu => {
+            run_gpu(launch, dataset, job).map_err(|err| WindowError::Gpu(err.to_string()))?;
+        }
     }
     match result {
         None => Ok(()),
         Some(result) => match result.lock().ok().and_then(|mut r| r.take()) {
-            Some(outcome) => outcome,
-            None => Err("the window closed before the screenshot was taken".to_owned()),
+            Some(outcome) => Ok(outcome?),
+            None => Err(screenshot::ScreenshotError::NotTaken.into()),
         },
     }
 }
 
 /// The window through eframe and wgpu.
-fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
+fn run_gpu(
+    launch: Launch,
+    loaded: Dataset,
+    job: Option<ScreenshotJob>,
+) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("planboard")
@@ -102,11 +133,10 @@ fn run_gpu(launch: Launch, job: Option<ScreenshotJob>) -> Result<(), String> {
                 (None, Some(storage)) => storage.get_string(settings::STORAGE_KEY),
                 _ => None,
             };
-            let app = make_app(&launch, &cc.egui_ctx, stored.as_deref(), job)?;
+            let app = make_app(&launch, loaded, &cc.egui_ctx, stored.as_deref(), job);
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| e.to_string())
 }
 
 /// The window's icon, drawn here rather than shipped: three bars, a result beside two targets, in
@@ -145,12 +175,14 @@ pub const MIN_WINDOW_SIZE: [f32; 2] = [720.0, 480.0];
 
 /// The app as a launch asks for it: saved settings (unless a screenshot is taken), overridden by
 /// the command line; the data named, or the files opened last, or the embedded default.
+/// `loaded` is what [`run`] loaded: the files named, or the embedded default.
 pub(crate) fn make_app(
     launch: &Launch,
+    loaded: Dataset,
     ctx: &egui::Context,
     stored: Option<&str>,
     job: Option<ScreenshotJob>,
-) -> Result<PlanboardApp, String> {
+) -> PlanboardApp {
     fonts::install(ctx);
     let mut notices = Vec::new();
     let (mut settings, notice) = Settings::restore(stored);
@@ -184,22 +216,32 @@ pub(crate) fn make_app(
             .collect()
     };
     let sources = launch.sources.clone();
-    let embedded = |sources| {
-        data_source::DataSource::embedded_with_sources(sources).map_err(|e| e.to_string())
-    };
-    let data = if wanted.is_empty() {
-        embedded(sources)?
+    let data = if !launch.files.is_empty() {
+        // The files named, as loaded before the window opened, known by their absolute paths
+        // (remembered across restarts, they must not depend on the folder the app started in).
+        let mut loaded = loaded;
+        for file in &mut loaded.files {
+            if let Some(path) = &mut file.path {
+                *path = std::path::absolute(&*path).unwrap_or_else(|_| path.clone());
+                file.name = path.display().to_string();
+            }
+        }
+        settings.data_files = wanted;
+        data_source::DataSource::from_dataset(loaded, sources, Some(ctx))
+    } else if wanted.is_empty() {
+        // The embedded default, as loaded before the window opened.
+        data_source::DataSource::from_dataset(loaded, sources, None)
     } else {
+        // The files opened last; the embedded default, loaded already, when they no longer load.
         match data_source::DataSource::open_with_sources(&wanted, sources.clone(), Some(ctx)) {
             Ok(d) => {
                 settings.data_files = wanted;
                 d
             }
-            Err(err) if !launch.files.is_empty() => return Err(err.to_string()),
             Err(err) => {
                 notices.push(Notice::error(err.to_string()));
                 settings.data_files.clear();
-                embedded(sources)?
+                data_source::DataSource::from_dataset(loaded, sources, None)
             }
         }
     };
@@ -208,5 +250,5 @@ pub(crate) fn make_app(
     if let Some(job) = job {
         app = app.with_screenshot(job);
     }
-    Ok(app)
+    app
 }

@@ -3,6 +3,19 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+/// Why `--screenshot` wrote no file.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    #[error(transparent)]
+    Encode(#[from] crate::export::ExportError),
+    #[error(transparent)]
+    Write(#[from] crate::files::WriteError),
+    #[error("no screenshot arrived within 20 s")]
+    TimedOut,
+    #[error("the window closed before the screenshot was taken")]
+    NotTaken,
+}
+
 #[derive(Debug)]
 pub struct ScreenshotJob {
     pub path: PathBuf,
@@ -10,7 +23,7 @@ pub struct ScreenshotJob {
     /// `ctx.input(|i| i.time)` when the capture was asked for.
     requested_at: Option<f64>,
     /// Set by the screenshot callback; read by `main` after the window closed.
-    pub result: Arc<Mutex<Option<Result<(), String>>>>,
+    pub result: Arc<Mutex<Option<Result<(), ScreenshotError>>>>,
 }
 
 impl ScreenshotJob {
@@ -35,7 +48,7 @@ impl ScreenshotJob {
             // A driver that never delivers the pixels must not hang a script forever.
             if ctx.input(|i| i.time) - asked > 20.0 {
                 if let Ok(mut slot) = self.result.lock() {
-                    slot.get_or_insert(Err("no screenshot arrived within 20 s".to_owned()));
+                    slot.get_or_insert(Err(ScreenshotError::TimedOut));
                 }
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             } else {
@@ -49,8 +62,8 @@ impl ScreenshotJob {
         let ctx2 = ctx.clone();
         ctx.request_screenshot(move |image| {
             let outcome = crate::export::encode_png(&image)
-                .and_then(|png| crate::export::write_atomic(&path, &png))
-                .map_err(|e| e.to_string());
+                .map_err(ScreenshotError::from)
+                .and_then(|png| Ok(crate::files::write_atomic(&path, &png)?));
             if let Ok(mut slot) = result.lock() {
                 *slot = Some(outcome);
             }

@@ -54,10 +54,10 @@ impl Default for Settings {
 pub const STORAGE_KEY: &str = "planboard.settings";
 
 impl Settings {
-    /// Settings from their stored text. `Err` carries a message for a notice; the caller falls back
-    /// to defaults.
-    pub fn from_stored(text: &str) -> Result<Self, String> {
-        ron::from_str(text).map_err(|e| format!("{e}"))
+    /// Settings from their stored text. `Err` says where the text is unreadable, for a notice;
+    /// the caller falls back to defaults.
+    pub fn from_stored(text: &str) -> Result<Self, ron::error::SpannedError> {
+        ron::from_str(text)
     }
 
     /// Settings at start-up from what was stored, if anything. Unreadable state gives the defaults

@@ -3,7 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use egui::{Color32, TexturesDelta};
-use planboard::export::raster::{Canvas, Textures};
+use planboard::raster::{Canvas, Textures};
 
 /// egui_kittest's renderer, done by planboard's CPU rasterizer: snapshots render the same on every
 /// machine, with or without a GPU driver.
@@ -25,9 +25,14 @@ impl egui_kittest::TestRenderer for CpuRenderer {
         let ppp = ctx.pixels_per_point();
         let size = ctx.content_rect().size() * ppp;
         let (w, h) = (size.x.round() as usize, size.y.round() as usize);
-        let primitives = ctx.tessellate(output.shapes.clone(), ppp);
-        let mut canvas = Canvas::new(w, h, Color32::TRANSPARENT);
-        canvas.paint(&primitives, &self.textures, ppp);
+        let canvas = Canvas::render(
+            ctx,
+            output.shapes.clone(),
+            ppp,
+            &self.textures,
+            [w, h],
+            Color32::TRANSPARENT,
+        );
         // Like a GPU readback: the framebuffer's premultiplied bytes as they are.
         let bytes: Vec<u8> = canvas.pixels.iter().flat_map(|c| c.to_array()).collect();
         image::RgbaImage::from_raw(w as u32, h as u32, bytes)

@@ -107,17 +107,14 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
                 }
                 Some(_) => {}
             }
+            // What the chart draws (the one rule, `Chart::drawn_points`), in file order, each with
+            // its index for the error's location.
+            let drawn_points = chart.drawn_points(ind);
             let drawn: Vec<_> = ind
                 .points
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| {
-                    p.measure.as_deref() == measure
-                        && p.revised_by.is_none()
-                        && chart.draws(p.kind)
-                        && (chart.sources.is_empty()
-                            || chart.sources.iter().any(|s| s == p.source_id()))
-                })
+                .filter(|(_, p)| drawn_points.iter().any(|d| std::ptr::eq(*d, *p)))
                 .collect();
             if drawn.is_empty() {
                 let id = &ind.id;

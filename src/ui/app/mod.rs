@@ -4,7 +4,7 @@
 //! derived from the data and the settings.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use std::sync::Arc;
 
@@ -12,17 +12,20 @@ use egui::Ui;
 
 use crate::charts::{self, ChartSpec};
 use crate::draw::Theme;
-use crate::export::render::ImageOptions;
 use crate::i18n::tr;
 use crate::model::{Lang, Report};
+use crate::table::shown::{self, TableRow, TableState};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
 use crate::ui::notices::{self, Notice};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
-use crate::ui::table_view::{self, TableRow, TableState};
+use crate::ui::table_view;
 use crate::ui::{chart_panel, shortcuts, side_panel};
+
+mod images;
+pub use images::ImageError;
 
 pub struct PlanboardApp {
     /// What the person chose; written to storage when it changes.
@@ -93,7 +96,16 @@ impl PlanboardApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme_and_title(&ctx);
-        self.data.poll();
+        if let Err(err) = self.data.poll() {
+            self.notices.push(Notice::error(format!(
+                "{}{err}",
+                tr(
+                    self.settings.lang,
+                    "无法监视数据文件的变化：",
+                    "Cannot watch the data files for changes: "
+                )
+            )));
+        }
         self.poll_dialog(&ctx);
         let mut actions = dropped_files(&ctx);
 
@@ -268,7 +280,7 @@ impl PlanboardApp {
     fn refresh_rows(&mut self) {
         let key = (self.data.generation, self.settings.lang);
         if self.rows_for != key {
-            self.rows = table_view::build_rows(self.report(), self.settings.lang);
+            self.rows = shown::build_rows(self.report(), self.settings.lang);
             // Selected row numbers mean other figures once the data changed.
             if self.rows_for.0 != key.0 {
                 self.table.selected.clear();
@@ -340,98 +352,19 @@ impl PlanboardApp {
         }
     }
 
+    /// Show the report compiled into the binary again; should it not load, keep the data on
+    /// screen and say why.
     fn use_embedded(&mut self) {
-        if let Ok(mut data) = DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
-            data.generation = self.data.generation + 1;
-            self.data = data;
-            self.settings.data_files.clear();
-            self.table = TableState::default();
-        }
-    }
-
-    /// How images are made now: the chosen scale, the language, and the window's theme unless
-    /// light-for-print is on.
-    pub fn image_options(&self) -> ImageOptions {
-        ImageOptions {
-            scale: self.settings.image_scale,
-            lang: self.settings.lang,
-            theme: if self.settings.print_light {
-                Theme::Light
-            } else {
-                self.settings.theme
-            },
-            format: self.settings.image_format,
-            ..Default::default()
-        }
-    }
-
-    fn data_label(&self) -> String {
-        crate::export::render::data_label(&self.data.paths())
-    }
-
-    /// A chart's image file as saved from the window: the same function `planboard export` uses.
-    pub fn chart_file(
-        &self,
-        chart_id: &str,
-        format: crate::export::ImageFormat,
-    ) -> Result<Vec<u8>, String> {
-        let chart = self
-            .report()
-            .chart(chart_id)
-            .ok_or_else(|| format!("no chart `{chart_id}`"))?;
-        crate::export::render::chart_file(
-            self.report(),
-            chart,
-            &self.settings.hidden_in(chart_id),
-            &self.data_label(),
-            &ImageOptions {
-                format,
-                ..self.image_options()
-            },
-        )
-        .map_err(|e| e.to_string())
-    }
-
-    /// The PNG of a chart as saved from the window.
-    pub fn chart_png(&self, chart_id: &str) -> Result<Vec<u8>, String> {
-        self.chart_file(chart_id, crate::export::ImageFormat::Png)
-    }
-
-    /// Save a chart to `path`, with a notice saying where it went or why it could not be written.
-    /// The file name's extension decides the format (`.svg` or `.png`); without one, the chosen
-    /// format's extension is added.
-    pub fn save_chart_to(&mut self, chart_id: &str, path: &Path) -> bool {
-        let lang = self.settings.lang;
-        let (format, path) = match crate::export::ImageFormat::from_path(path) {
-            Some(format) => (format, path.to_owned()),
-            None => {
-                let format = self.settings.image_format;
-                let mut name = path.as_os_str().to_owned();
-                name.push(".");
-                name.push(format.extension());
-                (format, PathBuf::from(name))
+        match DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
+            Ok(mut data) => {
+                data.generation = self.data.generation + 1;
+                self.data = data;
+                self.settings.data_files.clear();
+                self.table = TableState::default();
             }
-        };
-        let path = path.as_path();
-        let result = self
-            .chart_file(chart_id, format)
-            .and_then(|bytes| crate::export::write_atomic(path, &bytes).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => {
-                self.notices.push(Notice::info(format!(
-                    "{}{}",
-                    tr(lang, "已保存：", "Saved: "),
-                    path.display()
-                )));
-                true
-            }
-            Err(err) => {
-                self.notices.push(Notice::error(format!(
-                    "{}{err}",
-                    tr(lang, "无法保存图片：", "Could not save the image: ")
-                )));
-                false
-            }
+            Err(err) => self
+                .notices
+                .push(Notice::error(err.lines_in(self.settings.lang).join("\n"))),
         }
     }
 
@@ -473,63 +406,6 @@ impl PlanboardApp {
             }
             Purpose::ExportAll => self.export_all_to(&first),
             Purpose::OpenFiles | Purpose::OpenFolder => self.open_files(&answer.paths, ctx),
-        }
-    }
-
-    fn copy_chart(&mut self, chart_id: &str, ctx: &egui::Context) {
-        let lang = self.settings.lang;
-        let Some(chart) = self.report().chart(chart_id) else {
-            return;
-        };
-        // The clipboard takes pixels: a copy is always PNG-like, whatever the save format.
-        let image = crate::export::render::chart_image(
-            self.report(),
-            chart,
-            &self.settings.hidden_in(chart_id),
-            &self.data_label(),
-            &self.image_options(),
-        );
-        ctx.copy_image(image);
-        self.notices.push(Notice::info(tr(
-            lang,
-            "图片已复制，可直接粘贴",
-            "Image copied: paste it anywhere",
-        )));
-    }
-
-    /// Write every chart of the report into `dir` (two clicks: the button, then the folder).
-    pub fn export_all_to(&mut self, dir: &Path) {
-        let lang = self.settings.lang;
-        let report = Arc::clone(&self.data.report);
-        let jobs: Vec<crate::export::batch::Job<'_>> = report
-            .charts
-            .iter()
-            .map(|chart| crate::export::batch::Job {
-                chart,
-                hidden: self.settings.hidden_in(&chart.id),
-            })
-            .collect();
-        let results = crate::export::batch::export_all(
-            &report,
-            &jobs,
-            dir,
-            &self.data_label(),
-            &self.image_options(),
-            &|_, _| {},
-        );
-        let written = results.iter().filter(|r| r.is_ok()).count();
-        if let Some(Err(err)) = results.into_iter().find(Result::is_err) {
-            self.notices.push(Notice::error(format!(
-                "{}{err}",
-                tr(lang, "导出失败：", "Export failed: ")
-            )));
-        }
-        if written > 0 {
-            self.notices.push(Notice::info(format!(
-                "{written} {}{}",
-                tr(lang, "张图已导出到 ", "charts exported to "),
-                dir.display()
-            )));
         }
     }
 

@@ -1,4 +1,6 @@
-//! A small CPU rasterizer for egui's tessellated output, so charts become images without a GPU.
+//! A small CPU rasterizer for egui's tessellated output: egui shapes → pixels without a GPU. It
+//! makes the images (`export`), draws the CPU window (`ui::cpu_window`), renders the UI tests'
+//! snapshots and the benches' frames, and knows nothing of charts, files or the window.
 //!
 //! It does the arithmetic of egui-wgpu's shader (`egui.wgsl`, `fs_main_gamma_framebuffer` with
 //! `RendererOptions::PREDICTABLE`): vertex colors are premultiplied sRGB ("gamma") values, multiplied
@@ -158,6 +160,23 @@ impl Canvas {
         for y in y0..y1 {
             self.pixels[y * self.width + x0..y * self.width + x1].fill(color);
         }
+    }
+
+    /// egui's shapes of one pass as pixels: tessellated by `ctx` at `pixels_per_point`, painted on
+    /// a canvas of `size` pixels filled with `background`. What an image, the test renderer and a
+    /// whole window frame do; the CPU window repaints only what changed with [`Self::paint`].
+    pub fn render(
+        ctx: &egui::Context,
+        shapes: Vec<egui::epaint::ClippedShape>,
+        pixels_per_point: f32,
+        textures: &Textures,
+        [width, height]: [usize; 2],
+        background: Color32,
+    ) -> Self {
+        let primitives = ctx.tessellate(shapes, pixels_per_point);
+        let mut canvas = Self::new(width, height, background);
+        canvas.paint(&primitives, textures, pixels_per_point);
+        canvas
     }
 
     /// A canvas filled with `background` (premultiplied).

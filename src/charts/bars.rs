@@ -1,0 +1,183 @@
+//! Bar charts: grouped bars (indicators side by side, each with its figures as a group), before-after
+//! bars (a starting level and the level reached) and single values against reference lines. One
+//! bar a figure, filled by its kind; for percentages, the difference of a pair above it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::detail::detail;
+use super::{CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, Series};
+use crate::format;
+use crate::i18n::{kind_label, kind_name};
+use crate::model::{DataPoint, Lang, PointKind, Qualifier};
+
+/// Total width of the bars of one category, in x units (categories are 1 apart).
+const GROUP_WIDTH: f64 = 0.72;
+
+pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
+    let lang = spec.lang;
+    let chart = input.chart;
+    let drawn: Vec<Vec<&DataPoint>> = input
+        .indicators
+        .iter()
+        .map(|i| chart.drawn_points(i))
+        .collect();
+    let per_group = drawn.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let width = GROUP_WIDTH / per_group as f64;
+    // When one kind of figure spans several years, bars of that kind would look alike: each bar
+    // then says its year.
+    let mut years_of_kind: BTreeMap<PointKind, BTreeSet<i32>> = BTreeMap::new();
+    for p in drawn.iter().flatten() {
+        years_of_kind.entry(p.kind).or_default().insert(p.year);
+    }
+    let several_years = years_of_kind
+        .iter()
+        .any(|(k, y)| *k != PointKind::Baseline && y.len() > 1);
+    let mut kinds = BTreeSet::new();
+    let mut slot = 0usize;
+    let mut all_series = Vec::new();
+    for (color, (ind, points)) in input.indicators.iter().zip(&drawn).enumerate() {
+        let visible = input.visible(ind);
+        // Hidden series are laid out past the end: they are never drawn, and take no slot.
+        let center = if visible { slot as f64 } else { -10.0 };
+        let n = points.len() as f64;
+        let bars: Vec<Figure> = points
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                kinds.insert(p.kind);
+                Figure {
+                    x: center + (k as f64 - (n - 1.0) / 2.0) * width,
+                    width: width * 0.92,
+                    value: p.value,
+                    kind: p.kind,
+                    qualifier: p.qualifier,
+                    label_base: p.value,
+                    label: {
+                        // The axis states the unit: the label is the number alone.
+                        let value = format::value_label(p.value, p.qualifier, lang);
+                        if several_years {
+                            format!("{}\n{value}", year_tag(p.year, lang))
+                        } else {
+                            value
+                        }
+                    },
+                    detail: detail(input.report, ind, p, &spec.unit, lang),
+                }
+            })
+            .collect();
+        if visible {
+            spec.categories.push(CategoryLabel {
+                x: center,
+                label: ind.name.get(lang).to_owned(),
+            });
+            if let Some(gap) = gap_label(spec, points, center) {
+                spec.gaps.push(gap);
+            }
+            slot += 1;
+        }
+        all_series.push(Series {
+            id: ind.id.clone(),
+            name: ind.name.get(lang).to_owned(),
+            color,
+            visible,
+            figures: bars,
+        });
+    }
+    // Fewer than three categories still get the room of three, so one bar is not a wall.
+    let pad = (3.0 - slot as f64).max(0.0) / 2.0;
+    spec.x_range = (-0.5 - pad, slot.max(1) as f64 - 0.5 + pad);
+    if kinds.len() > 1 {
+        spec.key = kinds
+            .into_iter()
+            .map(|k| (k, key_label(&drawn, k, lang)))
+            .collect();
+    }
+    ChartBody::Bars(all_series)
+}
+
+/// "2022年" / "2022": a bar's year, when its chart shows one kind in several years.
+fn year_tag(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
+    }
+}
+
+/// "2022年完成", or the kind alone when its points span several years.
+fn key_label(drawn: &[Vec<&DataPoint>], kind: PointKind, lang: Lang) -> String {
+    let years: BTreeSet<i32> = drawn
+        .iter()
+        .flatten()
+        .filter(|p| p.kind == kind)
+        .map(|p| p.year)
+        .collect();
+    match (kind, years.len()) {
+        (PointKind::Baseline, _) => kind_name(kind, lang).to_owned(),
+        (_, 1) => kind_label(kind, years.into_iter().next().unwrap_or_default(), lang),
+        _ => kind_name(kind, lang).to_owned(),
+    }
+}
+
+/// For percentages, how much the second bar of a pair is above or below the first, in words and
+/// percentage points ("高约4个百分点"); the chart's key says which two figures the pair compares.
+/// A group of more than two bars gets none: a label pairs only what the chart says it pairs.
+fn gap_label(spec: &ChartSpec, points: &[&DataPoint], x: f64) -> Option<GapLabel> {
+    let [first, last] = points else {
+        return None;
+    };
+    if !spec.unit.percent {
+        return None;
+    }
+    let diff = last.value - first.value;
+    let top = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
+    Some(GapLabel {
+        x,
+        y: top,
+        text: format::points_difference(
+            diff,
+            gap_qualifier(first.qualifier, last.qualifier),
+            None,
+            spec.lang,
+        ),
+        status: None,
+    })
+}
+
+/// What a chart's gap labels compare, when every pair compares the same two kinds of figure:
+/// "差值：2023年目标比2022年完成" / "Gaps: 2023 target against 2022 result".
+pub(super) fn gap_note(input: &Input<'_>, lang: Lang) -> Option<String> {
+    let drawn = input.indicators.iter().map(|i| input.chart.drawn_points(i));
+    let mut pairs = drawn.filter_map(|points| match points[..] {
+        [a, b] => Some(((a.kind, a.year), (b.kind, b.year))),
+        _ => None,
+    });
+    let first = pairs.next()?;
+    if pairs.any(|p| p != first) {
+        return None;
+    }
+    let ((k0, y0), (k1, y1)) = first;
+    Some(match lang {
+        Lang::Zh => format!(
+            "差值：{}比{}",
+            kind_label(k1, y1, lang),
+            kind_label(k0, y0, lang)
+        ),
+        Lang::En => format!(
+            "Gaps: {} against {}",
+            kind_label(k1, y1, lang),
+            kind_label(k0, y0, lang)
+        ),
+    })
+}
+
+/// How exact the change from `first` to `last` is: a target of "≥30" from an exact 20 is a rise of
+/// at least 10; anything approximate on either side makes the change approximate.
+pub(super) fn gap_qualifier(first: Qualifier, last: Qualifier) -> &'static str {
+    use Qualifier::{AtLeast, AtMost, Exact};
+    match (first, last) {
+        (Exact, Exact) => "",
+        (Exact, AtLeast) | (AtMost, Exact) | (AtMost, AtLeast) => "≥",
+        (Exact, AtMost) | (AtLeast, Exact) | (AtLeast, AtMost) => "≤",
+        _ => "≈",
+    }
+}
