@@ -1,5 +1,6 @@
 //! Writing files so that a failure leaves nothing behind and an existing file intact: images,
-//! screenshots and the saved settings all go through [`write_atomic`].
+//! screenshots and the saved settings all go through [`write_atomic`]; a drafted data file through
+//! [`write_new`], which never replaces one.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,8 @@ use std::path::{Path, PathBuf};
 pub enum WriteError {
     #[error("{}: the folder does not exist; create it or choose another", .0.display())]
     MissingFolder(PathBuf),
+    #[error("{}: the file exists; choose another name or replace it", .0.display())]
+    Exists(PathBuf),
     #[error("{}: cannot write here: {source}", .path.display())]
     Write {
         path: PathBuf,
@@ -20,6 +23,31 @@ pub enum WriteError {
 /// Write `bytes` to `path` through a temporary file in the same folder, renamed into place only
 /// once complete: on any failure there is no partial file and an existing one is kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let tmp = complete_temp(path, bytes)?;
+    tmp.persist(path).map_err(|e| WriteError::Write {
+        path: path.to_owned(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Like [`write_atomic`], but never over an existing file: [`WriteError::Exists`] instead.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let tmp = complete_temp(path, bytes)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(WriteError::Exists(path.to_owned()))
+        }
+        Err(e) => Err(WriteError::Write {
+            path: path.to_owned(),
+            source: e.error,
+        }),
+    }
+}
+
+/// A temporary file beside `path` holding `bytes`, synced, with the permissions `path` will have.
+fn complete_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, WriteError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -45,8 +73,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     }
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(test)]
@@ -76,6 +103,20 @@ mod tests {
             let mode = std::fs::metadata(&ok).expect("stat").permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "an existing file's permissions are kept");
         }
+        let entries = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(entries, 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn write_new_never_replaces() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("r.ron");
+        write_new(&path, b"first").expect("a new file");
+        assert!(matches!(
+            write_new(&path, b"second"),
+            Err(WriteError::Exists(_))
+        ));
+        assert_eq!(std::fs::read(&path).expect("read"), b"first");
         let entries = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(entries, 1, "no temporary file left behind");
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planboard::draft::{self, DraftError, MAX_REPORT_BYTES, Request};
+use planboard::files;
 use planboard::model;
 
 pub fn run(report: &Path, out: Option<&Path>, with: &[PathBuf], force: bool) -> ExitCode {
@@ -176,34 +177,17 @@ fn relative_to(report: &Path, out: &Path) -> String {
     }
 }
 
-/// Write through a temporary file in the same folder and rename, so a reader never sees half a
-/// file; without `replace`, never over an existing file.
+/// Write atomically (see [`planboard::files`]); without `replace`, never over an existing file.
 fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !folder.is_dir() {
-        return Err(format!(
-            "the folder {} does not exist; expected an existing folder",
-            folder.display()
-        ));
-    }
-    let mut tmp = tempfile::NamedTempFile::new_in(folder).map_err(|e| e.to_string())?;
-    tmp.write_all(bytes).map_err(|e| e.to_string())?;
-    // A temporary file is private (0600); a data file is an ordinary one.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| e.to_string())?;
-    }
-    tmp.as_file().sync_all().map_err(|e| e.to_string())?;
-    let done = if replace {
-        tmp.persist(path).map(|_| ())
+    let written = if replace {
+        files::write_atomic(path, bytes)
     } else {
-        tmp.persist_noclobber(path).map(|_| ())
+        files::write_new(path, bytes)
     };
-    done.map_err(|e| e.error.to_string())
+    written.map_err(|e| match e {
+        files::WriteError::Exists(_) => {
+            "the file exists; expected a new file name, or --force to replace it".to_owned()
+        }
+        other => other.to_string(),
+    })
 }
