@@ -215,6 +215,16 @@ pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
             let mut why = Vec::new();
             let (kind, year) = kind_and_year(&reader, &context, m, &mut why);
             let basis = basis_of(&reader, &context, m, unit, &name, &mut why);
+            let clause = reader.text(context.clause.start..m.number.start);
+            if let Some(w) = lex
+                .comparison_words
+                .iter()
+                .find(|w| clause.contains(w.as_str()))
+            {
+                why.push(format!(
+                    "marked: a comparison with other places or a rank, “{w}”"
+                ));
+            }
             out.push(Proposed {
                 name: name.clone(),
                 value: m.value,
@@ -614,13 +624,25 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
         word_in(r, rg.clone(), &lex.strong_target_words, |at| {
             let before: String = r.chars[at.saturating_sub(5)..at].iter().collect();
             !["完成", "实现", "超额"].iter().any(|w| before.contains(w))
+                && starts_with_any(r.chars, at, &lex.target_word_exceptions).is_none()
         })
     });
+    // 到2025年, 至2027年: a year still to come is a target's.
+    let by_year = years_at(r.chars, c.sentence.start, m.number.start)
+        .filter(|(i, y)| {
+            *y > r.outline.results_year
+                && i.checked_sub(1)
+                    .is_some_and(|p| matches!(r.chars[p], '到' | '至'))
+        })
+        .last();
     let kind = if let Some(w) = estimate {
         why.push(format!("kind actual (estimate): “{w}”"));
         PointKind::Actual
     } else if let Some(w) = target_word {
         why.push(format!("kind target: “{w}”"));
+        PointKind::Target
+    } else if let Some((i, y)) = by_year {
+        why.push(format!("kind target: “{}{y}年”", r.chars[i - 1]));
         PointKind::Target
     } else if let Some((k, h)) = heading_kind {
         why.push(format!("kind {}: heading “{}”", k.id(), h.text));

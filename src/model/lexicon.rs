@@ -65,6 +65,7 @@ pub struct Lexicon {
     pub class_nouns: Vec<String>,
     pub target_words: Vec<String>,
     pub strong_target_words: Vec<String>,
+    pub target_word_exceptions: Vec<String>,
     pub estimate_words: Vec<String>,
     pub results_headings: Vec<String>,
     pub target_headings: Vec<String>,
@@ -81,6 +82,7 @@ pub struct Lexicon {
     pub object_stops: Vec<String>,
     pub skip_headings: Vec<String>,
     pub money_words: Vec<String>,
+    pub comparison_words: Vec<String>,
     pub indicators: Vec<KnownIndicator>,
 }
 
