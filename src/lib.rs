@@ -14,5 +14,6 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod raster;
+pub mod review;
 pub mod table;
 pub mod ui;

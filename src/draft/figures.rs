@@ -60,7 +60,13 @@ fn breaks(chars: &[char]) -> (Vec<bool>, Vec<bool>) {
                 .iter()
                 .rposition(|c| *c == '\n')
                 .map_or(0, |p| p + 1);
-            let short_line = i - line_start < 50;
+            // A short line without clause punctuation is a title or heading; a short line with it
+            // is a sentence a page break cut.
+            // (A heading's own numbering, 一、 or （一）, is not clause punctuation.)
+            let short_line = i - line_start < 50
+                && !chars[(line_start + 4).min(i)..i]
+                    .iter()
+                    .any(|c| matches!(c, '，' | '；' | '、' | ',' | ';'));
             let paragraph = before
                 .is_none_or(|c| sentence_end(*c) || matches!(c, '：' | ':' | '；' | ';'))
                 || short_line
