@@ -54,9 +54,8 @@ pub struct Review {
     redo: Vec<Vec<Change>>,
     /// Changes not yet written to the file.
     pub unsaved: bool,
-    /// The source text, whitespace removed, and for each of its bytes the char index in the text.
+    /// The source text, whitespace removed: an edited quote must be in it.
     squashed: String,
-    squashed_at: Vec<usize>,
 }
 
 impl Review {
@@ -89,7 +88,6 @@ impl Review {
         Some(Self {
             items,
             squashed,
-            squashed_at,
             ..Self::default()
         })
     }
