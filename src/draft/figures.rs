@@ -641,7 +641,24 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
                     .is_some_and(|p| matches!(r.chars[p], '到' | '至'))
         })
         .last();
-    let kind = if let Some(w) = estimate {
+    // A target named right beside the number: 年初目标（6.5%）, 5.0%的控制目标.
+    let adjacent = {
+        let mut b = m.span.start;
+        while b > 0 && (r.chars[b - 1].is_whitespace() || matches!(r.chars[b - 1], '(' | '（')) {
+            b -= 1;
+        }
+        let after: String = r.chars[m.span.end..(m.span.end + 6).min(r.chars.len())]
+            .iter()
+            .collect();
+        ends_with(r.chars, b, "目标").is_some()
+            || after.starts_with("的控制目标")
+            || after.starts_with("的目标")
+            || after.starts_with("的预期目标")
+    };
+    let kind = if adjacent {
+        why.push("kind target: “目标” beside the number".to_owned());
+        PointKind::Target
+    } else if let Some(w) = estimate {
         why.push(format!("kind actual (estimate): “{w}”"));
         PointKind::Actual
     } else if let Some(w) = target_word {
@@ -682,7 +699,8 @@ fn kind_and_year(r: &Reader, c: &Context, m: &Mention, why: &mut Vec<String>) ->
     } else if let Some(h) = chain.iter().find(|h| h.year.is_some()) {
         let y = h.year.unwrap_or(r.outline.results_year);
         // A target under a heading of results (力争 in a review) is for the year after.
-        let y = if kind == PointKind::Target && h.kind == Some(PointKind::Actual) {
+        // (年初目标（6.5%） beside a result is that year's own target.)
+        let y = if kind == PointKind::Target && h.kind == Some(PointKind::Actual) && !adjacent {
             y + 1
         } else {
             y

@@ -96,8 +96,10 @@ pub struct Drafted {
 pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
     let lex = Lexicon::embedded();
     let chars: Vec<char> = text.text.chars().collect();
-    let outline = outline::outline(&chars, lex);
-    let figures = figures::read(&chars, &outline, lex);
+    // Read in the lexicon's normal forms (億 as 亿, full-width digits); quote from the text itself.
+    let normal = lex.normalize(&chars);
+    let outline = outline::outline(&normal, lex);
+    let figures = figures::read(&normal, &outline, lex);
     let source = source_of(&chars, &outline, req);
     let assembled = assemble::assemble(&chars, &figures, &outline, lex, source, req.with);
     if assembled.report.point_count() == 0 {

@@ -304,7 +304,7 @@ fn years(chars: &[char], headings: &[Heading], title: Option<&str>, lex: &Lexico
         let target_word = ["目标", "计划", "安排", "蓝图", "任务", "草案"]
             .iter()
             .any(|w| after.contains(w));
-        let result_word = ["完成", "回顾", "执行", "成效", "实现", "达到", "增长"]
+        let result_word = ["完成", "回顾", "执行", "成效", "实现", "达到"]
             .iter()
             .any(|w| after.contains(w));
         if target_word && !result_word {

@@ -41,7 +41,9 @@ pub fn read(
             start += next;
         }
         if any {
-            covered.push(region);
+            // From the first cell: prose before it on the same line is read as prose.
+            let start = raw.first().map_or(region.start, |c| c.range.start);
+            covered.push(start..region.end);
         }
     }
     (figures, covered)
@@ -104,6 +106,15 @@ fn split(chars: &[char], region: Range<usize>) -> Vec<Raw> {
         }
         while b > a && chars[b - 1].is_whitespace() {
             b -= 1;
+        }
+        // A cell that runs on from prose (…上缴烟叶税0.44亿元。 表1 … 产品名称) starts after the
+        // last sentence end or space in it: the prose stays outside the table.
+        if b - a > 30
+            && let Some(cut) = chars[a..b]
+                .iter()
+                .rposition(|c| c.is_whitespace() || matches!(c, '。' | '；' | '：' | ':'))
+        {
+            a += cut + 1;
         }
         if b > a {
             out.push(Raw {
@@ -242,9 +253,13 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
                 continue;
             };
             let head = &header[j].text;
+            // The unit: the column's (产量（吨）), a unit column's (计量单位), the row's (造林面积（万亩）),
+            // or the whole table's (单位：亿元).
             let unit_text = match unit_column {
                 Some(u) if header_unit(head).is_none() => Some(row[u].text.clone()),
-                _ => header_unit(head).or_else(|| table_unit.clone()),
+                _ => header_unit(head)
+                    .or_else(|| header_unit(&row[0].text))
+                    .or_else(|| table_unit.clone()),
             };
             let Some(unit_text) = unit_text else { continue };
             let Some(unit) = lexicon_unit(&unit_text, lex) else {

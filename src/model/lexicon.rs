@@ -3,6 +3,7 @@
 //! Units, measure words, qualifiers, fall words and the cue words of kind and basis are data, not
 //! code, so a reader of another province's reports can add a word without touching the reader.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -83,6 +84,10 @@ pub struct Lexicon {
     pub skip_headings: Vec<String>,
     pub money_words: Vec<String>,
     pub comparison_words: Vec<String>,
+    pub variants: Vec<(String, String)>,
+    /// `variants` as a map, built when the lexicon is parsed.
+    #[serde(skip)]
+    variant_map: HashMap<char, char>,
     pub indicators: Vec<KnownIndicator>,
 }
 
@@ -98,6 +103,18 @@ impl Lexicon {
     /// Parse a lexicon file's text.
     pub fn parse(text: &str) -> Result<Self, ron::error::SpannedError> {
         let mut lexicon: Self = ron::Options::default().from_str(text)?;
+        lexicon.variant_map = lexicon
+            .variants
+            .iter()
+            .filter_map(|(from, to)| {
+                let mut f = from.chars();
+                let mut t = to.chars();
+                match (f.next(), f.next(), t.next(), t.next()) {
+                    (Some(a), None, Some(b), None) => Some((a, b)),
+                    _ => None,
+                }
+            })
+            .collect();
         // Longest first, so 吨/日 wins over 吨 and 个百分点 over 个.
         lexicon
             .units
@@ -134,6 +151,27 @@ impl Lexicon {
             Ok(lexicon) => lexicon,
             Err(err) => panic!("data/draft/lexicon.ron does not parse: {err}"),
         })
+    }
+
+    /// `c` as the reader reads it: a variant's standard form, full-width digits as ASCII ones.
+    pub fn normal(&self, c: char) -> char {
+        match c {
+            '．' => '.',
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => self.variant_map.get(&c).copied().unwrap_or(c),
+        }
+    }
+
+    /// A text's chars as the reader reads them ([`Lexicon::normal`]), positions unchanged; a `*`
+    /// right after a number (a footnote mark: 4.20*万人) reads as a space.
+    pub fn normalize(&self, chars: &[char]) -> Vec<char> {
+        let mut out: Vec<char> = chars.iter().map(|&c| self.normal(c)).collect();
+        for i in 1..out.len() {
+            if out[i] == '*' && (out[i - 1].is_ascii_digit() || out[i - 1] == '%') {
+                out[i] = ' ';
+            }
+        }
+        out
     }
 
     /// Whether `c` is a measure word (a lone Chinese digit before it states a count).

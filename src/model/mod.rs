@@ -25,8 +25,11 @@ pub use locate::SourceMap;
 /// The id of the window's data-table page (`--page table`), which no data page may take.
 pub const TABLE_PAGE_ID: &str = "table";
 
+/// The id of the window's review page for drafted files (`--page review`).
+pub const REVIEW_PAGE_ID: &str = "review";
+
 /// Page ids the app uses for its own pages.
-pub const RESERVED_PAGE_IDS: [&str; 1] = [TABLE_PAGE_ID];
+pub const RESERVED_PAGE_IDS: [&str; 2] = [TABLE_PAGE_ID, REVIEW_PAGE_ID];
 
 use serde::{Deserialize, Serialize};
 
@@ -245,14 +248,19 @@ impl Indicator {
         self.unit_id_of(measure).is_some()
     }
 
-    /// The figures of one measure that are not revised by a later source.
+    /// The figures of one measure that are not revised by a later source nor rejected in review.
     pub fn current_points<'a>(
         &'a self,
         measure: Option<&'a str>,
     ) -> impl Iterator<Item = &'a DataPoint> + 'a {
-        self.points
-            .iter()
-            .filter(move |p| p.measure.as_deref() == measure && p.revised_by.is_none())
+        // A figure its review rejected is in the file but nowhere on screen.
+        self.points.iter().filter(move |p| {
+            p.measure.as_deref() == measure
+                && p.revised_by.is_none()
+                && p.review
+                    .as_ref()
+                    .is_none_or(|r| r.state != ReviewState::Rejected)
+        })
     }
 }
 

@@ -90,22 +90,10 @@ pub fn same(a: f64, b: f64) -> bool {
 
 /// Read every number of `chars` with its unit, qualifier and sign.
 pub fn read(chars: &[char], lex: &Lexicon) -> Vec<Mention> {
-    // Full-width digits (１２３．４) read as ASCII ones; positions stay the same.
-    let wide = |c: char| matches!(c, '０'..='９' | '．');
-    let normal: Vec<char>;
-    let chars = if chars.iter().any(|c| wide(*c)) {
-        normal = chars
-            .iter()
-            .map(|&c| match c {
-                '．' => '.',
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                c => c,
-            })
-            .collect();
-        &normal[..]
-    } else {
-        chars
-    };
+    // Full-width digits, traditional characters, footnote marks: read as the lexicon says;
+    // positions stay the same.
+    let normal = lex.normalize(chars);
+    let chars = &normal[..];
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -265,8 +253,8 @@ fn mention(
             .starts_with(|c: char| c.is_ascii_alphabetic())
     });
     let after_letter = (chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()) && !ascii_unit)
-        || chars.get(end).is_some_and(|c| matches!(c, '+' | '×' | '*'))
-        || (start > 0 && matches!(chars[start - 1], '+' | '×' | '*'));
+        || chars.get(end).is_some_and(|c| matches!(c, '+' | '×'))
+        || (start > 0 && matches!(chars[start - 1], '+' | '×'));
     Mention {
         number: start..end,
         span: span_start..span_end.max(end),

@@ -9,6 +9,7 @@ pub mod data_source;
 pub mod dialogs;
 pub mod notices;
 pub mod renderer;
+pub mod review_view;
 pub mod screenshot;
 pub mod settings;
 mod shortcuts;
@@ -80,11 +81,19 @@ pub fn run(launch: Launch) -> Result<(), WindowError> {
         crate::model::load_dataset(&launch.files)
     }?;
     let report = &dataset.report;
+    let drafted = dataset
+        .files
+        .iter()
+        .any(|f| review_view::has_draft(&f.report));
     if let Some(page) = &launch.page
         && page != TABLE_PAGE_ID
+        && !(drafted && page == crate::model::REVIEW_PAGE_ID)
         && !report.pages.iter().any(|p| &p.id == page)
     {
-        let ids: Vec<&str> = report.pages.iter().map(|p| p.id.as_str()).collect();
+        let mut ids: Vec<&str> = report.pages.iter().map(|p| p.id.as_str()).collect();
+        if drafted {
+            ids.push(crate::model::REVIEW_PAGE_ID);
+        }
         return Err(WindowError::NoPage {
             page: page.clone(),
             expected: format!("{}, {TABLE_PAGE_ID}", ids.join(", ")),
@@ -202,6 +211,8 @@ pub(crate) fn make_app(
     if let Some(page) = &launch.page {
         settings.page = Some(if page == TABLE_PAGE_ID {
             PageRef::Table
+        } else if page == crate::model::REVIEW_PAGE_ID {
+            PageRef::Review
         } else {
             PageRef::Page(page.clone())
         });

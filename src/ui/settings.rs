@@ -14,6 +14,8 @@ use crate::model::Lang;
 pub enum PageRef {
     Page(String),
     Table,
+    /// The review of a drafted file's figures.
+    Review,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

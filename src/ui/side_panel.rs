@@ -40,6 +40,16 @@ pub fn side_panel_ui(
     {
         actions.push(Action::ShowPage(PageRef::Table));
     }
+    if data
+        .files
+        .iter()
+        .any(|f| super::review_view::has_draft(&f.report))
+        && ui
+            .selectable_label(*current == PageRef::Review, tr(lang, "审阅", "Review"))
+            .clicked()
+    {
+        actions.push(Action::ShowPage(PageRef::Review));
+    }
     ui.separator();
     ui.horizontal(|ui| {
         ui.label(tr(lang, "语言", "Language"));

@@ -19,6 +19,7 @@ use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
 use crate::ui::notices::{self, Notice};
+use crate::ui::review_view::{self, ReviewAction, ReviewSession};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
 use crate::ui::table_view;
@@ -51,6 +52,8 @@ pub struct PlanboardApp {
     saved_settings: Option<Settings>,
     /// Charts on screen this frame with their rectangles, for Ctrl+S / Ctrl+C.
     chart_rects: Vec<(String, egui::Rect)>,
+    /// The review of a drafted file, once the review page has been opened.
+    pub review: Option<ReviewSession>,
 }
 
 impl std::fmt::Debug for PlanboardApp {
@@ -79,6 +82,7 @@ impl PlanboardApp {
             applied_title: String::new(),
             saved_settings: None,
             chart_rects: Vec::new(),
+            review: None,
         }
     }
 
@@ -183,6 +187,7 @@ impl PlanboardApp {
             actions.extend(notices::data_error_ui(ui, lang, lines));
         }
         match current {
+            PageRef::Review => self.review_page_ui(ui, lang),
             PageRef::Table => {
                 ui.heading(tr(lang, "数据表：全部数据点", "Data table: every figure"));
                 self.refresh_rows();
@@ -210,6 +215,37 @@ impl PlanboardApp {
             }
         }
         actions
+    }
+
+    /// The review page: started from the first file with drafted figures; its changes reach the
+    /// charts at once and the file on save.
+    fn review_page_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        if self.review.is_none() {
+            self.review = ReviewSession::start(&self.data);
+        }
+        let Some(session) = &mut self.review else {
+            ui.label(tr(
+                lang,
+                "没有待审阅的数据文件",
+                "No drafted file to review",
+            ));
+            return;
+        };
+        for action in review_view::review_ui(ui, session, lang) {
+            let done = match action {
+                ReviewAction::Changed => review_view::show_changes(&mut self.data, session),
+                ReviewAction::Save => review_view::save(&self.data, session).map(|path| {
+                    self.notices.push(Notice::info(format!(
+                        "{}{}",
+                        tr(lang, "已保存：", "Saved: "),
+                        path.display()
+                    )));
+                }),
+            };
+            if let Err(err) = done {
+                self.notices.push(review_view::failure(lang, &err));
+            }
+        }
     }
 
     /// Ctrl+S saves and Ctrl+C copies the chart under the pointer, or the page's first.
@@ -242,6 +278,15 @@ impl PlanboardApp {
                 PageRef::Page(id.clone())
             }
             Some(PageRef::Table) => PageRef::Table,
+            Some(PageRef::Review)
+                if self
+                    .data
+                    .files
+                    .iter()
+                    .any(|f| review_view::has_draft(&f.report)) =>
+            {
+                PageRef::Review
+            }
             _ => self
                 .report()
                 .pages

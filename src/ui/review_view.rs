@@ -1,0 +1,526 @@
+//! The 审阅 (Review) page: a drafted file's figures in the report's order beside the report's text,
+//! each accepted, rejected or fixed with one key. Changes reach the charts at once (rejected
+//! figures leave them) and are written to the file on Ctrl+S. The logic is [`crate::review`]; this
+//! file draws it and reacts.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::text::LayoutJob;
+use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
+
+use crate::draw::palette;
+use crate::i18n::tr;
+use crate::model::{self, Basis, DataPoint, Lang, PointKind, Qualifier, Report, ReviewState};
+use crate::review::Review;
+use crate::ui::data_source::DataSource;
+use crate::ui::notices::Notice;
+
+/// A review under way: which file, its report as edited, the review, the source text.
+pub struct ReviewSession {
+    pub file: usize,
+    pub report: Report,
+    pub review: Review,
+    /// The source text's chars, when the text is at hand.
+    text: Option<Vec<char>>,
+    /// The figure being edited, as the form holds it.
+    form: Option<DataPoint>,
+    /// Why the last edit was refused.
+    error: Option<String>,
+}
+
+impl std::fmt::Debug for ReviewSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReviewSession")
+            .field("file", &self.file)
+            .field("items", &self.review.items.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Whether a file holds drafted figures.
+pub fn has_draft(report: &Report) -> bool {
+    report
+        .indicators
+        .iter()
+        .flat_map(|i| &i.points)
+        .any(|p| p.review.is_some())
+}
+
+impl ReviewSession {
+    /// The review of the first open file with drafted figures.
+    pub fn start(data: &DataSource) -> Option<Self> {
+        let file = data.files.iter().position(|f| has_draft(&f.report))?;
+        let report = data.files[file].report.clone();
+        let text = source_text(data, file);
+        let review = Review::of(&report, text.as_deref())?;
+        Some(Self {
+            file,
+            report,
+            review,
+            text: text.map(|t| t.chars().collect()),
+            form: None,
+            error: None,
+        })
+    }
+}
+
+/// The text of the file's source, when the provenance check found it.
+fn source_text(data: &DataSource, file: usize) -> Option<String> {
+    data.provenance.sources.iter().find_map(|s| match &s.state {
+        model::provenance::TextState::Checked { text, .. } if s.file == file => {
+            std::fs::read_to_string(text).ok()
+        }
+        _ => None,
+    })
+}
+
+/// The file's report as the charts and the saved file should have it: charts and pages that would
+/// draw nothing once rejected figures are left out are left out too.
+pub fn without_empty_charts(report: &Report) -> Report {
+    let mut r = report.clone();
+    let drawn = |r: &Report, id: &str| {
+        r.indicator(id).is_some_and(|ind| {
+            ind.points.iter().any(|p| {
+                p.review
+                    .as_ref()
+                    .is_none_or(|v| v.state != ReviewState::Rejected)
+            })
+        })
+    };
+    let kept: Vec<model::Chart> = r
+        .charts
+        .iter()
+        .filter_map(|c| {
+            let mut c = c.clone();
+            c.series.retain(|s| drawn(&r, s));
+            (!c.series.is_empty()).then_some(c)
+        })
+        .collect();
+    r.charts = kept;
+    let ids: Vec<String> = r.charts.iter().map(|c| c.id.clone()).collect();
+    for page in &mut r.pages {
+        page.charts.retain(|c| ids.contains(c));
+    }
+    r.pages.retain(|p| !p.charts.is_empty());
+    r
+}
+
+/// What the page asks the app for.
+#[derive(Debug, PartialEq)]
+pub enum ReviewAction {
+    /// The edited report changed: show it in the charts.
+    Changed,
+    /// Write the file.
+    Save,
+}
+
+/// The review page. Returns what the app must do after drawing.
+pub fn review_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Vec<ReviewAction> {
+    let mut out = Vec::new();
+    let counts = session.review.counts(&session.report);
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(tr(lang, "审阅", "Review"));
+        ui.label(format!(
+            "{} {} · {} {} · {} {}",
+            tr(lang, "待审", "open"),
+            counts.open,
+            tr(lang, "已接受", "accepted"),
+            counts.accepted,
+            tr(lang, "已拒绝", "rejected"),
+            counts.rejected
+        ));
+        if session.review.unsaved {
+            ui.label(RichText::new(tr(lang, "（未保存）", "(unsaved)")).weak());
+        }
+    });
+    // Keys act when no field has the keyboard.
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    let pressed = |ui: &mut Ui, m: Modifiers, k: Key| ui.input_mut(|i| i.consume_key(m, k));
+    let mut act: Option<&str> = None;
+    if !typing {
+        for (m, k, what) in [
+            (Modifiers::NONE, Key::ArrowDown, "next"),
+            (Modifiers::NONE, Key::J, "next"),
+            (Modifiers::NONE, Key::ArrowUp, "previous"),
+            (Modifiers::NONE, Key::K, "previous"),
+            (Modifiers::NONE, Key::A, "accept"),
+            (Modifiers::NONE, Key::R, "reject"),
+            (Modifiers::NONE, Key::E, "edit"),
+            (Modifiers::SHIFT, Key::A, "section"),
+        ] {
+            if pressed(ui, m, k) {
+                act = Some(what);
+            }
+        }
+    }
+    if pressed(ui, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+        || pressed(ui, Modifiers::COMMAND, Key::Y)
+    {
+        act = Some("redo");
+    } else if pressed(ui, Modifiers::COMMAND, Key::Z) {
+        act = Some("undo");
+    }
+    if super::shortcuts::save_requested(ui.ctx()) {
+        out.push(ReviewAction::Save);
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (what, zh, en) in [
+            ("accept", "接受 (A)", "Accept (A)"),
+            ("reject", "拒绝 (R)", "Reject (R)"),
+            ("edit", "编辑 (E)", "Edit (E)"),
+            (
+                "section",
+                "本节全部接受 (Shift+A)",
+                "Accept section (Shift+A)",
+            ),
+            ("undo", "撤销 (Ctrl+Z)", "Undo (Ctrl+Z)"),
+            ("redo", "重做 (Ctrl+Shift+Z)", "Redo (Ctrl+Shift+Z)"),
+        ] {
+            let enabled = match what {
+                "undo" => session.review.can_undo(),
+                "redo" => session.review.can_redo(),
+                _ => true,
+            };
+            if ui
+                .add_enabled(enabled, egui::Button::new(tr(lang, zh, en)))
+                .clicked()
+            {
+                act = Some(what);
+            }
+        }
+        if ui
+            .button(tr(lang, "保存 (Ctrl+S)", "Save (Ctrl+S)"))
+            .clicked()
+        {
+            out.push(ReviewAction::Save);
+        }
+    });
+    ui.label(
+        RichText::new(tr(
+            lang,
+            "↑↓ 或 J/K 选择 · A 接受 · R 拒绝 · E 编辑 · Shift+A 接受本节 · Ctrl+Z 撤销 · Ctrl+S 保存",
+            "↑↓ or J/K select · A accept · R reject · E edit · Shift+A accept section · Ctrl+Z undo · Ctrl+S save",
+        ))
+        .weak()
+        .small(),
+    );
+    let before = session.review.counts(&session.report);
+    let undo_depth = session.review.can_undo();
+    match act {
+        Some("next") => session.review.next(),
+        Some("previous") => session.review.previous(),
+        Some("accept") => session
+            .review
+            .set_state(&mut session.report, ReviewState::Accepted),
+        Some("reject") => session
+            .review
+            .set_state(&mut session.report, ReviewState::Rejected),
+        Some("section") => session.review.accept_section(&mut session.report),
+        Some("undo") => {
+            session.review.undo(&mut session.report);
+            out.push(ReviewAction::Changed);
+        }
+        Some("redo") => {
+            session.review.redo(&mut session.report);
+            out.push(ReviewAction::Changed);
+        }
+        Some("edit") => {
+            session.form = session
+                .review
+                .point(&session.report, session.review.selected)
+                .cloned();
+        }
+        _ => {}
+    }
+    if session.review.counts(&session.report) != before || session.review.can_undo() != undo_depth {
+        out.push(ReviewAction::Changed);
+    }
+    ui.separator();
+    let selected_changed = act.is_some_and(|a| a != "edit");
+    ui.columns(2, |cols| {
+        list_ui(&mut cols[0], session, lang, selected_changed);
+        if let Some(changed) = form_ui(&mut cols[1], session, lang) {
+            out.push(changed);
+        }
+        text_ui(&mut cols[1], session, lang);
+    });
+    out
+}
+
+fn kind_colour(kind: PointKind) -> Color32 {
+    match kind {
+        PointKind::Actual => palette::RESULT,
+        PointKind::Target => palette::TARGET,
+        PointKind::Baseline => palette::BASELINE,
+    }
+}
+
+fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
+    match kind {
+        PointKind::Actual => tr(lang, "完成", "result"),
+        PointKind::Target => tr(lang, "目标", "target"),
+        PointKind::Baseline => tr(lang, "起点", "start"),
+    }
+}
+
+/// The figures, one row each, in the report's order; the section named where it changes.
+fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let n = session.review.items.len();
+    egui::ScrollArea::vertical()
+        .id_salt("review-list")
+        .max_height(ui.available_height().max(200.0))
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, n, |ui, rows| {
+            for i in rows {
+                let item = &session.review.items[i];
+                let Some(p) = session.review.point(&session.report, i) else {
+                    continue;
+                };
+                let ind = &session.report.indicators[item.indicator];
+                let unit = session
+                    .report
+                    .unit_of_point(ind, p)
+                    .map_or("", |u| u.zh.as_str());
+                let (mark, colour) = match p.review.as_ref().map(|r| r.state) {
+                    Some(ReviewState::Accepted) => ("✔", Color32::from_rgb(0x2e, 0x8b, 0x57)),
+                    Some(ReviewState::Rejected) => ("✖", Color32::GRAY),
+                    _ => ("●", kind_colour(p.kind)),
+                };
+                let label = format!(
+                    "{} {} {}{} {}{}  ·  {}",
+                    mark,
+                    ind.name.get(lang),
+                    p.year,
+                    kind_name(p.kind, lang),
+                    crate::format::plain(p.value),
+                    unit,
+                    item.section
+                );
+                let mut text = RichText::new(label).color(colour);
+                if p.review
+                    .as_ref()
+                    .is_some_and(|r| r.state == ReviewState::Rejected)
+                {
+                    text = text.strikethrough();
+                }
+                let response = ui.selectable_label(session.review.selected == i, text);
+                if response.clicked() {
+                    session.review.select(i);
+                    session.form = None;
+                }
+                if scroll && session.review.selected == i {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                }
+            }
+        });
+}
+
+/// The form that fixes the selected figure; returns `Changed` when it was applied.
+fn form_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Option<ReviewAction> {
+    let selected = session.review.selected;
+    let point = session.review.point(&session.report, selected)?.clone();
+    if let Some(why) = &point.review {
+        ui.label(RichText::new(&why.why).small().weak());
+    }
+    let form = session.form.as_mut()?;
+    let mut apply = false;
+    egui::Grid::new("review-form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(tr(lang, "数值", "Value"));
+            ui.add(egui::DragValue::new(&mut form.value).speed(0.1));
+            ui.end_row();
+            ui.label(tr(lang, "年份", "Year"));
+            ui.add(egui::DragValue::new(&mut form.year).range(1949..=2100));
+            ui.end_row();
+            ui.label(tr(lang, "类型", "Kind"));
+            egui::ComboBox::from_id_salt("review-kind")
+                .selected_text(kind_name(form.kind, lang))
+                .show_ui(ui, |ui| {
+                    for k in [PointKind::Actual, PointKind::Target, PointKind::Baseline] {
+                        ui.selectable_value(&mut form.kind, k, kind_name(k, lang));
+                    }
+                });
+            ui.end_row();
+            ui.label(tr(lang, "限定", "Qualifier"));
+            egui::ComboBox::from_id_salt("review-qualifier")
+                .selected_text(form.qualifier.id())
+                .show_ui(ui, |ui| {
+                    for q in [
+                        Qualifier::Exact,
+                        Qualifier::About,
+                        Qualifier::AtLeast,
+                        Qualifier::AtMost,
+                        Qualifier::Nearly,
+                    ] {
+                        ui.selectable_value(&mut form.qualifier, q, q.id());
+                    }
+                });
+            ui.end_row();
+            ui.label(tr(lang, "口径", "Basis"));
+            egui::ComboBox::from_id_salt("review-basis")
+                .selected_text(form.basis.id())
+                .show_ui(ui, |ui| {
+                    for b in [
+                        Basis::YearOnYear,
+                        Basis::NewInYear,
+                        Basis::Cumulative,
+                        Basis::Rate,
+                        Basis::Level,
+                        Basis::PointsChange,
+                    ] {
+                        ui.selectable_value(&mut form.basis, b, b.id());
+                    }
+                });
+            ui.end_row();
+            ui.label(tr(lang, "引文", "Quote"));
+            ui.text_edit_singleline(&mut form.quote);
+            ui.end_row();
+        });
+    ui.horizontal(|ui| {
+        apply = ui.button(tr(lang, "应用修改", "Apply")).clicked()
+            || ui.input(|i| i.key_pressed(Key::Enter));
+        if ui.button(tr(lang, "取消", "Cancel")).clicked() {
+            session.form = None;
+        }
+    });
+    if !apply {
+        return None;
+    }
+    let edited = session.form.take()?;
+    session.error = None;
+    match session.review.edit(&mut session.report, edited.clone()) {
+        Ok(()) => Some(ReviewAction::Changed),
+        Err(err) => {
+            session.error = Some(err.to_string());
+            session.form = Some(edited);
+            None
+        }
+    }
+}
+
+/// The report's text around the selected figure, every figure in it highlighted where it stands.
+fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
+    if let Some(err) = &session.error {
+        ui.colored_label(ui.visuals().error_fg_color, err);
+    }
+    let Some(text) = &session.text else {
+        ui.label(
+            RichText::new(tr(
+                lang,
+                "原文不在手边：用 --sources 目录 打开，或把原文放在数据文件旁边",
+                "The report's text is not at hand: open with --sources DIR, or put the text beside the data file",
+            ))
+            .weak(),
+        );
+        return;
+    };
+    let Some(at) = session
+        .review
+        .items
+        .get(session.review.selected)
+        .and_then(|it| it.at.clone())
+    else {
+        return;
+    };
+    // A window of the text around the figure: what a reader needs, at a frame's cost.
+    let from = at.start.saturating_sub(500);
+    let to = (at.end + 700).min(text.len());
+    let mut marks: Vec<(std::ops::Range<usize>, Color32, bool)> = session
+        .review
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            let r = it.at.clone()?;
+            if r.end <= from || r.start >= to {
+                return None;
+            }
+            let p = session.review.point(&session.report, i)?;
+            let state = p.review.as_ref().map(|r| r.state);
+            let colour = match state {
+                Some(ReviewState::Rejected) => Color32::from_gray(128),
+                _ => kind_colour(p.kind),
+            };
+            Some((
+                r.start.max(from)..r.end.min(to),
+                colour,
+                i == session.review.selected,
+            ))
+        })
+        .collect();
+    marks.sort_by_key(|m| m.0.start);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut k = from;
+    for (range, colour, selected) in marks {
+        if range.start < k {
+            continue;
+        }
+        job.append(
+            &text[k..range.start].iter().collect::<String>(),
+            0.0,
+            plain.clone(),
+        );
+        let mut format = plain.clone();
+        format.background = colour.gamma_multiply(if selected { 0.55 } else { 0.22 });
+        if selected {
+            format.underline = egui::Stroke::new(2.0, colour);
+        }
+        job.append(&text[range.clone()].iter().collect::<String>(), 0.0, format);
+        k = range.end;
+    }
+    job.append(&text[k..to].iter().collect::<String>(), 0.0, plain);
+    job.wrap.max_width = ui.available_width();
+    egui::ScrollArea::vertical()
+        .id_salt("review-text")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(job);
+        });
+}
+
+/// Show the edited report in the charts: the file's report replaced, the files merged again.
+pub fn show_changes(data: &mut DataSource, session: &ReviewSession) -> Result<(), String> {
+    let mut files = data.files.clone();
+    let Some(file) = files.get_mut(session.file) else {
+        return Err("the file under review is no longer open".to_owned());
+    };
+    file.report = without_empty_charts(&session.report);
+    let dataset = model::merge(files).map_err(|e| e.to_string())?;
+    data.files = dataset.files;
+    data.report = Arc::new(dataset.report);
+    data.generation += 1;
+    Ok(())
+}
+
+/// Write the reviewed file: the draft's layout, figures with their states, atomically.
+pub fn save(data: &DataSource, session: &mut ReviewSession) -> Result<PathBuf, String> {
+    let file = data
+        .files
+        .get(session.file)
+        .ok_or_else(|| "the file under review is no longer open".to_owned())?;
+    let path = file
+        .path
+        .clone()
+        .ok_or_else(|| "the data under review has no file to write to".to_owned())?;
+    let report = without_empty_charts(&session.report);
+    let ron = crate::draft::write::to_ron(&report, &file.name);
+    // What is written must load: the same check as a draft's.
+    model::parse(&file.name, ron.as_bytes()).map_err(|e| e.to_string())?;
+    crate::files::write_atomic(&path, ron.as_bytes()).map_err(|e| e.to_string())?;
+    session.review.unsaved = false;
+    Ok(path)
+}
+
+/// A notice for a review failure, in the UI's language.
+pub fn failure(lang: Lang, what: &str) -> Notice {
+    Notice::error(format!("{}{what}", tr(lang, "审阅：", "Review: ")))
+}
