@@ -96,7 +96,8 @@ pub struct Drafted {
 pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
     let lex = Lexicon::embedded();
     let chars: Vec<char> = text.text.chars().collect();
-    // Read in the lexicon's normal forms (億 as 亿, full-width digits); quote from the text itself.
+    // Read in the lexicon's normal forms (traditional characters as simplified, full-width digits);
+    // quote from the text itself.
     let normal = lex.normalize(&chars);
     let outline = outline::outline(&normal, lex);
     let figures = figures::read(&normal, &outline, lex);

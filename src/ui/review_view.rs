@@ -284,8 +284,8 @@ fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
                     .unit_of_point(ind, p)
                     .map_or("", |u| u.zh.as_str());
                 let (mark, colour) = match p.review.as_ref().map(|r| r.state) {
-                    Some(ReviewState::Accepted) => ("✔", Color32::from_rgb(0x2e, 0x8b, 0x57)),
-                    Some(ReviewState::Rejected) => ("✖", Color32::GRAY),
+                    Some(ReviewState::Accepted) => ("√", Color32::from_rgb(0x2e, 0x8b, 0x57)),
+                    Some(ReviewState::Rejected) => ("×", Color32::GRAY),
                     _ => ("●", kind_colour(p.kind)),
                 };
                 let label = format!(
