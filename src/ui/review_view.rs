@@ -279,23 +279,22 @@ fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
                     continue;
                 };
                 let ind = &session.report.indicators[item.indicator];
-                let unit = session
-                    .report
-                    .unit_of_point(ind, p)
-                    .map_or("", |u| u.zh.as_str());
+                let value = session.report.unit_of_point(ind, p).map_or_else(
+                    || crate::format::plain(p.value),
+                    |u| crate::format::value_with_unit(p.value, p.qualifier, u, lang),
+                );
                 let (mark, colour) = match p.review.as_ref().map(|r| r.state) {
                     Some(ReviewState::Accepted) => ("√", Color32::from_rgb(0x2e, 0x8b, 0x57)),
                     Some(ReviewState::Rejected) => ("×", Color32::GRAY),
                     _ => ("●", kind_colour(p.kind)),
                 };
+                let when = match lang {
+                    Lang::Zh => format!("{}{}", p.year, kind_name(p.kind, lang)),
+                    Lang::En => format!("{} {}", p.year, kind_name(p.kind, lang)),
+                };
                 let label = format!(
-                    "{} {} {}{} {}{}  ·  {}",
-                    mark,
+                    "{mark} {}  {when}  {value}  ·  {}",
                     ind.name.get(lang),
-                    p.year,
-                    kind_name(p.kind, lang),
-                    crate::format::plain(p.value),
-                    unit,
                     item.section
                 );
                 let mut text = RichText::new(label).color(colour);
@@ -329,22 +328,26 @@ fn form_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Option<Revie
     egui::Grid::new("review-form")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label(tr(lang, "数值", "Value"));
-            ui.add(egui::DragValue::new(&mut form.value).speed(0.1));
+            let l = ui.label(tr(lang, "数值", "Value"));
+            ui.add(egui::DragValue::new(&mut form.value).speed(0.1))
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(tr(lang, "年份", "Year"));
-            ui.add(egui::DragValue::new(&mut form.year).range(1949..=2100));
+            let l = ui.label(tr(lang, "年份", "Year"));
+            ui.add(egui::DragValue::new(&mut form.year).range(1949..=2100))
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(tr(lang, "类型", "Kind"));
+            let l = ui.label(tr(lang, "类型", "Kind"));
             egui::ComboBox::from_id_salt("review-kind")
                 .selected_text(kind_name(form.kind, lang))
                 .show_ui(ui, |ui| {
                     for k in [PointKind::Actual, PointKind::Target, PointKind::Baseline] {
                         ui.selectable_value(&mut form.kind, k, kind_name(k, lang));
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(tr(lang, "限定", "Qualifier"));
+            let l = ui.label(tr(lang, "限定", "Qualifier"));
             egui::ComboBox::from_id_salt("review-qualifier")
                 .selected_text(form.qualifier.id())
                 .show_ui(ui, |ui| {
@@ -357,9 +360,11 @@ fn form_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Option<Revie
                     ] {
                         ui.selectable_value(&mut form.qualifier, q, q.id());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(tr(lang, "口径", "Basis"));
+            let l = ui.label(tr(lang, "口径", "Basis"));
             egui::ComboBox::from_id_salt("review-basis")
                 .selected_text(form.basis.id())
                 .show_ui(ui, |ui| {
@@ -373,10 +378,12 @@ fn form_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Option<Revie
                     ] {
                         ui.selectable_value(&mut form.basis, b, b.id());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(tr(lang, "引文", "Quote"));
-            ui.text_edit_singleline(&mut form.quote);
+            let l = ui.label(tr(lang, "引文", "Quote"));
+            ui.text_edit_singleline(&mut form.quote).labelled_by(l.id);
             ui.end_row();
         });
     ui.horizontal(|ui| {
@@ -426,7 +433,7 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
         return;
     };
     // A window of the text around the figure: what a reader needs, at a frame's cost.
-    let from = at.start.saturating_sub(500);
+    let from = at.start.saturating_sub(160);
     let to = (at.end + 700).min(text.len());
     let mut marks: Vec<(std::ops::Range<usize>, Color32, bool)> = session
         .review
