@@ -127,7 +127,7 @@ fn a_review_by_keyboard_saved_and_resumed() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
     assert!(!h.state().review.as_ref().unwrap().review.unsaved);
-    let reopened = DataSource::open(&[path.clone()], None).unwrap();
+    let reopened = DataSource::open(std::slice::from_ref(&path), None).unwrap();
     assert_eq!(states(&reopened.files[0].report), (total - 2, 1, 1));
     let again = Review::of(&reopened.files[0].report, None).unwrap();
     assert_eq!(
