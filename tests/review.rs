@@ -143,6 +143,22 @@ fn a_review_by_keyboard_saved_and_resumed() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("1 accepted, 1 rejected"), "{stdout}");
+    // Drafting the same text again with the reviewed file does not bring the rejected figure back.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planboard"))
+        .args(["draft", REPORT, "--with", &path.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let redrafted = String::from_utf8_lossy(&out.stdout);
+    let reviewed = std::fs::read_to_string(&path).unwrap();
+    let proposals = |ron: &str| ron.matches("state: Proposed").count();
+    assert_eq!(
+        proposals(&redrafted),
+        total - 1,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(reviewed.contains("state: Rejected"));
 }
 
 #[test]

@@ -146,7 +146,7 @@ fn draft_file(
     );
     if drafted.dropped > 0 {
         summary.push_str(&format!(
-            "\n{} numbers left out: their words did not state them back",
+            "\n{} numbers left out: their words did not state them back, or a reviewed --with file rejected them",
             drafted.dropped
         ));
     }

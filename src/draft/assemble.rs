@@ -10,6 +10,7 @@ use super::outline::Outline;
 use super::untranslated;
 use crate::model::lexicon::Lexicon;
 use crate::model::numbers::quote_states;
+use crate::model::provenance::squash;
 use crate::model::{
     Basis, Better, Category, Chart, ChartKind, DataPoint, Indicator, Page, PointKind, Report,
     Review, ReviewState, Source, Text, Unit, YearRange,
@@ -43,9 +44,24 @@ pub fn assemble(
         next_id: 1,
     };
     let mut dropped = 0;
+    // Figures a review of the same text rejected (in the --with files) are not proposed again.
+    let rejected: std::collections::HashSet<(String, u64)> = with
+        .into_iter()
+        .flat_map(|r| r.indicators.iter().flat_map(|i| &i.points))
+        .filter(|p| {
+            p.review
+                .as_ref()
+                .is_some_and(|r| r.state == ReviewState::Rejected)
+        })
+        .map(|p| (squash(&p.quote), p.value.to_bits()))
+        .collect();
     for f in figures {
         let quote: String = chars[f.quote.clone()].iter().collect();
         if !quote_states(&quote, f.value, f.header_unit.as_deref()) {
+            dropped += 1;
+            continue;
+        }
+        if rejected.contains(&(squash(&quote), f.value.to_bits())) {
             dropped += 1;
             continue;
         }

@@ -88,7 +88,8 @@ pub struct Drafted {
     pub report: Report,
     /// The RON text to write.
     pub ron: String,
-    /// Figures read but left out because their words did not state their value back.
+    /// Figures read but left out: their words did not state them back, or a review of the same
+    /// text (a `--with` file) rejected them.
     pub dropped: usize,
 }
 

@@ -501,9 +501,15 @@ pub fn show_changes(data: &mut DataSource, session: &ReviewSession) -> Result<()
         return Err("the file under review is no longer open".to_owned());
     };
     file.report = without_empty_charts(&session.report);
-    let dataset = model::merge(files).map_err(|e| e.to_string())?;
-    data.files = dataset.files;
-    data.report = Arc::new(dataset.report);
+    if files.len() == 1 {
+        // One file is its own merge (one source: nothing revises anything).
+        data.report = Arc::new(files[0].report.clone());
+        data.files = files;
+    } else {
+        let dataset = model::merge(files).map_err(|e| e.to_string())?;
+        data.files = dataset.files;
+        data.report = Arc::new(dataset.report);
+    }
     data.generation += 1;
     Ok(())
 }
