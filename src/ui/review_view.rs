@@ -243,7 +243,17 @@ pub fn review_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Vec<Re
         if let Some(changed) = form_ui(&mut cols[1], session, lang) {
             out.push(changed);
         }
-        text_ui(&mut cols[1], session, lang);
+        // A click on a figure in the text selects it in the list.
+        if let Some(at) = text_ui(&mut cols[1], session, lang)
+            && let Some(i) = session
+                .review
+                .items
+                .iter()
+                .position(|it| it.at.as_ref().is_some_and(|r| r.contains(&at)))
+        {
+            session.review.select(i);
+            session.form = None;
+        }
     });
     out
 }
@@ -409,7 +419,8 @@ fn form_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Option<Revie
 }
 
 /// The report's text around the selected figure, every figure in it highlighted where it stands.
-fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
+/// Returns the char index of the text a click landed on, if any.
+fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) -> Option<usize> {
     if let Some(err) = &session.error {
         ui.colored_label(ui.visuals().error_fg_color, err);
     }
@@ -422,7 +433,7 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
             ))
             .weak(),
         );
-        return;
+        return None;
     };
     let Some(at) = session
         .review
@@ -430,7 +441,7 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
         .get(session.review.selected)
         .and_then(|it| it.at.clone())
     else {
-        return;
+        return None;
     };
     // A window of the text around the figure: what a reader needs, at a frame's cost.
     let from = at.start.saturating_sub(160);
@@ -486,12 +497,23 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
     }
     job.append(&text[k..to].iter().collect::<String>(), 0.0, plain);
     job.wrap.max_width = ui.available_width();
+    let mut clicked = None;
     egui::ScrollArea::vertical()
         .id_salt("review-text")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(job);
+            // Drawn by hand so a click can be placed in the text: clicking a figure selects it.
+            let galley = ui.painter().layout_job(job);
+            let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
+            ui.painter()
+                .galley(rect.min, galley.clone(), ui.visuals().text_color());
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                clicked = Some(from + galley.cursor_from_pos(pos - rect.min).index.0);
+            }
         });
+    clicked
 }
 
 /// Show the edited report in the charts: the file's report replaced, the files merged again.
