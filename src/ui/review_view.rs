@@ -435,14 +435,11 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) -> Option<usize> {
         );
         return None;
     };
-    let Some(at) = session
+    let at = session
         .review
         .items
         .get(session.review.selected)
-        .and_then(|it| it.at.clone())
-    else {
-        return None;
-    };
+        .and_then(|it| it.at.clone())?;
     // A window of the text around the figure: what a reader needs, at a frame's cost.
     let from = at.start.saturating_sub(160);
     let to = (at.end + 700).min(text.len());
