@@ -174,3 +174,27 @@ fn with_existing_data_a_draft_keeps_its_ids_and_merges() {
     let (code, stdout, err) = run(&["check", RECORD, &out]);
     assert_eq!(code, 0, "{stdout}{err}");
 }
+
+#[test]
+fn two_places_drafted_open_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let passages = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/draft-dev/passages");
+    let mut outs = Vec::new();
+    for name in ["R1-luzhou-2023-gwr", "R2-jimei-2022-gwr"] {
+        let out = path(dir.path(), &format!("{name}.ron"));
+        let (code, _, err) = run(&["draft", &format!("{passages}/{name}.txt"), "--out", &out]);
+        assert_eq!(code, 0, "{err}");
+        outs.push(out);
+    }
+    // Each draft's ids are its own: GDP of two districts stays two indicators.
+    let (code, stdout, err) = run(&["check", &outs[0], &outs[1]]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let (_, table, _) = run(&["table", &outs[0], &outs[1]]);
+    let gdp: Vec<&str> = table
+        .lines()
+        .filter(|l| l.split('\t').nth(1) == Some("地区生产总值"))
+        .map(|l| l.split('\t').next().unwrap_or_default())
+        .collect();
+    assert!(gdp.iter().any(|id| id.starts_with("r1-")), "{gdp:?}");
+    assert!(gdp.iter().any(|id| id.starts_with("r2-")), "{gdp:?}");
+}

@@ -42,6 +42,7 @@ pub fn assemble(
         indicators: Vec::new(),
         index: HashMap::new(),
         next_id: 1,
+        prefix: source.id.clone(),
     };
     let mut dropped = 0;
     // Figures a review of the same text rejected (in the --with files) are not proposed again.
@@ -108,6 +109,9 @@ struct Builder<'a> {
     /// (name, unit id, basis) → index into `indicators`, for the draft's own indicators.
     index: HashMap<(String, String, Basis), usize>,
     next_id: usize,
+    /// The source's id, which the draft's own ids begin with: two drafts (of two places, say) open
+    /// together without one id meaning two things. Indicators matched in `--with` files keep theirs.
+    prefix: String,
 }
 
 impl Builder<'_> {
@@ -286,7 +290,8 @@ impl Builder<'_> {
         let (id, name) = match section {
             Some((start, name)) => (
                 format!(
-                    "s{}",
+                    "{}-s{}",
+                    self.prefix,
                     outline
                         .headings
                         .iter()
@@ -295,7 +300,7 @@ impl Builder<'_> {
                 ),
                 name,
             ),
-            None => ("s0".to_owned(), "正文".to_owned()),
+            None => (format!("{}-s0", self.prefix), "正文".to_owned()),
         };
         if !self.categories.iter().any(|c| c.id == id) {
             let text = untranslated(&name);
@@ -317,9 +322,9 @@ impl Builder<'_> {
         };
         if let Some(known) = self.lex.indicators.iter().find(|k| k.zh == name) {
             for id in [
-                known.id.clone(),
-                format!("{}_{}", known.id, basis.id()),
-                format!("{}_{}_{unit}", known.id, basis.id()),
+                format!("{}-{}", self.prefix, known.id),
+                format!("{}-{}_{}", self.prefix, known.id, basis.id()),
+                format!("{}-{}_{}_{unit}", self.prefix, known.id, basis.id()),
             ] {
                 if !taken(&id, self) {
                     return (id, known.en.clone());
@@ -327,7 +332,7 @@ impl Builder<'_> {
             }
         }
         loop {
-            let id = format!("f{:03}", self.next_id);
+            let id = format!("{}-f{:03}", self.prefix, self.next_id);
             self.next_id += 1;
             if !taken(&id, self) {
                 return (id, untranslated(name).en);
@@ -406,7 +411,7 @@ fn charts_and_pages(
         }
         if !page_charts.is_empty() {
             pages.push(Page {
-                id: format!("{source}-{}", cat.id),
+                id: cat.id.clone(),
                 title: Text {
                     zh: cat.zh.clone(),
                     en: cat.en.clone(),
