@@ -32,6 +32,10 @@ pub struct PlotLayout {
     /// Whether every point of a line gets its value label (they fit side by side), or only the
     /// last (the rest show on hover).
     pub label_every_point: bool,
+    /// A line chart's value labels that are drawn, each where it sits: those that would cover
+    /// another's text move to the other side of their point, or are left out (the tooltip has
+    /// every value). Empty for other kinds.
+    pub point_labels: Vec<PointLabel>,
     /// Whether neighbouring bars' value labels are too wide to sit side by side: then every second
     /// bar of a group lifts its label by [`Self::label_line`].
     pub stagger_labels: bool,
@@ -43,6 +47,21 @@ pub struct PlotLayout {
     pub gap_texts: Vec<String>,
     /// How far above its line a reference line's label sits, in value units.
     pub reference_label_lift: f64,
+}
+
+/// Where one value label of a line chart sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// Which of the series' runs: its results (`false`) or its targets (`true`).
+    pub target: bool,
+    /// The figure's index in its run.
+    pub index: usize,
+    /// Where the label's anchor is, in value units: its bottom edge when `above`, else its top.
+    pub y: f64,
+    /// Whether the label sits above its point (else below).
+    pub above: bool,
 }
 
 /// What a kind of chart asks of the layout: the one place a kind is matched here.
@@ -113,27 +132,32 @@ pub fn plot_layout(
     let kind = KindLayout::of(&spec.body);
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
-    let per_category = if kind.years_on_axis {
-        px_per_x as f32
+    // Every category's label when they fit side by side, else every second, third … evenly, the
+    // first kept (the tooltip names the rest): by the widest year as the fonts measure it, or, for
+    // names, which wrap, by the room two characters and "…" take.
+    let narrowest = if kind.years_on_axis {
+        spec.categories
+            .iter()
+            .flat_map(|c| c.label.lines())
+            .map(|l| f64::from(measure(l)))
+            .fold(f64::from(measure("2024")), f64::max)
+            + 12.0
     } else {
-        (px_per_x as f32).max(20.0)
+        f64::from(measure("龙岗…")) + 6.0
     };
-    let mut category_labels: Vec<(f64, String)> = spec
+    let step = (narrowest / px_per_x).ceil().max(1.0) as usize;
+    let room = (step as f64 * px_per_x) as f32;
+    let per_category = if kind.years_on_axis {
+        room
+    } else {
+        room.max(20.0)
+    };
+    let category_labels: Vec<(f64, String)> = spec
         .categories
         .iter()
+        .step_by(step)
         .map(|c| (c.x, wrap_to_width(&c.label, per_category - 6.0, 4, measure)))
         .collect();
-    // Years on the axis: every year when the labels fit, else every second, third … year, evenly.
-    if kind.years_on_axis {
-        let year_px = f64::from(measure("2024")) + 12.0;
-        let step = (year_px / px_per_x).ceil().max(1.0) as usize;
-        category_labels = category_labels
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| i % step == 0)
-            .map(|(_, c)| c)
-            .collect();
-    }
     let lines = category_labels
         .iter()
         .map(|(_, l)| l.lines().count())
@@ -214,6 +238,25 @@ pub fn plot_layout(
 
     // A value label ("1,234.5 billion") is about ten characters wide.
     let value_label_px = f64::from(measure("1,234.5 billion"));
+    let label_every_point = px_per_x >= value_label_px;
+    let point_label_lift = label_line * kind.point_label_lift;
+    let point_labels = match &spec.body {
+        ChartBody::Lines(series) => place_point_labels(
+            series,
+            &PlotScale {
+                x0: spec.x_range.0,
+                y0,
+                px_per_x,
+                px_per_y: plot_px / (y1 - y0).max(f64::EPSILON),
+                height_px: plot_px,
+                line_px: f64::from(font_px + 2.0),
+            },
+            label_every_point,
+            point_label_lift,
+            measure,
+        ),
+        _ => Vec::new(),
+    };
     PlotLayout {
         x_bounds: spec.x_range,
         y_bounds: (y0, y1),
@@ -221,8 +264,9 @@ pub fn plot_layout(
         x_axis_px,
         y_axis_px: Y_AXIS_PX - 8.0,
         font_px,
-        point_label_lift: label_line * kind.point_label_lift,
-        label_every_point: px_per_x >= value_label_px,
+        point_label_lift,
+        label_every_point,
+        point_labels,
         stagger_labels,
         label_line,
         gap_label_lift: label_line
@@ -233,6 +277,101 @@ pub fn plot_layout(
         reference_label_lift: label_line * 0.1,
         gap_texts,
     }
+}
+
+/// How value units map to the plot's points: x from the left of the x range, y up from the bottom
+/// of the drawn value range.
+struct PlotScale {
+    x0: f64,
+    y0: f64,
+    px_per_x: f64,
+    px_per_y: f64,
+    /// The plot's height, in points.
+    height_px: f64,
+    /// One line of label text, in points.
+    line_px: f64,
+}
+
+/// A label's box in the plot's points: left, right, bottom, top.
+#[derive(Clone, Copy)]
+struct LabelBox([f64; 4]);
+
+impl LabelBox {
+    /// Whether two boxes come closer than a point and a half.
+    fn meets(self, other: Self) -> bool {
+        let ([l0, r0, b0, t0], [l1, r1, b1, t1]) = (self.0, other.0);
+        const PAD: f64 = 1.5;
+        l0 < r1 + PAD && l1 < r0 + PAD && b0 < t1 + PAD && b1 < t0 + PAD
+    }
+}
+
+/// Where each line's value labels go. Every point when they fit side by side, else the last of
+/// each line, as candidates; each sits on its usual side of its point (above, below a negative
+/// value), or on the other side when that would cover a label already placed, or is left out
+/// (its value is on hover). Lines are taken in the chart's order, each from its last point back,
+/// so the most recent figures keep their labels.
+fn place_point_labels(
+    series: &[Series<super::ResultsAndTargets>],
+    scale: &PlotScale,
+    every: bool,
+    lift: f64,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<PointLabel> {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut out = Vec::new();
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
+        for (target, run) in [
+            (false, &series.figures.results),
+            (true, &series.figures.targets),
+        ] {
+            let first = if every {
+                0
+            } else {
+                run.len().saturating_sub(1)
+            };
+            for (index, figure) in run.iter().enumerate().skip(first).rev() {
+                let width = figure
+                    .label
+                    .lines()
+                    .map(|l| f64::from(measure(l)))
+                    .fold(0.0, f64::max);
+                let height = figure.label.lines().count().max(1) as f64 * scale.line_px;
+                let centre = (figure.x - scale.x0) * scale.px_per_x;
+                let sides = if figure.value >= 0.0 {
+                    [true, false]
+                } else {
+                    [false, true]
+                };
+                let spot = sides.into_iter().find_map(|above| {
+                    let y = if above {
+                        figure.value + lift
+                    } else {
+                        figure.value - lift
+                    };
+                    let edge = (y - scale.y0) * scale.px_per_y;
+                    let (bottom, top) = if above {
+                        (edge, edge + height)
+                    } else {
+                        (edge - height, edge)
+                    };
+                    let inside = bottom >= -2.0 && top <= scale.height_px + 2.0;
+                    let label = LabelBox([centre - width / 2.0, centre + width / 2.0, bottom, top]);
+                    (inside && !placed.iter().any(|p| p.meets(label))).then_some((y, above, label))
+                });
+                if let Some((y, above, label)) = spot {
+                    placed.push(label);
+                    out.push(PointLabel {
+                        series: s,
+                        target,
+                        index,
+                        y,
+                        above,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Break `text` into at most `max_lines` lines no wider than `max_width` points as `measure`
