@@ -159,6 +159,28 @@ fn bars_over_several_years_say_their_year_and_gaps_pair_only_two() {
         "{:?}",
         gdp.iter().map(|b| &b.label).collect::<Vec<_>>()
     );
+    // Told apart by shade too: the latest year of a kind in its own colour, each year back a
+    // lighter shade, and the key naming each year with its shade.
+    for b in gdp {
+        let later = gdp.iter().filter(|o| o.kind == b.kind && o.x > b.x).count();
+        assert_eq!(b.shade, later, "{}", b.label);
+    }
+    let key: Vec<(PointKind, usize, &str)> = spec
+        .key
+        .iter()
+        .map(|(look, l)| (look.kind, look.shade, l.as_str()))
+        .collect();
+    assert_eq!(
+        key,
+        [
+            (PointKind::Actual, 3, "2018年完成"),
+            (PointKind::Actual, 2, "2022年完成"),
+            (PointKind::Actual, 1, "2023年完成"),
+            (PointKind::Actual, 0, "2024年完成"),
+            (PointKind::Target, 1, "2022年目标"),
+            (PointKind::Target, 0, "2023年目标"),
+        ]
+    );
     // In year order, each year's result before its target.
     let order: Vec<(f64, PointKind)> = gdp.iter().map(|b| (b.x, b.kind)).collect();
     assert!(order.windows(2).all(|w| w[0].0 < w[1].0));

@@ -37,8 +37,11 @@ pub struct PlotLayout {
     /// every value). Empty for other kinds.
     pub point_labels: Vec<PointLabel>,
     /// Whether neighbouring bars' value labels are too wide to sit side by side: then every second
-    /// bar of a group lifts its label by [`Self::label_line`].
+    /// bar of a group lifts its label by [`Self::stagger_lift`].
     pub stagger_labels: bool,
+    /// How far a staggered label lifts: as many lines as the tallest value label has, in value
+    /// units (a label that says its year is two lines).
+    pub stagger_lift: f64,
     /// One line of label text, in value units.
     pub label_line: f64,
     /// How far above the taller bar of a pair its gap label sits, in value units.
@@ -268,6 +271,7 @@ pub fn plot_layout(
         label_every_point,
         point_labels,
         stagger_labels,
+        stagger_lift: label_line * value_lines,
         label_line,
         gap_label_lift: label_line
             * (value_lines

@@ -24,8 +24,8 @@ pub(super) fn bars_ui(
                 .map(|b| {
                     Bar::new(b.x, b.value)
                         .width(b.width)
-                        .fill(bar_fill(b.kind))
-                        .stroke(bar_stroke(b.kind))
+                        .fill(bar_fill(b.look()))
+                        .stroke(bar_stroke(b.look()))
                 })
                 .collect();
             plot_ui.bar_chart(
@@ -38,7 +38,7 @@ pub(super) fn bars_ui(
         for (k, b) in series.figures.iter().enumerate() {
             // Labels too wide to sit side by side: every second one a line higher.
             let lift = if layout.stagger_labels && k % 2 == 1 {
-                layout.label_line
+                layout.stagger_lift
             } else {
                 0.0
             };
