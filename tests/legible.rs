@@ -49,7 +49,7 @@ fn overlaps(texts: &[Painted], at: &str) -> Vec<String> {
             // Half a point of slack: glyph boxes touch without ink overlapping.
             if ra.shrink(0.5).intersects(rb.shrink(0.5)) {
                 out.push(format!(
-                    "{at}: `{}` overlaps `{}`",
+                    "{at}: `{}` overlaps `{}` {ra:?} {rb:?}",
                     a.replace('\n', "⏎"),
                     b.replace('\n', "⏎")
                 ));
@@ -232,6 +232,10 @@ fn no_text_overlaps_in_charts_of_generated_data() {
                 cases.push((kind, series, years));
             }
         }
+    }
+    // Bars: one category an indicator, 1 to 60 of them, each with its figures of two years.
+    for series in [1, 2, 3, 6, 12, 25, 60] {
+        cases.push((planboard::model::ChartKind::GroupedBars, series, 2));
     }
     for (kind, series, years) in cases {
         let report = generated::report(&base, kind, series, years);

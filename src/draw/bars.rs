@@ -15,7 +15,7 @@ pub(super) fn bars_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for series in series.iter().filter(|s| s.visible) {
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
         let sid = item_source(&series.id);
         if !series.figures.is_empty() {
             let bars = series
@@ -35,14 +35,12 @@ pub(super) fn bars_ui(
                     .allow_hover(false),
             );
         }
-        for (k, b) in series.figures.iter().enumerate() {
-            // Labels too wide to sit side by side: every second one a line higher.
-            let lift = if layout.stagger_labels && k % 2 == 1 {
-                layout.stagger_lift
-            } else {
-                0.0
-            };
-            value_label_ui(plot_ui, b, lift, layout, text_color, sid);
+        // Value labels where the layout placed them: side by side, staggered, or left to the
+        // tooltip.
+        for place in layout.bar_labels.iter().filter(|l| l.series == s) {
+            if let Some(b) = series.figures.get(place.index) {
+                value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
+            }
         }
     }
 }

@@ -5,6 +5,11 @@
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
+mod labels;
+
+pub use labels::{BarLabel, PointLabel};
+use labels::{PlotScale, place_bar_labels, place_point_labels};
+
 use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
 
 /// Width of the value axis, in points.
@@ -36,6 +41,9 @@ pub struct PlotLayout {
     /// another's text move to the other side of their point, or are left out (the tooltip has
     /// every value). Empty for other kinds.
     pub point_labels: Vec<PointLabel>,
+    /// A bar chart's value labels that are drawn, each at its lift: staggered, or left out (the
+    /// tooltip has every value) where they would cover each other. Empty for other kinds.
+    pub bar_labels: Vec<BarLabel>,
     /// Whether neighbouring bars' value labels are too wide to sit side by side: then every second
     /// bar of a group lifts its label by [`Self::stagger_lift`].
     pub stagger_labels: bool,
@@ -50,21 +58,6 @@ pub struct PlotLayout {
     pub gap_texts: Vec<String>,
     /// How far above its line a reference line's label sits, in value units.
     pub reference_label_lift: f64,
-}
-
-/// Where one value label of a line chart sits.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PointLabel {
-    /// The series, as an index into the chart's series (hidden ones included).
-    pub series: usize,
-    /// Which of the series' runs: its results (`false`) or its targets (`true`).
-    pub target: bool,
-    /// The figure's index in its run.
-    pub index: usize,
-    /// Where the label's anchor is, in value units: its bottom edge when `above`, else its top.
-    pub y: f64,
-    /// Whether the label sits above its point (else below).
-    pub above: bool,
 }
 
 /// What a kind of chart asks of the layout: the one place a kind is matched here.
@@ -136,31 +129,20 @@ pub fn plot_layout(
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
     // Every category's label when they fit side by side, else every second, third … evenly, the
-    // first kept (the tooltip names the rest): by the widest year as the fonts measure it, or, for
-    // names, which wrap, by the room two characters and "…" take.
-    let narrowest = if kind.years_on_axis {
-        spec.categories
-            .iter()
-            .flat_map(|c| c.label.lines())
-            .map(|l| f64::from(measure(l)))
-            .fold(f64::from(measure("2024")), f64::max)
-            + 12.0
-    } else {
-        f64::from(measure("龙岗…")) + 6.0
-    };
-    let step = (narrowest / px_per_x).ceil().max(1.0) as usize;
-    let room = (step as f64 * px_per_x) as f32;
-    let per_category = if kind.years_on_axis {
-        room
-    } else {
-        room.max(20.0)
-    };
+    // first kept (the tooltip names the rest).
+    let (step, label_px) = category_step(spec, kind.years_on_axis, px_per_x, measure);
     let category_labels: Vec<(f64, String)> = spec
         .categories
         .iter()
         .step_by(step)
-        .map(|c| (c.x, wrap_to_width(&c.label, per_category - 6.0, 4, measure)))
+        .map(|c| (c.x, wrap_to_width(&c.label, label_px, 4, measure)))
         .collect();
+    let per_category = (step as f64 * px_per_x) as f32;
+    let per_category = if kind.years_on_axis {
+        per_category
+    } else {
+        per_category.max(20.0)
+    };
     let lines = category_labels
         .iter()
         .map(|(_, l)| l.lines().count())
@@ -243,21 +225,25 @@ pub fn plot_layout(
     let value_label_px = f64::from(measure("1,234.5 billion"));
     let label_every_point = px_per_x >= value_label_px;
     let point_label_lift = label_line * kind.point_label_lift;
+    let scale = PlotScale {
+        x0: spec.x_range.0,
+        y0,
+        px_per_x,
+        px_per_y: plot_px / (y1 - y0).max(f64::EPSILON),
+        height_px: plot_px,
+        line_px: f64::from(font_px + 2.0),
+    };
+    let stagger_lift = label_line * value_lines;
     let point_labels = match &spec.body {
-        ChartBody::Lines(series) => place_point_labels(
-            series,
-            &PlotScale {
-                x0: spec.x_range.0,
-                y0,
-                px_per_x,
-                px_per_y: plot_px / (y1 - y0).max(f64::EPSILON),
-                height_px: plot_px,
-                line_px: f64::from(font_px + 2.0),
-            },
-            label_every_point,
-            point_label_lift,
-            measure,
-        ),
+        ChartBody::Lines(series) => {
+            place_point_labels(series, &scale, label_every_point, point_label_lift, measure)
+        }
+        _ => Vec::new(),
+    };
+    let bar_labels = match &spec.body {
+        ChartBody::Bars(series) => {
+            place_bar_labels(series, &scale, stagger_labels, stagger_lift, measure)
+        }
         _ => Vec::new(),
     };
     PlotLayout {
@@ -271,7 +257,8 @@ pub fn plot_layout(
         label_every_point,
         point_labels,
         stagger_labels,
-        stagger_lift: label_line * value_lines,
+        stagger_lift,
+        bar_labels,
         label_line,
         gap_label_lift: label_line
             * (value_lines
@@ -283,99 +270,78 @@ pub fn plot_layout(
     }
 }
 
-/// How value units map to the plot's points: x from the left of the x range, y up from the bottom
-/// of the drawn value range.
-struct PlotScale {
-    x0: f64,
-    y0: f64,
+/// How many categories apart the axis labels are, and how wide one may be, in points. A label needs
+/// the room of its widest year as the fonts measure it, or, for names, which wrap, of two
+/// characters and "…" (and of their widest word, once they are thinned), with a margin each side. The first and last labels are
+/// kept within the plot (the drawing moves them in), so one wider than twice its room to the edge
+/// moves toward its neighbour: the width allowed leaves room for that move.
+fn category_step(
+    spec: &ChartSpec,
+    years_on_axis: bool,
     px_per_x: f64,
-    px_per_y: f64,
-    /// The plot's height, in points.
-    height_px: f64,
-    /// One line of label text, in points.
-    line_px: f64,
-}
-
-/// A label's box in the plot's points: left, right, bottom, top.
-#[derive(Clone, Copy)]
-struct LabelBox([f64; 4]);
-
-impl LabelBox {
-    /// Whether two boxes come closer than a point and a half.
-    fn meets(self, other: Self) -> bool {
-        let ([l0, r0, b0, t0], [l1, r1, b1, t1]) = (self.0, other.0);
-        const PAD: f64 = 1.5;
-        l0 < r1 + PAD && l1 < r0 + PAD && b0 < t1 + PAD && b1 < t0 + PAD
-    }
-}
-
-/// Where each line's value labels go. Every point when they fit side by side, else the last of
-/// each line, as candidates; each sits on its usual side of its point (above, below a negative
-/// value), or on the other side when that would cover a label already placed, or is left out
-/// (its value is on hover). Lines are taken in the chart's order, each from its last point back,
-/// so the most recent figures keep their labels.
-fn place_point_labels(
-    series: &[Series<super::ResultsAndTargets>],
-    scale: &PlotScale,
-    every: bool,
-    lift: f64,
     measure: &dyn Fn(&str) -> f32,
-) -> Vec<PointLabel> {
-    let mut placed: Vec<LabelBox> = Vec::new();
-    let mut out = Vec::new();
-    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
-        for (target, run) in [
-            (false, &series.figures.results),
-            (true, &series.figures.targets),
-        ] {
-            let first = if every {
-                0
-            } else {
-                run.len().saturating_sub(1)
-            };
-            for (index, figure) in run.iter().enumerate().skip(first).rev() {
-                let width = figure
-                    .label
-                    .lines()
-                    .map(|l| f64::from(measure(l)))
-                    .fold(0.0, f64::max);
-                let height = figure.label.lines().count().max(1) as f64 * scale.line_px;
-                let centre = (figure.x - scale.x0) * scale.px_per_x;
-                let sides = if figure.value >= 0.0 {
-                    [true, false]
-                } else {
-                    [false, true]
-                };
-                let spot = sides.into_iter().find_map(|above| {
-                    let y = if above {
-                        figure.value + lift
-                    } else {
-                        figure.value - lift
-                    };
-                    let edge = (y - scale.y0) * scale.px_per_y;
-                    let (bottom, top) = if above {
-                        (edge, edge + height)
-                    } else {
-                        (edge - height, edge)
-                    };
-                    let inside = bottom >= -2.0 && top <= scale.height_px + 2.0;
-                    let label = LabelBox([centre - width / 2.0, centre + width / 2.0, bottom, top]);
-                    (inside && !placed.iter().any(|p| p.meets(label))).then_some((y, above, label))
-                });
-                if let Some((y, above, label)) = spot {
-                    placed.push(label);
-                    out.push(PointLabel {
-                        series: s,
-                        target,
-                        index,
-                        y,
-                        above,
-                    });
-                }
-            }
-        }
+) -> (usize, f32) {
+    let count = spec.categories.len().max(1);
+    if years_on_axis {
+        let step = (1..=count)
+            .find(|&step| years_fit(spec, step, px_per_x, measure))
+            .unwrap_or(count);
+        return (step, (step as f64 * px_per_x - 6.0) as f32);
     }
-    out
+    let (need, margin) = (f64::from(measure("龙岗…")), 6.0);
+    let edge = match (spec.categories.first(), spec.categories.last()) {
+        (Some(first), Some(last)) => {
+            (first.x - spec.x_range.0).min(spec.x_range.1 - last.x) * px_per_x
+        }
+        _ => 0.0,
+    };
+    let allowed = |step: usize| {
+        let apart = step as f64 * px_per_x - margin;
+        apart.min((apart + edge) / 1.5)
+    };
+    let first_step = |need: f64| (1..=count).find(|&s| allowed(s) >= need).unwrap_or(count);
+    let mut step = first_step(need);
+    // Names too many for their room are thinned until their widest word fits too: a long word
+    // is never cut, and would reach into its neighbour's.
+    if step > 1 {
+        let words = spec
+            .categories
+            .iter()
+            .flat_map(|c| super::wrap::tokens(&c.label));
+        let widest = words.map(|w| f64::from(measure(&w))).fold(need, f64::max);
+        step = first_step(widest);
+    }
+    (step, allowed(step).max(14.0) as f32)
+}
+
+/// Whether every `step`-th year fits: twelve points between neighbouring labels, or four where a
+/// label at the plot's edge was moved in to stay within it.
+fn years_fit(spec: &ChartSpec, step: usize, px_per_x: f64, measure: &dyn Fn(&str) -> f32) -> bool {
+    let frame = (spec.x_range.1 - spec.x_range.0) * px_per_x;
+    let shown: Vec<(f64, f64, bool)> = spec
+        .categories
+        .iter()
+        .step_by(step)
+        .map(|c| {
+            let width = c
+                .label
+                .lines()
+                .map(|l| f64::from(measure(l)))
+                .fold(f64::from(measure("2024")), f64::max);
+            let at = (c.x - spec.x_range.0) * px_per_x;
+            let kept = if frame > width {
+                at.clamp(width / 2.0, frame - width / 2.0)
+            } else {
+                frame / 2.0
+            };
+            (kept, width, (kept - at).abs() > 0.01)
+        })
+        .collect();
+    shown.windows(2).all(|pair| {
+        let [(a, wa, moved_a), (b, wb, moved_b)] = [pair[0], pair[1]];
+        let gap = b - a - (wa + wb) / 2.0;
+        gap >= if moved_a || moved_b { 4.0 } else { 12.0 }
+    })
 }
 
 /// Break `text` into at most `max_lines` lines no wider than `max_width` points as `measure`

@@ -1,0 +1,188 @@
+//! Where value labels go: each on its usual side of its figure, moved when it would cover a label
+//! already placed, or left out (the tooltip has every value). Plain arithmetic in the plot's
+//! points, from the layout's scale.
+
+use super::super::{Figure, ResultsAndTargets, Series};
+
+/// Where one value label of a line chart sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// Which of the series' runs: its results (`false`) or its targets (`true`).
+    pub target: bool,
+    /// The figure's index in its run.
+    pub index: usize,
+    /// Where the label's anchor is, in value units: its bottom edge when `above`, else its top.
+    pub y: f64,
+    /// Whether the label sits above its point (else below).
+    pub above: bool,
+}
+
+/// How value units map to the plot's points: x from the left of the x range, y up from the bottom
+/// of the drawn value range.
+pub(super) struct PlotScale {
+    pub x0: f64,
+    pub y0: f64,
+    pub px_per_x: f64,
+    pub px_per_y: f64,
+    /// The plot's height, in points.
+    pub height_px: f64,
+    /// One line of label text, in points.
+    pub line_px: f64,
+}
+
+impl PlotScale {
+    /// The box of `figure`'s label with its anchor at `y` (its bottom edge when `above`, else its
+    /// top), or `None` when it would stick out above or below the plot.
+    fn label_box(
+        &self,
+        figure: &Figure,
+        y: f64,
+        above: bool,
+        measure: &dyn Fn(&str) -> f32,
+    ) -> Option<LabelBox> {
+        let width = figure
+            .label
+            .lines()
+            .map(|l| f64::from(measure(l)))
+            .fold(0.0, f64::max);
+        let height = figure.label.lines().count().max(1) as f64 * self.line_px;
+        let centre = (figure.x - self.x0) * self.px_per_x;
+        let edge = (y - self.y0) * self.px_per_y;
+        let (bottom, top) = if above {
+            (edge, edge + height)
+        } else {
+            (edge - height, edge)
+        };
+        // Two points of slack: the scale is the layout's estimate of the plot's.
+        (bottom >= -2.0 && top <= self.height_px + 2.0).then_some(LabelBox([
+            centre - width / 2.0,
+            centre + width / 2.0,
+            bottom,
+            top,
+        ]))
+    }
+}
+
+/// Where one value label of a bar chart sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// The bar's index in its series.
+    pub index: usize,
+    /// How far past the bar's end the label sits, in value units.
+    pub lift: f64,
+}
+
+/// Where each bar's value label goes: just past the bar's end, or `stagger_lift` further out
+/// (every second bar of a group first, when neighbouring labels are too wide to sit side by
+/// side), whichever covers no label already placed and stays in the plot; else it is left out
+/// (the tooltip has the value). Series in the chart's order, bars in theirs.
+pub(super) fn place_bar_labels(
+    series: &[Series<Vec<Figure>>],
+    scale: &PlotScale,
+    stagger: bool,
+    stagger_lift: f64,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<BarLabel> {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut out = Vec::new();
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
+        for (index, bar) in series.figures.iter().enumerate() {
+            let lifts = if stagger && index % 2 == 1 {
+                [stagger_lift, 0.0]
+            } else {
+                [0.0, stagger_lift]
+            };
+            let above = bar.value >= 0.0;
+            let spot = lifts.into_iter().find_map(|lift| {
+                let y = if above {
+                    bar.value + lift
+                } else {
+                    bar.value - lift
+                };
+                let label = scale.label_box(bar, y, above, measure)?;
+                (!placed.iter().any(|p| p.meets(label))).then_some((lift, label))
+            });
+            if let Some((lift, label)) = spot {
+                placed.push(label);
+                out.push(BarLabel {
+                    series: s,
+                    index,
+                    lift,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A label's box in the plot's points: left, right, bottom, top.
+#[derive(Clone, Copy)]
+struct LabelBox([f64; 4]);
+
+impl LabelBox {
+    /// Whether two boxes come closer than a point and a half.
+    fn meets(self, other: Self) -> bool {
+        let ([l0, r0, b0, t0], [l1, r1, b1, t1]) = (self.0, other.0);
+        const PAD: f64 = 1.5;
+        l0 < r1 + PAD && l1 < r0 + PAD && b0 < t1 + PAD && b1 < t0 + PAD
+    }
+}
+
+/// Where each line's value labels go. Every point when they fit side by side, else the last of
+/// each line, as candidates; each sits on its usual side of its point (above, below a negative
+/// value), or on the other side when that would cover a label already placed, or is left out
+/// (its value is on hover). Lines are taken in the chart's order, each from its last point back,
+/// so the most recent figures keep their labels.
+pub(super) fn place_point_labels(
+    series: &[Series<ResultsAndTargets>],
+    scale: &PlotScale,
+    every: bool,
+    lift: f64,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<PointLabel> {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut out = Vec::new();
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
+        for (target, run) in [
+            (false, &series.figures.results),
+            (true, &series.figures.targets),
+        ] {
+            let first = if every {
+                0
+            } else {
+                run.len().saturating_sub(1)
+            };
+            for (index, figure) in run.iter().enumerate().skip(first).rev() {
+                let sides = if figure.value >= 0.0 {
+                    [true, false]
+                } else {
+                    [false, true]
+                };
+                let spot = sides.into_iter().find_map(|above| {
+                    let y = if above {
+                        figure.value + lift
+                    } else {
+                        figure.value - lift
+                    };
+                    let label = scale.label_box(figure, y, above, measure)?;
+                    (!placed.iter().any(|p| p.meets(label))).then_some((y, above, label))
+                });
+                if let Some((y, above, label)) = spot {
+                    placed.push(label);
+                    out.push(PointLabel {
+                        series: s,
+                        target,
+                        index,
+                        y,
+                        above,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
