@@ -226,7 +226,10 @@ fn no_text_overlaps_in_charts_of_generated_data() {
     let mut failures = Vec::new();
     let sizes = [egui::vec2(900.0, 500.0), egui::vec2(440.0, 340.0)];
     let mut cases = Vec::new();
-    for kind in [planboard::model::ChartKind::Lines] {
+    for kind in [
+        planboard::model::ChartKind::Lines,
+        planboard::model::ChartKind::TargetsAndResults,
+    ] {
         for series in [1, 2, 3, 6, 12] {
             for years in [1, 2, 3, 5, 8, 13, 21, 34, 60] {
                 cases.push((kind, series, years));

@@ -80,7 +80,12 @@ pub(super) fn gaps_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for (gap, text) in spec.gaps.iter().zip(&layout.gap_texts) {
+    let shown = spec
+        .gaps
+        .iter()
+        .zip(&layout.gap_texts)
+        .zip(&layout.gap_shown);
+    for ((gap, text), _) in shown.filter(|(_, shown)| **shown) {
         let color = match gap.status {
             None => text_color.gamma_multiply(0.8),
             Some(status) => super::palette::status_color(status),

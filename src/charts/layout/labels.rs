@@ -42,13 +42,24 @@ impl PlotScale {
         above: bool,
         measure: &dyn Fn(&str) -> f32,
     ) -> Option<LabelBox> {
-        let width = figure
-            .label
+        self.text_box(figure.x, &figure.label, y, above, measure)
+    }
+
+    /// The box of `text` centred at `x` with its anchor at `y`, as [`Self::label_box`].
+    fn text_box(
+        &self,
+        x: f64,
+        text: &str,
+        y: f64,
+        above: bool,
+        measure: &dyn Fn(&str) -> f32,
+    ) -> Option<LabelBox> {
+        let width = text
             .lines()
             .map(|l| f64::from(measure(l)))
             .fold(0.0, f64::max);
-        let height = figure.label.lines().count().max(1) as f64 * self.line_px;
-        let centre = (figure.x - self.x0) * self.px_per_x;
+        let height = text.lines().count().max(1) as f64 * self.line_px;
+        let centre = (x - self.x0) * self.px_per_x;
         let edge = (y - self.y0) * self.px_per_y;
         let (bottom, top) = if above {
             (edge, edge + height)
@@ -63,6 +74,80 @@ impl PlotScale {
             top,
         ]))
     }
+}
+
+/// Where one target's label sits in a targets chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// The target's index in the series' targets.
+    pub index: usize,
+    /// The label's bottom edge, in value units.
+    pub y: f64,
+}
+
+/// The texts of a targets chart that are drawn, each where it always sits: every result's value
+/// on its bar, every target's wording above its marker, every verdict above its pair, in that
+/// order of precedence; one that would cover a text already placed is left out (the tooltip has
+/// the value and the verdict).
+pub(super) struct TargetsTexts {
+    pub results: Vec<BarLabel>,
+    pub targets: Vec<TargetLabel>,
+    pub gaps: Vec<bool>,
+}
+
+/// Where a targets chart's texts go (see [`TargetsTexts`]). `target_y` is where a target's label
+/// sits; `gaps` are the verdicts' texts at their x and bottom edge.
+pub(super) fn place_targets_texts(
+    series: &[Series<ResultsAndTargets>],
+    scale: &PlotScale,
+    target_y: &dyn Fn(&Figure) -> f64,
+    gaps: &[(f64, f64, &str)],
+    measure: &dyn Fn(&str) -> f32,
+) -> TargetsTexts {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut fits = |found: Option<LabelBox>| match found {
+        Some(label) if !placed.iter().any(|p| p.meets(label)) => {
+            placed.push(label);
+            true
+        }
+        _ => false,
+    };
+    let mut out = TargetsTexts {
+        results: Vec::new(),
+        targets: Vec::new(),
+        gaps: Vec::new(),
+    };
+    let visible = || series.iter().enumerate().filter(|(_, s)| s.visible);
+    for (s, series) in visible() {
+        for (index, bar) in series.figures.results.iter().enumerate() {
+            if fits(scale.label_box(bar, bar.value, bar.value >= 0.0, measure)) {
+                out.results.push(BarLabel {
+                    series: s,
+                    index,
+                    lift: 0.0,
+                });
+            }
+        }
+    }
+    for (s, series) in visible() {
+        for (index, target) in series.figures.targets.iter().enumerate() {
+            let y = target_y(target);
+            if fits(scale.label_box(target, y, true, measure)) {
+                out.targets.push(TargetLabel {
+                    series: s,
+                    index,
+                    y,
+                });
+            }
+        }
+    }
+    for &(x, y, text) in gaps {
+        let shown = fits(scale.text_box(x, text, y, true, measure));
+        out.gaps.push(shown);
+    }
+    out
 }
 
 /// Where one value label of a bar chart sits.

@@ -7,8 +7,8 @@
 
 mod labels;
 
-pub use labels::{BarLabel, PointLabel};
-use labels::{PlotScale, place_bar_labels, place_point_labels};
+pub use labels::{BarLabel, PointLabel, TargetLabel};
+use labels::{PlotScale, place_bar_labels, place_point_labels, place_targets_texts};
 
 use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
 
@@ -56,6 +56,12 @@ pub struct PlotLayout {
     pub gap_label_lift: f64,
     /// The gap labels' texts (in the spec's order), wrapped to the room of their category.
     pub gap_texts: Vec<String>,
+    /// Whether each gap label is drawn: a targets chart's verdict that would cover another text is
+    /// left to the tooltip.
+    pub gap_shown: Vec<bool>,
+    /// A targets chart's target labels that are drawn, each at its height; the results' values
+    /// are in [`Self::bar_labels`]. Empty for other kinds.
+    pub target_labels: Vec<TargetLabel>,
     /// How far above its line a reference line's label sits, in value units.
     pub reference_label_lift: f64,
 }
@@ -240,11 +246,32 @@ pub fn plot_layout(
         }
         _ => Vec::new(),
     };
-    let bar_labels = match &spec.body {
-        ChartBody::Bars(series) => {
-            place_bar_labels(series, &scale, stagger_labels, stagger_lift, measure)
+    let gap_label_lift = label_line
+        * (value_lines + if stagger_labels { value_lines } else { 0.0 } + kind.marker_lines + 0.2);
+    let (bar_labels, target_labels, gap_shown) = match &spec.body {
+        ChartBody::Bars(series) => (
+            place_bar_labels(series, &scale, stagger_labels, stagger_lift, measure),
+            Vec::new(),
+            vec![true; gap_texts.len()],
+        ),
+        ChartBody::Targets(series) => {
+            let marker_lift = point_label_lift.max((y1 - y0) * 0.02);
+            let gaps: Vec<(f64, f64, &str)> = spec
+                .gaps
+                .iter()
+                .zip(&gap_texts)
+                .map(|(g, text)| (g.x, g.y + gap_label_lift, text.as_str()))
+                .collect();
+            let texts = place_targets_texts(
+                series,
+                &scale,
+                &|t| target_label_y(t, marker_lift, label_line),
+                &gaps,
+                measure,
+            );
+            (texts.results, texts.targets, texts.gaps)
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), Vec::new(), vec![true; gap_texts.len()]),
     };
     PlotLayout {
         x_bounds: spec.x_range,
@@ -260,14 +287,28 @@ pub fn plot_layout(
         stagger_lift,
         bar_labels,
         label_line,
-        gap_label_lift: label_line
-            * (value_lines
-                + if stagger_labels { value_lines } else { 0.0 }
-                + kind.marker_lines
-                + 0.2),
+        gap_label_lift,
         reference_label_lift: label_line * 0.1,
         gap_texts,
+        gap_shown,
+        target_labels,
     }
+}
+
+/// Where a target's label sits in a targets chart: above its marker (and its arrow, for a floor
+/// or a ceiling), and clear of the label of the result beside it, which sits above the result's
+/// bar. `marker_lift` is how far an arrow sits from its marker.
+fn target_label_y(t: &Figure, marker_lift: f64, label_line: f64) -> f64 {
+    let arrow = matches!(
+        t.qualifier,
+        crate::model::Qualifier::AtLeast | crate::model::Qualifier::AtMost
+    );
+    let above = if arrow {
+        marker_lift * 2.0
+    } else {
+        marker_lift * 0.5
+    };
+    (t.value.max(0.0) + above).max(t.label_base + label_line * 1.05)
 }
 
 /// How many categories apart the axis labels are, and how wide one may be, in points. A label needs
