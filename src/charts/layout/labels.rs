@@ -26,7 +26,8 @@ pub(super) struct PlotScale {
     pub y0: f64,
     pub px_per_x: f64,
     pub px_per_y: f64,
-    /// The plot's height, in points.
+    /// The plot's width and height, in points.
+    pub width_px: f64,
     pub height_px: f64,
     /// One line of label text, in points.
     pub line_px: f64,
@@ -34,7 +35,7 @@ pub(super) struct PlotScale {
 
 impl PlotScale {
     /// The box of `figure`'s label with its anchor at `y` (its bottom edge when `above`, else its
-    /// top), or `None` when it would stick out above or below the plot.
+    /// top), or `None` when it would stick out of the plot.
     fn label_box(
         &self,
         figure: &Figure,
@@ -66,13 +67,14 @@ impl PlotScale {
         } else {
             (edge - height, edge)
         };
-        // Two points of slack: the scale is the layout's estimate of the plot's.
-        (bottom >= -2.0 && top <= self.height_px + 2.0).then_some(LabelBox([
-            centre - width / 2.0,
-            centre + width / 2.0,
-            bottom,
-            top,
-        ]))
+        let (left, right) = (centre - width / 2.0, centre + width / 2.0);
+        // Two points of slack: the scale is the layout's estimate of the plot's. A label the
+        // plot's edge would cut is no better than one left out.
+        let inside = bottom >= -2.0
+            && top <= self.height_px + 2.0
+            && left >= -2.0
+            && right <= self.width_px + 2.0;
+        inside.then_some(LabelBox([left, right, bottom, top]))
     }
 }
 

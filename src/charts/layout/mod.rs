@@ -236,6 +236,7 @@ pub fn plot_layout(
         y0,
         px_per_x,
         px_per_y: plot_px / (y1 - y0).max(f64::EPSILON),
+        width_px: (spec.x_range.1 - spec.x_range.0) * px_per_x,
         height_px: plot_px,
         line_px: f64::from(font_px + 2.0),
     };
