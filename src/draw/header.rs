@@ -29,14 +29,31 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
     });
     // Charts whose colours name series say which is which; bar charts name them on the axis.
     if spec.body.colours_name_series() {
+        let series: Vec<_> = spec
+            .body
+            .series()
+            .into_iter()
+            .filter(|s| s.visible)
+            .collect();
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let ctx = ui.ctx().clone();
+        let measure = |text: &str| {
+            ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        };
+        let names: Vec<&str> = series.iter().map(|s| s.name).collect();
+        let names = crate::charts::layout::key_names(&names, ui.available_width(), &measure);
         ui.horizontal_wrapped(|ui| {
-            for series in spec.body.series().iter().filter(|s| s.visible) {
+            for (series, name) in series.iter().zip(names) {
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
                 ui.painter().line_segment(
                     [rect.left_center(), rect.right_center()],
                     egui::Stroke::new(3.0, super::palette::series_color(series.color)),
                 );
-                ui.label(series.name);
+                ui.label(name);
                 ui.add_space(8.0);
             }
         });

@@ -273,3 +273,20 @@ pub(super) fn place_point_labels(
     }
     out
 }
+
+/// The series' names as a key of colours shows them in `width` points: whole while the key takes at
+/// most three lines, else each shortened to one line with "…" so the key keeps to about three and
+/// leaves the plot its room (the check boxes and the tooltip have the whole names). An entry is its
+/// name and 32 points for its swatch and spacing.
+pub fn key_names(names: &[&str], width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
+    const ENTRY_PX: f32 = 32.0;
+    let total: f32 = names.iter().map(|n| measure(n) + ENTRY_PX).sum();
+    if total <= 3.0 * width || names.is_empty() {
+        return names.iter().map(|n| (*n).to_owned()).collect();
+    }
+    let each = (3.0 * width / names.len() as f32 - ENTRY_PX).max(40.0);
+    names
+        .iter()
+        .map(|n| super::wrap_to_width(n, each, 1, measure))
+        .collect()
+}

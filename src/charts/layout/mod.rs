@@ -7,7 +7,7 @@
 
 mod labels;
 
-pub use labels::{BarLabel, PointLabel, TargetLabel};
+pub use labels::{BarLabel, PointLabel, TargetLabel, key_names};
 use labels::{PlotScale, place_bar_labels, place_point_labels, place_targets_texts};
 
 use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
