@@ -9,18 +9,22 @@ use planboard::charts::ChartBody;
 use planboard::export::{ImageOptions, ImageRequest, draw_offscreen};
 use planboard::model::{Lang, load_default};
 
-/// Every text the image paints: (its words, its rectangle in points).
-fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<(String, egui::Rect)> {
-    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<(String, egui::Rect)>) {
+/// One row of painted text: its words, its rectangle in points, and which text shape it is a row of.
+type Painted = (String, egui::Rect, usize);
+
+/// Every text the image paints, row by row.
+fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<Painted> {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<Painted>) {
         match shape {
             egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, clip, out)),
             egui::Shape::Text(t) if !t.galley.job.text.trim().is_empty() => {
+                let shape = out.last().map_or(0, |(_, _, n)| n + 1);
                 // Each row's ink, without the leading space a label continuing a line starts with.
                 for row in t.galley.rows.iter().filter(|r| !r.row.glyphs.is_empty()) {
                     let rect = row.rect_without_leading_space().translate(t.pos.to_vec2());
                     // Text wholly clipped away is not seen, and cannot collide.
                     if rect.is_positive() && clip.intersects(rect) {
-                        out.push((t.galley.job.text.clone(), rect.intersect(clip)));
+                        out.push((t.galley.job.text.clone(), rect.intersect(clip), shape));
                     }
                 }
             }
@@ -30,6 +34,27 @@ fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<(String, egui::Rect)> {
     let mut out = Vec::new();
     for c in shapes {
         walk(&c.shape, c.clip_rect, &mut out);
+    }
+    out
+}
+
+/// Every pair of texts whose ink overlaps, said with `at` (chart, language, scale, size).
+fn overlaps(texts: &[Painted], at: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, (a, ra, sa)) in texts.iter().enumerate() {
+        for (b, rb, sb) in &texts[i + 1..] {
+            if sa == sb {
+                continue; // two rows of one text
+            }
+            // Half a point of slack: glyph boxes touch without ink overlapping.
+            if ra.shrink(0.5).intersects(rb.shrink(0.5)) {
+                out.push(format!(
+                    "{at}: `{}` overlaps `{}` {ra:?} {rb:?}",
+                    a.replace('\n', "⏎"),
+                    b.replace('\n', "⏎")
+                ));
+            }
+        }
     }
     out
 }
@@ -65,26 +90,11 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                     options: opts,
                 });
                 let texts = texts(&drawn.output.shapes);
-                for (i, (a, ra)) in texts.iter().enumerate() {
-                    for (b, rb) in &texts[i + 1..] {
-                        if a == b && ra.min.y != rb.min.y {
-                            continue; // two rows of one text
-                        }
-                        // Half a point of slack: glyph boxes touch without ink overlapping.
-                        if ra.shrink(0.5).intersects(rb.shrink(0.5)) {
-                            failures.push(format!(
-                                "{} {lang:?} {scale}× {}: `{}` overlaps `{}`",
-                                chart.id,
-                                size.x,
-                                a.replace('\n', "⏎"),
-                                b.replace('\n', "⏎")
-                            ));
-                        }
-                    }
-                }
+                let at = format!("{} {lang:?} {scale}× {}", chart.id, size.x);
+                failures.extend(overlaps(&texts, &at));
                 let spec = planboard::charts::build(&report, chart, lang, &BTreeSet::new());
                 let squash = |t: &str| t.split_whitespace().collect::<String>();
-                let painted: Vec<String> = texts.iter().map(|(t, _)| squash(t)).collect();
+                let painted: Vec<String> = texts.iter().map(|(t, _, _)| squash(t)).collect();
                 // Year axes may thin their labels evenly; the first year always shows.
                 let categories = match spec.body {
                     // A card has no axis: its figure's name is its title.
@@ -105,6 +115,175 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                             "{} {lang:?} {scale}× {}: category `{}` has no label",
                             chart.id, size.x, category.label
                         ));
+                    }
+                }
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A report of generated data for the legibility walk: `series` indicators over `years` years,
+/// with long names in both languages, values that crowd each other (10.2 and 10.1 in one year on
+/// two series), negative values, and targets beside results.
+mod generated {
+    use planboard::model::{
+        Basis, Better, Chart, ChartKind, DataPoint, Indicator, PointKind, Qualifier, Report, Text,
+    };
+
+    fn text(zh: &str, en: &str) -> Text {
+        Text {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    fn point(year: i32, kind: PointKind, value: f64, qualifier: Qualifier) -> DataPoint {
+        DataPoint {
+            year,
+            kind,
+            value,
+            qualifier,
+            basis: Basis::YearOnYear,
+            period: None,
+            note: None,
+            measure: None,
+            source: None,
+            quote: String::new(),
+            header_unit: None,
+            review: None,
+            revised_by: None,
+            file: 0,
+        }
+    }
+
+    /// The value of series `s` in the `y`-th year: close to every other series' in most years
+    /// (10.2, 10.1, 10.0 …), negative every third year, far apart every fifth.
+    fn value(s: usize, y: usize) -> f64 {
+        let s = s as f64;
+        match y % 5 {
+            1 => -(3.0 + 0.1 * s),
+            4 => 2.0 + 4.0 * s,
+            _ if y % 3 == 2 => -0.4 - 0.1 * s,
+            _ => 10.2 - 0.1 * s,
+        }
+    }
+
+    /// A report whose only indicators and chart are generated: `series` indicators, `years` years
+    /// from 1990 (a target beside the result every other year), drawn as `kind`.
+    pub fn report(base: &Report, kind: ChartKind, series: usize, years: usize) -> Report {
+        let indicators: Vec<Indicator> = (0..series)
+            .map(|s| Indicator {
+                id: format!("gen{s}"),
+                name: text(
+                    &format!("规模以上工业战略性新兴产业增加值占地区生产总值比重（第{s}项）"),
+                    &format!("Value added of strategic emerging industries above designated size as a share of GDP ({s})"),
+                ),
+                category: "economy".to_owned(),
+                unit: "pct".to_owned(),
+                measures: Vec::new(),
+                better: Better::Higher,
+                points: (0..years)
+                    .flat_map(|y| {
+                        let year = 1990 + y as i32;
+                        let result = point(year, PointKind::Actual, value(s, y), Qualifier::Exact);
+                        let target = (y % 2 == 1).then(|| {
+                            point(year, PointKind::Target, value(s, y) + 0.3, Qualifier::About)
+                        });
+                        std::iter::once(result).chain(target)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let chart = Chart {
+            id: format!("gen_{kind:?}_{series}x{years}"),
+            title: text("生成的数据", "Generated data"),
+            kind,
+            series: indicators.iter().map(|i| i.id.clone()).collect(),
+            measure: None,
+            kinds: Vec::new(),
+            sources: Vec::new(),
+            reference_lines: Vec::new(),
+        };
+        Report {
+            indicators,
+            charts: vec![chart],
+            pages: Vec::new(),
+            ..base.clone()
+        }
+    }
+}
+
+#[test]
+fn no_text_overlaps_in_charts_of_generated_data() {
+    let base = load_default().expect("the embedded data");
+    let mut failures = Vec::new();
+    let sizes = [
+        egui::vec2(900.0, 500.0),
+        egui::vec2(560.0, 400.0),
+        egui::vec2(440.0, 340.0),
+    ];
+    let mut cases = Vec::new();
+    for kind in [
+        planboard::model::ChartKind::Lines,
+        planboard::model::ChartKind::TargetsAndResults,
+    ] {
+        for series in [1, 2, 3, 6, 12] {
+            for years in [1, 2, 3, 5, 8, 13, 21, 34, 60] {
+                cases.push((kind, series, years));
+            }
+        }
+    }
+    // Bars: one category an indicator, 1 to 60 of them, each with its figures of two years.
+    for series in [1, 2, 3, 6, 12, 25, 60] {
+        cases.push((planboard::model::ChartKind::GroupedBars, series, 2));
+    }
+    for (kind, series, years) in cases {
+        let report = generated::report(&base, kind, series, years);
+        let chart = &report.charts[0];
+        for (lang, scale) in [
+            (Lang::Zh, 1.0),
+            (Lang::En, 1.0),
+            (Lang::Zh, 2.0),
+            (Lang::En, 2.0),
+        ] {
+            for size in sizes {
+                let opts = ImageOptions {
+                    lang,
+                    scale,
+                    size,
+                    ..ImageOptions::default()
+                };
+                let drawn = draw_offscreen(&ImageRequest {
+                    report: &report,
+                    chart,
+                    hidden: BTreeSet::new(),
+                    data_label: "generated".to_owned(),
+                    options: opts,
+                });
+                let at = format!("{} {lang:?} {scale}× {}", chart.id, size.x);
+                let texts = texts(&drawn.output.shapes);
+                failures.extend(overlaps(&texts, &at));
+                // Thinned or not, the first category keeps its label (whole, or shortened with
+                // "…"); a card has none.
+                let spec = planboard::charts::build(&report, chart, lang, &BTreeSet::new());
+                let squash = |t: &str| t.split_whitespace().collect::<String>();
+                if let (Some(first), None) = (spec.categories.first(), spec.card()) {
+                    let want = squash(&first.label);
+                    let shown = texts.iter().any(|(t, _, _)| {
+                        let t = squash(t);
+                        t == want
+                            || t.strip_suffix('…')
+                                .is_some_and(|head| !head.is_empty() && want.starts_with(head))
+                    });
+                    if !shown {
+                        failures.push(format!("{at}: the first category has no label"));
                     }
                 }
             }

@@ -159,6 +159,28 @@ fn bars_over_several_years_say_their_year_and_gaps_pair_only_two() {
         "{:?}",
         gdp.iter().map(|b| &b.label).collect::<Vec<_>>()
     );
+    // Told apart by shade too: the latest year of a kind in its own colour, each year back a
+    // lighter shade, and the key naming each year with its shade.
+    for b in gdp {
+        let later = gdp.iter().filter(|o| o.kind == b.kind && o.x > b.x).count();
+        assert_eq!(b.shade, later, "{}", b.label);
+    }
+    let key: Vec<(PointKind, usize, &str)> = spec
+        .key
+        .iter()
+        .map(|(look, l)| (look.kind, look.shade, l.as_str()))
+        .collect();
+    assert_eq!(
+        key,
+        [
+            (PointKind::Actual, 3, "2018年完成"),
+            (PointKind::Actual, 2, "2022年完成"),
+            (PointKind::Actual, 1, "2023年完成"),
+            (PointKind::Actual, 0, "2024年完成"),
+            (PointKind::Target, 1, "2022年目标"),
+            (PointKind::Target, 0, "2023年目标"),
+        ]
+    );
     // In year order, each year's result before its target.
     let order: Vec<(f64, PointKind)> = gdp.iter().map(|b| (b.x, b.kind)).collect();
     assert!(order.windows(2).all(|w| w[0].0 < w[1].0));
@@ -250,4 +272,92 @@ fn the_default_view_opens_on_targets_and_results() {
     let report = report();
     assert_eq!(report.pages[0].id, "targets");
     assert_eq!(report.pages[0].title.zh, "目标与完成");
+}
+
+/// A line chart of `series` indicators over `years` years from 2000, each value `value(s, y)`.
+fn generated_lines(series: usize, years: usize, value: fn(usize, usize) -> f64) -> ChartSpec {
+    use planboard::model::{Basis, Better, DataPoint, Indicator, Qualifier};
+    let mut report = report();
+    report.indicators = (0..series)
+        .map(|s| Indicator {
+            id: format!("s{s}"),
+            name: Text {
+                zh: format!("指标{s}"),
+                en: format!("Indicator {s}"),
+            },
+            category: "economy".into(),
+            unit: "pct".into(),
+            measures: Vec::new(),
+            better: Better::Higher,
+            points: (0..years)
+                .map(|y| DataPoint {
+                    year: 2000 + y as i32,
+                    kind: PointKind::Actual,
+                    value: value(s, y),
+                    qualifier: Qualifier::Exact,
+                    basis: Basis::Rate,
+                    period: None,
+                    note: None,
+                    measure: None,
+                    source: None,
+                    quote: String::new(),
+                    header_unit: None,
+                    review: None,
+                    revised_by: None,
+                    file: 0,
+                })
+                .collect(),
+        })
+        .collect();
+    let ids: Vec<String> = report.indicators.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let c = chart("generated", ChartKind::Lines, &ids, Vec::new());
+    charts::build(&report, &c, Lang::Zh, &BTreeSet::new())
+}
+
+#[test]
+fn close_values_of_two_lines_get_their_labels_apart() {
+    // 10.2 and 10.1 in every year: one label above its point, the other below, never both above.
+    let spec = generated_lines(2, 3, |s, _| 10.2 - 0.1 * s as f64);
+    let layout = plot_layout(&spec, 900.0, 400.0, 13.0, &estimate);
+    for year in 0..3 {
+        let at: Vec<bool> = layout
+            .point_labels
+            .iter()
+            .filter(|l| l.index == year)
+            .map(|l| l.above)
+            .collect();
+        assert_eq!(
+            at.len(),
+            2,
+            "both values labelled in year {year}: {layout:?}"
+        );
+        assert_ne!(at[0], at[1], "one above, one below: {layout:?}");
+    }
+    // A third line at 10.0 has no side left: its labels are left to the tooltip.
+    let spec = generated_lines(3, 3, |s, _| 10.2 - 0.1 * s as f64);
+    let layout = plot_layout(&spec, 900.0, 400.0, 13.0, &estimate);
+    assert!(
+        layout.point_labels.iter().all(|l| l.series < 2),
+        "{layout:?}"
+    );
+}
+
+#[test]
+fn sixty_years_are_labelled_evenly_by_their_measured_width() {
+    let spec = generated_lines(1, 60, |_, y| y as f64);
+    for width in [300.0, 440.0, 900.0, 1400.0] {
+        let layout = plot_layout(&spec, width, 400.0, 13.0, &estimate);
+        let xs: Vec<f64> = layout.category_labels.iter().map(|(x, _)| *x).collect();
+        assert_eq!(xs.first(), Some(&2000.0), "the first year is kept");
+        let steps: BTreeSet<i64> = xs.windows(2).map(|w| (w[1] - w[0]) as i64).collect();
+        assert_eq!(steps.len(), 1, "evenly: {xs:?}");
+        // Neighbouring labels are at least a year's label and a margin apart.
+        let step = *steps.iter().next().expect("a step") as f32;
+        let px_per_year = (width - 56.0) / 60.0;
+        assert!(
+            step * px_per_year >= estimate("2024") + 4.0,
+            "{width}: {xs:?}"
+        );
+    }
 }

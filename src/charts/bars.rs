@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::detail::detail;
-use super::{CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, Series};
+use super::{CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, Look, Series};
 use crate::format;
 use crate::i18n::{kind_label, kind_name};
 use crate::model::{DataPoint, Lang, PointKind, Qualifier};
@@ -50,6 +50,7 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
                     width: width * 0.92,
                     value: p.value,
                     kind: p.kind,
+                    shade: shade(&years_of_kind, p),
                     qualifier: p.qualifier,
                     label_base: p.value,
                     label: {
@@ -86,13 +87,37 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
     // Fewer than three categories still get the room of three, so one bar is not a wall.
     let pad = (3.0 - slot as f64).max(0.0) / 2.0;
     spec.x_range = (-0.5 - pad, slot.max(1) as f64 - 0.5 + pad);
-    if kinds.len() > 1 {
-        spec.key = kinds
-            .into_iter()
-            .map(|k| (k, key_label(&drawn, k, lang)))
+    // The key says what each fill means: a kind, or a kind in one year when it spans several.
+    if kinds.len() > 1 || years_of_kind.values().any(|y| y.len() > 1) {
+        let drawn = &drawn;
+        spec.key = years_of_kind
+            .iter()
+            .flat_map(|(&kind, years)| {
+                let shaded = years.len() > 1;
+                years
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .rev()
+                    .map(move |(shade, &year)| {
+                        let label = if shaded {
+                            kind_label(kind, year, lang)
+                        } else {
+                            key_label(drawn, kind, lang)
+                        };
+                        (Look { kind, shade }, label)
+                    })
+            })
             .collect();
     }
     ChartBody::Bars(all_series)
+}
+
+/// A bar's shade: how many years of its kind in the chart come after its own (0 for the latest).
+fn shade(years_of_kind: &BTreeMap<PointKind, BTreeSet<i32>>, p: &DataPoint) -> usize {
+    years_of_kind
+        .get(&p.kind)
+        .map_or(0, |years| years.range(p.year + 1..).count())
 }
 
 /// "2022年" / "2022": a bar's year, when its chart shows one kind in several years.

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::detail::detail;
-use super::{CategoryLabel, ChartBody, ChartSpec, Figure, Input, ResultsAndTargets, Series};
+use super::{CategoryLabel, ChartBody, ChartSpec, Figure, Input, Look, ResultsAndTargets, Series};
 use crate::format;
 use crate::i18n::tr;
 use crate::model::PointKind;
@@ -36,6 +36,7 @@ pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody 
                 width: 0.0,
                 value: p.value,
                 kind: p.kind,
+                shade: 0,
                 qualifier: p.qualifier,
                 label_base: p.value,
                 label: format::value_label(p.value, p.qualifier, lang),
@@ -59,11 +60,11 @@ pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody 
     if kinds.contains(&PointKind::Target) && kinds.len() > 1 {
         spec.key = vec![
             (
-                PointKind::Actual,
+                Look::of(PointKind::Actual),
                 tr(lang, "完成（实线）", "result (solid)").to_owned(),
             ),
             (
-                PointKind::Target,
+                Look::of(PointKind::Target),
                 tr(lang, "目标（虚线）", "target (dashed)").to_owned(),
             ),
         ];

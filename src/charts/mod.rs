@@ -44,8 +44,8 @@ pub struct ChartSpec {
     /// Differences written above a pair of bars: "高约4个百分点".
     pub gaps: Vec<GapLabel>,
     /// What the fills and strokes mean (result, target, starting level), when a chart has several
-    /// kinds of figure.
-    pub key: Vec<(PointKind, String)>,
+    /// kinds of figure, or one kind in several years (a shade a year: "2021年完成", "2022年完成").
+    pub key: Vec<(Look, String)>,
     /// The documents the visible figures come from, cited in a reader's words, in order of first
     /// use: what an image's footnote names.
     pub sources: Vec<String>,
@@ -113,6 +113,24 @@ pub struct Toggle<'a> {
     pub color: Option<usize>,
 }
 
+/// How a kind of figure looks: its kind, and its shade. Bars of one kind in several years would
+/// look alike, told apart only by small year labels: each year back from the latest of its kind in
+/// the chart is a lighter shade of the kind's colour, and the key names each year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Look {
+    pub kind: PointKind,
+    /// 0 for the latest year of its kind in the chart (the kind's own colour), 1 for the year
+    /// before, and so on; always 0 where colour names a series.
+    pub shade: usize,
+}
+
+impl Look {
+    /// The kind's own colour, unshaded.
+    pub fn of(kind: PointKind) -> Self {
+        Self { kind, shade: 0 }
+    }
+}
+
 /// One drawn figure: a bar, a point of a line or a target marker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
@@ -120,6 +138,8 @@ pub struct Figure {
     pub width: f64,
     pub value: f64,
     pub kind: PointKind,
+    /// Its shade of its kind's colour (see [`Look`]).
+    pub shade: usize,
     /// How exactly the figure is stated: a target "左右" is drawn dashed, "以上" as a floor.
     pub qualifier: Qualifier,
     /// The height its label sits above: its own value, or, for a target beside its result, the
@@ -128,6 +148,16 @@ pub struct Figure {
     /// The value label on the bar: "≈7%".
     pub label: String,
     pub detail: PointDetail,
+}
+
+impl Figure {
+    /// How it looks: its kind and shade.
+    pub fn look(&self) -> Look {
+        Look {
+            kind: self.kind,
+            shade: self.shade,
+        }
+    }
 }
 
 /// What a tooltip says about a figure.

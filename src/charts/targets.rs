@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::accountability::Comparison;
 use super::detail::detail;
 use super::{
-    CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, ResultsAndTargets, Series,
+    CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, Look, ResultsAndTargets, Series,
 };
 use crate::format;
 use crate::i18n::tr;
@@ -73,6 +73,7 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBod
                     width: slot / 2.0 * 0.9,
                     value: r.value,
                     kind: PointKind::Actual,
+                    shade: 0,
                     qualifier: r.qualifier,
                     label_base: r.value,
                     label: format::value_label(r.value, r.qualifier, lang),
@@ -89,6 +90,7 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBod
                     width: slot / 2.0 * 0.9,
                     value: t.value,
                     kind: PointKind::Target,
+                    shade: 0,
                     qualifier: t.qualifier,
                     // Its label keeps clear of the result's beside it.
                     label_base: result.map_or(t.value, |r| r.value),
@@ -116,9 +118,12 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBod
         }
     }
     spec.key = vec![
-        (PointKind::Actual, tr(lang, "完成", "result").to_owned()),
         (
-            PointKind::Target,
+            Look::of(PointKind::Actual),
+            tr(lang, "完成", "result").to_owned(),
+        ),
+        (
+            Look::of(PointKind::Target),
             tr(
                 lang,
                 "目标（虚线：左右；箭头：以上）",

@@ -54,8 +54,8 @@ fn headline_pairs_results_and_targets_with_zero_in_range() {
     assert_eq!(
         s.key,
         vec![
-            (PointKind::Actual, "2022年完成".to_owned()),
-            (PointKind::Target, "2023年目标".to_owned())
+            (Look::of(PointKind::Actual), "2022年完成".to_owned()),
+            (Look::of(PointKind::Target), "2023年目标".to_owned())
         ]
     );
 }

@@ -15,7 +15,7 @@ pub(super) fn bars_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for series in series.iter().filter(|s| s.visible) {
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
         let sid = item_source(&series.id);
         if !series.figures.is_empty() {
             let bars = series
@@ -24,8 +24,8 @@ pub(super) fn bars_ui(
                 .map(|b| {
                     Bar::new(b.x, b.value)
                         .width(b.width)
-                        .fill(bar_fill(b.kind))
-                        .stroke(bar_stroke(b.kind))
+                        .fill(bar_fill(b.look()))
+                        .stroke(bar_stroke(b.look()))
                 })
                 .collect();
             plot_ui.bar_chart(
@@ -35,14 +35,12 @@ pub(super) fn bars_ui(
                     .allow_hover(false),
             );
         }
-        for (k, b) in series.figures.iter().enumerate() {
-            // Labels too wide to sit side by side: every second one a line higher.
-            let lift = if layout.stagger_labels && k % 2 == 1 {
-                layout.label_line
-            } else {
-                0.0
-            };
-            value_label_ui(plot_ui, b, lift, layout, text_color, sid);
+        // Value labels where the layout placed them: side by side, staggered, or left to the
+        // tooltip.
+        for place in layout.bar_labels.iter().filter(|l| l.series == s) {
+            if let Some(b) = series.figures.get(place.index) {
+                value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
+            }
         }
     }
 }
@@ -82,7 +80,12 @@ pub(super) fn gaps_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for (gap, text) in spec.gaps.iter().zip(&layout.gap_texts) {
+    let shown = spec
+        .gaps
+        .iter()
+        .zip(&layout.gap_texts)
+        .zip(&layout.gap_shown);
+    for ((gap, text), _) in shown.filter(|(_, shown)| **shown) {
         let color = match gap.status {
             None => text_color.gamma_multiply(0.8),
             Some(status) => super::palette::status_color(status),

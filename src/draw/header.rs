@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui, Vec2};
 
-use crate::charts::{ChartBody, ChartSpec};
+use crate::charts::{ChartBody, ChartSpec, Look};
 use crate::draw::palette::{bar_fill, bar_stroke};
 use crate::i18n::tr;
 
@@ -12,13 +12,13 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
     ui.label(RichText::new(&spec.title).size(16.0).strong());
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&spec.axis_label).weak());
-        for (kind, label) in &spec.key {
+        for (look, label) in &spec.key {
             ui.add_space(8.0);
             // A swatch and its words move to the next line together, never split.
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
                 let base = ui.visuals().text_color();
-                swatch(ui.painter(), rect, base, &spec.body, *kind);
+                swatch(ui.painter(), rect, base, &spec.body, *look);
                 ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
             });
         }
@@ -29,14 +29,31 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
     });
     // Charts whose colours name series say which is which; bar charts name them on the axis.
     if spec.body.colours_name_series() {
+        let series: Vec<_> = spec
+            .body
+            .series()
+            .into_iter()
+            .filter(|s| s.visible)
+            .collect();
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let ctx = ui.ctx().clone();
+        let measure = |text: &str| {
+            ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        };
+        let names: Vec<&str> = series.iter().map(|s| s.name).collect();
+        let names = crate::charts::layout::key_names(&names, ui.available_width(), &measure);
         ui.horizontal_wrapped(|ui| {
-            for series in spec.body.series().iter().filter(|s| s.visible) {
+            for (series, name) in series.iter().zip(names) {
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
                 ui.painter().line_segment(
                     [rect.left_center(), rect.right_center()],
                     egui::Stroke::new(3.0, super::palette::series_color(series.color)),
                 );
-                ui.label(series.name);
+                ui.label(name);
                 ui.add_space(8.0);
             }
         });
@@ -59,9 +76,10 @@ fn swatch(
     rect: egui::Rect,
     base: egui::Color32,
     body: &ChartBody,
-    kind: crate::model::PointKind,
+    look: Look,
 ) {
     use crate::model::PointKind;
+    let kind = look.kind;
     let y = rect.center().y;
     match (body, kind) {
         (ChartBody::Lines(_), PointKind::Target) => {
@@ -92,8 +110,8 @@ fn swatch(
             let _ = painter.rect(
                 rect,
                 1.0,
-                bar_fill(kind),
-                bar_stroke(kind),
+                bar_fill(look),
+                bar_stroke(look),
                 egui::StrokeKind::Inside,
             );
         }

@@ -1,5 +1,5 @@
 //! Line charts: results as a solid line, targets as a separate dashed line, a marker on each
-//! figure, and value labels where they fit (the last point of each line otherwise; hovering shows
+//! figure, and value labels where the layout placed them (apart from each other's; hovering shows
 //! the rest).
 
 use egui::{Align2, Color32, RichText};
@@ -7,8 +7,8 @@ use egui_plot::{Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Poi
 
 use super::palette::series_color;
 use super::plot::item_source;
-use crate::charts::layout::PlotLayout;
-use crate::charts::{Figure, ResultsAndTargets, Series};
+use crate::charts::layout::{PlotLayout, PointLabel};
+use crate::charts::{ResultsAndTargets, Series};
 
 pub(super) fn lines_ui(
     plot_ui: &mut PlotUi<'_>,
@@ -16,7 +16,7 @@ pub(super) fn lines_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    for series in series.iter().filter(|s| s.visible) {
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
         let figures = &series.figures;
@@ -57,16 +57,27 @@ pub(super) fn lines_ui(
                     .filled(!dashed)
                     .allow_hover(false),
             );
-            for p in labelled(figures, layout.label_every_point) {
-                let (anchor, y) = if p.value >= 0.0 {
-                    (Align2::CENTER_BOTTOM, p.value + layout.point_label_lift)
+            // Value labels where the layout placed them: apart from each other's, the rest on
+            // hover.
+            let mut places: Vec<&PointLabel> = layout
+                .point_labels
+                .iter()
+                .filter(|l| l.series == s && l.target == dashed)
+                .collect();
+            places.sort_by_key(|l| l.index);
+            for place in places {
+                let Some(p) = figures.get(place.index) else {
+                    continue;
+                };
+                let anchor = if place.above {
+                    Align2::CENTER_BOTTOM
                 } else {
-                    (Align2::CENTER_TOP, p.value - layout.point_label_lift)
+                    Align2::CENTER_TOP
                 };
                 plot_ui.text(
                     Text::new(
                         "",
-                        PlotPoint::new(p.x, y),
+                        PlotPoint::new(p.x, place.y),
                         RichText::new(&p.label).size(layout.font_px - 1.0),
                     )
                     .id(sid)
@@ -76,14 +87,5 @@ pub(super) fn lines_ui(
                 );
             }
         }
-    }
-}
-
-/// Every point when labels fit side by side, else only the last.
-fn labelled(figures: &[Figure], every: bool) -> &[Figure] {
-    if every {
-        figures
-    } else {
-        &figures[figures.len().saturating_sub(1)..]
     }
 }

@@ -2,6 +2,7 @@
 
 use egui::{Color32, Stroke};
 
+use crate::charts::Look;
 use crate::model::PointKind;
 
 /// Distinct, print-friendly colors (ECharts' default palette), one per series in declaration order.
@@ -30,20 +31,36 @@ pub const BASELINE: Color32 = Color32::from_rgb(0x8c, 0x96, 0xa3);
 
 /// In bar charts colour says what a bar is (result, target, starting level), since the axis says
 /// which indicator: results solid, targets outlined with a faint fill, starting levels solid grey.
-/// The styles differ in shape, not only in hue, so they hold in print and in both themes.
-pub fn bar_fill(kind: PointKind) -> Color32 {
-    match kind {
-        PointKind::Actual => RESULT,
-        PointKind::Target => TARGET.gamma_multiply(0.14),
-        PointKind::Baseline => BASELINE,
+/// The styles differ in shape, not only in hue, so they hold in print and in both themes. One kind
+/// in several years takes a lighter shade for each year back (see [`Look`]), so 2021 and 2022
+/// results are two blues the key names.
+pub fn bar_fill(look: Look) -> Color32 {
+    match look.kind {
+        PointKind::Actual => shaded(RESULT, look.shade),
+        PointKind::Target => shaded(TARGET, look.shade).gamma_multiply(0.14),
+        PointKind::Baseline => shaded(BASELINE, look.shade),
     }
 }
 
-pub fn bar_stroke(kind: PointKind) -> Stroke {
-    match kind {
+pub fn bar_stroke(look: Look) -> Stroke {
+    match look.kind {
         PointKind::Actual | PointKind::Baseline => Stroke::NONE,
-        PointKind::Target => Stroke::new(2.0, TARGET),
+        PointKind::Target => Stroke::new(2.0, shaded(TARGET, look.shade)),
     }
+}
+
+/// `color` lightened toward white, `shade` steps: 0 is the colour itself; each step keeps 60% of
+/// what is left of it, never less than a quarter, so the first steps are far apart and the
+/// lightest still stands out from a white page.
+fn shaded(color: Color32, shade: usize) -> Color32 {
+    if shade == 0 {
+        return color;
+    }
+    let keep = 0.6_f32
+        .powi(i32::try_from(shade.min(3)).unwrap_or(3))
+        .max(0.25);
+    let mix = |c: u8| (f32::from(c) * keep + 255.0 * (1.0 - keep)).round() as u8;
+    Color32::from_rgb(mix(color.r()), mix(color.g()), mix(color.b()))
 }
 
 /// A target's verdict: green met, amber near, red missed; dark enough to read on white and on the

@@ -139,7 +139,16 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
             egui::text::LayoutJob::simple(label.clone(), font.clone(), text_color, f32::INFINITY);
         job.halign = Align::Center;
         let galley = painter.layout_job(job);
-        painter.galley(egui::pos2(at.x, top), galley, text_color);
+        // Kept within the plot's width: a label at the edge of many years would otherwise reach
+        // into the value axis' numbers.
+        let frame = response.response.rect;
+        let half = galley.size().x / 2.0;
+        let x = if frame.width() > 2.0 * half {
+            at.x.clamp(frame.left() + half, frame.right() - half)
+        } else {
+            frame.center().x
+        };
+        painter.galley(egui::pos2(x, top), galley, text_color);
     }
 
     if mode == Mode::Window

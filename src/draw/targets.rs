@@ -21,7 +21,7 @@ pub(super) fn targets_ui(
     let lift = layout
         .point_label_lift
         .max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
-    for series in series.iter().filter(|s| s.visible) {
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
         let bars = series
@@ -36,10 +36,12 @@ pub(super) fn targets_ui(
                 .color(color)
                 .allow_hover(false),
         );
-        for b in &series.figures.results {
-            super::bars::value_label_ui(plot_ui, b, 0.0, layout, text_color, sid);
+        for place in layout.bar_labels.iter().filter(|l| l.series == s) {
+            if let Some(b) = series.figures.results.get(place.index) {
+                super::bars::value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
+            }
         }
-        for t in &series.figures.targets {
+        for (index, t) in series.figures.targets.iter().enumerate() {
             let qualifier = t.qualifier;
             let half = t.width / 2.0;
             let style = if matches!(qualifier, Qualifier::About | Qualifier::Nearly) {
@@ -76,17 +78,18 @@ pub(super) fn targets_ui(
                         .allow_hover(false),
                 );
             }
-            let above = if arrow.is_some() {
-                lift * 2.0
-            } else {
-                lift * 0.5
+            // Where the layout put its label, if anywhere: the tooltip has it otherwise.
+            let Some(place) = layout
+                .target_labels
+                .iter()
+                .find(|l| l.series == s && l.index == index)
+            else {
+                continue;
             };
-            // Clear of the result's label beside it, which sits above the result's bar.
-            let y = (t.value.max(0.0) + above).max(t.label_base + layout.label_line * 1.05);
             plot_ui.text(
                 Text::new(
                     "",
-                    PlotPoint::new(t.x, y),
+                    PlotPoint::new(t.x, place.y),
                     RichText::new(&t.label).size(layout.font_px - 1.0),
                 )
                 .id(sid)

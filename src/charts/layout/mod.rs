@@ -5,6 +5,11 @@
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
+mod labels;
+
+pub use labels::{BarLabel, PointLabel, TargetLabel, key_names};
+use labels::{PlotScale, place_bar_labels, place_point_labels, place_targets_texts};
+
 use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
 
 /// Width of the value axis, in points.
@@ -32,15 +37,31 @@ pub struct PlotLayout {
     /// Whether every point of a line gets its value label (they fit side by side), or only the
     /// last (the rest show on hover).
     pub label_every_point: bool,
+    /// A line chart's value labels that are drawn, each where it sits: those that would cover
+    /// another's text move to the other side of their point, or are left out (the tooltip has
+    /// every value). Empty for other kinds.
+    pub point_labels: Vec<PointLabel>,
+    /// A bar chart's value labels that are drawn, each at its lift: staggered, or left out (the
+    /// tooltip has every value) where they would cover each other. Empty for other kinds.
+    pub bar_labels: Vec<BarLabel>,
     /// Whether neighbouring bars' value labels are too wide to sit side by side: then every second
-    /// bar of a group lifts its label by [`Self::label_line`].
+    /// bar of a group lifts its label by [`Self::stagger_lift`].
     pub stagger_labels: bool,
+    /// How far a staggered label lifts: as many lines as the tallest value label has, in value
+    /// units (a label that says its year is two lines).
+    pub stagger_lift: f64,
     /// One line of label text, in value units.
     pub label_line: f64,
     /// How far above the taller bar of a pair its gap label sits, in value units.
     pub gap_label_lift: f64,
     /// The gap labels' texts (in the spec's order), wrapped to the room of their category.
     pub gap_texts: Vec<String>,
+    /// Whether each gap label is drawn: a targets chart's verdict that would cover another text is
+    /// left to the tooltip.
+    pub gap_shown: Vec<bool>,
+    /// A targets chart's target labels that are drawn, each at its height; the results' values
+    /// are in [`Self::bar_labels`]. Empty for other kinds.
+    pub target_labels: Vec<TargetLabel>,
     /// How far above its line a reference line's label sits, in value units.
     pub reference_label_lift: f64,
 }
@@ -113,27 +134,21 @@ pub fn plot_layout(
     let kind = KindLayout::of(&spec.body);
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
-    let per_category = if kind.years_on_axis {
-        px_per_x as f32
-    } else {
-        (px_per_x as f32).max(20.0)
-    };
-    let mut category_labels: Vec<(f64, String)> = spec
+    // Every category's label when they fit side by side, else every second, third … evenly, the
+    // first kept (the tooltip names the rest).
+    let (step, label_px) = category_step(spec, kind.years_on_axis, px_per_x, measure);
+    let category_labels: Vec<(f64, String)> = spec
         .categories
         .iter()
-        .map(|c| (c.x, wrap_to_width(&c.label, per_category - 6.0, 4, measure)))
+        .step_by(step)
+        .map(|c| (c.x, wrap_to_width(&c.label, label_px, 4, measure)))
         .collect();
-    // Years on the axis: every year when the labels fit, else every second, third … year, evenly.
-    if kind.years_on_axis {
-        let year_px = f64::from(measure("2024")) + 12.0;
-        let step = (year_px / px_per_x).ceil().max(1.0) as usize;
-        category_labels = category_labels
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| i % step == 0)
-            .map(|(_, c)| c)
-            .collect();
-    }
+    let per_category = (step as f64 * px_per_x) as f32;
+    let per_category = if kind.years_on_axis {
+        per_category
+    } else {
+        per_category.max(20.0)
+    };
     let lines = category_labels
         .iter()
         .map(|(_, l)| l.lines().count())
@@ -214,6 +229,51 @@ pub fn plot_layout(
 
     // A value label ("1,234.5 billion") is about ten characters wide.
     let value_label_px = f64::from(measure("1,234.5 billion"));
+    let label_every_point = px_per_x >= value_label_px;
+    let point_label_lift = label_line * kind.point_label_lift;
+    let scale = PlotScale {
+        x0: spec.x_range.0,
+        y0,
+        px_per_x,
+        px_per_y: plot_px / (y1 - y0).max(f64::EPSILON),
+        width_px: (spec.x_range.1 - spec.x_range.0) * px_per_x,
+        height_px: plot_px,
+        line_px: f64::from(font_px + 2.0),
+    };
+    let stagger_lift = label_line * value_lines;
+    let point_labels = match &spec.body {
+        ChartBody::Lines(series) => {
+            place_point_labels(series, &scale, label_every_point, point_label_lift, measure)
+        }
+        _ => Vec::new(),
+    };
+    let gap_label_lift = label_line
+        * (value_lines + if stagger_labels { value_lines } else { 0.0 } + kind.marker_lines + 0.2);
+    let (bar_labels, target_labels, gap_shown) = match &spec.body {
+        ChartBody::Bars(series) => (
+            place_bar_labels(series, &scale, stagger_labels, stagger_lift, measure),
+            Vec::new(),
+            vec![true; gap_texts.len()],
+        ),
+        ChartBody::Targets(series) => {
+            let marker_lift = point_label_lift.max((y1 - y0) * 0.02);
+            let gaps: Vec<(f64, f64, &str)> = spec
+                .gaps
+                .iter()
+                .zip(&gap_texts)
+                .map(|(g, text)| (g.x, g.y + gap_label_lift, text.as_str()))
+                .collect();
+            let texts = place_targets_texts(
+                series,
+                &scale,
+                &|t| target_label_y(t, marker_lift, label_line),
+                &gaps,
+                measure,
+            );
+            (texts.results, texts.targets, texts.gaps)
+        }
+        _ => (Vec::new(), Vec::new(), vec![true; gap_texts.len()]),
+    };
     PlotLayout {
         x_bounds: spec.x_range,
         y_bounds: (y0, y1),
@@ -221,18 +281,109 @@ pub fn plot_layout(
         x_axis_px,
         y_axis_px: Y_AXIS_PX - 8.0,
         font_px,
-        point_label_lift: label_line * kind.point_label_lift,
-        label_every_point: px_per_x >= value_label_px,
+        point_label_lift,
+        label_every_point,
+        point_labels,
         stagger_labels,
+        stagger_lift,
+        bar_labels,
         label_line,
-        gap_label_lift: label_line
-            * (value_lines
-                + if stagger_labels { value_lines } else { 0.0 }
-                + kind.marker_lines
-                + 0.2),
+        gap_label_lift,
         reference_label_lift: label_line * 0.1,
         gap_texts,
+        gap_shown,
+        target_labels,
     }
+}
+
+/// Where a target's label sits in a targets chart: above its marker (and its arrow, for a floor
+/// or a ceiling), and clear of the label of the result beside it, which sits above the result's
+/// bar. `marker_lift` is how far an arrow sits from its marker.
+fn target_label_y(t: &Figure, marker_lift: f64, label_line: f64) -> f64 {
+    let arrow = matches!(
+        t.qualifier,
+        crate::model::Qualifier::AtLeast | crate::model::Qualifier::AtMost
+    );
+    let above = if arrow {
+        marker_lift * 2.0
+    } else {
+        marker_lift * 0.5
+    };
+    (t.value.max(0.0) + above).max(t.label_base + label_line * 1.05)
+}
+
+/// How many categories apart the axis labels are, and how wide one may be, in points. A label needs
+/// the room of its widest year as the fonts measure it, or, for names, which wrap, of two
+/// characters and "…" (and of their widest word, once they are thinned), with a margin each side. The first and last labels are
+/// kept within the plot (the drawing moves them in), so one wider than twice its room to the edge
+/// moves toward its neighbour: the width allowed leaves room for that move.
+fn category_step(
+    spec: &ChartSpec,
+    years_on_axis: bool,
+    px_per_x: f64,
+    measure: &dyn Fn(&str) -> f32,
+) -> (usize, f32) {
+    let count = spec.categories.len().max(1);
+    if years_on_axis {
+        let step = (1..=count)
+            .find(|&step| years_fit(spec, step, px_per_x, measure))
+            .unwrap_or(count);
+        return (step, (step as f64 * px_per_x - 6.0) as f32);
+    }
+    let (need, margin) = (f64::from(measure("龙岗…")), 6.0);
+    let edge = match (spec.categories.first(), spec.categories.last()) {
+        (Some(first), Some(last)) => {
+            (first.x - spec.x_range.0).min(spec.x_range.1 - last.x) * px_per_x
+        }
+        _ => 0.0,
+    };
+    let allowed = |step: usize| {
+        let apart = step as f64 * px_per_x - margin;
+        apart.min((apart + edge) / 1.5)
+    };
+    let first_step = |need: f64| (1..=count).find(|&s| allowed(s) >= need).unwrap_or(count);
+    let mut step = first_step(need);
+    // Names too many for their room are thinned until their widest word fits too: a long word
+    // is never cut, and would reach into its neighbour's.
+    if step > 1 {
+        let words = spec
+            .categories
+            .iter()
+            .flat_map(|c| super::wrap::tokens(&c.label));
+        let widest = words.map(|w| f64::from(measure(&w))).fold(need, f64::max);
+        step = first_step(widest);
+    }
+    (step, allowed(step).max(14.0) as f32)
+}
+
+/// Whether every `step`-th year fits: twelve points between neighbouring labels, or four where a
+/// label at the plot's edge was moved in to stay within it.
+fn years_fit(spec: &ChartSpec, step: usize, px_per_x: f64, measure: &dyn Fn(&str) -> f32) -> bool {
+    let frame = (spec.x_range.1 - spec.x_range.0) * px_per_x;
+    let shown: Vec<(f64, f64, bool)> = spec
+        .categories
+        .iter()
+        .step_by(step)
+        .map(|c| {
+            let width = c
+                .label
+                .lines()
+                .map(|l| f64::from(measure(l)))
+                .fold(f64::from(measure("2024")), f64::max);
+            let at = (c.x - spec.x_range.0) * px_per_x;
+            let kept = if frame > width {
+                at.clamp(width / 2.0, frame - width / 2.0)
+            } else {
+                frame / 2.0
+            };
+            (kept, width, (kept - at).abs() > 0.01)
+        })
+        .collect();
+    shown.windows(2).all(|pair| {
+        let [(a, wa, moved_a), (b, wb, moved_b)] = [pair[0], pair[1]];
+        let gap = b - a - (wa + wb) / 2.0;
+        gap >= if moved_a || moved_b { 4.0 } else { 12.0 }
+    })
 }
 
 /// Break `text` into at most `max_lines` lines no wider than `max_width` points as `measure`

@@ -1,0 +1,292 @@
+//! Where value labels go: each on its usual side of its figure, moved when it would cover a label
+//! already placed, or left out (the tooltip has every value). Plain arithmetic in the plot's
+//! points, from the layout's scale.
+
+use super::super::{Figure, ResultsAndTargets, Series};
+
+/// Where one value label of a line chart sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// Which of the series' runs: its results (`false`) or its targets (`true`).
+    pub target: bool,
+    /// The figure's index in its run.
+    pub index: usize,
+    /// Where the label's anchor is, in value units: its bottom edge when `above`, else its top.
+    pub y: f64,
+    /// Whether the label sits above its point (else below).
+    pub above: bool,
+}
+
+/// How value units map to the plot's points: x from the left of the x range, y up from the bottom
+/// of the drawn value range.
+pub(super) struct PlotScale {
+    pub x0: f64,
+    pub y0: f64,
+    pub px_per_x: f64,
+    pub px_per_y: f64,
+    /// The plot's width and height, in points.
+    pub width_px: f64,
+    pub height_px: f64,
+    /// One line of label text, in points.
+    pub line_px: f64,
+}
+
+impl PlotScale {
+    /// The box of `figure`'s label with its anchor at `y` (its bottom edge when `above`, else its
+    /// top), or `None` when it would stick out of the plot.
+    fn label_box(
+        &self,
+        figure: &Figure,
+        y: f64,
+        above: bool,
+        measure: &dyn Fn(&str) -> f32,
+    ) -> Option<LabelBox> {
+        self.text_box(figure.x, &figure.label, y, above, measure)
+    }
+
+    /// The box of `text` centred at `x` with its anchor at `y`, as [`Self::label_box`].
+    fn text_box(
+        &self,
+        x: f64,
+        text: &str,
+        y: f64,
+        above: bool,
+        measure: &dyn Fn(&str) -> f32,
+    ) -> Option<LabelBox> {
+        let width = text
+            .lines()
+            .map(|l| f64::from(measure(l)))
+            .fold(0.0, f64::max);
+        let height = text.lines().count().max(1) as f64 * self.line_px;
+        let centre = (x - self.x0) * self.px_per_x;
+        let edge = (y - self.y0) * self.px_per_y;
+        let (bottom, top) = if above {
+            (edge, edge + height)
+        } else {
+            (edge - height, edge)
+        };
+        let (left, right) = (centre - width / 2.0, centre + width / 2.0);
+        // Two points of slack: the scale is the layout's estimate of the plot's. A label the
+        // plot's edge would cut is no better than one left out.
+        let inside = bottom >= -2.0
+            && top <= self.height_px + 2.0
+            && left >= -2.0
+            && right <= self.width_px + 2.0;
+        inside.then_some(LabelBox([left, right, bottom, top]))
+    }
+}
+
+/// Where one target's label sits in a targets chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// The target's index in the series' targets.
+    pub index: usize,
+    /// The label's bottom edge, in value units.
+    pub y: f64,
+}
+
+/// The texts of a targets chart that are drawn, each where it always sits: every result's value
+/// on its bar, every target's wording above its marker, every verdict above its pair, in that
+/// order of precedence; one that would cover a text already placed is left out (the tooltip has
+/// the value and the verdict).
+pub(super) struct TargetsTexts {
+    pub results: Vec<BarLabel>,
+    pub targets: Vec<TargetLabel>,
+    pub gaps: Vec<bool>,
+}
+
+/// Where a targets chart's texts go (see [`TargetsTexts`]). `target_y` is where a target's label
+/// sits; `gaps` are the verdicts' texts at their x and bottom edge.
+pub(super) fn place_targets_texts(
+    series: &[Series<ResultsAndTargets>],
+    scale: &PlotScale,
+    target_y: &dyn Fn(&Figure) -> f64,
+    gaps: &[(f64, f64, &str)],
+    measure: &dyn Fn(&str) -> f32,
+) -> TargetsTexts {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut fits = |found: Option<LabelBox>| match found {
+        Some(label) if !placed.iter().any(|p| p.meets(label)) => {
+            placed.push(label);
+            true
+        }
+        _ => false,
+    };
+    let mut out = TargetsTexts {
+        results: Vec::new(),
+        targets: Vec::new(),
+        gaps: Vec::new(),
+    };
+    let visible = || series.iter().enumerate().filter(|(_, s)| s.visible);
+    for (s, series) in visible() {
+        for (index, bar) in series.figures.results.iter().enumerate() {
+            if fits(scale.label_box(bar, bar.value, bar.value >= 0.0, measure)) {
+                out.results.push(BarLabel {
+                    series: s,
+                    index,
+                    lift: 0.0,
+                });
+            }
+        }
+    }
+    for (s, series) in visible() {
+        for (index, target) in series.figures.targets.iter().enumerate() {
+            let y = target_y(target);
+            if fits(scale.label_box(target, y, true, measure)) {
+                out.targets.push(TargetLabel {
+                    series: s,
+                    index,
+                    y,
+                });
+            }
+        }
+    }
+    for &(x, y, text) in gaps {
+        let shown = fits(scale.text_box(x, text, y, true, measure));
+        out.gaps.push(shown);
+    }
+    out
+}
+
+/// Where one value label of a bar chart sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarLabel {
+    /// The series, as an index into the chart's series (hidden ones included).
+    pub series: usize,
+    /// The bar's index in its series.
+    pub index: usize,
+    /// How far past the bar's end the label sits, in value units.
+    pub lift: f64,
+}
+
+/// Where each bar's value label goes: just past the bar's end, or `stagger_lift` further out
+/// (every second bar of a group first, when neighbouring labels are too wide to sit side by
+/// side), whichever covers no label already placed and stays in the plot; else it is left out
+/// (the tooltip has the value). Series in the chart's order, bars in theirs.
+pub(super) fn place_bar_labels(
+    series: &[Series<Vec<Figure>>],
+    scale: &PlotScale,
+    stagger: bool,
+    stagger_lift: f64,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<BarLabel> {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut out = Vec::new();
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
+        for (index, bar) in series.figures.iter().enumerate() {
+            let lifts = if stagger && index % 2 == 1 {
+                [stagger_lift, 0.0]
+            } else {
+                [0.0, stagger_lift]
+            };
+            let above = bar.value >= 0.0;
+            let spot = lifts.into_iter().find_map(|lift| {
+                let y = if above {
+                    bar.value + lift
+                } else {
+                    bar.value - lift
+                };
+                let label = scale.label_box(bar, y, above, measure)?;
+                (!placed.iter().any(|p| p.meets(label))).then_some((lift, label))
+            });
+            if let Some((lift, label)) = spot {
+                placed.push(label);
+                out.push(BarLabel {
+                    series: s,
+                    index,
+                    lift,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A label's box in the plot's points: left, right, bottom, top.
+#[derive(Clone, Copy)]
+struct LabelBox([f64; 4]);
+
+impl LabelBox {
+    /// Whether two boxes come closer than a point and a half.
+    fn meets(self, other: Self) -> bool {
+        let ([l0, r0, b0, t0], [l1, r1, b1, t1]) = (self.0, other.0);
+        const PAD: f64 = 1.5;
+        l0 < r1 + PAD && l1 < r0 + PAD && b0 < t1 + PAD && b1 < t0 + PAD
+    }
+}
+
+/// Where each line's value labels go. Every point when they fit side by side, else the last of
+/// each line, as candidates; each sits on its usual side of its point (above, below a negative
+/// value), or on the other side when that would cover a label already placed, or is left out
+/// (its value is on hover). Lines are taken in the chart's order, each from its last point back,
+/// so the most recent figures keep their labels.
+pub(super) fn place_point_labels(
+    series: &[Series<ResultsAndTargets>],
+    scale: &PlotScale,
+    every: bool,
+    lift: f64,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<PointLabel> {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    let mut out = Vec::new();
+    for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
+        for (target, run) in [
+            (false, &series.figures.results),
+            (true, &series.figures.targets),
+        ] {
+            let first = if every {
+                0
+            } else {
+                run.len().saturating_sub(1)
+            };
+            for (index, figure) in run.iter().enumerate().skip(first).rev() {
+                let sides = if figure.value >= 0.0 {
+                    [true, false]
+                } else {
+                    [false, true]
+                };
+                let spot = sides.into_iter().find_map(|above| {
+                    let y = if above {
+                        figure.value + lift
+                    } else {
+                        figure.value - lift
+                    };
+                    let label = scale.label_box(figure, y, above, measure)?;
+                    (!placed.iter().any(|p| p.meets(label))).then_some((y, above, label))
+                });
+                if let Some((y, above, label)) = spot {
+                    placed.push(label);
+                    out.push(PointLabel {
+                        series: s,
+                        target,
+                        index,
+                        y,
+                        above,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The series' names as a key of colours shows them in `width` points: whole while the key takes at
+/// most three lines, else each shortened to one line with "…" so the key keeps to about three and
+/// leaves the plot its room (the check boxes and the tooltip have the whole names). An entry is its
+/// name and 32 points for its swatch and spacing.
+pub fn key_names(names: &[&str], width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
+    const ENTRY_PX: f32 = 32.0;
+    let total: f32 = names.iter().map(|n| measure(n) + ENTRY_PX).sum();
+    if total <= 3.0 * width || names.is_empty() {
+        return names.iter().map(|n| (*n).to_owned()).collect();
+    }
+    let each = (3.0 * width / names.len() as f32 - ENTRY_PX).max(40.0);
+    names
+        .iter()
+        .map(|n| super::wrap_to_width(n, each, 1, measure))
+        .collect()
+}
