@@ -3,7 +3,9 @@
 //! RON reports positions for syntax errors only; once parsed, values carry no position. Semantic
 //! errors (a duplicate id, a chart naming a missing indicator) must still say file:line:column, so
 //! this module walks the text once and records where every field value and list element starts,
-//! keyed by its path (`indicators[3].points[1].value`).
+//! keyed by its path (`indicators[3].points[1].value`). A file's map is built once and every problem
+//! looked up in it: locating a problem costs a hash lookup, not a walk of the file, so a file with
+//! thousands of problems is reported in one pass.
 
 use std::collections::HashMap;
 
@@ -41,13 +43,24 @@ impl IntoSeg for usize {
     }
 }
 
+/// Where a value starts: its byte offset and its index in characters, so its column is a
+/// subtraction rather than a count of the characters before it on its line (a generated file may
+/// hold thousands of values on one long line).
+#[derive(Clone, Copy, Debug, Default)]
+struct Start {
+    byte: usize,
+    char: usize,
+}
+
 /// Byte offsets of values in a RON text, by path, and line starts to turn offsets into
 /// line and column.
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    starts: HashMap<Path, usize>,
+    starts: HashMap<Path, Start>,
+    /// Byte offset of each line's start.
     line_starts: Vec<usize>,
-    text_len: usize,
+    /// Index in characters of each line's start.
+    line_start_chars: Vec<usize>,
     chars: Vec<(usize, char)>,
 }
 
@@ -67,35 +80,46 @@ impl SourceMap {
             line_starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
-            text_len: text.len(),
             ..Self::default()
         };
         map.chars = text.char_indices().collect();
+        map.line_start_chars = std::iter::once(0)
+            .chain(
+                map.chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, c))| *c == '\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
         map.walk(text);
         map.chars = Vec::new();
         map
     }
 
-    /// The byte offset where the value at `path` starts, or of its nearest recorded ancestor.
-    pub fn offset(&self, path: &[Seg]) -> usize {
+    /// Where the value at `path` starts, or its nearest recorded ancestor.
+    fn start(&self, path: &[Seg]) -> Start {
         (0..=path.len())
             .rev()
             .find_map(|n| self.starts.get(&path[..n]).copied())
-            .unwrap_or(0)
+            .unwrap_or_default()
     }
 
-    /// 1-based line and column (in characters) of the value at `path`.
-    pub fn line_col(&self, path: &[Seg], text: &str) -> (usize, usize) {
-        self.line_col_of_offset(self.offset(path), text)
+    /// The byte offset where the value at `path` starts, or of its nearest recorded ancestor.
+    pub fn offset(&self, path: &[Seg]) -> usize {
+        self.start(path).byte
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col_of_offset(&self, offset: usize, text: &str) -> (usize, usize) {
-        let offset = offset.min(self.text_len);
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line, col)
+    /// 1-based line and column (in characters) of the value at `path`, without reading the text
+    /// again: a hash lookup and a binary search.
+    pub fn position(&self, path: &[Seg]) -> (usize, usize) {
+        let start = self.start(path);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= start.byte)
+            .max(1);
+        let line_char = self.line_start_chars.get(line - 1).copied().unwrap_or(0);
+        (line, start.char.saturating_sub(line_char) + 1)
     }
 
     fn walk(&mut self, text: &str) {
@@ -104,6 +128,7 @@ impl SourceMap {
         let mut last_ident: Option<String> = None;
         while i < self.chars.len() {
             let (off, c) = self.chars[i];
+            let here = Start { byte: off, char: i };
             match c {
                 c if c.is_whitespace() => {
                     i += 1;
@@ -143,12 +168,12 @@ impl SourceMap {
                 *element_seen = true;
                 let mut p = path.clone();
                 p.push(Seg::Index(*index));
-                self.starts.entry(p).or_insert(off);
+                self.starts.entry(p).or_insert(here);
             }
             match c {
                 '(' | '{' | '[' => {
                     let path = Self::value_path(&stack);
-                    self.starts.entry(path.clone()).or_insert(off);
+                    self.starts.entry(path.clone()).or_insert(here);
                     let frame = if c == '[' {
                         Frame::List {
                             index: 0,
@@ -190,13 +215,13 @@ impl SourceMap {
                 }
                 '"' => {
                     let path = Self::value_path(&stack);
-                    self.starts.entry(path).or_insert(off);
+                    self.starts.entry(path).or_insert(here);
                     i = self.skip_string(i);
                     Self::value_done(&mut stack);
                 }
                 'r' if matches!(self.peek(i + 1), Some('#' | '"')) => {
                     let path = Self::value_path(&stack);
-                    self.starts.entry(path).or_insert(off);
+                    self.starts.entry(path).or_insert(here);
                     i = self.skip_raw_string(i);
                     Self::value_done(&mut stack);
                 }
@@ -232,11 +257,11 @@ impl SourceMap {
                         last_ident = Some(token.to_owned());
                     } else if next != Some('(') {
                         let path = Self::value_path(&stack);
-                        self.starts.entry(path).or_insert(off);
+                        self.starts.entry(path).or_insert(here);
                         Self::value_done(&mut stack);
                     } else {
                         let path = Self::value_path(&stack);
-                        self.starts.entry(path).or_insert(off);
+                        self.starts.entry(path).or_insert(here);
                     }
                 }
             }
@@ -354,7 +379,7 @@ Report(
 
     #[allow(clippy::needless_pass_by_value)] // lets call sites pass `path![…]` directly
     fn at(map: &SourceMap, path: Path) -> (usize, usize) {
-        map.line_col(&path, TEXT)
+        map.position(&path)
     }
 
     #[test]

@@ -60,3 +60,4 @@ pub fn compare(a: &image::RgbaImage, b: &image::RgbaImage, levels: u8) -> (f64, 
     let n = u64::from(a.width()) * u64::from(a.height());
     (sum as f64 / (n * 4) as f64, close as f64 / n as f64)
 }
+pub mod generated;
