@@ -7,6 +7,7 @@ mod chart_panel;
 mod cpu_window;
 pub mod data_source;
 pub mod dialogs;
+pub mod loading;
 pub mod notices;
 pub mod renderer;
 pub mod screenshot;

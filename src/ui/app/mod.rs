@@ -18,6 +18,7 @@ use crate::table::shown::{self, TableRow, TableState};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
+use crate::ui::loading::{self, Checked, Job, Poll};
 use crate::ui::notices::{self, Notice};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
@@ -44,6 +45,8 @@ pub struct PlanboardApp {
     pub dialogs: Dialogs,
     /// A dialog open on its own thread, whose answer is carried out when it comes.
     pending_dialog: Option<PendingDialog>,
+    /// Files being opened on their own thread (their absolute paths), shown when they are ready.
+    opening: Option<(Vec<PathBuf>, Job<Checked>)>,
     screenshot: Option<ScreenshotJob>,
     applied_theme: Option<Theme>,
     applied_title: String,
@@ -74,6 +77,7 @@ impl PlanboardApp {
             notices: Vec::new(),
             dialogs: Dialogs::default(),
             pending_dialog: None,
+            opening: None,
             screenshot: None,
             applied_theme: None,
             applied_title: String::new(),
@@ -107,6 +111,7 @@ impl PlanboardApp {
             )));
         }
         self.poll_dialog(&ctx);
+        self.poll_opening(&ctx);
         let mut actions = dropped_files(&ctx);
 
         let current = self.current_page();
@@ -179,6 +184,9 @@ impl PlanboardApp {
     fn page_ui(&mut self, ui: &mut Ui, current: &PageRef) -> Vec<Action> {
         let lang = self.settings.lang;
         let mut actions = Vec::new();
+        if let Some(what) = self.loading() {
+            loading::loading_ui(ui, lang, what);
+        }
         if let Some(lines) = &self.data.error {
             actions.extend(notices::data_error_ui(ui, lang, lines));
         }
@@ -317,14 +325,51 @@ impl PlanboardApp {
         )));
     }
 
-    /// Open data files (or folders) shown together; on failure keep the current data and say why.
+    /// What is being loaded on another thread, past [`loading::PATIENCE`]: the files' names.
+    pub fn loading(&self) -> Option<&str> {
+        match &self.opening {
+            Some((_, job)) => Some(&job.what),
+            None => self.data.reloading(),
+        }
+    }
+
+    /// Open data files (or folders) shown together, on their own thread: the data on screen stays
+    /// until they are ready (a small file is shown in this frame). On failure keep the current
+    /// data and say why. A newer request replaces one still loading.
     pub fn open_files(&mut self, paths: &[PathBuf], ctx: &egui::Context) {
         // Remembered across restarts, so they must not depend on the folder the app started in.
         let paths: Vec<PathBuf> = paths
             .iter()
             .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
             .collect();
-        match DataSource::open_with_sources(&paths, self.data.source_dirs.clone(), Some(ctx)) {
+        let what = loading::names(paths.iter().map(PathBuf::as_path));
+        let (to_load, dirs) = (paths.clone(), self.data.source_dirs.clone());
+        let job = Job::spawn(what, Some(ctx), move || loading::open(&to_load, &dirs));
+        self.opening = Some((paths, job));
+        self.poll_opening(ctx);
+    }
+
+    /// Show the files being opened once they are loaded.
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some((paths, job)) = &self.opening else {
+            return;
+        };
+        let loaded = match job.poll() {
+            Poll::Pending => return,
+            Poll::Ready(loaded) => loaded,
+            Poll::Stopped => {
+                let text = loading::stopped_text(self.settings.lang, &job.what);
+                self.notices.push(Notice::error(text));
+                self.opening = None;
+                return;
+            }
+        };
+        let paths = paths.clone();
+        self.opening = None;
+        let source_dirs = self.data.source_dirs.clone();
+        match loaded
+            .map(|(dataset, checked)| DataSource::checked(dataset, checked, source_dirs, Some(ctx)))
+        {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
                 self.data = data;
@@ -355,6 +400,7 @@ impl PlanboardApp {
     /// Show the report compiled into the binary again; should it not load, keep the data on
     /// screen and say why.
     fn use_embedded(&mut self) {
+        self.opening = None;
         match DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;

@@ -1,0 +1,77 @@
+//! The window while it loads a large file: data is read, validated and checked on its own thread,
+//! so the window keeps drawing, says what it is loading, and keeps the last good data meanwhile.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use planboard::draw::fonts;
+use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+
+mod support;
+
+fn harness() -> Harness<'static, PlanboardApp> {
+    let settings = Settings {
+        page: Some(PageRef::Page("headline".to_owned())),
+        ..Settings::default()
+    };
+    let app = PlanboardApp::new(settings, DataSource::embedded().expect("default data"));
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(fonts::install)
+        .renderer(support::CpuRenderer::default())
+        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+/// A large file dropped on the window loads on its own thread: the window keeps drawing frames,
+/// each quickly, says what it is loading, keeps the data it had meanwhile, then shows the new data.
+#[test]
+fn a_large_file_loads_while_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("large.ron");
+    // About 8 MB: long enough to load that the window must not wait for it.
+    let generated = support::generated::report(20_000, 1, support::generated::Flaw::None);
+    std::fs::write(&path, &generated.text).expect("write");
+    let mut h = harness();
+    let before = h.state().report().title.zh.clone();
+    h.input_mut().dropped_files = vec![std::sync::Arc::new(support::Dropped(path.clone())) as _];
+
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let (mut frames_while_loading, mut slowest) = (0, Duration::ZERO);
+    let mut told = false;
+    loop {
+        let start = Instant::now();
+        h.step();
+        slowest = slowest.max(start.elapsed());
+        if h.state().loading().is_none() {
+            break;
+        }
+        frames_while_loading += 1;
+        told |= h.query_by_label("正在载入 large.ron …").is_some();
+        assert_eq!(
+            h.state().report().title.zh,
+            before,
+            "the data on screen stays while the new one loads"
+        );
+        assert!(Instant::now() < deadline, "loading never ended");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(2);
+    assert!(frames_while_loading > 0, "frames were drawn while loading");
+    assert!(told, "the window said what it was loading");
+    // A frame waits for a load at most `loading::PATIENCE`; the rest of it is drawing.
+    assert!(slowest < Duration::from_secs(2), "{slowest:?}");
+    assert_eq!(h.state().report().title.zh, "生成的报告");
+    assert_eq!(h.state().report().point_count(), 20_000);
+    assert!(
+        h.query_by_label("生成的图表").is_some(),
+        "the new data's chart"
+    );
+    assert!(h.state().data.error.is_none());
+    assert_eq!(h.state().settings.data_files, vec![path]);
+}
