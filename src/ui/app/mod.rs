@@ -45,8 +45,8 @@ pub struct PlanboardApp {
     pub dialogs: Dialogs,
     /// A dialog open on its own thread, whose answer is carried out when it comes.
     pending_dialog: Option<PendingDialog>,
-    /// Files being opened on their own thread (their absolute paths), shown when they are ready.
-    opening: Option<(Vec<PathBuf>, Job<Checked>)>,
+    /// Files being opened on their own thread, shown when they are ready.
+    opening: Option<Opening>,
     screenshot: Option<ScreenshotJob>,
     applied_theme: Option<Theme>,
     applied_title: String,
@@ -328,7 +328,7 @@ impl PlanboardApp {
     /// What is being loaded on another thread, past [`loading::PATIENCE`]: the files' names.
     pub fn loading(&self) -> Option<&str> {
         match &self.opening {
-            Some((_, job)) => Some(&job.what),
+            Some(opening) => Some(&opening.job.what),
             None => self.data.reloading(),
         }
     }
@@ -342,57 +342,71 @@ impl PlanboardApp {
             .iter()
             .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
             .collect();
-        let what = loading::names(paths.iter().map(PathBuf::as_path));
-        let (to_load, dirs) = (paths.clone(), self.data.source_dirs.clone());
-        let job = Job::spawn(what, Some(ctx), move || loading::open(&to_load, &dirs));
-        self.opening = Some((paths, job));
+        self.opening = Some(Opening::start(paths, false, &self.data.source_dirs, ctx));
+        self.poll_opening(ctx);
+    }
+
+    /// Open the files of the last session at start-up, on their own thread, the data already on
+    /// screen staying meanwhile. Should they no longer load, they are forgotten and the notice
+    /// says why.
+    pub(crate) fn open_remembered(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        self.opening = Some(Opening::start(paths, true, &self.data.source_dirs, ctx));
         self.poll_opening(ctx);
     }
 
     /// Show the files being opened once they are loaded.
     fn poll_opening(&mut self, ctx: &egui::Context) {
-        let Some((paths, job)) = &self.opening else {
+        let Some(opening) = &self.opening else {
             return;
         };
-        let loaded = match job.poll() {
+        let lang = self.settings.lang;
+        // The new data, or why it cannot be shown, in the UI's language.
+        let loaded: Result<DataSource, String> = match opening.job.poll() {
             Poll::Pending => return,
-            Poll::Ready(loaded) => loaded,
-            Poll::Stopped => {
-                let text = loading::stopped_text(self.settings.lang, &job.what);
-                self.notices.push(Notice::error(text));
-                self.opening = None;
-                return;
+            Poll::Ready(Ok((dataset, provenance))) => {
+                let dirs = self.data.source_dirs.clone();
+                Ok(DataSource::checked(dataset, provenance, dirs, Some(ctx)))
             }
+            Poll::Ready(Err(err)) if opening.at_start => Err(err.to_string()),
+            // The file on screen is still fine: say what is wrong with the other one.
+            Poll::Ready(Err(err)) => Err(format!(
+                "{}\n{}",
+                tr(
+                    lang,
+                    "无法打开这个数据文件：",
+                    "Could not open this data file:"
+                ),
+                err.lines_in(lang).join("\n")
+            )),
+            Poll::Stopped => Err(loading::stopped_text(lang, &opening.job.what)),
         };
-        let paths = paths.clone();
-        self.opening = None;
-        let source_dirs = self.data.source_dirs.clone();
-        match loaded
-            .map(|(dataset, checked)| DataSource::checked(dataset, checked, source_dirs, Some(ctx)))
-        {
+        let Some(Opening {
+            paths, at_start, ..
+        }) = self.opening.take()
+        else {
+            return;
+        };
+        match loaded {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
                 self.data = data;
                 self.settings.data_files = paths.clone();
                 self.table = TableState::default();
-                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                self.notices.push(Notice::info(format!(
-                    "{}{}",
-                    tr(self.settings.lang, "已载入 ", "Loaded "),
-                    shown.join(", ")
-                )));
+                if !at_start {
+                    let shown: Vec<String> =
+                        paths.iter().map(|p| p.display().to_string()).collect();
+                    self.notices.push(Notice::info(format!(
+                        "{}{}",
+                        tr(lang, "已载入 ", "Loaded "),
+                        shown.join(", ")
+                    )));
+                }
             }
-            Err(err) => {
-                // The file on screen is still fine: say what is wrong with the other one.
-                self.notices.push(Notice::error(format!(
-                    "{}\n{}",
-                    tr(
-                        self.settings.lang,
-                        "无法打开这个数据文件：",
-                        "Could not open this data file:"
-                    ),
-                    err.lines_in(self.settings.lang).join("\n")
-                )));
+            Err(text) => {
+                self.notices.push(Notice::error(text));
+                if at_start {
+                    self.settings.data_files.clear();
+                }
             }
         }
     }
@@ -467,6 +481,30 @@ impl PlanboardApp {
         if self.applied_title != title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.applied_title = title;
+        }
+    }
+}
+
+/// Files being opened on their own thread.
+struct Opening {
+    /// Absolute paths, remembered in the settings once they load.
+    paths: Vec<PathBuf>,
+    /// Loaded, merged and checked, or why not.
+    job: Job<Checked>,
+    /// The files of the last session, opened at start-up: no notice when they load, forgotten
+    /// when they do not.
+    at_start: bool,
+}
+
+impl Opening {
+    fn start(paths: Vec<PathBuf>, at_start: bool, dirs: &[PathBuf], ctx: &egui::Context) -> Self {
+        let what = loading::names(paths.iter().map(PathBuf::as_path));
+        let (to_load, dirs) = (paths.clone(), dirs.to_vec());
+        let job = Job::spawn(what, Some(ctx), move || loading::open(&to_load, &dirs));
+        Self {
+            paths,
+            job,
+            at_start,
         }
     }
 }
