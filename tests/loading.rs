@@ -75,3 +75,39 @@ fn a_large_file_loads_while_the_window_keeps_drawing() {
     assert!(h.state().data.error.is_none());
     assert_eq!(h.state().settings.data_files, vec![path]);
 }
+
+/// A watched large file that changes is read again on its own thread: `poll`, called every frame,
+/// returns at once while the reload runs, the last good data stays meanwhile, and the new data
+/// comes in a later call.
+#[test]
+fn a_watched_large_file_reloads_without_holding_the_frame() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("large.ron");
+    let generated = support::generated::report(20_000, 1, support::generated::Flaw::None);
+    std::fs::write(&path, &generated.text).expect("write");
+    let ctx = egui::Context::default();
+    let mut data = DataSource::open(std::slice::from_ref(&path), Some(&ctx)).expect("valid");
+    assert!(data.is_watched());
+    let changed = generated.text.replace("生成的报告", "改过的报告");
+    std::fs::write(&path, changed).expect("rewrite");
+
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let (mut slowest, mut seen_loading) = (Duration::ZERO, false);
+    while data.report.title.zh != "改过的报告" {
+        assert!(Instant::now() < deadline, "never reloaded");
+        let start = Instant::now();
+        data.poll().expect("watched");
+        slowest = slowest.max(start.elapsed());
+        if data.reloading().is_some() {
+            seen_loading = true;
+            assert_eq!(
+                data.report.title.zh, "生成的报告",
+                "the last good data stays"
+            );
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(seen_loading, "the reload ran on its own thread");
+    assert!(slowest < Duration::from_secs(1), "{slowest:?}");
+    assert!(data.error.is_none());
+}
