@@ -111,3 +111,34 @@ fn a_watched_large_file_reloads_without_holding_the_frame() {
     assert!(slowest < Duration::from_secs(1), "{slowest:?}");
     assert!(data.error.is_none());
 }
+
+/// A dropped file with 10,000 problems: the data on screen stays, and the notice names the first
+/// problems and counts the rest, so it does not cost every frame thousands of lines.
+#[test]
+fn a_file_with_thousands_of_problems_is_told_in_a_short_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.ron");
+    let flaw = support::generated::Flaw::YearOutOfRange;
+    std::fs::write(&path, support::generated::report(10_000, 1, flaw).text).expect("write");
+    let mut h = harness();
+    let before = h.state().report().title.zh.clone();
+    h.input_mut().dropped_files = vec![std::sync::Arc::new(support::Dropped(path)) as _];
+    let deadline = Instant::now() + Duration::from_secs(120);
+    h.step();
+    while h.state().loading().is_some() {
+        assert!(Instant::now() < deadline, "loading never ended");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    assert_eq!(h.state().report().title.zh, before);
+    let [notice] = h.state().notices.as_slice() else {
+        panic!("one notice: {:?}", h.state().notices);
+    };
+    assert!(notice.error);
+    assert!(notice.text.lines().count() <= 22, "{}", notice.text);
+    assert!(
+        notice.text.contains("outside the report's years")
+            || notice.text.contains("超出报告的年份范围")
+    );
+    assert!(notice.text.contains("9980"), "{}", notice.text);
+}

@@ -367,7 +367,9 @@ impl PlanboardApp {
                 let dirs = self.data.source_dirs.clone();
                 Ok(DataSource::checked(dataset, provenance, dirs, Some(ctx)))
             }
-            Poll::Ready(Err(err)) if opening.at_start => Err(err.to_string()),
+            Poll::Ready(Err(err)) if opening.at_start => {
+                Err(loading::first_lines(err.lines(), lang))
+            }
             // The file on screen is still fine: say what is wrong with the other one.
             Poll::Ready(Err(err)) => Err(format!(
                 "{}\n{}",
@@ -376,7 +378,7 @@ impl PlanboardApp {
                     "无法打开这个数据文件：",
                     "Could not open this data file:"
                 ),
-                err.lines_in(lang).join("\n")
+                loading::first_lines(err.lines_in(lang), lang)
             )),
             Poll::Stopped => Err(loading::stopped_text(lang, &opening.job.what)),
         };
