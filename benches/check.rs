@@ -77,6 +77,14 @@ fn main() {
             .count();
         assert_eq!(printed, figures, "`planboard check` prints every problem");
 
+        let t = Instant::now();
+        std::hint::black_box(model::SourceMap::new(&generated.text));
+        let map = t.elapsed();
+        let t = Instant::now();
+        let options = ron::Options::default();
+        std::hint::black_box(options.from_str::<model::Report>(&generated.text).is_ok());
+        let parse = t.elapsed();
+
         println!("  {what}, {mb:.1} MB:");
         println!(
             "    load + check + every line (library): {:8.1} ms",
@@ -85,6 +93,11 @@ fn main() {
         println!(
             "    `planboard check` (the program):     {:8.1} ms   goal < 1000 ms",
             ms(program)
+        );
+        println!(
+            "    of which: RON parse {:.1} ms, the position map (built once) {:.1} ms",
+            ms(parse),
+            ms(map)
         );
     }
 }
