@@ -49,6 +49,37 @@ pub fn reread(mut files: Vec<DataFile>, source_dirs: &[PathBuf]) -> Reread {
     }
 }
 
+/// Files being opened on their own thread.
+pub struct Opening {
+    /// Absolute paths, remembered in the settings once they load.
+    pub paths: Vec<PathBuf>,
+    /// Loaded, merged and checked, or why not.
+    pub job: Job<Checked>,
+    /// The files of the last session, opened at start-up: no notice when they load, forgotten
+    /// when they do not.
+    pub at_start: bool,
+}
+
+impl Opening {
+    /// Start loading `paths`, their quotes checked against texts in `dirs`; `ctx` is woken when
+    /// they are ready.
+    pub fn start(
+        paths: Vec<PathBuf>,
+        at_start: bool,
+        dirs: &[PathBuf],
+        ctx: &egui::Context,
+    ) -> Self {
+        let what = names(paths.iter().map(PathBuf::as_path));
+        let (to_load, dirs) = (paths.clone(), dirs.to_vec());
+        let job = Job::spawn(what, Some(ctx), move || open(&to_load, &dirs));
+        Self {
+            paths,
+            job,
+            at_start,
+        }
+    }
+}
+
 /// The outcome of [`Job::poll`].
 #[derive(Debug)]
 pub enum Poll<T> {

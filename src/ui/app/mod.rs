@@ -18,7 +18,7 @@ use crate::table::shown::{self, TableRow, TableState};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
-use crate::ui::loading::{self, Checked, Job, Poll};
+use crate::ui::loading::{self, Opening, Poll};
 use crate::ui::notices::{self, Notice};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
@@ -483,30 +483,6 @@ impl PlanboardApp {
         if self.applied_title != title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.applied_title = title;
-        }
-    }
-}
-
-/// Files being opened on their own thread.
-struct Opening {
-    /// Absolute paths, remembered in the settings once they load.
-    paths: Vec<PathBuf>,
-    /// Loaded, merged and checked, or why not.
-    job: Job<Checked>,
-    /// The files of the last session, opened at start-up: no notice when they load, forgotten
-    /// when they do not.
-    at_start: bool,
-}
-
-impl Opening {
-    fn start(paths: Vec<PathBuf>, at_start: bool, dirs: &[PathBuf], ctx: &egui::Context) -> Self {
-        let what = loading::names(paths.iter().map(PathBuf::as_path));
-        let (to_load, dirs) = (paths.clone(), dirs.to_vec());
-        let job = Job::spawn(what, Some(ctx), move || loading::open(&to_load, &dirs));
-        Self {
-            paths,
-            job,
-            at_start,
         }
     }
 }
