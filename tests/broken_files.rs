@@ -134,3 +134,51 @@ fn no_input_panics() {
         let _ = model::parse("mutated.ron", &bytes);
     }
 }
+
+#[path = "support/generated.rs"]
+mod generated;
+
+/// A file with thousands of problems: each is reported, at its own exact `file:line:column` (columns
+/// in characters, behind Chinese text), whether validation finds it or the provenance check. The
+/// positions come from one map of the file, built once, not from a walk of the file per problem.
+#[test]
+fn many_problems_are_each_located_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    for flaw in [
+        generated::Flaw::YearOutOfRange,
+        generated::Flaw::QuoteWithoutValue,
+    ] {
+        let generated = generated::report(3000, 3, flaw);
+        let path = dir.path().join("many.ron");
+        std::fs::write(&path, &generated.text).unwrap();
+        let name = path.display().to_string();
+        let found = match model::load_dataset(std::slice::from_ref(&path)) {
+            Ok(dataset) => model::provenance::check(&dataset, &[]).problems,
+            Err(err) => err.problems(),
+        };
+        assert_eq!(found.len(), 3000, "{flaw:?}");
+        for (problem, &(line, column)) in found.iter().zip(&generated.flaws) {
+            assert_eq!(
+                problem.location.to_string(),
+                format!("{name}:{line}:{column}"),
+                "{flaw:?}: {problem}"
+            );
+        }
+        let words = match flaw {
+            generated::Flaw::YearOutOfRange => "is outside the report's years",
+            _ => "which its quote does not state",
+        };
+        assert!(found.iter().all(|p| p.message.contains(words)), "{flaw:?}");
+    }
+}
+
+/// The generated file the benchmark times is valid when nothing is wrong with its figures.
+#[test]
+fn a_generated_file_without_flaws_is_valid() {
+    let generated = generated::report(300, 3, generated::Flaw::None);
+    let dataset = model::parse_data_file("generated.ron", None, generated.text.as_bytes())
+        .and_then(|file| model::merge(vec![file]))
+        .expect("valid");
+    assert_eq!(dataset.report.point_count(), 300);
+    assert!(model::provenance::check(&dataset, &[]).problems.is_empty());
+}

@@ -45,11 +45,13 @@ fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
 }
 
 /// Run frames until the dialog opened by the last click has answered and its answer is carried
-/// out (dialogs run on their own thread).
+/// out (dialogs run on their own thread), and the files it opened are loaded (on theirs).
 fn settle(h: &mut Harness<'_, PlanboardApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     h.run_steps(1);
-    while h.state().dialog_open() && std::time::Instant::now() < deadline {
+    while (h.state().dialog_open() || h.state().loading().is_some())
+        && std::time::Instant::now() < deadline
+    {
         std::thread::sleep(std::time::Duration::from_millis(5));
         h.run_steps(1);
     }
@@ -466,20 +468,6 @@ fn the_open_dialog_is_injected_and_opens_what_it_answers() {
     assert_eq!(h.state().report().title.zh, "测试报告");
 }
 
-/// A file dropped on the window, as the native integration hands it over.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -498,9 +486,10 @@ fn several_files_show_together_and_a_broken_one_keeps_its_last_good_state() {
     let mut h = harness(app_on("headline"));
     h.input_mut().dropped_files = paths
         .iter()
-        .map(|p| std::sync::Arc::new(Dropped(p.clone())) as egui::DroppedFileHandle)
+        .map(|p| std::sync::Arc::new(support::Dropped(p.clone())) as egui::DroppedFileHandle)
         .collect();
     h.run_steps(3);
+    settle(&mut h);
     assert_eq!(h.state().data.files.len(), 3);
     assert_eq!(h.state().report().point_count(), 4);
     assert!(

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path as FsPath, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use super::locate::{Path, Seg};
 use super::validate::kind_zh;
@@ -22,13 +23,21 @@ pub struct DataFile {
     pub text: String,
     /// The file on its own, validated.
     pub report: Report,
+    /// Where its values are, built the first time a problem of the file is located and shared by
+    /// its clones: a valid file never pays for it, and one with many problems walks its text once.
+    pub(super) positions: Positions,
 }
+
+/// A file's [`SourceMap`], built at most once. Behind an `Arc` so a dataset read again
+/// ([`reread`]) or handed between threads keeps the map it already has.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Positions(Arc<OnceLock<SourceMap>>);
 
 impl DataFile {
     /// `file:line:column` of a value in this file.
     pub fn locate(&self, path: impl AsRef<[Seg]>) -> Location {
-        let map = SourceMap::new(&self.text);
-        let (line, column) = map.line_col(path.as_ref(), &self.text);
+        let map = self.positions.0.get_or_init(|| SourceMap::new(&self.text));
+        let (line, column) = map.position(path.as_ref());
         Location {
             file: self.name.clone(),
             line,
@@ -194,6 +203,8 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
     report.pages.clear();
     let mut origins = Origins::default();
     let mut problems = Vec::new();
+    // Where each indicator id is in the merged report: a lookup, not a scan, for files of thousands.
+    let mut indicator_at: HashMap<&str, usize> = HashMap::new();
     // Where each id was first declared, for naming both places of a clash.
     let mut seen: HashMap<(&'static str, String), (usize, Path)> = HashMap::new();
     let mut clash = |kind: &'static str,
@@ -293,8 +304,9 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
                 point.file = f;
                 (point, (f, i, p))
             });
-            match report.indicators.iter().position(|x| x.id == ind.id) {
+            match indicator_at.get(ind.id.as_str()).copied() {
                 None => {
+                    indicator_at.insert(&ind.id, report.indicators.len());
                     let (pts, origin): (Vec<_>, Vec<_>) = points.unzip();
                     let mut merged = ind.clone();
                     merged.points = pts;

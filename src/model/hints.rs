@@ -41,11 +41,17 @@ pub fn hint(text: &str, err: &SpannedError) -> Option<Msg> {
             ))
         }
         Error::ExpectedString if before.trim_end().ends_with("category:") => {
-            let id = at
+            // RON places the error at the space after the colon: the old name follows it.
+            let old = at
+                .trim_start()
                 .split(|c: char| !c.is_alphanumeric() && c != '_')
                 .next()
-                .unwrap_or("economy")
-                .to_lowercase();
+                .unwrap_or_default();
+            let id = if old.is_empty() {
+                "economy".to_owned()
+            } else {
+                category_id(old)
+            };
             Some(Msg::new(
                 format!(
                     "a category is now the id of one declared in `categories`, written as a string: `category: \"{id}\"` (the old form named a fixed list); {SEE}"
@@ -174,6 +180,21 @@ pub fn ron_zh(code: &Error) -> String {
     }
 }
 
+/// The id an old-form category becomes, as the shipped data declares them: the enum variant in
+/// snake case (`CultureSport` → `culture_sport`).
+fn category_id(variant: &str) -> String {
+    let mut id = String::with_capacity(variant.len() + 4);
+    let mut after_lower = false;
+    for c in variant.chars() {
+        if c.is_uppercase() && after_lower {
+            id.push('_');
+        }
+        after_lower = c.is_lowercase() || c.is_ascii_digit();
+        id.extend(c.to_lowercase());
+    }
+    id
+}
+
 /// The name of the field whose value the text before the error belongs to: `value` in
 /// `Point(year: 2022, value: 3.1`.
 fn field_before(before: &str) -> Option<&str> {
@@ -203,6 +224,28 @@ mod tests {
         let en = err.lines().join("\n");
         let zh = err.lines_in(Lang::Zh).join("\n");
         (en, zh)
+    }
+
+    /// A category written in the old form, as the enum variant it was, is told the id it becomes
+    /// in both languages: the variant in snake case, as the shipped data declares them.
+    #[test]
+    fn an_old_form_category_is_told_its_id() {
+        let good = include_str!("../../tests/data/multi/a-plan-2022.ron");
+        for (old, id) in [
+            ("Innovation", "innovation"),
+            ("CultureSport", "culture_sport"),
+            ("LowCarbon", "low_carbon"),
+        ] {
+            let text = good.replace("category: \"economy\"", &format!("category: {old}"));
+            let (en, zh) = syntax_error(&text);
+            let wanted = format!("`category: \"{id}\"`");
+            assert!(en.contains(&wanted), "{en}");
+            assert!(zh.contains(&wanted), "{zh}");
+        }
+        // Written without a space after the colon, the same.
+        let text = good.replace("category: \"economy\"", "category:Innovation");
+        let (en, _) = syntax_error(&text);
+        assert!(en.contains("`category: \"innovation\"`"), "{en}");
     }
 
     #[test]

@@ -168,6 +168,7 @@ pub(super) fn parse_file(
             path: path.map(Path::to_owned),
             text: text.to_owned(),
             report,
+            positions: super::dataset::Positions::default(),
         })
     } else {
         // Positions are only needed to report problems: a valid file never pays for the map.
@@ -176,7 +177,7 @@ pub(super) fn parse_file(
             problems
                 .into_iter()
                 .map(|(path, message)| {
-                    let (line, column) = map.line_col(&path, text);
+                    let (line, column) = map.position(&path);
                     Problem::new(
                         Location {
                             file: name.to_owned(),

@@ -3,7 +3,9 @@
 //! RON reports positions for syntax errors only; once parsed, values carry no position. Semantic
 //! errors (a duplicate id, a chart naming a missing indicator) must still say file:line:column, so
 //! this module walks the text once and records where every field value and list element starts,
-//! keyed by its path (`indicators[3].points[1].value`).
+//! keyed by its path (`indicators[3].points[1].value`). A file's map is built once and every problem
+//! looked up in it: locating a problem costs a hash lookup, not a walk of the file, so a file with
+//! thousands of problems is reported in one pass.
 
 use std::collections::HashMap;
 
@@ -41,20 +43,47 @@ impl IntoSeg for usize {
     }
 }
 
-/// Byte offsets of values in a RON text, by path, and line starts to turn offsets into
-/// line and column.
-#[derive(Debug, Default)]
+/// Where a value starts: its byte offset and its index in characters, so its column is a
+/// subtraction rather than a count of the characters before it on its line (a generated file may
+/// hold thousands of values on one long line).
+#[derive(Clone, Copy, Debug, Default)]
+struct Start {
+    byte: usize,
+    char: usize,
+}
+
+/// A value in the map: 0 is the document, each other one a step from its parent.
+type Node = u32;
+
+/// A step from a value to one inside it: a field by its interned name, or a list element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Step {
+    Field(u32),
+    Index(usize),
+}
+
+/// Where values start in a RON text, as a tree of the steps from the document to each value
+/// (a path is looked up by walking it, with no allocation; field names are stored once), and line
+/// starts to turn offsets into line and column.
+#[derive(Debug)]
 pub struct SourceMap {
-    starts: HashMap<Path, usize>,
+    /// Field names, each stored once.
+    names: HashMap<String, u32>,
+    /// The value a step from a value leads to.
+    children: HashMap<(Node, Step), Node>,
+    /// Where each value starts, by node; `None` until seen.
+    starts: Vec<Option<Start>>,
+    /// Byte offset of each line's start.
     line_starts: Vec<usize>,
-    text_len: usize,
+    /// Index in characters of each line's start.
+    line_start_chars: Vec<usize>,
     chars: Vec<(usize, char)>,
 }
 
 #[derive(Debug)]
 enum Frame {
-    /// `(…)` or `{…}`: fields `name: value`.
-    Struct { pending: Option<String> },
+    /// `(…)` or `{…}`: fields `name: value` (the name interned).
+    Struct { pending: Option<u32> },
     /// `[…]`: elements separated by commas.
     List { index: usize, element_seen: bool },
 }
@@ -64,46 +93,104 @@ impl SourceMap {
     /// it records what it can.
     pub fn new(text: &str) -> Self {
         let mut map = Self {
+            names: HashMap::new(),
+            children: HashMap::new(),
+            starts: vec![None],
             line_starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
-            text_len: text.len(),
-            ..Self::default()
+            line_start_chars: Vec::new(),
+            chars: Vec::new(),
         };
         map.chars = text.char_indices().collect();
+        map.line_start_chars = std::iter::once(0)
+            .chain(
+                map.chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, c))| *c == '\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
         map.walk(text);
         map.chars = Vec::new();
         map
     }
 
+    /// Where the value at `path` starts, or its nearest recorded ancestor.
+    fn start(&self, path: &[Seg]) -> Start {
+        let mut node: Node = 0;
+        let mut best = self.starts.first().copied().flatten().unwrap_or_default();
+        for seg in path {
+            let step = match seg {
+                Seg::Field(name) => match self.names.get(name) {
+                    Some(&id) => Step::Field(id),
+                    None => break,
+                },
+                Seg::Index(i) => Step::Index(*i),
+            };
+            let Some(&child) = self.children.get(&(node, step)) else {
+                break;
+            };
+            node = child;
+            if let Some(start) = self.starts.get(node as usize).copied().flatten() {
+                best = start;
+            }
+        }
+        best
+    }
+
+    /// The value one step from `parent`, made when first seen.
+    fn child(&mut self, parent: Node, step: Step) -> Node {
+        let next = Node::try_from(self.starts.len()).unwrap_or(Node::MAX);
+        let node = *self.children.entry((parent, step)).or_insert(next);
+        if node == next && next != Node::MAX {
+            self.starts.push(None);
+        }
+        node
+    }
+
+    /// Record where `node` starts, unless it was seen already.
+    fn record(&mut self, node: Node, here: Start) {
+        if let Some(slot @ None) = self.starts.get_mut(node as usize) {
+            *slot = Some(here);
+        }
+    }
+
+    /// A field name's id, stored the first time it is seen.
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.names.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.insert(name.to_owned(), id);
+        id
+    }
+
     /// The byte offset where the value at `path` starts, or of its nearest recorded ancestor.
     pub fn offset(&self, path: &[Seg]) -> usize {
-        (0..=path.len())
-            .rev()
-            .find_map(|n| self.starts.get(&path[..n]).copied())
-            .unwrap_or(0)
+        self.start(path).byte
     }
 
-    /// 1-based line and column (in characters) of the value at `path`.
-    pub fn line_col(&self, path: &[Seg], text: &str) -> (usize, usize) {
-        self.line_col_of_offset(self.offset(path), text)
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col_of_offset(&self, offset: usize, text: &str) -> (usize, usize) {
-        let offset = offset.min(self.text_len);
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line, col)
+    /// 1-based line and column (in characters) of the value at `path`, without reading the text
+    /// again: a hash lookup and a binary search.
+    pub fn position(&self, path: &[Seg]) -> (usize, usize) {
+        let start = self.start(path);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= start.byte)
+            .max(1);
+        let line_char = self.line_start_chars.get(line - 1).copied().unwrap_or(0);
+        (line, start.char.saturating_sub(line_char) + 1)
     }
 
     fn walk(&mut self, text: &str) {
-        let mut stack: Vec<(Frame, Path)> = Vec::new();
+        let mut stack: Vec<(Frame, Node)> = Vec::new();
         let mut i = 0;
-        let mut last_ident: Option<String> = None;
+        let mut last_ident: Option<u32> = None;
         while i < self.chars.len() {
             let (off, c) = self.chars[i];
+            let here = Start { byte: off, char: i };
             match c {
                 c if c.is_whitespace() => {
                     i += 1;
@@ -135,20 +222,20 @@ impl SourceMap {
                     index,
                     element_seen,
                 },
-                path,
+                list,
             )) = stack.last_mut()
                 && !*element_seen
                 && !matches!(c, ']' | ',')
             {
                 *element_seen = true;
-                let mut p = path.clone();
-                p.push(Seg::Index(*index));
-                self.starts.entry(p).or_insert(off);
+                let (list, index) = (*list, *index);
+                let element = self.child(list, Step::Index(index));
+                self.record(element, here);
             }
             match c {
                 '(' | '{' | '[' => {
-                    let path = Self::value_path(&stack);
-                    self.starts.entry(path.clone()).or_insert(off);
+                    let node = self.value_node(&stack);
+                    self.record(node, here);
                     let frame = if c == '[' {
                         Frame::List {
                             index: 0,
@@ -157,7 +244,7 @@ impl SourceMap {
                     } else {
                         Frame::Struct { pending: None }
                     };
-                    stack.push((frame, path));
+                    stack.push((frame, node));
                     last_ident = None;
                     i += 1;
                 }
@@ -189,14 +276,14 @@ impl SourceMap {
                     i += 1;
                 }
                 '"' => {
-                    let path = Self::value_path(&stack);
-                    self.starts.entry(path).or_insert(off);
+                    let node = self.value_node(&stack);
+                    self.record(node, here);
                     i = self.skip_string(i);
                     Self::value_done(&mut stack);
                 }
                 'r' if matches!(self.peek(i + 1), Some('#' | '"')) => {
-                    let path = Self::value_path(&stack);
-                    self.starts.entry(path).or_insert(off);
+                    let node = self.value_node(&stack);
+                    self.record(node, here);
                     i = self.skip_raw_string(i);
                     Self::value_done(&mut stack);
                 }
@@ -229,41 +316,37 @@ impl SourceMap {
                     // A token followed by ':' is a field name; by '(' a struct name; else a value.
                     let next = self.next_significant(i);
                     if next == Some(':') {
-                        last_ident = Some(token.to_owned());
+                        last_ident = Some(self.intern(token));
                     } else if next != Some('(') {
-                        let path = Self::value_path(&stack);
-                        self.starts.entry(path).or_insert(off);
+                        let node = self.value_node(&stack);
+                        self.record(node, here);
                         Self::value_done(&mut stack);
                     } else {
-                        let path = Self::value_path(&stack);
-                        self.starts.entry(path).or_insert(off);
+                        let node = self.value_node(&stack);
+                        self.record(node, here);
                     }
                 }
             }
         }
     }
 
-    /// The path of the value about to start, given the enclosing frames.
-    fn value_path(stack: &[(Frame, Path)]) -> Path {
+    /// The value about to start, given the enclosing frames.
+    fn value_node(&mut self, stack: &[(Frame, Node)]) -> Node {
         match stack.last() {
-            None => Vec::new(),
-            Some((Frame::Struct { pending }, path)) => {
-                let mut p = path.clone();
-                if let Some(name) = pending {
-                    p.push(Seg::Field(name.clone()));
-                }
-                p
-            }
-            Some((Frame::List { index, .. }, path)) => {
-                let mut p = path.clone();
-                p.push(Seg::Index(*index));
-                p
-            }
+            None => 0,
+            Some((Frame::Struct { pending: None }, node)) => *node,
+            Some((
+                Frame::Struct {
+                    pending: Some(name),
+                },
+                node,
+            )) => self.child(*node, Step::Field(*name)),
+            Some((Frame::List { index, .. }, node)) => self.child(*node, Step::Index(*index)),
         }
     }
 
     /// A field's value is complete: the next identifier is a new field name.
-    fn value_done(stack: &mut [(Frame, Path)]) {
+    fn value_done(stack: &mut [(Frame, Node)]) {
         if let Some((Frame::Struct { pending }, _)) = stack.last_mut() {
             *pending = None;
         }
@@ -354,7 +437,7 @@ Report(
 
     #[allow(clippy::needless_pass_by_value)] // lets call sites pass `path![…]` directly
     fn at(map: &SourceMap, path: Path) -> (usize, usize) {
-        map.line_col(&path, TEXT)
+        map.position(&path)
     }
 
     #[test]
@@ -378,5 +461,29 @@ Report(
             at(&map, path!["indicators", 1, "points", 4]),
             at(&map, path!["indicators", 1, "points"])
         );
+        // A field name the text never writes.
+        assert_eq!(
+            at(&map, path!["indicators", 1, "nowhere", 2]),
+            at(&map, path!["indicators", 1])
+        );
+        assert_eq!(at(&map, path!["nowhere"]), (2, 1), "the document");
+    }
+
+    /// Columns count characters, also far along one long line of Chinese text.
+    #[test]
+    fn columns_on_one_long_line_count_characters() {
+        let items: Vec<String> = (0..500)
+            .map(|i| format!("(zh: \"第{i}项\", en: \"{i}\")"))
+            .collect();
+        let text = format!("Report(items: [{}])", items.join(", "));
+        let map = SourceMap::new(&text);
+        for i in [0, 1, 250, 499] {
+            let before = format!("Report(items: [{}", items[..i].join(", "));
+            let sep = if i == 0 { 0 } else { 2 };
+            let column = before.chars().count() + sep + 1;
+            assert_eq!(at(&map, path!["items", i]), (1, column), "item {i}");
+            let en = column + format!("(zh: \"第{i}项\", en: ").chars().count();
+            assert_eq!(at(&map, path!["items", i, "en"]), (1, en), "item {i}");
+        }
     }
 }

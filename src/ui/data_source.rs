@@ -9,6 +9,7 @@ use notify::Watcher as _;
 
 use crate::model::provenance::{self, Provenance};
 use crate::model::{self, DataFile, Lang, LoadError, Msg, Report};
+use crate::ui::loading::{self, Job, Poll, Reread};
 
 /// An error's lines in both languages, so the error bar follows the UI's language.
 fn both_languages(err: &LoadError) -> Vec<Msg> {
@@ -45,6 +46,12 @@ pub struct DataSource {
     watch: Option<(notify::RecommendedWatcher, WatchEvents)>,
     /// Why the files could not be watched, until [`Self::poll`] reports it.
     watch_failed: Option<WatchError>,
+    /// The window to wake when a reload done on its own thread is ready.
+    ctx: Option<egui::Context>,
+    /// A reload after a change, running on its own thread.
+    reloading: Option<Job<Reread>>,
+    /// A file changed again while it was being reloaded: reload once more when that is done.
+    reload_again: bool,
 }
 
 impl std::fmt::Debug for DataSource {
@@ -102,6 +109,16 @@ impl DataSource {
         ctx: Option<&egui::Context>,
     ) -> Self {
         let provenance = provenance::check(&dataset, &source_dirs);
+        Self::checked(dataset, provenance, source_dirs, ctx)
+    }
+
+    /// Data loaded, merged and its quotes checked (on another thread), watched when `ctx` is given.
+    pub fn checked(
+        dataset: model::Dataset,
+        provenance: Provenance,
+        source_dirs: Vec<PathBuf>,
+        ctx: Option<&egui::Context>,
+    ) -> Self {
         let (watch, watch_failed) = match ctx.map(|ctx| {
             let paths: Vec<&Path> = dataset
                 .files
@@ -124,6 +141,9 @@ impl DataSource {
             generation: 1,
             watch,
             watch_failed,
+            ctx: ctx.cloned(),
+            reloading: None,
+            reload_again: false,
         }
     }
 
@@ -142,17 +162,24 @@ impl DataSource {
         self.watch.is_some()
     }
 
-    /// Load every file again. A file that reads well replaces its last good state; one that does
-    /// not keeps it, and its problems are kept for the error bar. Returns whether the report changed.
+    /// Load every file again, now, on this thread. A file that reads well replaces its last good
+    /// state; one that does not keeps it, and its problems are kept for the error bar. Returns
+    /// whether the report changed.
     pub fn reload(&mut self) -> bool {
         if self.is_embedded() {
             return false;
         }
-        let (merged, failed) = model::reread(&mut self.files);
-        let mut problems: Vec<Msg> = failed.iter().flat_map(both_languages).collect();
-        match merged {
-            Ok(dataset) => {
-                self.provenance = provenance::check(&dataset, &self.source_dirs);
+        self.reloading = None;
+        self.apply(loading::reread(self.files.clone(), &self.source_dirs))
+    }
+
+    /// What a reload read: the files' newest good states, and the merge or its problems.
+    fn apply(&mut self, reread: Reread) -> bool {
+        self.files = reread.files;
+        let mut problems: Vec<Msg> = reread.failed.iter().flat_map(both_languages).collect();
+        match reread.merged {
+            Ok((dataset, provenance)) => {
+                self.provenance = provenance;
                 self.report = Arc::new(dataset.report);
                 self.generation += 1;
                 self.loaded_at = now();
@@ -163,8 +190,52 @@ impl DataSource {
         self.error.is_none()
     }
 
-    /// Reload when the watcher saw a file change. Cheap when nothing happened. Returns whether a
-    /// file changed, or why the files cannot be watched (once for each failure).
+    /// The files' names while a reload runs on its own thread (past [`loading::PATIENCE`]).
+    pub fn reloading(&self) -> Option<&str> {
+        self.reloading.as_ref().map(|job| job.what.as_str())
+    }
+
+    /// Start reading the files again on their own thread; the data on screen stays until it is done.
+    fn start_reload(&mut self) {
+        if self.is_embedded() {
+            return;
+        }
+        let (files, dirs) = (self.files.clone(), self.source_dirs.clone());
+        let what = loading::names(self.files.iter().filter_map(|f| f.path.as_deref()));
+        self.reloading = Some(Job::spawn(what, self.ctx.as_ref(), move || {
+            loading::reread(files, &dirs)
+        }));
+    }
+
+    /// Take a reload's answer when it has come. A reload that stopped without one keeps the data
+    /// and says why in the error bar.
+    fn poll_reload(&mut self) {
+        let Some(job) = &self.reloading else {
+            return;
+        };
+        match job.poll() {
+            Poll::Pending => return,
+            Poll::Ready(reread) => {
+                self.apply(reread);
+            }
+            Poll::Stopped => {
+                let what = job.what.clone();
+                self.error = Some(vec![Msg::new(
+                    loading::stopped_text(Lang::En, &what),
+                    loading::stopped_text(Lang::Zh, &what),
+                )]);
+            }
+        }
+        self.reloading = None;
+        if std::mem::take(&mut self.reload_again) {
+            self.start_reload();
+        }
+    }
+
+    /// Reload when the watcher saw a file change, on its own thread: the window keeps drawing, and
+    /// the new data is taken in a later call (or in this one, when it is ready within
+    /// [`loading::PATIENCE`]). Cheap when nothing happened. Returns whether a file changed, or why
+    /// the files cannot be watched (once for each failure).
     pub fn poll(&mut self) -> Result<bool, WatchError> {
         if let Some(err) = self.watch_failed.take() {
             return Err(err);
@@ -181,8 +252,13 @@ impl DataSource {
             }
         }
         if changed {
-            self.reload();
+            if self.reloading.is_some() {
+                self.reload_again = true;
+            } else {
+                self.start_reload();
+            }
         }
+        self.poll_reload();
         failed.map_or(Ok(changed), Err)
     }
 }

@@ -7,6 +7,7 @@ mod chart_panel;
 mod cpu_window;
 pub mod data_source;
 pub mod dialogs;
+pub mod loading;
 pub mod notices;
 pub mod renderer;
 pub mod review_view;
@@ -227,6 +228,7 @@ pub(crate) fn make_app(
             .collect()
     };
     let sources = launch.sources.clone();
+    let mut remembered = None;
     let data = if !launch.files.is_empty() {
         // The files named, as loaded before the window opened, known by their absolute paths
         // (remembered across restarts, they must not depend on the folder the app started in).
@@ -243,23 +245,76 @@ pub(crate) fn make_app(
         // The embedded default, as loaded before the window opened.
         data_source::DataSource::from_dataset(loaded, sources, None)
     } else {
-        // The files opened last; the embedded default, loaded already, when they no longer load.
-        match data_source::DataSource::open_with_sources(&wanted, sources.clone(), Some(ctx)) {
-            Ok(d) => {
-                settings.data_files = wanted;
-                d
-            }
-            Err(err) => {
-                notices.push(Notice::error(err.to_string()));
-                settings.data_files.clear();
-                data_source::DataSource::from_dataset(loaded, sources, None)
-            }
-        }
+        // The files opened last, loaded on their own thread: the embedded default, loaded already,
+        // shows meanwhile, and stays when they no longer load.
+        remembered = Some(wanted);
+        data_source::DataSource::from_dataset(loaded, sources, None)
     };
     let mut app = PlanboardApp::new(settings, data);
     app.notices = notices;
+    if let Some(paths) = remembered {
+        app.open_remembered(paths, ctx);
+    }
     if let Some(job) = job {
         app = app.with_screenshot(job);
     }
     app
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)] // tests may stop at the first surprise
+
+    use super::{Launch, PlanboardApp, Settings, make_app};
+
+    /// Run frames until the app has no load on its own thread (or a minute has passed).
+    fn until_loaded(ctx: &egui::Context, app: &mut PlanboardApp) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while app.loading().is_some() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            let _ = ctx.run_ui(egui::RawInput::default(), |ui| app.ui(ui));
+        }
+        assert!(app.loading().is_none(), "loading never ended");
+    }
+
+    /// The files of the last session open at start-up on their own thread, the embedded data
+    /// showing meanwhile; when they no longer load they are forgotten and a notice says why.
+    #[test]
+    fn the_last_sessions_files_load_after_the_window_opens() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.ron");
+        let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/minimal.ron");
+        std::fs::copy(minimal, &path).expect("copy");
+        let stored = Settings {
+            data_files: vec![path.clone()],
+            ..Settings::default()
+        }
+        .to_stored();
+        let start = |ctx: &egui::Context| {
+            let embedded = crate::model::default_data_files()
+                .and_then(crate::model::merge)
+                .expect("embedded");
+            make_app(&Launch::default(), embedded, ctx, Some(&stored), None)
+        };
+
+        let ctx = egui::Context::default();
+        let mut app = start(&ctx);
+        until_loaded(&ctx, &mut app);
+        assert_eq!(app.report().title.zh, "测试报告");
+        assert_eq!(app.settings.data_files, vec![path.clone()]);
+        assert!(app.notices.is_empty(), "no news at start-up");
+
+        std::fs::write(&path, "not a report").expect("break");
+        let ctx = egui::Context::default();
+        let mut app = start(&ctx);
+        until_loaded(&ctx, &mut app);
+        assert_ne!(app.report().title.zh, "测试报告", "the embedded data stays");
+        assert!(app.settings.data_files.is_empty(), "forgotten");
+        assert!(
+            app.notices
+                .iter()
+                .any(|n| n.error && n.text.contains("report.ron")),
+            "says why"
+        );
+    }
 }

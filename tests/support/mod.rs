@@ -60,3 +60,19 @@ pub fn compare(a: &image::RgbaImage, b: &image::RgbaImage, levels: u8) -> (f64, 
     let n = u64::from(a.width()) * u64::from(a.height());
     (sum as f64 / (n * 4) as f64, close as f64 / n as f64)
 }
+
+/// A file dropped on the window, as the native integration hands it over.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+pub mod generated;

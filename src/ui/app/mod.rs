@@ -18,6 +18,7 @@ use crate::table::shown::{self, TableRow, TableState};
 use crate::ui::action::Action;
 use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
+use crate::ui::loading::{self, Opening, Poll};
 use crate::ui::notices::{self, Notice};
 use crate::ui::review_view::{self, ReviewAction, ReviewSession};
 use crate::ui::screenshot::ScreenshotJob;
@@ -45,6 +46,8 @@ pub struct PlanboardApp {
     pub dialogs: Dialogs,
     /// A dialog open on its own thread, whose answer is carried out when it comes.
     pending_dialog: Option<PendingDialog>,
+    /// Files being opened on their own thread, shown when they are ready.
+    opening: Option<Opening>,
     screenshot: Option<ScreenshotJob>,
     applied_theme: Option<Theme>,
     applied_title: String,
@@ -77,6 +80,7 @@ impl PlanboardApp {
             notices: Vec::new(),
             dialogs: Dialogs::default(),
             pending_dialog: None,
+            opening: None,
             screenshot: None,
             applied_theme: None,
             applied_title: String::new(),
@@ -111,6 +115,7 @@ impl PlanboardApp {
             )));
         }
         self.poll_dialog(&ctx);
+        self.poll_opening(&ctx);
         let mut actions = dropped_files(&ctx);
 
         let current = self.current_page();
@@ -183,6 +188,9 @@ impl PlanboardApp {
     fn page_ui(&mut self, ui: &mut Ui, current: &PageRef) -> Vec<Action> {
         let lang = self.settings.lang;
         let mut actions = Vec::new();
+        if let Some(what) = self.loading() {
+            loading::loading_ui(ui, lang, what);
+        }
         if let Some(lines) = &self.data.error {
             actions.extend(notices::data_error_ui(ui, lang, lines));
         }
@@ -362,37 +370,90 @@ impl PlanboardApp {
         )));
     }
 
-    /// Open data files (or folders) shown together; on failure keep the current data and say why.
+    /// What is being loaded on another thread, past [`loading::PATIENCE`]: the files' names.
+    pub fn loading(&self) -> Option<&str> {
+        match &self.opening {
+            Some(opening) => Some(&opening.job.what),
+            None => self.data.reloading(),
+        }
+    }
+
+    /// Open data files (or folders) shown together, on their own thread: the data on screen stays
+    /// until they are ready (a small file is shown in this frame). On failure keep the current
+    /// data and say why. A newer request replaces one still loading.
     pub fn open_files(&mut self, paths: &[PathBuf], ctx: &egui::Context) {
         // Remembered across restarts, so they must not depend on the folder the app started in.
         let paths: Vec<PathBuf> = paths
             .iter()
             .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
             .collect();
-        match DataSource::open_with_sources(&paths, self.data.source_dirs.clone(), Some(ctx)) {
+        self.opening = Some(Opening::start(paths, false, &self.data.source_dirs, ctx));
+        self.poll_opening(ctx);
+    }
+
+    /// Open the files of the last session at start-up, on their own thread, the data already on
+    /// screen staying meanwhile. Should they no longer load, they are forgotten and the notice
+    /// says why.
+    pub(crate) fn open_remembered(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        self.opening = Some(Opening::start(paths, true, &self.data.source_dirs, ctx));
+        self.poll_opening(ctx);
+    }
+
+    /// Show the files being opened once they are loaded.
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some(opening) = &self.opening else {
+            return;
+        };
+        let lang = self.settings.lang;
+        // The new data, or why it cannot be shown, in the UI's language.
+        let loaded: Result<DataSource, String> = match opening.job.poll() {
+            Poll::Pending => return,
+            Poll::Ready(Ok((dataset, provenance))) => {
+                let dirs = self.data.source_dirs.clone();
+                Ok(DataSource::checked(dataset, provenance, dirs, Some(ctx)))
+            }
+            Poll::Ready(Err(err)) if opening.at_start => {
+                Err(loading::first_lines(err.lines(), lang))
+            }
+            // The file on screen is still fine: say what is wrong with the other one.
+            Poll::Ready(Err(err)) => Err(format!(
+                "{}\n{}",
+                tr(
+                    lang,
+                    "无法打开这个数据文件：",
+                    "Could not open this data file:"
+                ),
+                loading::first_lines(err.lines_in(lang), lang)
+            )),
+            Poll::Stopped => Err(loading::stopped_text(lang, &opening.job.what)),
+        };
+        let Some(Opening {
+            paths, at_start, ..
+        }) = self.opening.take()
+        else {
+            return;
+        };
+        match loaded {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
                 self.data = data;
                 self.settings.data_files = paths.clone();
                 self.table = TableState::default();
-                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                self.notices.push(Notice::info(format!(
-                    "{}{}",
-                    tr(self.settings.lang, "已载入 ", "Loaded "),
-                    shown.join(", ")
-                )));
+                if !at_start {
+                    let shown: Vec<String> =
+                        paths.iter().map(|p| p.display().to_string()).collect();
+                    self.notices.push(Notice::info(format!(
+                        "{}{}",
+                        tr(lang, "已载入 ", "Loaded "),
+                        shown.join(", ")
+                    )));
+                }
             }
-            Err(err) => {
-                // The file on screen is still fine: say what is wrong with the other one.
-                self.notices.push(Notice::error(format!(
-                    "{}\n{}",
-                    tr(
-                        self.settings.lang,
-                        "无法打开这个数据文件：",
-                        "Could not open this data file:"
-                    ),
-                    err.lines_in(self.settings.lang).join("\n")
-                )));
+            Err(text) => {
+                self.notices.push(Notice::error(text));
+                if at_start {
+                    self.settings.data_files.clear();
+                }
             }
         }
     }
@@ -400,6 +461,7 @@ impl PlanboardApp {
     /// Show the report compiled into the binary again; should it not load, keep the data on
     /// screen and say why.
     fn use_embedded(&mut self) {
+        self.opening = None;
         match DataSource::embedded_with_sources(self.data.source_dirs.clone()) {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
