@@ -43,6 +43,52 @@ pub enum EditError {
     QuoteNotInText(String),
     #[error("the quote does not state the value {value}: “{quote}”")]
     ValueNotStated { value: f64, quote: String },
+    #[error("the figure's unit is not declared")]
+    NoUnit,
+    #[error("there is no indicator `{0}` in this file")]
+    NoIndicator(String),
+    #[error("indicator `{0}` is in another unit than the figure")]
+    OtherUnit(String),
+    #[error("a new indicator needs a name in Chinese and in English")]
+    NoName,
+    #[error("indicator `{0}` already has a figure for that year, kind and basis")]
+    Duplicate(String),
+}
+
+/// One step of undo: changes to figures in place, or a change of the file's shape (a figure moved
+/// to another indicator, a figure added), kept as the indicators, units and categories before and
+/// after.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Points(Vec<Change>),
+    Shape { before: Shape, after: Shape },
+}
+
+/// The parts of a report a change of shape touches.
+#[derive(Clone, Debug, PartialEq)]
+struct Shape {
+    indicators: Vec<crate::model::Indicator>,
+    units: Vec<crate::model::Unit>,
+    categories: Vec<crate::model::Category>,
+    /// The figure to select afterwards: its quote and value.
+    focus: Option<(String, u64)>,
+}
+
+impl Shape {
+    fn of(report: &Report, focus: Option<(String, u64)>) -> Self {
+        Self {
+            indicators: report.indicators.clone(),
+            units: report.units.clone(),
+            categories: report.categories.clone(),
+            focus,
+        }
+    }
+
+    fn put(&self, report: &mut Report) {
+        report.indicators.clone_from(&self.indicators);
+        report.units.clone_from(&self.units);
+        report.categories.clone_from(&self.categories);
+    }
 }
 
 /// The review of one data file.
@@ -50,12 +96,14 @@ pub enum EditError {
 pub struct Review {
     pub items: Vec<Item>,
     pub selected: usize,
-    undo: Vec<Vec<Change>>,
-    redo: Vec<Vec<Change>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// Changes not yet written to the file.
     pub unsaved: bool,
-    /// The source text, whitespace removed: an edited quote must be in it.
+    /// The source text, whitespace removed: an edited quote must be in it; and for each of its
+    /// bytes the char index in the text, to place quotes.
     squashed: String,
+    squashed_at: Vec<usize>,
 }
 
 impl Review {
@@ -63,40 +111,68 @@ impl Review {
     /// the file has no drafted figures.
     pub fn of(report: &Report, text: Option<&str>) -> Option<Self> {
         let (squashed, squashed_at) = text.map(squash_with_positions).unwrap_or_default();
-        let mut items: Vec<Item> = Vec::new();
-        for (i, ind) in report.indicators.iter().enumerate() {
-            for (p, point) in ind.points.iter().enumerate() {
-                if point.review.is_none() {
-                    continue;
-                }
-                let section = report
-                    .category(&ind.category)
-                    .map_or_else(String::new, |c| c.zh.clone());
-                items.push(Item {
-                    indicator: i,
-                    point: p,
-                    section,
-                    at: locate(&squashed, &squashed_at, &point.quote),
-                });
-            }
-        }
+        let items = items_of(report, &squashed, &squashed_at);
         if items.is_empty() {
             return None;
         }
-        // The report's order: by where the quote stands, figures without a place last.
-        items.sort_by_key(|it| it.at.as_ref().map_or(usize::MAX, |r| r.start));
         Some(Self {
             items,
             squashed,
+            squashed_at,
             ..Self::default()
         })
+    }
+
+    /// The items again after a change of shape, the figure `focus` selected.
+    fn rebuild(&mut self, report: &Report, focus: Option<&(String, u64)>) {
+        self.items = items_of(report, &self.squashed, &self.squashed_at);
+        if let Some((quote, value)) = focus
+            && let Some(i) = (0..self.items.len()).find(|&i| {
+                self.point(report, i)
+                    .is_some_and(|p| &p.quote == quote && p.value.to_bits() == *value)
+            })
+        {
+            self.selected = i;
+        }
+        self.select(self.selected);
+    }
+
+    /// Whether the source text holds `quote` (whitespace ignored); true when no text is at hand.
+    pub fn in_text(&self, quote: &str) -> bool {
+        self.squashed.is_empty() || self.squashed.contains(&squash(quote))
     }
 
     pub fn point<'a>(&self, report: &'a Report, item: usize) -> Option<&'a DataPoint> {
         let it = self.items.get(item)?;
         report.indicators.get(it.indicator)?.points.get(it.point)
     }
+}
 
+/// The drafted figures of a report in the order their quotes stand in the text.
+fn items_of(report: &Report, squashed: &str, squashed_at: &[usize]) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    for (i, ind) in report.indicators.iter().enumerate() {
+        for (p, point) in ind.points.iter().enumerate() {
+            if point.review.is_none() {
+                continue;
+            }
+            let section = report
+                .category(&ind.category)
+                .map_or_else(String::new, |c| c.zh.clone());
+            items.push(Item {
+                indicator: i,
+                point: p,
+                section,
+                at: locate(squashed, squashed_at, &point.quote),
+            });
+        }
+    }
+    // The report's order: by where the quote stands, figures without a place last.
+    items.sort_by_key(|it| it.at.as_ref().map_or(usize::MAX, |r| r.start));
+    items
+}
+
+impl Review {
     pub fn state(&self, report: &Report, item: usize) -> Option<ReviewState> {
         Some(self.point(report, item)?.review.as_ref()?.state)
     }
@@ -193,7 +269,7 @@ impl Review {
         let Some(before) = self.point(report, self.selected).cloned() else {
             return Ok(());
         };
-        if !self.squashed.is_empty() && !self.squashed.contains(&squash(&edited.quote)) {
+        if !self.in_text(&edited.quote) {
             return Err(EditError::QuoteNotInText(edited.quote));
         }
         if !crate::model::numbers::quote_states(
@@ -224,35 +300,60 @@ impl Review {
         for c in &changes {
             put(report, c, &c.after);
         }
-        self.undo.push(changes);
+        self.undo.push(Step::Points(changes));
+        self.redo.clear();
+        self.unsaved = true;
+    }
+
+    /// Record a change of shape already made to `report`.
+    fn commit_shape(&mut self, report: &Report, before: Shape, focus: (String, u64)) {
+        let after = Shape::of(report, Some(focus.clone()));
+        self.rebuild(report, Some(&focus));
+        self.undo.push(Step::Shape { before, after });
         self.redo.clear();
         self.unsaved = true;
     }
 
     /// Undo the last change; false when there is none.
     pub fn undo(&mut self, report: &mut Report) -> bool {
-        let Some(changes) = self.undo.pop() else {
+        let Some(step) = self.undo.pop() else {
             return false;
         };
-        for c in changes.iter().rev() {
-            put(report, c, &c.before);
+        match &step {
+            Step::Points(changes) => {
+                for c in changes.iter().rev() {
+                    put(report, c, &c.before);
+                }
+                self.focus(changes);
+            }
+            Step::Shape { before, after } => {
+                before.put(report);
+                self.rebuild(report, after.focus.as_ref());
+            }
         }
-        self.focus(&changes);
-        self.redo.push(changes);
+        self.redo.push(step);
         self.unsaved = true;
         true
     }
 
     /// Redo the last undone change; false when there is none.
     pub fn redo(&mut self, report: &mut Report) -> bool {
-        let Some(changes) = self.redo.pop() else {
+        let Some(step) = self.redo.pop() else {
             return false;
         };
-        for c in &changes {
-            put(report, c, &c.after);
+        match &step {
+            Step::Points(changes) => {
+                for c in changes {
+                    put(report, c, &c.after);
+                }
+                self.focus(changes);
+            }
+            Step::Shape { after, .. } => {
+                after.put(report);
+                self.rebuild(report, after.focus.as_ref());
+            }
         }
-        self.focus(&changes);
-        self.undo.push(changes);
+        self.undo.push(step);
         self.unsaved = true;
         true
     }
@@ -311,6 +412,9 @@ fn locate(squashed: &str, at: &[usize], quote: &str) -> Option<Range<usize>> {
     let byte = squashed.find(&q)?;
     Some(*at.get(byte)?..at.get(byte + q.len() - 1)? + 1)
 }
+
+mod moves;
+pub use moves::Target;
 
 #[cfg(test)]
 mod tests;

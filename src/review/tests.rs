@@ -1,5 +1,6 @@
 use super::*;
 use crate::draft::{self, Request};
+use crate::model::Text;
 
 const TEXT: &str = "一、2022年主要指标完成情况\n地区生产总值同比增长 3%；固定资产投资\n同比增长 9.1%。\n二、2023年主要目标\n地区生产总值同比增长 7%左右。";
 
@@ -87,4 +88,82 @@ fn an_edit_keeps_a_quote_of_the_text_that_states_its_value() {
     assert_eq!(review.state(&report, 0), Some(ReviewState::Accepted));
     assert!(review.undo(&mut report));
     assert_eq!(review.point(&report, 0).map(|p| p.year), Some(2022));
+}
+
+#[test]
+fn a_figure_moves_to_another_indicator_and_back() {
+    let mut report = drafted();
+    let mut review = Review::of(&report, Some(TEXT)).expect("drafted figures");
+    let indicators = report.indicators.len();
+    // The 2022 GDP growth to the fixed-asset indicator clashes (it has its 2022 growth already).
+    review.select(0);
+    let fai = report.indicators[review.items[1].indicator].id.clone();
+    assert!(matches!(
+        review.move_to(&mut report, Target::Here(fai)),
+        Err(EditError::Duplicate(_))
+    ));
+    // To a new indicator: a new id, its names, the figure's unit and section; selected after.
+    let name = Text {
+        zh: "地区生产总值（修订）".to_owned(),
+        en: "GDP (revised)".to_owned(),
+    };
+    assert!(matches!(
+        review.move_to(
+            &mut report,
+            Target::New(Text {
+                zh: String::new(),
+                en: "x".to_owned()
+            })
+        ),
+        Err(EditError::NoName)
+    ));
+    review
+        .move_to(&mut report, Target::New(name.clone()))
+        .expect("moved");
+    assert_eq!(report.indicators.len(), indicators + 1);
+    let p = review.point(&report, review.selected).expect("selected");
+    assert_eq!(p.value, 3.0);
+    let ind = &report.indicators[review.items[review.selected].indicator];
+    assert_eq!(ind.name, name);
+    assert_eq!(review.items.len(), 3);
+    // One undo puts it back where it was.
+    assert!(review.undo(&mut report));
+    assert_eq!(report.indicators.len(), indicators);
+    assert!(review.redo(&mut report));
+    assert_eq!(report.indicators.len(), indicators + 1);
+}
+
+#[test]
+fn a_missed_figure_is_added_from_the_text() {
+    let mut report = drafted();
+    let mut review = Review::of(&report, Some(TEXT)).expect("drafted figures");
+    let unit = report.units[0].clone();
+    let mut point = review.point(&report, 0).cloned().expect("a figure");
+    point.quote = "同比增长 9.1%".to_owned();
+    point.value = 9.2;
+    let name = Text {
+        zh: "新指标".to_owned(),
+        en: "New".to_owned(),
+    };
+    assert!(matches!(
+        review.add(
+            &mut report,
+            point.clone(),
+            &unit,
+            "x",
+            Target::New(name.clone())
+        ),
+        Err(EditError::ValueNotStated { .. })
+    ));
+    point.value = 9.1;
+    point.year = 2021;
+    let category = report.categories[0].id.clone();
+    review
+        .add(&mut report, point, &unit, &category, Target::New(name))
+        .expect("added");
+    assert_eq!(review.items.len(), 4);
+    assert_eq!(
+        review.state(&report, review.selected),
+        Some(ReviewState::Accepted)
+    );
 }
