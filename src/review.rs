@@ -306,9 +306,9 @@ impl Review {
     }
 
     /// Record a change of shape already made to `report`.
-    fn commit_shape(&mut self, report: &Report, before: Shape, focus: (String, u64)) {
+    fn commit_shape(&mut self, report: &Report, before: Shape, focus: &(String, u64)) {
         let after = Shape::of(report, Some(focus.clone()));
-        self.rebuild(report, Some(&focus));
+        self.rebuild(report, Some(focus));
         self.undo.push(Step::Shape { before, after });
         self.redo.clear();
         self.unsaved = true;

@@ -184,3 +184,68 @@ fn the_review_page_in_both_languages_at_the_smallest_window() {
         results.extend_harness(&mut h);
     }
 }
+
+#[test]
+fn a_figure_fixed_in_the_form_and_moved_to_a_new_indicator() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = drafted_file(dir.path());
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(fonts::install)
+        .renderer(support::CpuRenderer::default())
+        .build_ui_state(
+            |ui, app: &mut PlanboardApp| app.ui(ui),
+            app(&path, Lang::Zh),
+        );
+    h.run_steps(3);
+    let indicators = h.state().review.as_ref().unwrap().report.indicators.len();
+    // E opens the form on the selected figure.
+    h.key_press(Key::E);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::SpinButton, "年份")
+        .set_value_accesskit(2021.0);
+    h.run_steps(2);
+    // The indicator: a new one, named in both languages.
+    h.get_by_role_and_label(Role::ComboBox, "指标").click();
+    h.run_steps(2);
+    h.get_by_label("新建指标…").click();
+    h.run_steps(2);
+    for (field, text) in [
+        ("中文", "年度主要经济指标分解"),
+        ("English", "Targets split by sector"),
+    ] {
+        h.get_by_role_and_label(Role::TextInput, field).focus();
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::TextInput, field)
+            .type_text(text);
+        h.run_steps(1);
+    }
+    h.get_by_label("应用修改").click();
+    h.run_steps(3);
+    let s = h.state().review.as_ref().unwrap();
+    // (The figure was its indicator's only one: that indicator went, the new one came.)
+    assert_eq!(s.report.indicators.len(), indicators);
+    let p = s.review.point(&s.report, s.review.selected).unwrap();
+    assert_eq!(p.year, 2021);
+    assert_eq!(
+        p.review.as_ref().map(|r| r.state),
+        Some(ReviewState::Accepted)
+    );
+    let ind = &s.report.indicators[s.review.items[s.review.selected].indicator];
+    assert_eq!(ind.name.zh, "年度主要经济指标分解");
+    assert_eq!(ind.name.en, "Targets split by sector");
+    // The charts have it, and Ctrl+Z twice takes both steps back.
+    assert!(h.state().data.report.indicator(&ind.id.clone()).is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let s = h.state().review.as_ref().unwrap();
+    assert_eq!(s.report.indicators.len(), indicators);
+    assert_eq!(
+        s.review.point(&s.report, s.review.selected).map(|p| p.year),
+        Some(2023)
+    );
+}

@@ -13,7 +13,7 @@ pub enum Target {
     /// An indicator of another open file, copied into this one with its unit and category, so
     /// the files merge by its id.
     From {
-        indicator: Indicator,
+        indicator: Box<Indicator>,
         unit: Unit,
         category: Option<Category>,
     },
@@ -49,7 +49,7 @@ impl Review {
                 report.indicators.remove(item.indicator);
             }
         }
-        self.commit_shape(report, before, (moved.quote, moved.value.to_bits()));
+        self.commit_shape(report, before, &(moved.quote, moved.value.to_bits()));
         Ok(())
     }
 
@@ -78,7 +78,7 @@ impl Review {
         });
         let before = Shape::of(report, None);
         place(report, point.clone(), unit, category, target)?;
-        self.commit_shape(report, before, (point.quote, point.value.to_bits()));
+        self.commit_shape(report, before, &(point.quote, point.value.to_bits()));
         Ok(())
     }
 }
@@ -122,7 +122,7 @@ fn place(
                 {
                     report.categories.push(c);
                 }
-                let mut copy = indicator;
+                let mut copy = *indicator;
                 copy.points = vec![point];
                 report.indicators.push(copy);
             }

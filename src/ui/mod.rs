@@ -10,6 +10,7 @@ pub mod dialogs;
 pub mod loading;
 pub mod notices;
 pub mod renderer;
+mod review_form;
 pub mod review_view;
 pub mod screenshot;
 pub mod settings;

@@ -11,22 +11,26 @@ use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
 
 use crate::draw::palette;
 use crate::i18n::tr;
-use crate::model::{self, Basis, DataPoint, Lang, PointKind, Qualifier, Report, ReviewState};
+use crate::model::{self, DataPoint, Lang, PointKind, Report, ReviewState};
 use crate::review::Review;
 use crate::ui::data_source::DataSource;
 use crate::ui::notices::Notice;
+use crate::ui::review_form::{Adding, Chooser, add_ui, form_ui, start_adding};
 
 /// A review under way: which file, its report as edited, the review, the source text.
 pub struct ReviewSession {
     pub file: usize,
     pub report: Report,
     pub review: Review,
-    /// The source text's chars, when the text is at hand.
-    text: Option<Vec<char>>,
-    /// The figure being edited, as the form holds it.
-    form: Option<DataPoint>,
+    /// The figure being edited, as the form holds it, and where it should go.
+    pub(super) form: Option<DataPoint>,
+    pub(super) chooser: Chooser,
+    /// A number of the text being added as a figure.
+    pub(super) adding: Option<Adding>,
     /// Why the last edit was refused.
-    error: Option<String>,
+    pub(super) error: Option<String>,
+    /// The source text's chars, when the text is at hand.
+    pub(super) text: Option<Vec<char>>,
 }
 
 impl std::fmt::Debug for ReviewSession {
@@ -60,6 +64,8 @@ impl ReviewSession {
             review,
             text: text.map(|t| t.chars().collect()),
             form: None,
+            chooser: Chooser::default(),
+            adding: None,
             error: None,
         })
     }
@@ -116,7 +122,12 @@ pub enum ReviewAction {
 }
 
 /// The review page. Returns what the app must do after drawing.
-pub fn review_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Vec<ReviewAction> {
+pub fn review_ui(
+    ui: &mut Ui,
+    session: &mut ReviewSession,
+    merged: &Report,
+    lang: Lang,
+) -> Vec<ReviewAction> {
     let mut out = Vec::new();
     let counts = session.review.counts(&session.report);
     ui.horizontal_wrapped(|ui| {
@@ -240,25 +251,33 @@ pub fn review_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Vec<Re
     let selected_changed = act.is_some_and(|a| a != "edit");
     ui.columns(2, |cols| {
         list_ui(&mut cols[0], session, lang, selected_changed);
-        if let Some(changed) = form_ui(&mut cols[1], session, lang) {
+        if let Some(changed) = add_ui(&mut cols[1], session, merged, lang) {
             out.push(changed);
         }
-        // A click on a figure in the text selects it in the list.
-        if let Some(at) = text_ui(&mut cols[1], session, lang)
-            && let Some(i) = session
+        if let Some(changed) = form_ui(&mut cols[1], session, merged, lang) {
+            out.push(changed);
+        }
+        // A click on a figure in the text selects it in the list; on another number, offers to
+        // add it.
+        if let Some(at) = text_ui(&mut cols[1], session, lang) {
+            match session
                 .review
                 .items
                 .iter()
                 .position(|it| it.at.as_ref().is_some_and(|r| r.contains(&at)))
-        {
-            session.review.select(i);
-            session.form = None;
+            {
+                Some(i) => {
+                    session.review.select(i);
+                    session.form = None;
+                }
+                None => start_adding(session, at),
+            }
         }
     });
     out
 }
 
-fn kind_colour(kind: PointKind) -> Color32 {
+pub(super) fn kind_colour(kind: PointKind) -> Color32 {
     match kind {
         PointKind::Actual => palette::RESULT,
         PointKind::Target => palette::TARGET,
@@ -266,7 +285,7 @@ fn kind_colour(kind: PointKind) -> Color32 {
     }
 }
 
-fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
+pub(super) fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
     match kind {
         PointKind::Actual => tr(lang, "完成", "result"),
         PointKind::Target => tr(lang, "目标", "target"),
@@ -324,98 +343,6 @@ fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
                 }
             }
         });
-}
-
-/// The form that fixes the selected figure; returns `Changed` when it was applied.
-fn form_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang) -> Option<ReviewAction> {
-    let selected = session.review.selected;
-    let point = session.review.point(&session.report, selected)?.clone();
-    if let Some(why) = &point.review {
-        ui.label(RichText::new(&why.why).small().weak());
-    }
-    let form = session.form.as_mut()?;
-    let mut apply = false;
-    egui::Grid::new("review-form")
-        .num_columns(2)
-        .show(ui, |ui| {
-            let l = ui.label(tr(lang, "数值", "Value"));
-            ui.add(egui::DragValue::new(&mut form.value).speed(0.1))
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(tr(lang, "年份", "Year"));
-            ui.add(egui::DragValue::new(&mut form.year).range(1949..=2100))
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(tr(lang, "类型", "Kind"));
-            egui::ComboBox::from_id_salt("review-kind")
-                .selected_text(kind_name(form.kind, lang))
-                .show_ui(ui, |ui| {
-                    for k in [PointKind::Actual, PointKind::Target, PointKind::Baseline] {
-                        ui.selectable_value(&mut form.kind, k, kind_name(k, lang));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(tr(lang, "限定", "Qualifier"));
-            egui::ComboBox::from_id_salt("review-qualifier")
-                .selected_text(form.qualifier.id())
-                .show_ui(ui, |ui| {
-                    for q in [
-                        Qualifier::Exact,
-                        Qualifier::About,
-                        Qualifier::AtLeast,
-                        Qualifier::AtMost,
-                        Qualifier::Nearly,
-                    ] {
-                        ui.selectable_value(&mut form.qualifier, q, q.id());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(tr(lang, "口径", "Basis"));
-            egui::ComboBox::from_id_salt("review-basis")
-                .selected_text(form.basis.id())
-                .show_ui(ui, |ui| {
-                    for b in [
-                        Basis::YearOnYear,
-                        Basis::NewInYear,
-                        Basis::Cumulative,
-                        Basis::Rate,
-                        Basis::Level,
-                        Basis::PointsChange,
-                    ] {
-                        ui.selectable_value(&mut form.basis, b, b.id());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(tr(lang, "引文", "Quote"));
-            ui.text_edit_singleline(&mut form.quote).labelled_by(l.id);
-            ui.end_row();
-        });
-    ui.horizontal(|ui| {
-        apply = ui.button(tr(lang, "应用修改", "Apply")).clicked()
-            || ui.input(|i| i.key_pressed(Key::Enter));
-        if ui.button(tr(lang, "取消", "Cancel")).clicked() {
-            session.form = None;
-        }
-    });
-    if !apply {
-        return None;
-    }
-    let edited = session.form.take()?;
-    session.error = None;
-    match session.review.edit(&mut session.report, edited.clone()) {
-        Ok(()) => Some(ReviewAction::Changed),
-        Err(err) => {
-            session.error = Some(err.to_string());
-            session.form = Some(edited);
-            None
-        }
-    }
 }
 
 /// The report's text around the selected figure, every figure in it highlighted where it stands.

@@ -239,7 +239,8 @@ impl PlanboardApp {
             ));
             return;
         };
-        for action in review_view::review_ui(ui, session, lang) {
+        let merged = Arc::clone(&self.data.report);
+        for action in review_view::review_ui(ui, session, &merged, lang) {
             let done = match action {
                 ReviewAction::Changed => review_view::show_changes(&mut self.data, session),
                 ReviewAction::Save => review_view::save(&self.data, session).map(|path| {
