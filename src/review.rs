@@ -43,6 +43,8 @@ pub enum EditError {
     QuoteNotInText(String),
     #[error("the quote does not state the value {value}: “{quote}”")]
     ValueNotStated { value: f64, quote: String },
+    #[error("a period needs its words in Chinese and in English (1-11月 / January–November)")]
+    PeriodHalf,
     #[error("the figure's unit is not declared")]
     NoUnit,
     #[error("there is no indicator `{0}` in this file")]
@@ -269,6 +271,13 @@ impl Review {
         let Some(before) = self.point(report, self.selected).cloned() else {
             return Ok(());
         };
+        if edited
+            .period
+            .as_ref()
+            .is_some_and(|p| p.zh.trim().is_empty() || p.en.trim().is_empty())
+        {
+            return Err(EditError::PeriodHalf);
+        }
         if !self.in_text(&edited.quote) {
             return Err(EditError::QuoteNotInText(edited.quote));
         }

@@ -17,8 +17,9 @@ pub enum Target {
         unit: Unit,
         category: Option<Category>,
     },
-    /// A new indicator with these names, in the unit and category the figure had (or is given).
-    New(Text),
+    /// A new indicator with these names, in the category the figure had, in the figure's unit or
+    /// in the one given (a unit read wrong: 个 that should be 家).
+    New(Text, Option<Unit>),
 }
 
 impl Review {
@@ -127,10 +128,11 @@ fn place(
                 report.indicators.push(copy);
             }
         }
-        Target::New(name) => {
+        Target::New(name, other_unit) => {
             if name.zh.trim().is_empty() || name.en.trim().is_empty() {
                 return Err(EditError::NoName);
             }
+            let unit = other_unit.as_ref().unwrap_or(unit);
             if !report.units.iter().any(|u| u.id == unit.id) {
                 report.units.push(unit.clone());
             }

@@ -110,15 +110,18 @@ fn a_figure_moves_to_another_indicator_and_back() {
     assert!(matches!(
         review.move_to(
             &mut report,
-            Target::New(Text {
-                zh: String::new(),
-                en: "x".to_owned()
-            })
+            Target::New(
+                Text {
+                    zh: String::new(),
+                    en: "x".to_owned()
+                },
+                None
+            )
         ),
         Err(EditError::NoName)
     ));
     review
-        .move_to(&mut report, Target::New(name.clone()))
+        .move_to(&mut report, Target::New(name.clone(), None))
         .expect("moved");
     assert_eq!(report.indicators.len(), indicators + 1);
     let p = review.point(&report, review.selected).expect("selected");
@@ -151,7 +154,7 @@ fn a_missed_figure_is_added_from_the_text() {
             point.clone(),
             &unit,
             "x",
-            Target::New(name.clone())
+            Target::New(name.clone(), None)
         ),
         Err(EditError::ValueNotStated { .. })
     ));
@@ -159,7 +162,13 @@ fn a_missed_figure_is_added_from_the_text() {
     point.year = 2021;
     let category = report.categories[0].id.clone();
     review
-        .add(&mut report, point, &unit, &category, Target::New(name))
+        .add(
+            &mut report,
+            point,
+            &unit,
+            &category,
+            Target::New(name, None),
+        )
         .expect("added");
     assert_eq!(review.items.len(), 4);
     assert_eq!(

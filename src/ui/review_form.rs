@@ -28,6 +28,8 @@ pub struct Chooser {
     choice: Choice,
     zh: String,
     en: String,
+    /// A new indicator's unit, by id: the figure's when None.
+    unit: Option<String>,
 }
 
 /// A number of the text being added as a figure.
@@ -146,6 +148,7 @@ pub fn add_ui(
         "review-add-to",
         &mut adding.chooser,
         merged,
+        &session.report.units,
         &adding.unit,
         None,
         lang,
@@ -208,6 +211,7 @@ pub fn form_ui(
         "review-move",
         &mut session.chooser,
         merged,
+        &session.report.units,
         &unit,
         Some(&here_id),
         lang,
@@ -299,16 +303,33 @@ fn point_fields_ui(ui: &mut Ui, salt: &str, form: &mut DataPoint, lang: Lang) {
         let l = ui.label(tr(lang, "引文", "Quote"));
         ui.text_edit_singleline(&mut form.quote).labelled_by(l.id);
         ui.end_row();
+        // The part of the year it covers (1-11月), in both languages; empty for the whole year.
+        let l = ui.label(tr(lang, "时段", "Period"));
+        let mut period = form.period.clone().unwrap_or(Text {
+            zh: String::new(),
+            en: String::new(),
+        });
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut period.zh).desired_width(70.0))
+                .labelled_by(l.id);
+            ui.add(egui::TextEdit::singleline(&mut period.en).desired_width(90.0))
+                .labelled_by(l.id);
+        });
+        form.period =
+            (!period.zh.trim().is_empty() || !period.en.trim().is_empty()).then_some(period);
+        ui.end_row();
     });
 }
 
 /// The indicator a figure goes to: where it is, any indicator of the open files in its unit, or a
 /// new one with names in both languages.
+#[allow(clippy::too_many_arguments)] // the page's state, passed apart to satisfy the borrows
 fn chooser_ui(
     ui: &mut Ui,
     salt: &str,
     chooser: &mut Chooser,
     merged: &Report,
+    units: &[Unit],
     unit: &Unit,
     here: Option<&str>,
     lang: Lang,
@@ -369,6 +390,28 @@ fn chooser_ui(
             ui.add(egui::TextEdit::singleline(&mut chooser.en).desired_width(120.0))
                 .labelled_by(l.id);
         });
+        // The unit: the figure's, or another the file declares (a unit the draft read wrong).
+        ui.horizontal(|ui| {
+            let l = ui.label(tr(lang, "单位", "Unit"));
+            let shown = chooser
+                .unit
+                .as_ref()
+                .and_then(|id| units.iter().find(|u| &u.id == id))
+                .unwrap_or(unit);
+            egui::ComboBox::from_id_salt((salt, "unit"))
+                .selected_text(format!("{} ({})", shown.zh, shown.en))
+                .show_ui(ui, |ui| {
+                    for u in units {
+                        ui.selectable_value(
+                            &mut chooser.unit,
+                            Some(u.id.clone()),
+                            format!("{} ({})", u.zh, u.en),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
     }
 }
 
@@ -376,10 +419,13 @@ fn chooser_ui(
 fn target_of(chooser: &Chooser, merged: &Report, file: &Report) -> Option<Target> {
     match &chooser.choice {
         Choice::Keep => None,
-        Choice::New => Some(Target::New(Text {
-            zh: chooser.zh.trim().to_owned(),
-            en: chooser.en.trim().to_owned(),
-        })),
+        Choice::New => Some(Target::New(
+            Text {
+                zh: chooser.zh.trim().to_owned(),
+                en: chooser.en.trim().to_owned(),
+            },
+            chooser.unit.as_ref().and_then(|id| file.unit(id)).cloned(),
+        )),
         Choice::Existing(id) if file.indicator(id).is_some() => Some(Target::Here(id.clone())),
         Choice::Existing(id) => {
             let indicator = merged.indicator(id)?.clone();
@@ -391,5 +437,71 @@ fn target_of(chooser: &Chooser, merged: &Report, file: &Report) -> Option<Target
                 category,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::data_source::DataSource;
+
+    /// A number of the text the draft left out (a comparison in a clause of its own) becomes a
+    /// figure: clicked, then added to a new indicator.
+    #[test]
+    fn a_clicked_number_is_added() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "一、2022年主要指标完成情况\n地区生产总值同比增长 3%。全区共有公园 120 座。";
+        let txt = dir.path().join("r.txt");
+        std::fs::write(&txt, text).expect("write");
+        let decoded = crate::draft::decode::decode(text.as_bytes(), "r.txt").expect("text");
+        let req = crate::draft::Request {
+            name: "r.txt",
+            text_path: Some(txt.display().to_string()),
+            ..crate::draft::Request::default()
+        };
+        let drafted = crate::draft::draft(&decoded, &req).expect("draft");
+        // Pretend the draft missed the parks: drop them from the file.
+        let mut report = drafted.report.clone();
+        report
+            .indicators
+            .retain(|i| i.points.iter().all(|p| p.value != 120.0));
+        report.charts.retain(|c| {
+            c.series
+                .iter()
+                .all(|s| report.indicators.iter().any(|i| &i.id == s))
+        });
+        let ids: Vec<String> = report.charts.iter().map(|c| c.id.clone()).collect();
+        for p in &mut report.pages {
+            p.charts.retain(|c| ids.contains(c));
+        }
+        report.pages.retain(|p| !p.charts.is_empty());
+        let ron = crate::draft::write::to_ron(&report, "r.txt");
+        let path = dir.path().join("r.ron");
+        std::fs::write(&path, ron).expect("write");
+        let data = DataSource::open(&[path], None).expect("loads");
+        let mut session = ReviewSession::start(&data).expect("a review");
+        assert_eq!(session.review.items.len(), 1);
+        let at = text.chars().position(|c| c == '1').expect("the 120");
+        start_adding(&mut session, at);
+        let adding = session.adding.clone().expect("offered");
+        assert_eq!((adding.point.value, adding.unit.zh.as_str()), (120.0, "座"));
+        assert_eq!(adding.point.quote, "全区共有公园 120 座");
+        session
+            .review
+            .add(
+                &mut session.report,
+                adding.point,
+                &adding.unit,
+                &adding.category,
+                Target::New(
+                    Text {
+                        zh: "公园".to_owned(),
+                        en: "Parks".to_owned(),
+                    },
+                    None,
+                ),
+            )
+            .expect("added");
+        assert_eq!(session.review.items.len(), 2);
     }
 }

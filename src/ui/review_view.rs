@@ -29,6 +29,8 @@ pub struct ReviewSession {
     pub(super) adding: Option<Adding>,
     /// Why the last edit was refused.
     pub(super) error: Option<String>,
+    /// The selection changed outside the list (a click in the text): bring it into view.
+    scroll_list: bool,
     /// The source text's chars, when the text is at hand.
     pub(super) text: Option<Vec<char>>,
 }
@@ -67,6 +69,7 @@ impl ReviewSession {
             chooser: Chooser::default(),
             adding: None,
             error: None,
+            scroll_list: false,
         })
     }
 }
@@ -248,7 +251,8 @@ pub fn review_ui(
         out.push(ReviewAction::Changed);
     }
     ui.separator();
-    let selected_changed = act.is_some_and(|a| a != "edit");
+    let selected_changed =
+        act.is_some_and(|a| a != "edit") || std::mem::take(&mut session.scroll_list);
     ui.columns(2, |cols| {
         list_ui(&mut cols[0], session, lang, selected_changed);
         if let Some(changed) = add_ui(&mut cols[1], session, merged, lang) {
@@ -269,6 +273,7 @@ pub fn review_ui(
                 Some(i) => {
                     session.review.select(i);
                     session.form = None;
+                    session.scroll_list = true;
                 }
                 None => start_adding(session, at),
             }
