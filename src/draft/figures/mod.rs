@@ -1,0 +1,354 @@
+//! Figures read from a report's text as a reader reads them: every number with a unit that is not
+//! a date, an ordinal, a name or a class; what it measures (the words before it, or the thing
+//! counted after it); whether it is a result, a target or a starting level, for which year, and on
+//! which basis — each decided by words of the text, which the figure keeps as its "why".
+
+use std::ops::Range;
+
+use super::outline::{Outline, starts_with_any};
+
+mod kind;
+mod levels;
+mod names;
+
+use crate::model::lexicon::{Lexicon, ends_with, starts_with};
+use crate::model::numbers::{self, Mention};
+use crate::model::{Basis, PointKind, Qualifier};
+use kind::{basis_of, kind_and_year, period_in};
+use levels::{dedupe, starting_levels};
+use names::{clean_name, money_units, names_for};
+
+/// A figure the draft proposes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposed {
+    /// What it measures, in the report's words.
+    pub name: String,
+    pub value: f64,
+    /// Index into [`Lexicon::units`].
+    pub unit: usize,
+    pub qualifier: Qualifier,
+    pub kind: PointKind,
+    pub year: i32,
+    pub basis: Basis,
+    /// The part of the year it covers, when the text names one: (zh as printed, en).
+    pub period: Option<(String, String)>,
+    /// Char range of its quote in the text: from the start of its clause to the end of its unit
+    /// and qualifier.
+    pub quote: Range<usize>,
+    /// The words that decided its kind, year and basis.
+    pub why: Vec<String>,
+    /// The innermost heading it stands under.
+    pub heading: Option<usize>,
+    /// For a table cell: the unit printed in the table's header, which scaled its value.
+    pub header_unit: Option<String>,
+}
+
+/// Characters that end a sentence.
+/// (A semicolon does not: "主要预期目标是：地区生产总值增长5.5%左右；规上工业增加值增长6.5%" is one
+/// sentence, and its target word governs every figure in it.)
+fn sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Characters that end a clause.
+fn clause_end(c: char) -> bool {
+    sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '；' | ';')
+}
+
+/// Where each hard break is: sentence ends, and line breaks that end a paragraph (not the page
+/// breaks a PDF's extraction leaves inside sentences).
+fn breaks(chars: &[char]) -> (Vec<bool>, Vec<bool>) {
+    let mut sentence = vec![false; chars.len()];
+    let mut clause = vec![false; chars.len()];
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+            let after_at = chars[i..].iter().position(|c| !c.is_whitespace());
+            let line_start = chars[..i]
+                .iter()
+                .rposition(|c| *c == '\n')
+                .map_or(0, |p| p + 1);
+            // A short line without clause punctuation is a title or heading; a short line with it
+            // is a sentence a page break cut.
+            // (A heading's own numbering, 一、 or （一）, is not clause punctuation.)
+            let short_line = i - line_start < 50
+                && !chars[(line_start + 4).min(i)..i]
+                    .iter()
+                    .any(|c| matches!(c, '，' | '；' | '、' | ',' | ';'));
+            let paragraph = before
+                .is_none_or(|c| sentence_end(*c) || matches!(c, '：' | ':' | '；' | ';'))
+                || short_line
+                || after_at.is_some_and(|a| {
+                    let n = chars[i + a];
+                    n == '—' || n == '（' || n == '(' || "一二三四五六七八九十".contains(n)
+                });
+            sentence[i] = paragraph;
+            clause[i] = paragraph;
+        } else {
+            sentence[i] = sentence_end(c);
+            clause[i] = clause_end(c);
+        }
+    }
+    (sentence, clause)
+}
+
+/// For each char, whether it is inside quotation marks or title marks (“…”, 《…》, 「…」),
+/// where numbers are names and slogans (“30 条”, 《十四五规划》).
+fn quoted(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut depth = 0_i32;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '“' | '《' | '「' | '〈' => depth += 1,
+            '”' | '》' | '」' | '〉' => depth = (depth - 1).max(0),
+            '\n' => depth = 0,
+            _ => {}
+        }
+        out[i] = depth > 0;
+    }
+    out
+}
+
+/// Everything the reading of one text needs at hand.
+struct Reader<'a> {
+    chars: &'a [char],
+    lex: &'a Lexicon,
+    outline: &'a Outline,
+    sentence: Vec<bool>,
+    clause: Vec<bool>,
+    quoted: Vec<bool>,
+}
+
+impl Reader<'_> {
+    fn text(&self, r: Range<usize>) -> String {
+        self.chars[r]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
+    /// Start of the sentence (or clause) holding char `at`.
+    /// A sentence is read back at most [`MAX_SENTENCE`] characters, so a text with no full stops
+    /// (a table dump, a list of thousands of numbers) costs what its figures cost, not their square.
+    fn start_of(&self, at: usize, marks: &[bool]) -> usize {
+        let mut i = at;
+        while i > 0 && !marks[i - 1] && at - i < MAX_SENTENCE {
+            i -= 1;
+        }
+        while i < at && (self.chars[i].is_whitespace() || matches!(self.chars[i], '—' | '-')) {
+            i += 1;
+        }
+        i
+    }
+}
+
+/// How far back a figure's sentence is read.
+const MAX_SENTENCE: usize = 300;
+
+/// Read every figure of `chars`.
+pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
+    let (sentence, clause) = breaks(chars);
+    let reader = Reader {
+        chars,
+        lex,
+        outline,
+        sentence,
+        clause,
+        quoted: quoted(chars),
+    };
+    let (tables, in_tables) = super::tables::read(chars, outline, lex);
+    let mut mentions = numbers::read(chars, lex);
+    mentions.retain(|m| !in_tables.iter().any(|t| t.contains(&m.number.start)));
+    money_units(&reader, &mut mentions);
+    if let Some(part) = lex.units.iter().position(|u| u.zh.is_empty()) {
+        for m in mentions.iter_mut().filter(|m| m.ratio && m.unit.is_none()) {
+            m.unit = Some(part);
+        }
+    }
+    let mut out: Vec<Proposed> = Vec::new();
+    // Where the words of the last figure end: its unit, or the thing it counts (37 个重点改革项目).
+    let mut last_end = 0;
+    // The last name given in the current sentence, for figures whose clause names nothing
+    // ("地区生产总值完成602.5亿元，同比增长5.5%").
+    let mut last_name: Option<(usize, String)> = None;
+    let mut k = 0;
+    while k < mentions.len() {
+        // A list after one verb is read together: its members share the words before the first.
+        let mut end = k + 1;
+        if let Some(list) = mentions[k].list {
+            while end < mentions.len() && mentions[end].list == Some(list) {
+                end += 1;
+            }
+        }
+        let group: Vec<&Mention> = mentions[k..end].iter().collect();
+        k = end;
+        let members: Vec<&Mention> = group
+            .iter()
+            .copied()
+            .filter(|m| is_figure(&reader, m))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let first = members[0];
+        let sentence_start = reader.start_of(first.span.start, &reader.sentence);
+        if last_name
+            .as_ref()
+            .is_some_and(|(s, _)| *s != sentence_start)
+        {
+            last_name = None;
+        }
+        let clause_start = reader.start_of(first.span.start, &reader.clause);
+        let prev_end = last_end.max(clause_start).min(first.span.start);
+        let quote_end = members.last().map_or(first.span.end, |m| m.span.end);
+        let mut quote_start = clause_start.max(first.span.start.saturating_sub(40));
+        while quote_start < first.span.start
+            && (chars[quote_start].is_whitespace()
+                || matches!(chars[quote_start], '，' | '、' | '—' | '；'))
+        {
+            quote_start += 1;
+        }
+        let context = Context::new(
+            &reader,
+            sentence_start,
+            first.span.start,
+            prev_end,
+            clause_start,
+        );
+        // Names: the words before the list, split when it names as many things as it has members.
+        let subject = context.subject.clone();
+        let names = names_for(
+            &reader,
+            &subject,
+            &members,
+            last_name.as_ref().map(|(_, n)| n.as_str()),
+        );
+        for (m, (name, name_end)) in members.iter().zip(names) {
+            last_end = last_end.max(name_end).max(m.span.end);
+            let Some(unit) = m.unit else { continue };
+            let mut why = Vec::new();
+            let (kind, year) = kind_and_year(&reader, &context, m, &mut why);
+            let basis = basis_of(&reader, &context, m, unit, &name, &mut why);
+            let clause = reader.text(context.clause.start..m.number.start);
+            if let Some(w) = lex
+                .comparison_words
+                .iter()
+                .find(|w| clause.contains(w.as_str()))
+            {
+                why.push(format!(
+                    "marked: a comparison with other places or a rank, “{w}”"
+                ));
+            }
+            out.push(Proposed {
+                name: name.clone(),
+                value: m.value,
+                unit,
+                qualifier: m.qualifier,
+                kind,
+                year,
+                basis,
+                period: context.period.clone(),
+                quote: quote_start..quote_end,
+                why,
+                heading: outline.heading_at(m.number.start),
+                header_unit: None,
+            });
+            last_name = Some((sentence_start, name));
+        }
+    }
+    starting_levels(&reader, &mut out);
+    out.extend(tables);
+    out.sort_by_key(|f| f.quote.start);
+    dedupe(&mut out);
+    out
+}
+
+/// Whether a number is a figure of the report: a unit, not a date, ordinal, name or class.
+fn is_figure(r: &Reader, m: &Mention) -> bool {
+    let lex = r.lex;
+    if m.in_name || m.in_range || m.unit.is_none() || !m.value.is_finite() {
+        return false;
+    }
+    if m.number.start >= r.outline.figures_end || r.quoted[m.number.start] {
+        return false;
+    }
+    if r.outline
+        .title
+        .as_ref()
+        .is_some_and(|t| t.contains(&m.number.start))
+    {
+        return false;
+    }
+    // 一个, 两件, 一批: "one" and "two" in words are rarely figures (两个确保, 办好两件大事).
+    if m.chinese && m.value.abs() <= 2.0 {
+        return false;
+    }
+    let mut after = m.number.end;
+    while r.chars.get(after).is_some_and(|c| c.is_whitespace()) {
+        after += 1;
+    }
+    if starts_with_any(r.chars, after, &lex.not_figure_after).is_some() {
+        // A unit that starts the same way wins (3个月 is a duration, not 月).
+        let unit_len = m.unit.map_or(0, |u| lex.units[u].zh.chars().count());
+        let word_len = starts_with_any(r.chars, after, &lex.not_figure_after).unwrap_or(0);
+        if word_len >= unit_len || m.unit.is_none() {
+            return false;
+        }
+    }
+    let mut before = m.span.start;
+    while before > 0 && r.chars[before - 1].is_whitespace() {
+        before -= 1;
+    }
+    if lex
+        .not_figure_before
+        .iter()
+        .any(|w| ends_with(r.chars, before, w).is_some())
+    {
+        return false;
+    }
+    // 5000万元以上项目, 亿元以上企业: a class of things.
+    let tail: String = r.chars[m.number.end..m.span.end].iter().collect();
+    if (tail.ends_with("以上") || tail.ends_with("以下"))
+        && lex
+            .class_nouns
+            .iter()
+            .any(|w| starts_with(r.chars, m.span.end, w).is_some())
+    {
+        return false;
+    }
+    true
+}
+
+/// The words before a figure: its sentence, the stretch after the last figure of its clause,
+/// and what they name.
+struct Context {
+    /// From the start of the sentence to the number.
+    sentence: Range<usize>,
+    /// From the start of the clause to the number.
+    clause: Range<usize>,
+    /// From the end of the previous figure in the clause (or the clause start) to the number.
+    lead: Range<usize>,
+    subject: String,
+    period: Option<(String, String)>,
+}
+
+impl Context {
+    fn new(
+        r: &Reader,
+        sentence_start: usize,
+        at: usize,
+        prev_end: usize,
+        clause_start: usize,
+    ) -> Self {
+        let lead = prev_end.max(clause_start)..at;
+        let subject = clean_name(r, lead.clone());
+        let period = period_in(r, sentence_start..at);
+        Self {
+            sentence: sentence_start..at,
+            clause: clause_start..at,
+            lead,
+            subject,
+            period,
+        }
+    }
+}
