@@ -62,7 +62,7 @@ fn draft_file(
         && out.exists()
         && !force
     {
-        return Err(DraftError::Read {
+        return Err(DraftError::Write {
             file: out.display().to_string(),
             err: "the file exists; expected a new file name, or --force to replace it".to_owned(),
         });
@@ -91,7 +91,7 @@ fn draft_file(
         with: with_data.as_ref().map(|d| &d.report),
     };
     let drafted = draft::draft(&text, &req)?;
-    let write_err = |path: &Path, err: String| DraftError::Read {
+    let write_err = |path: &Path, err: String| DraftError::Write {
         file: path.display().to_string(),
         err,
     };

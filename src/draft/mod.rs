@@ -30,6 +30,8 @@ pub use decode::{Encoding, MAX_REPORT_BYTES, ReportText};
 pub enum DraftError {
     #[error("{file}: cannot read the report: {err}")]
     Read { file: String, err: String },
+    #[error("{file}: cannot write the data file: {err}")]
+    Write { file: String, err: String },
     #[error("{file}: the file is empty; expected a report's text")]
     Empty { file: String },
     #[error(
