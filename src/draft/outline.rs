@@ -139,6 +139,7 @@ pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
             parent,
         });
     }
+    drop_contents_lists(chars, &mut headings);
     let (results_year, target_year) = years(chars, &headings, title_text.as_deref(), lex);
     let years_from_clock = years_at(chars, 0, chars.len()).next().is_none();
     Outline {
@@ -150,6 +151,38 @@ pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
         years_from_clock,
         figures_end,
         published,
+    }
+}
+
+/// Headings listed one after another with nothing between them ("报告分为两大部分：一、2023年工作
+///回顾 二、2024年目标任务") are a list of contents, not the sections the text is under: they go.
+fn drop_contents_lists(chars: &[char], headings: &mut Vec<Heading>) {
+    let line_end = |start: usize| {
+        chars[start..]
+            .iter()
+            .position(|c| *c == '\n')
+            .map_or(chars.len(), |p| start + p)
+    };
+    let mut listed = vec![false; headings.len()];
+    for i in 0..headings.len().saturating_sub(1) {
+        let (a, b) = (&headings[i], &headings[i + 1]);
+        let between = &chars[line_end(a.start).min(b.start)..b.start];
+        if a.level == b.level && between.iter().all(|c| c.is_whitespace()) {
+            listed[i] = true;
+            listed[i + 1] = true;
+        }
+    }
+    if listed.iter().any(|l| *l) {
+        let mut k = 0;
+        headings.retain(|_| {
+            k += 1;
+            !listed[k - 1]
+        });
+        // Parents point into the list as it was: find them again.
+        for i in 0..headings.len() {
+            let level = headings[i].level;
+            headings[i].parent = headings[..i].iter().rposition(|h| h.level < level);
+        }
     }
 }
 
@@ -300,7 +333,11 @@ fn years(chars: &[char], headings: &[Heading], title: Option<&str>, lex: &Lexico
     }
     for (i, y) in years_at(chars, 0, chars.len()) {
         *named.entry(y).or_default() += 1;
-        let after: String = chars[i + 5..(i + 22).min(chars.len())].iter().collect();
+        // The words after the year, on its own line.
+        let after: String = chars[(i + 5).min(chars.len())..(i + 22).min(chars.len())]
+            .iter()
+            .take_while(|c| **c != '\n')
+            .collect();
         let target_word = ["目标", "计划", "安排", "蓝图", "任务", "草案"]
             .iter()
             .any(|w| after.contains(w));

@@ -28,7 +28,26 @@ pub fn read(
     let mut figures = Vec::new();
     let mut covered = Vec::new();
     for region in regions(chars) {
-        let raw = split(chars, region.clone());
+        let mut raw = split(chars, region.clone());
+        // "单位：%" on one of the two lines above the table is its unit.
+        let above = chars[..region.start]
+            .iter()
+            .rev()
+            .skip(1)
+            .take_while(|c| **c != '\n')
+            .count();
+        let line_start = region.start.saturating_sub(above + 1);
+        let line: String = chars[line_start..region.start].iter().collect();
+        let line = line.trim();
+        if ["单位:", "单位："].iter().any(|p| line.starts_with(p)) {
+            raw.insert(
+                0,
+                Raw {
+                    text: line.chars().filter(|c| !c.is_whitespace()).collect(),
+                    range: line_start..line_start,
+                },
+            );
+        }
         let mut start = 0;
         let mut any = false;
         while start < raw.len() {
@@ -265,9 +284,19 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
             let Some(unit) = lexicon_unit(&unit_text, lex) else {
                 continue;
             };
-            let growth = ["增长", "增减", "增速", "比上年", "同比", "±"]
-                .iter()
-                .any(|w| head.contains(w));
+            let growth = [
+                "增长",
+                "增减",
+                "增速",
+                "比上年",
+                "同比",
+                "±",
+                "涨跌",
+                "涨幅",
+                "增幅",
+            ]
+            .iter()
+            .any(|w| head.contains(w));
             let percent = lex.units[unit].percent;
             let basis = match (growth, percent) {
                 (true, true) => Basis::YearOnYear,
