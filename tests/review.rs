@@ -47,6 +47,17 @@ fn app(path: &Path, lang: Lang) -> PlanboardApp {
     PlanboardApp::new(settings, data)
 }
 
+/// The window on the review page of the file at `path`, rendered by the CPU rasterizer, settled.
+fn harness(path: &Path, lang: Lang, size: [f32; 2]) -> Harness<'static, PlanboardApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(fonts::install)
+        .renderer(support::CpuRenderer::default())
+        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app(path, lang));
+    h.run_steps(4);
+    h
+}
+
 fn states(report: &Report) -> (usize, usize, usize) {
     let mut c = (0, 0, 0);
     for p in report.indicators.iter().flat_map(|i| &i.points) {
@@ -64,15 +75,7 @@ fn states(report: &Report) -> (usize, usize, usize) {
 fn a_review_by_keyboard_saved_and_resumed() {
     let dir = tempfile::tempdir().unwrap();
     let path = drafted_file(dir.path());
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(
-            |ui, app: &mut PlanboardApp| app.ui(ui),
-            app(&path, Lang::Zh),
-        );
-    h.run_steps(3);
+    let mut h = harness(&path, Lang::Zh, [1400.0, 900.0]);
     let session = h
         .state()
         .review
@@ -167,12 +170,7 @@ fn the_review_page_in_both_languages_at_the_smallest_window() {
     let path = drafted_file(dir.path());
     let mut results = egui_kittest::SnapshotResults::new();
     for (lang, name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut h = Harness::builder()
-            .with_size([720.0, 480.0])
-            .with_context_setup(fonts::install)
-            .renderer(support::CpuRenderer::default())
-            .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app(&path, lang));
-        h.run_steps(4);
+        let mut h = harness(&path, lang, [720.0, 480.0]);
         // Accept one, reject one, open the form on the third: every state and the form on screen.
         h.key_press(Key::A);
         h.run_steps(2);
@@ -191,15 +189,7 @@ fn a_figure_fixed_in_the_form_and_moved_to_a_new_indicator() {
     use egui_kittest::kittest::Queryable as _;
     let dir = tempfile::tempdir().unwrap();
     let path = drafted_file(dir.path());
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(
-            |ui, app: &mut PlanboardApp| app.ui(ui),
-            app(&path, Lang::Zh),
-        );
-    h.run_steps(3);
+    let mut h = harness(&path, Lang::Zh, [1400.0, 900.0]);
     let indicators = h.state().review.as_ref().unwrap().report.indicators.len();
     // E opens the form on the selected figure.
     h.key_press(Key::E);
