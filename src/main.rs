@@ -442,6 +442,7 @@ fn export(args: &ExportArgs) -> ExitCode {
             report: &report,
             chart,
             hidden: hidden.get(id).cloned().unwrap_or_default(),
+            view: Default::default(),
             data_label: data_label.clone(),
             options: args.opts,
         });

@@ -33,6 +33,7 @@ fn request<'a>(
         report,
         chart,
         hidden: hidden.clone(),
+        view: Default::default(),
         data_label: "test.ron".to_owned(),
         options,
     }

@@ -97,7 +97,7 @@ pub(super) fn build_card(spec: &ChartSpec, input: &Input<'_>) -> Option<CardSpec
         unit: unit.symbol(lang).to_owned(),
         qualifier: qualifier_words(point, lang),
         kind: kind_label(point.kind, point.year, lang),
-        period: point.period.as_ref().map(|t| t.get(lang).to_owned()),
+        period: point.period_label(lang),
         basis: basis_label(point.basis, lang).to_owned(),
         change: change_from_baseline(chart, ind, point, unit, lang),
         note: point.note.as_ref().map(|n| n.get(lang).to_owned()),
@@ -139,6 +139,7 @@ fn change_from_baseline(
         p.kind == PointKind::Baseline
             && p.basis == point.basis
             && p.period == point.period
+            && p.part == point.part
             && chart.cites(p)
     })?;
     let diff = point.value - base.value;

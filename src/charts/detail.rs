@@ -30,10 +30,8 @@ pub(super) fn detail(
         ),
         (
             tr(lang, "时期", "Period").to_owned(),
-            p.period.as_ref().map_or_else(
-                || tr(lang, "全年", "whole year").to_owned(),
-                |t| t.get(lang).to_owned(),
-            ),
+            p.period_label(lang)
+                .unwrap_or_else(|| tr(lang, "全年", "whole year").to_owned()),
         ),
     ];
     if let Some(measure) = p

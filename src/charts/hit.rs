@@ -34,7 +34,8 @@ impl ChartSpec {
                         d(a).total_cmp(&d(b))
                     })
             }
-            ChartBody::Card(_) => None,
+            // A time chart's hover is the record's nearest value (`TimeChart::hover`).
+            ChartBody::Card(_) | ChartBody::Time(_) => None,
         }
     }
 }

@@ -14,6 +14,7 @@ mod hit;
 pub mod layout;
 mod lines;
 mod targets;
+pub mod time;
 mod wrap;
 
 pub use accountability::Status;
@@ -72,6 +73,8 @@ pub enum ChartBody {
     Targets(Vec<Series<ResultsAndTargets>>),
     /// One figure: a card, not a one-bar chart.
     Card(Box<CardSpec>),
+    /// Records on a calendar axis, decimated to the pixels when drawn.
+    Time(Box<time::TimeChart>),
 }
 
 /// One toggleable series: an indicator's figures in one colour.
@@ -209,6 +212,18 @@ pub fn reference_key(line_id: &str) -> String {
 /// Hidden series keep their entry (for the check boxes) but take no room: the visible ones close
 /// up, and the value range follows only what is visible.
 pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<String>) -> ChartSpec {
+    build_in(report, chart, lang, hidden, &time::TimeView::default())
+}
+
+/// [`build`] for a view of a time chart: its visible window and whether means are drawn. Other
+/// kinds ignore the view.
+pub fn build_in(
+    report: &Report,
+    chart: &Chart,
+    lang: Lang,
+    hidden: &BTreeSet<String>,
+    view: &time::TimeView,
+) -> ChartSpec {
     let indicators: Vec<&Indicator> = chart
         .series
         .iter()
@@ -254,8 +269,11 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
         ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
             bars::build_bars(&mut spec, &input)
         }
+        ChartKind::TimeSeries => time::build_time(&mut spec, &input, view),
     };
-    spec.sources = drawn_sources(&input, lang);
+    let mut sources = drawn_sources(&input, lang);
+    sources.extend(std::mem::take(&mut spec.sources));
+    spec.sources = sources;
     if !spec.gaps.is_empty() {
         spec.gap_note = bars::gap_note(&input, lang);
     }
@@ -279,7 +297,9 @@ pub fn build(report: &Report, chart: &Chart, lang: Lang, hidden: &BTreeSet<Strin
             }
         })
         .collect();
-    spec.value_range = layout::value_range(&spec);
+    if !matches!(spec.body, ChartBody::Time(_)) {
+        spec.value_range = layout::value_range(&spec);
+    }
     if let Some(card) = card::build_card(&spec, &input) {
         spec.body = ChartBody::Card(Box::new(card));
     }
@@ -356,6 +376,7 @@ impl ChartBody {
                 .iter()
                 .map(|s| s.view([&s.figures.results, &s.figures.targets]))
                 .collect(),
+            Self::Time(chart) => chart.series.iter().map(|s| s.view([&[], &[]])).collect(),
             Self::Card(_) => Vec::new(),
         }
     }
@@ -366,7 +387,7 @@ impl ChartBody {
     /// axis names the series.
     pub fn colours_name_series(&self) -> bool {
         match self {
-            Self::Lines(_) => true,
+            Self::Lines(_) | Self::Time(_) => true,
             Self::Targets(series) => series.len() > 1,
             Self::Bars(_) | Self::Card(_) => false,
         }
@@ -405,6 +426,14 @@ impl ChartSpec {
     pub fn card(&self) -> Option<&CardSpec> {
         match &self.body {
             ChartBody::Card(card) => Some(card),
+            _ => None,
+        }
+    }
+
+    /// The time chart, when the chart is one.
+    pub fn time(&self) -> Option<&time::TimeChart> {
+        match &self.body {
+            ChartBody::Time(chart) => Some(chart),
             _ => None,
         }
     }

@@ -134,10 +134,19 @@ impl Builder<'_> {
             value: f.value,
             qualifier: f.qualifier,
             basis,
-            period: f.period.as_ref().map(|(zh, en)| Text {
-                zh: zh.clone(),
-                en: en.clone(),
-            }),
+            // Words that name a part of the year are written as one; others stay words.
+            part: f
+                .period
+                .as_ref()
+                .and_then(|(zh, _)| crate::model::time::parse_part(zh)),
+            period: f
+                .period
+                .as_ref()
+                .filter(|(zh, _)| crate::model::time::parse_part(zh).is_none())
+                .map(|(zh, en)| Text {
+                    zh: zh.clone(),
+                    en: en.clone(),
+                }),
             note: None,
             measure: None,
             source: None,
@@ -201,6 +210,8 @@ impl Builder<'_> {
             measures: Vec::new(),
             better: Better::Higher,
             points: vec![point],
+            series: None,
+            samples: None,
         });
     }
 

@@ -134,6 +134,10 @@ fn point(s: &mut String, p: &DataPoint) {
         p.basis
     );
     let pad = "                      ";
+    if let Some(part) = &p.part {
+        // `Months(1, 11)`: the variant as RON writes it.
+        let _ = writeln!(s, "{pad}part: {part:?},");
+    }
     if let Some(period) = &p.period {
         let _ = writeln!(s, "{pad}period: {},", text(period));
     }

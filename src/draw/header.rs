@@ -91,7 +91,7 @@ fn swatch(
             );
             painter.extend(dashes);
         }
-        (ChartBody::Lines(_), _) => {
+        (ChartBody::Lines(_) | ChartBody::Time(_), _) => {
             let _ = painter.line_segment(
                 [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
                 egui::Stroke::new(2.0, base),

@@ -22,7 +22,12 @@ pub fn image_size(spec: &ChartSpec, chart_size: Vec2) -> Vec2 {
 
 /// The footnote naming the documents the drawn figures come from, and the data file.
 pub fn footnote(spec: &ChartSpec, data_name: &str, lang: Lang) -> String {
-    match lang {
+    // A time chart's image says what range it shows, what the line is, and the counts.
+    let shown = spec
+        .time()
+        .map(|t| format!("{}\n", t.footnote(lang)))
+        .unwrap_or_default();
+    let note = match lang {
         Lang::Zh => format!(
             "来源：{} · 数据：{data_name} · planboard",
             spec.sources.join("；")
@@ -31,7 +36,8 @@ pub fn footnote(spec: &ChartSpec, data_name: &str, lang: Lang) -> String {
             "Source: {} · Data: {data_name} · planboard",
             spec.sources.join("; ")
         ),
-    }
+    };
+    shown + &note
 }
 
 /// What an image holds: title, unit and key, the plot, and the footnote citing the sources (in

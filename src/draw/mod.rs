@@ -17,6 +17,7 @@ mod plot;
 mod references;
 mod targets;
 pub mod theme;
+mod time;
 mod tooltip;
 
 pub use card::{card_source_ui, card_ui};
@@ -24,4 +25,5 @@ pub use header::header_ui;
 pub use image::{CARD_SIZE, footnote, image_size, image_ui};
 pub use plot::{Mode, item_id, plot_height, plot_id, plot_ui};
 pub use theme::Theme;
+pub use time::view_request_id;
 pub use tooltip::tooltip_ui;

@@ -47,6 +47,9 @@ pub(super) fn body_font(ui: &Ui) -> egui::FontId {
 /// The plot itself: axes, the chart's items, value labels, and the tooltip of the figure under the
 /// pointer in the window.
 pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::Response {
+    if let Some(chart) = spec.time() {
+        return super::time::time_plot_ui(ui, spec, chart, size, mode);
+    }
     let id = plot_id(&spec.id);
     let lang = spec.lang;
     let font = body_font(ui);
@@ -111,8 +114,9 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
                 ChartBody::Targets(series) => {
                     super::targets::targets_ui(plot_ui, series, &layout, text_color);
                 }
-                // A card is drawn as a card (`card_ui`), never in a plot.
-                ChartBody::Card(_) => {}
+                // A card is drawn as a card (`card_ui`), never in a plot; a time chart by
+                // `time_plot_ui`, above.
+                ChartBody::Card(_) | ChartBody::Time(_) => {}
             }
             super::bars::gaps_ui(plot_ui, spec, &layout, text_color);
             super::references::references_ui(plot_ui, spec, &layout);
@@ -167,7 +171,7 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
 
 /// About six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people
 /// read at a glance, not a ruler.
-fn nice_grid(input: &egui_plot::GridInput) -> Vec<GridMark> {
+pub(super) fn nice_grid(input: &egui_plot::GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let span = hi - lo;
     if !(span.is_finite() && span > 0.0) {

@@ -50,6 +50,8 @@ pub struct ImageRequest<'a> {
     pub chart: &'a Chart,
     /// The toggle keys switched off (series ids, `ref:` reference lines).
     pub hidden: BTreeSet<String>,
+    /// For a time chart: the window of time and the means shown (the whole record when default).
+    pub view: crate::charts::time::TimeView,
     /// How the footnote names the data files: [`data_label`].
     pub data_label: String,
     pub options: ImageOptions,
@@ -107,7 +109,13 @@ impl Drawn {
 /// the second draws with the sizes settled.
 pub fn draw_offscreen(request: &ImageRequest<'_>) -> Drawn {
     let opts = &request.options;
-    let spec = charts::build(request.report, request.chart, opts.lang, &request.hidden);
+    let spec = charts::build_in(
+        request.report,
+        request.chart,
+        opts.lang,
+        &request.hidden,
+        &request.view,
+    );
     let note = draw::footnote(&spec, &request.data_label, opts.lang);
     let size = draw::image_size(&spec, opts.size);
     let ctx = egui::Context::default();

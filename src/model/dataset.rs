@@ -445,6 +445,7 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
                     point.year,
                     point.kind,
                     point.basis,
+                    point.part,
                     point.period.clone().map(|t| t.en),
                 ))
                 .or_default()

@@ -148,6 +148,7 @@ pub(super) fn parse_file(
             message,
         ))
     })?;
+    upgrade_periods(&mut report);
     let mut problems = validate::validate_file(&report);
     // A file with problems of its own is not merged; shown alone, its charts and pages are checked
     // here so every problem is reported at once. With other files, its charts may draw their
@@ -155,7 +156,18 @@ pub(super) fn parse_file(
     if !problems.is_empty() && alone {
         problems.extend(validate::validate_views(&report));
     }
+    let mut csv_problems = Vec::new();
     if problems.is_empty() {
+        // Records are read only for a file that is otherwise good: nothing is half-loaded.
+        let folder = path.map(|p| match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_owned(),
+            _ => std::path::PathBuf::from("."),
+        });
+        let found = super::series::load_series(&mut report, folder.as_deref());
+        problems.extend(found.in_data);
+        csv_problems = found.in_csv;
+    }
+    if problems.is_empty() && csv_problems.is_empty() {
         // With one source, a figure that names none is from it.
         if let [only] = report.sources.as_slice() {
             let id = only.id.clone();
@@ -187,7 +199,24 @@ pub(super) fn parse_file(
                         message,
                     )
                 })
+                .chain(csv_problems)
                 .collect(),
         ))
+    }
+}
+
+/// Older files wrote a figure's part of the year as words (`period: (zh: "1-11月", …)`): those
+/// words that name a part are read as one, so the figure is placed and ordered in time.
+fn upgrade_periods(report: &mut Report) {
+    for point in report.indicators.iter_mut().flat_map(|i| &mut i.points) {
+        if point.part.is_none()
+            && let Some(part) = point
+                .period
+                .as_ref()
+                .and_then(|p| super::time::parse_part(&p.zh))
+        {
+            point.part = Some(part);
+            point.period = None;
+        }
     }
 }

@@ -12,6 +12,8 @@ mod load;
 mod locate;
 pub mod numbers;
 pub mod provenance;
+pub mod series;
+pub mod time;
 mod validate;
 
 pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge, reread};
@@ -201,7 +203,15 @@ pub struct Indicator {
     /// a result beyond its target met it.
     #[serde(default, skip_serializing_if = "Better::is_higher")]
     pub better: Better,
+    /// The figures the reports state. An indicator has these or a `series`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<DataPoint>,
+    /// A monitoring record read from a CSV file beside the data file, in place of `points`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<series::SeriesRef>,
+    /// Set when loading: the record `series` names.
+    #[serde(skip)]
+    pub samples: Option<std::sync::Arc<series::Samples>>,
 }
 
 /// Which way an indicator's figures are better.
@@ -274,7 +284,12 @@ pub struct DataPoint {
     pub value: f64,
     pub qualifier: Qualifier,
     pub basis: Basis,
-    /// Set when the figure covers only part of the year (the river figures are 1–11月).
+    /// The part of the year the figure covers, when not all of it (the river figures are
+    /// `Months(1, 11)`, 1—11月): placed on a time axis and ordered by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<time::YearPart>,
+    /// A period in the report's words that is no part of a calendar year ("截至11月底" …). Older
+    /// files wrote parts here as text; loading reads those as [`Self::part`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Text>,
     /// How the report qualifies the figure, when it does (e.g. 按自然口径计算).
@@ -307,22 +322,54 @@ pub struct DataPoint {
 }
 
 impl DataPoint {
-    /// Whether two figures state the same thing — measure, year, kind, basis and period — so one
-    /// can revise the other.
+    /// Whether two figures state the same thing — measure, year, part, kind, basis and period — so
+    /// one can revise the other.
     pub fn same_figure(&self, other: &Self) -> bool {
         (
             self.measure.as_deref(),
             self.year,
+            self.part,
             self.kind,
             self.basis,
             self.period.as_ref(),
         ) == (
             other.measure.as_deref(),
             other.year,
+            other.part,
             other.kind,
             other.basis,
             other.period.as_ref(),
         )
+    }
+
+    /// The part of the year the figure covers in words ("1—11月" / "January–November"), or its
+    /// period's words; `None` for a whole year.
+    pub fn period_label(&self, lang: Lang) -> Option<String> {
+        match (&self.part, &self.period) {
+            (Some(part), _) => Some(time::part_label(*part, lang)),
+            (None, Some(text)) => Some(text.get(lang).to_owned()),
+            (None, None) => None,
+        }
+    }
+
+    /// Where the figure sits in time: by year, then by the start and length of its part.
+    pub fn time_key(&self) -> (i32, time::Instant, time::Instant) {
+        time::order_key(self.year, self.part)
+    }
+
+    /// The figure's time as the report writes it: "2022年1—11月" / "2022, January–November".
+    pub fn time_label(&self, lang: Lang) -> String {
+        let mut label = time::time_label(self.year, self.part, lang);
+        if self.part.is_none()
+            && let Some(period) = &self.period
+        {
+            label.push_str(match lang {
+                Lang::Zh => "",
+                Lang::En => ", ",
+            });
+            label.push_str(period.get(lang));
+        }
+        label
     }
 
     /// The id of the figure's source, once loading has filled in the default.
@@ -498,7 +545,7 @@ impl Chart {
                     })
             })
             .collect();
-        points.sort_by_key(|p| (p.year, p.kind));
+        points.sort_by_key(|p| (p.time_key(), p.kind));
         points
     }
 }
@@ -515,6 +562,10 @@ pub enum ChartKind {
     Lines,
     /// Each year's target against its result, years on the axis, with whether it was met.
     TargetsAndResults,
+    /// Monitoring records on a calendar axis (hours to decades), drawn a pixel column at a time,
+    /// with zoom, pan and counts of periods over the reference lines; a report's figures on the
+    /// same chart are drawn across the time they cover.
+    TimeSeries,
 }
 
 /// A horizontal line for comparison, which is not a figure of the report and so says where it is from.
@@ -525,6 +576,10 @@ pub struct ReferenceLine {
     pub value: f64,
     pub label: Text,
     pub source: Text,
+    /// For a limit on a mean (GB 3095-2012's 24-hour PM2.5 limit is on daily means): the period
+    /// the mean is over. A TimeSeries chart then counts the periods over the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub averaging: Option<series::Averaging>,
 }
 
 /// A page of the window: a titled group of charts.

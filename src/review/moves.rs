@@ -152,6 +152,8 @@ fn place(
                 measures: Vec::new(),
                 better: crate::model::Better::Higher,
                 points: vec![point],
+                series: None,
+                samples: None,
             });
         }
     }

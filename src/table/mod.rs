@@ -53,10 +53,7 @@ pub fn rows(report: &Report) -> Vec<Row> {
                     format::plain(p.value),
                     p.qualifier.id().to_owned(),
                     p.basis.id().to_owned(),
-                    p.period
-                        .as_ref()
-                        .map(|t| t.get(Lang::Zh).to_owned())
-                        .unwrap_or_default(),
+                    p.period_label(Lang::Zh).unwrap_or_default(),
                     p.quote.clone(),
                     source,
                 ],

@@ -21,6 +21,12 @@ pub enum Action {
         chart: String,
         hidden: BTreeSet<String>,
     },
+    /// Show another window of time, or means, in a time chart (wheel, drag, the range strip, the
+    /// means choice, double-click to fit).
+    SetTimeView {
+        chart: String,
+        view: crate::charts::time::TimeView,
+    },
     /// Ask where to save a chart's image, then save it.
     SaveChart(String),
     /// Copy a chart's image to the clipboard.

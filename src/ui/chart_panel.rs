@@ -211,7 +211,24 @@ pub fn chart_card_ui(
             );
         }
         let size = Vec2::new(width - 22.0, draw::plot_height(width));
-        draw::plot_ui(ui, spec, size, Mode::Window)
+        let Some(time) = spec.time() else {
+            return draw::plot_ui(ui, spec, size, Mode::Window);
+        };
+        // A time chart: what is drawn above the plot, the range strip and the counts below.
+        let mut asked = super::time_controls::time_controls_ui(ui, spec, time);
+        let plot = draw::plot_ui(ui, spec, size, Mode::Window);
+        asked = asked.or_else(|| {
+            ui.data_mut(|d| d.remove_temp::<crate::charts::time::TimeView>(draw::view_request_id(&spec.id)))
+        });
+        asked = super::time_controls::range_strip_ui(ui, spec, time, size.x).or(asked);
+        super::time_controls::time_summary_ui(ui, time);
+        if let Some(view) = asked {
+            action = Some(Action::SetTimeView {
+                chart: chart(),
+                view,
+            });
+        }
+        plot
     });
     let rect = frame.response.rect;
     // Right-click on the plot: the same actions as the buttons.

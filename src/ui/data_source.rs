@@ -64,7 +64,7 @@ impl std::fmt::Debug for DataSource {
 }
 
 fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+    jiff::Zoned::now().strftime("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 impl DataSource {

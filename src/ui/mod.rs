@@ -17,6 +17,7 @@ pub mod settings;
 mod shortcuts;
 mod side_panel;
 mod store;
+mod time_controls;
 pub mod table_view;
 
 use std::path::PathBuf;

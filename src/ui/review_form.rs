@@ -103,6 +103,7 @@ pub fn start_adding(session: &mut ReviewSession, at: usize) {
         } else {
             Basis::Level
         },
+        part: None,
         period: None,
         note: None,
         measure: None,

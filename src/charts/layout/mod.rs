@@ -107,7 +107,7 @@ impl<'a> KindLayout<'a> {
                 point_label_lift: 0.25,
                 bars: visible(series).map(|s| &s.figures.results[..]).collect(),
             },
-            ChartBody::Card(_) => Self {
+            ChartBody::Card(_) | ChartBody::Time(_) => Self {
                 years_on_axis: false,
                 marker_lines: 0.0,
                 gap_share: 0.14,

@@ -107,6 +107,24 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
                 }
                 Some(_) => {}
             }
+            if ind.series.is_some() {
+                if chart.kind != ChartKind::TimeSeries {
+                    let id = &ind.id;
+                    fail(
+                        at.clone(),
+                        Msg::new(
+                            format!(
+                                "chart `{chart_id}` draws `{id}`, a monitoring record read from a CSV file; expected such records in a chart of kind TimeSeries"
+                            ),
+                            format!(
+                                "图表 `{chart_id}` 要画 `{id}`，它是从 CSV 文件读取的监测记录；这样的记录应画在 TimeSeries 类型的图表中"
+                            ),
+                        ),
+                    );
+                }
+                // A record has no figures to compare bases of.
+                continue;
+            }
             // What the chart draws (the one rule, `Chart::drawn_points`), in file order, each with
             // its index for the error's location.
             let drawn_points = chart.drawn_points(ind);
@@ -225,6 +243,20 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
         }
         let mut line_ids = HashSet::new();
         for (r, line) in chart.reference_lines.iter().enumerate() {
+            if line.averaging.is_some() && chart.kind != ChartKind::TimeSeries {
+                let id = &line.id;
+                fail(
+                    path!["charts", c, "reference_lines", r, "averaging"],
+                    Msg::new(
+                        format!(
+                            "reference line `{id}` counts periods over it (`averaging`), which only a TimeSeries chart of a record can; expected no `averaging` here"
+                        ),
+                        format!(
+                            "参考线 `{id}` 要统计超过它的时段数（`averaging`），只有监测记录的 TimeSeries 图表能统计；此处不应写 `averaging`"
+                        ),
+                    ),
+                );
+            }
             check_id(
                 fail,
                 path!["charts", c, "reference_lines", r, "id"],

@@ -67,15 +67,30 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Msg)
                 &measure.unit,
             );
         }
-        if ind.points.is_empty() {
-            let id = &ind.id;
-            fail(
+        let id = &ind.id;
+        match (&ind.series, ind.points.is_empty()) {
+            (None, true) => fail(
                 path!["indicators", i, "points"],
                 Msg::new(
-                    format!("indicator `{id}` has no data points; expected at least one"),
-                    format!("指标 `{id}` 没有数据点；应至少有一个"),
+                    format!(
+                        "indicator `{id}` has no data points; expected at least one, or a `series` read from a CSV file"
+                    ),
+                    format!("指标 `{id}` 没有数据点；应至少有一个，或用 `series` 从 CSV 文件读取"),
                 ),
-            );
+            ),
+            (Some(_), false) => fail(
+                path!["indicators", i, "series"],
+                Msg::new(
+                    format!(
+                        "indicator `{id}` has both `points` and a `series`; expected one of the two: a monitoring record is one indicator, the report's figures another"
+                    ),
+                    format!(
+                        "指标 `{id}` 同时有 `points` 和 `series`；只应有其一：监测记录是一个指标，报告中的数字是另一个"
+                    ),
+                ),
+            ),
+            (Some(series), true) => check_series(report, fail, i, id, series),
+            (None, false) => {}
         }
         check_points(report, fail, i, ind);
     }
@@ -245,12 +260,24 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, Msg), i: usize, ind
         if let Some(period) = &point.period {
             check_text(fail, at("period"), period);
         }
+        if let Some(part) = point.part
+            && let Some((en, zh)) = crate::model::time::part_problem(year, part)
+        {
+            fail(
+                at("part"),
+                Msg::new(
+                    format!("part of the year of `{id}` {year}: {en}"),
+                    format!("`{id}` {year}年的时段：{zh}"),
+                ),
+            );
+        }
         if let Some(note) = &point.note {
             check_text(fail, at("note"), note);
         }
         if !seen.insert((
             point.measure.as_deref(),
             point.year,
+            point.part,
             point.kind,
             point.basis,
             point.source.as_deref(),
@@ -271,5 +298,61 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, Msg), i: usize, ind
                 ),
             );
         }
+    }
+}
+
+/// A record's file, columns and source: the file relative and named, the columns named, the
+/// source declared.
+fn check_series(
+    report: &Report,
+    fail: &mut impl FnMut(Path, Msg),
+    i: usize,
+    id: &str,
+    series: &crate::model::series::SeriesRef,
+) {
+    let at = |field: &str| path!["indicators", i, "series", field];
+    if series.file.trim().is_empty() {
+        fail(
+            at("file"),
+            Msg::new(
+                format!("the series of `{id}` names no file; expected a CSV file name beside the data file"),
+                format!("`{id}` 的序列没有文件名；应为数据文件旁的 CSV 文件名"),
+            ),
+        );
+    } else if std::path::Path::new(&series.file).is_absolute() {
+        fail(
+            at("file"),
+            Msg::new(
+                format!(
+                    "the series file of `{id}` is an absolute path; expected a path relative to the data file, so the folder can be moved and shared"
+                ),
+                format!("`{id}` 的序列文件是绝对路径；应为相对于数据文件的路径，以便整个文件夹可以移动和分享"),
+            ),
+        );
+    }
+    for (field, column) in [("time", &series.time), ("value", &series.value)] {
+        if column.trim().is_empty() {
+            fail(
+                at(field),
+                Msg::new(
+                    format!("the series of `{id}` names no {field} column; expected the column's header"),
+                    format!("`{id}` 的序列没有指明{}列；应写该列的表头", if field == "time" { "时间" } else { "数值" }),
+                ),
+            );
+        }
+    }
+    if report.source(&series.source).is_none() {
+        let ids = list(report.sources.iter().map(|s| s.id.as_str()));
+        let source = &series.source;
+        fail(
+            at("source"),
+            Msg::new(
+                format!(
+                    "the series of `{id}` names source `{source}`, which is not declared; expected one of: {}",
+                    ids.en
+                ),
+                format!("`{id}` 的序列引用了未声明的来源 `{source}`；应为以下之一：{}", ids.zh),
+            ),
+        );
     }
 }

@@ -44,6 +44,7 @@ impl PlanboardApp {
             report: self.report(),
             chart,
             hidden: self.settings.hidden_in(&chart.id),
+            view: self.time_views.get(&chart.id).copied().unwrap_or_default(),
             data_label: crate::export::data_label(&self.data.paths()),
             options: self.image_options(),
         }

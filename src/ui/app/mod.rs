@@ -22,6 +22,7 @@ use crate::ui::loading::{self, Opening, Poll};
 use crate::ui::notices::{self, Notice};
 use crate::ui::review_view::{self, ReviewAction, ReviewSession};
 use crate::ui::screenshot::ScreenshotJob;
+use crate::charts::time::TimeView;
 use crate::ui::settings::{PageRef, Settings};
 use crate::ui::table_view;
 use crate::ui::{chart_panel, shortcuts, side_panel};
@@ -37,6 +38,9 @@ pub struct PlanboardApp {
     /// Chart specs by chart id, for the current data, language and toggles.
     specs: HashMap<String, Arc<ChartSpec>>,
     specs_for: (u64, Lang),
+    /// What each time chart shows (its window of time, its means), by chart id: the window
+    /// draws it and its images show it.
+    pub time_views: HashMap<String, TimeView>,
     /// The table page's rows, for the current data and language.
     rows: Vec<TableRow>,
     rows_for: (u64, Lang),
@@ -74,6 +78,7 @@ impl PlanboardApp {
             data,
             specs: HashMap::new(),
             specs_for: (0, Lang::Zh),
+            time_views: HashMap::new(),
             rows: Vec::new(),
             rows_for: (0, Lang::Zh),
             table: TableState::default(),
@@ -159,6 +164,11 @@ impl PlanboardApp {
             Action::SetImageFormat(format) => self.settings.image_format = format,
             Action::SetHidden { chart, hidden } => {
                 self.set_hidden(&chart, hidden);
+                ctx.request_repaint();
+            }
+            Action::SetTimeView { chart, view } => {
+                self.time_views.insert(chart.clone(), view);
+                self.specs.remove(&chart);
                 ctx.request_repaint();
             }
             Action::SaveChart(chart) => {
@@ -324,7 +334,8 @@ impl PlanboardApp {
         for chart in &report.charts {
             if !self.specs.contains_key(&chart.id) {
                 let hidden = self.settings.hidden_in(&chart.id);
-                let spec = charts::build(&report, chart, self.settings.lang, &hidden);
+                let view = self.time_views.get(&chart.id).copied().unwrap_or_default();
+                let spec = charts::build_in(&report, chart, self.settings.lang, &hidden, &view);
                 self.specs.insert(chart.id.clone(), Arc::new(spec));
             }
         }

@@ -1,0 +1,268 @@
+//! A calendar axis: ticks at minutes, hours, days, months, quarters or years as the visible span
+//! asks, in China's time, with labels a reader of either language expects ("13:00", "3月2日",
+//! "4月", "2014年" / "13:00", "Mar 2", "Apr", "2014"). The step is the finest whose widest label
+//! still leaves room between neighbours, measured in the drawing's own font: labels never collide.
+
+use crate::model::Lang;
+use crate::model::time::{self, DAY, HOUR, Instant};
+
+/// A tick of the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub t: Instant,
+    pub label: String,
+}
+
+/// The room kept between two neighbouring labels, in points.
+pub const LABEL_GAP: f32 = 14.0;
+
+/// A step of the axis: seconds, or months (which differ in length).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Seconds(i64),
+    Months(i32),
+}
+
+const STEPS: [Step; 24] = [
+    Step::Seconds(60),
+    Step::Seconds(5 * 60),
+    Step::Seconds(10 * 60),
+    Step::Seconds(15 * 60),
+    Step::Seconds(30 * 60),
+    Step::Seconds(HOUR),
+    Step::Seconds(2 * HOUR),
+    Step::Seconds(3 * HOUR),
+    Step::Seconds(6 * HOUR),
+    Step::Seconds(12 * HOUR),
+    Step::Seconds(DAY),
+    Step::Seconds(2 * DAY),
+    Step::Seconds(5 * DAY),
+    Step::Seconds(10 * DAY),
+    Step::Months(1),
+    Step::Months(2),
+    Step::Months(3),
+    Step::Months(6),
+    Step::Months(12),
+    Step::Months(24),
+    Step::Months(60),
+    Step::Months(120),
+    Step::Months(240),
+    Step::Months(600),
+];
+
+impl Step {
+    /// The shortest distance between two ticks, in seconds.
+    fn min_seconds(self) -> i64 {
+        match self {
+            Self::Seconds(s) => s,
+            Self::Months(m) => i64::from(m) * 28 * DAY,
+        }
+    }
+}
+
+/// The ticks of a time axis from `t0` to `t1` (instants) drawn `width` points wide. `measure`
+/// gives a label's width in points.
+pub fn ticks(t0: f64, t1: f64, width: f32, lang: Lang, measure: &dyn Fn(&str) -> f32) -> Vec<Tick> {
+    if !(t1 > t0) || width <= 0.0 {
+        return Vec::new();
+    }
+    let px_per_s = f64::from(width) / (t1 - t0);
+    for step in STEPS {
+        let min_px = step.min_seconds() as f64 * px_per_s;
+        // Too dense to label whatever the text: skip without laying out any.
+        if min_px < 24.0 {
+            continue;
+        }
+        let ticks = ticks_at(step, t0, t1, lang);
+        if ticks.is_empty() {
+            continue;
+        }
+        let widest = ticks.iter().map(|t| measure(&t.label)).fold(0.0, f32::max);
+        if ticks.len() < 2 || fits(&ticks, px_per_s, widest) {
+            return ticks;
+        }
+    }
+    // Too narrow for any step: the year of the start, at the start.
+    let t = t0.ceil() as Instant;
+    vec![Tick {
+        t,
+        label: year_label(i32::from(time::civil(t).year()), lang),
+    }]
+}
+
+/// Whether labels `widest` wide centred on the ticks leave [`LABEL_GAP`] between neighbours.
+fn fits(ticks: &[Tick], px_per_s: f64, widest: f32) -> bool {
+    ticks.windows(2).all(|w| {
+        let px = (w[1].t - w[0].t) as f64 * px_per_s;
+        px >= f64::from(widest + LABEL_GAP)
+    })
+}
+
+/// Every tick of `step` from `t0` to `t1`, with its label.
+fn ticks_at(step: Step, t0: f64, t1: f64, lang: Lang) -> Vec<Tick> {
+    let (lo, hi) = (t0.ceil() as Instant, t1.floor() as Instant);
+    let mut out = Vec::new();
+    match step {
+        Step::Seconds(s) => {
+            // Aligned to China's midnight (steps divide a day, or are whole days).
+            let offset = i64::from(time::CHINA.seconds());
+            let align = if s >= DAY { DAY } else { s };
+            let mut t = (lo + offset).div_euclid(align) * align - offset;
+            if s >= DAY {
+                // Days 1, 1+k, 1+2k … of each month would drift; days counted from the epoch
+                // keep an even spacing.
+                let days = (t + offset).div_euclid(DAY);
+                let k = s / DAY;
+                t = (days.div_euclid(k) * k) * DAY - offset;
+            }
+            while t < lo {
+                t += s;
+            }
+            while t <= hi && out.len() < 2000 {
+                out.push(Tick {
+                    t,
+                    label: seconds_label(t, s, lang),
+                });
+                t += s;
+            }
+        }
+        Step::Months(m) => {
+            let first = time::month_start_of(lo);
+            let dt = time::civil(first);
+            let index = i32::from(dt.year()) * 12 + i32::from(dt.month()) - 1;
+            // Start on a multiple of the step: quarters on Jan/Apr/Jul/Oct, decades on 2010 …
+            let aligned = index.div_euclid(m) * m;
+            let base = time::add_months(first, aligned - index);
+            let mut k = 0;
+            loop {
+                let t = time::add_months(base, k * m);
+                if t > hi || out.len() >= 2000 {
+                    break;
+                }
+                if t >= lo {
+                    out.push(Tick {
+                        t,
+                        label: month_label(t, m, lang),
+                    });
+                }
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A tick under a day apart: its time, or its date at midnight; whole-day steps: the date.
+fn seconds_label(t: Instant, step: i64, lang: Lang) -> String {
+    let dt = time::civil(t);
+    let (m, d) = (dt.month().unsigned_abs(), dt.day());
+    let date = || match lang {
+        Lang::Zh => format!("{m}月{d}日"),
+        Lang::En => format!("{} {d}", time::month_abbr(m)),
+    };
+    if step >= DAY || (dt.hour() == 0 && dt.minute() == 0) {
+        if m == 1 && d == 1 {
+            return year_label(i32::from(dt.year()), lang);
+        }
+        date()
+    } else {
+        format!("{:02}:{:02}", dt.hour(), dt.minute())
+    }
+}
+
+/// A tick at a month's start: the month, or the year at January (and for steps of a year or more).
+fn month_label(t: Instant, step: i32, lang: Lang) -> String {
+    let dt = time::civil(t);
+    let m = dt.month().unsigned_abs();
+    if m == 1 || step >= 12 {
+        return year_label(i32::from(dt.year()), lang);
+    }
+    match lang {
+        Lang::Zh => format!("{m}月"),
+        Lang::En => time::month_abbr(m).to_owned(),
+    }
+}
+
+fn year_label(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::parse_instant;
+
+    /// A stand-in for the font: a CJK character 14 points, anything else 7.5.
+    fn measure(s: &str) -> f32 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 7.5 } else { 14.0 })
+            .sum()
+    }
+
+    fn at(s: &str) -> f64 {
+        parse_instant(s).map(|x| x.0).unwrap_or_default() as f64
+    }
+
+    #[test]
+    fn labels_never_collide_from_an_hour_to_thirty_years() {
+        let start = at("1995-03-17T05:20");
+        let spans = [
+            3600.0,
+            3.0 * 3600.0,
+            86_400.0,
+            3.0 * 86_400.0,
+            10.0 * 86_400.0,
+            45.0 * 86_400.0,
+            120.0 * 86_400.0,
+            365.0 * 86_400.0,
+            3.0 * 365.0 * 86_400.0,
+            10.0 * 365.0 * 86_400.0,
+            30.0 * 365.25 * 86_400.0,
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for &span in &spans {
+                for width in [260.0f32, 480.0, 900.0, 1800.0] {
+                    let ticks = ticks(start, start + span, width, lang, &measure);
+                    assert!(
+                        !ticks.is_empty(),
+                        "{lang:?} span {span} width {width}: at least one label"
+                    );
+                    let px = |t: Instant| (t as f64 - start) / span * f64::from(width);
+                    for w in ticks.windows(2) {
+                        let (a, b) = (&w[0], &w[1]);
+                        let right_of_a = px(a.t) + f64::from(measure(&a.label)) / 2.0;
+                        let left_of_b = px(b.t) - f64::from(measure(&b.label)) / 2.0;
+                        assert!(
+                            left_of_b - right_of_a >= f64::from(LABEL_GAP) - 0.01,
+                            "{lang:?} span {span} width {width}: `{}` and `{}` collide",
+                            a.label,
+                            b.label
+                        );
+                    }
+                    for t in &ticks {
+                        assert!((start..=start + span).contains(&(t.t as f64)));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ticks_fall_on_calendar_boundaries_in_china_time() {
+        let ticks = ticks(at("2014-01-01"), at("2015-01-01"), 900.0, Lang::Zh, &measure);
+        let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"2014年"));
+        assert!(labels.contains(&"7月"), "{labels:?}");
+        for t in &ticks {
+            let dt = time::civil(t.t);
+            assert_eq!((dt.day(), dt.hour()), (1, 0), "month starts in Beijing");
+        }
+        let hours = ticks(at("2014-01-01T10:00"), at("2014-01-01T16:00"), 900.0, Lang::En, &measure);
+        assert!(hours.iter().any(|t| t.label == "12:00"), "{hours:?}");
+        let days = ticks(at("2014-01-30"), at("2014-02-03"), 900.0, Lang::Zh, &measure);
+        assert!(days.iter().any(|t| t.label == "2月1日"), "{days:?}");
+    }
+}

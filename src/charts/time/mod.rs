@@ -1,0 +1,392 @@
+//! Time charts: monitoring records on a calendar axis, with the report's figures drawn across the
+//! time they cover, the visible range's mean, and the count of periods over each limit.
+//!
+//! What is visible is a [`TimeView`]: the window of time and whether means are drawn. The view
+//! belongs to whoever shows the chart (the window keeps one a chart; an image is made with the
+//! window's); the spec is built for it, so an image shows what the window shows.
+
+pub mod axis;
+mod decimate;
+
+use std::sync::Arc;
+
+pub use decimate::{Runs, decimate};
+
+use super::detail::detail;
+use super::{ChartBody, ChartSpec, Input, PointDetail, Series};
+use crate::format;
+use crate::i18n::{source_citation, tr};
+use crate::model::series::{Averaging, Exceedance, Samples, exceedance};
+use crate::model::time::{self, Instant, Precision};
+use crate::model::{Lang, Qualifier};
+
+/// What part of a time chart is shown, and how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TimeView {
+    /// The visible time from, to (instants); the whole record when `None`.
+    pub window: Option<(Instant, Instant)>,
+    /// Draw the means per period over the raw values (drawn faint beneath).
+    pub means: Option<Averaging>,
+}
+
+/// A time chart, built for one view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeChart {
+    pub series: Vec<Series<TimeLine>>,
+    /// Every series' time, from first to last.
+    pub extent: (Instant, Instant),
+    /// What is visible (within the extent, at least a minute).
+    pub view: (Instant, Instant),
+    pub means: Option<Averaging>,
+    /// The visible series' means and counts over the visible range, in words: what the chart's
+    /// summary line and an image's footnote say.
+    pub summary: Vec<String>,
+    /// Periods over each reference line that has an averaging, per visible record.
+    pub counts: Vec<LimitCount>,
+}
+
+/// One series of a time chart: a record, or a report's figures across their times.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeLine {
+    pub samples: Option<Arc<Samples>>,
+    pub spans: Vec<FigureSpan>,
+}
+
+/// A report's figure drawn across the time it covers: a year's mean PM2.5 over the year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureSpan {
+    pub start: Instant,
+    pub end: Instant,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub label: String,
+    pub detail: PointDetail,
+}
+
+/// The periods of a record over a limit in the visible range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitCount {
+    /// The reference line's toggle key.
+    pub line: String,
+    /// The series' index.
+    pub series: usize,
+    pub per: Averaging,
+    pub count: Exceedance,
+    /// "2010-01-01—2014-12-31：896 天超过 75微克/立方米（有效日 1711 天）".
+    pub text: String,
+}
+
+/// The exact value nearest the pointer, as the hover shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HoverPoint {
+    pub series: usize,
+    pub t: Instant,
+    pub value: f64,
+    /// "2014-01-01 13:00".
+    pub time: String,
+    /// "85 微克/立方米".
+    pub value_text: String,
+    /// For a mean: "24 个值的均值" / "mean of 24 values".
+    pub note: Option<String>,
+}
+
+/// A period's name: "日" / "day".
+pub fn period_name(per: Averaging, lang: Lang) -> &'static str {
+    match (per, lang) {
+        (Averaging::Hour, Lang::Zh) => "小时",
+        (Averaging::Day, Lang::Zh) => "天",
+        (Averaging::Month, Lang::Zh) => "个月",
+        (Averaging::Year, Lang::Zh) => "年",
+        (Averaging::Hour, Lang::En) => "hours",
+        (Averaging::Day, Lang::En) => "days",
+        (Averaging::Month, Lang::En) => "months",
+        (Averaging::Year, Lang::En) => "years",
+    }
+}
+
+/// "日均值" / "daily means".
+pub fn means_name(per: Averaging, lang: Lang) -> &'static str {
+    match (per, lang) {
+        (Averaging::Hour, Lang::Zh) => "小时均值",
+        (Averaging::Day, Lang::Zh) => "日均值",
+        (Averaging::Month, Lang::Zh) => "月均值",
+        (Averaging::Year, Lang::Zh) => "年均值",
+        (Averaging::Hour, Lang::En) => "hourly means",
+        (Averaging::Day, Lang::En) => "daily means",
+        (Averaging::Month, Lang::En) => "monthly means",
+        (Averaging::Year, Lang::En) => "yearly means",
+    }
+}
+
+/// The shortest window a view may narrow to: a few minutes.
+pub const MIN_WINDOW: i64 = 10 * 60;
+
+/// Build a time chart's body for `view`; fills the spec's categories (none), ranges and sources.
+pub(in crate::charts) fn build_time(
+    spec: &mut ChartSpec,
+    input: &Input<'_>,
+    view: &TimeView,
+) -> ChartBody {
+    let lang = spec.lang;
+    let chart = input.chart;
+    let means = view.means;
+    let mut series = Vec::new();
+    let mut extent: Option<(Instant, Instant)> = None;
+    let mut widen = |a: Instant, b: Instant| {
+        extent = Some(extent.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+    };
+    for (color, ind) in input.indicators.iter().enumerate() {
+        let samples = ind.samples.clone();
+        if let Some((a, b)) = samples.as_ref().and_then(|s| s.extent()) {
+            widen(a, b);
+        }
+        let spans: Vec<FigureSpan> = chart
+            .drawn_points(ind)
+            .into_iter()
+            .filter_map(|p| {
+                let (start, end) = time::span(p.year, p.part)?;
+                Some(FigureSpan {
+                    start,
+                    end,
+                    value: p.value,
+                    qualifier: p.qualifier,
+                    label: format::value_label(p.value, p.qualifier, lang),
+                    detail: detail(input.report, ind, p, &spec.unit, lang),
+                })
+            })
+            .collect();
+        for s in &spans {
+            widen(s.start, s.end);
+        }
+        series.push(Series {
+            id: ind.id.clone(),
+            name: ind.name.get(lang).to_owned(),
+            color,
+            visible: input.visible(ind),
+            figures: TimeLine { samples, spans },
+        });
+    }
+    let extent = extent.unwrap_or((0, 1));
+    let view = clamp_window(view.window.unwrap_or(extent), extent);
+    spec.x_range = (view.0 as f64, view.1 as f64);
+
+    // The value axis follows what is visible: the records' extremes in the window (from the
+    // pyramid, exact), the figures over it, and the visible reference lines.
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    let mut summary = Vec::new();
+    for s in series.iter().filter(|s| s.visible) {
+        if let Some(samples) = &s.figures.samples {
+            let range = samples.range(view.0, view.1.saturating_add(1));
+            let e = samples.extremes(range);
+            if e.count > 0 {
+                lo = lo.min(e.min);
+                hi = hi.max(e.max);
+            }
+            if let Some(mean) = e.mean() {
+                summary.push(mean_text(&s.name, mean, e.count, spec, series.len() > 1));
+            }
+        }
+        for f in s.figures.spans.iter().filter(|f| f.end > view.0 && f.start < view.1) {
+            lo = lo.min(f.value);
+            hi = hi.max(f.value);
+        }
+    }
+    for line in &chart.reference_lines {
+        if !input.hidden.contains(&super::reference_key(&line.id)) {
+            lo = lo.min(line.value);
+            hi = hi.max(line.value);
+        }
+    }
+    if !(lo.is_finite() && hi.is_finite()) {
+        (lo, hi) = (0.0, 1.0);
+    }
+    // Concentrations and counts start at zero; a record below zero keeps its negative side.
+    lo = lo.min(0.0);
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    spec.value_range = (lo, hi + (hi - lo) * 0.06);
+
+    let mut counts = Vec::new();
+    for line in &chart.reference_lines {
+        let (Some(per), key) = (line.averaging, super::reference_key(&line.id)) else {
+            continue;
+        };
+        if input.hidden.contains(&key) {
+            continue;
+        }
+        for (k, s) in series.iter().enumerate().filter(|(_, s)| s.visible) {
+            let Some(samples) = &s.figures.samples else {
+                continue;
+            };
+            let count = exceedance(samples, per, line.value, view.0, view.1);
+            let value = format::value_with_unit(line.value, Qualifier::Exact, &spec.unit, lang);
+            let name = if series.len() > 1 {
+                format!("{}：", s.name)
+            } else {
+                String::new()
+            };
+            let label = line.label.get(lang);
+            let text = match lang {
+                Lang::Zh => format!(
+                    "{name}{}超过{value}（{label}）{} {}，有效{} {}",
+                    means_name(per, lang),
+                    count.over,
+                    period_name(per, lang),
+                    period_name(per, lang),
+                    count.valid
+                ),
+                Lang::En => format!(
+                    "{name}{} of {} valid {} over {value} ({label})",
+                    count.over,
+                    count.valid,
+                    period_name(per, lang)
+                ),
+            };
+            counts.push(LimitCount {
+                line: key.clone(),
+                series: k,
+                per,
+                count,
+                text,
+            });
+        }
+    }
+    // The records' sources, cited once a record.
+    for ind in input.indicators.iter().filter(|i| input.visible(i)) {
+        if let Some(source) = ind
+            .series
+            .as_ref()
+            .and_then(|s| input.report.source(&s.source))
+        {
+            let citation = source_citation(source, lang);
+            if !spec.sources.contains(&citation) {
+                spec.sources.push(citation);
+            }
+        }
+    }
+    ChartBody::Time(Box::new(TimeChart {
+        series,
+        extent,
+        view,
+        means,
+        summary,
+        counts,
+    }))
+}
+
+/// A window kept inside the extent and at least [`MIN_WINDOW`] wide (or the extent, if shorter).
+pub fn clamp_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (Instant, Instant) {
+    let (e0, e1) = extent;
+    let full = (e1 - e0).max(1);
+    let width = (window.1 - window.0).clamp(MIN_WINDOW.min(full), full);
+    let start = window.0.clamp(e0, e1 - width);
+    (start, start + width)
+}
+
+/// "均值 98.6 微克/立方米（41757 个值）" / "mean 98.6 μg/m³ of 41,757 values".
+fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -> String {
+    let lang = spec.lang;
+    let rounded = (mean * 10.0).round() / 10.0;
+    let value = format::value_with_unit(rounded, Qualifier::Exact, &spec.unit, lang);
+    let who = if named {
+        format!("{name}：")
+    } else {
+        String::new()
+    };
+    match lang {
+        Lang::Zh => format!("{who}均值 {value}（{count} 个值）"),
+        Lang::En => format!("{who}mean {value} of {} values", format::number(count as f64, lang)),
+    }
+}
+
+impl TimeChart {
+    /// The visible range as a reader writes it: "2014-01-01 00:00 — 2014-12-31 23:00".
+    pub fn range_text(&self) -> String {
+        let precision = self
+            .series
+            .iter()
+            .filter_map(|s| s.figures.samples.as_ref())
+            .map(|s| s.precision)
+            .max()
+            .unwrap_or(Precision::Day);
+        format!(
+            "{} — {}",
+            time::format_instant(self.view.0, precision),
+            time::format_instant(self.view.1, precision)
+        )
+    }
+
+    /// The record drawn for a series: its means when the view asks for them, else the raw values.
+    pub fn drawn_samples(&self, series: usize) -> Option<Arc<Samples>> {
+        let raw = self.series.get(series)?.figures.samples.as_ref()?;
+        Some(match self.means {
+            Some(per) => raw.means(per),
+            None => raw.clone(),
+        })
+    }
+
+    /// The value nearest in time to `t` of the visible series whose drawn value at that time is
+    /// nearest `y`: exact, from the record (or its means), not from the drawing.
+    pub fn hover(&self, t: f64, y: f64, spec: &ChartSpec) -> Option<HoverPoint> {
+        let lang = spec.lang;
+        let mut best: Option<(f64, HoverPoint)> = None;
+        for (k, s) in self.series.iter().enumerate().filter(|(_, s)| s.visible) {
+            let Some(samples) = self.drawn_samples(k) else {
+                continue;
+            };
+            let Some(i) = samples.nearest(t.round() as Instant) else {
+                continue;
+            };
+            let (ti, v) = (samples.time(i), samples.value(i));
+            let distance = (v - y).abs();
+            if best.as_ref().is_some_and(|(d, _)| *d <= distance) {
+                continue;
+            }
+            let precision = self.means.map_or(samples.precision, Averaging::precision);
+            let note = samples.count(i).map(|n| match lang {
+                Lang::Zh => format!("{n} 个值的均值"),
+                Lang::En => format!("mean of {n} values"),
+            });
+            best = Some((
+                distance,
+                HoverPoint {
+                    series: k,
+                    t: ti,
+                    value: v,
+                    time: time::format_instant(ti, precision),
+                    value_text: format::value_with_unit(v, Qualifier::Exact, &spec.unit, lang),
+                    note: note.or_else(|| (self.series.len() > 1).then(|| s.name.clone())),
+                },
+            ));
+        }
+        best.map(|(_, h)| h)
+    }
+
+    /// The figure span under a point, when the pointer is on one.
+    pub fn span_at(&self, t: f64, y: f64, slack: f64) -> Option<&FigureSpan> {
+        self.series
+            .iter()
+            .filter(|s| s.visible)
+            .flat_map(|s| &s.figures.spans)
+            .find(|f| (f.start as f64..=f.end as f64).contains(&t) && (f.value - y).abs() <= slack)
+    }
+
+    /// What the footnote of an image adds: the range shown, what is drawn, the means and counts.
+    pub fn footnote(&self, lang: Lang) -> String {
+        let mut parts = vec![match lang {
+            Lang::Zh => format!("时段：{}", self.range_text()),
+            Lang::En => format!("Shown: {}", self.range_text()),
+        }];
+        if let Some(per) = self.means {
+            parts.push(match lang {
+                Lang::Zh => format!("线为{}", means_name(per, lang)),
+                Lang::En => format!("line: {}", means_name(per, lang)),
+            });
+        }
+        parts.extend(self.summary.iter().cloned());
+        parts.extend(self.counts.iter().map(|c| c.text.clone()));
+        parts.join(tr(lang, "；", "; "))
+    }
+}

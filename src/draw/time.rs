@@ -1,0 +1,312 @@
+//! A time chart drawn: records a pixel column at a time ([`decimate`]), the report's figures across
+//! the time they cover, reference lines, a calendar axis whose labels never meet, and in the window
+//! the exact value under the pointer, zoom (wheel), pan (drag) and fit (double-click).
+//!
+//! The view a person asks for is not kept here: it is left in the context's memory under
+//! [`view_request_id`] for the chart's panel to turn into an action, like every other change.
+
+use egui::{Align, Align2, Color32, RichText, Ui, Vec2};
+use egui_plot::{
+    AxisHints, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint,
+    PlotPoints, Points, Text,
+};
+
+use super::Mode;
+use super::palette::series_color;
+use super::plot::{body_font, item_source, nice_grid, plot_id};
+use crate::charts::ChartSpec;
+use crate::charts::time::{TimeChart, TimeView, axis, clamp_window, decimate};
+use crate::format;
+use crate::model::time::Instant;
+
+/// Where the window leaves the view a person asked for, under the chart's plot id.
+pub fn view_request_id(chart_id: &str) -> egui::Id {
+    plot_id(chart_id).with("view-request")
+}
+
+/// The plot of a time chart, `size` points large.
+pub(super) fn time_plot_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    chart: &TimeChart,
+    size: Vec2,
+    mode: Mode,
+) -> egui::Response {
+    let id = plot_id(&spec.id);
+    let lang = spec.lang;
+    let font = body_font(ui);
+    let ctx = ui.ctx().clone();
+    let measure = |text: &str| {
+        ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let (y0, y1) = spec.value_range;
+    let y_axis_px = [y0, y1, (y0 + y1) / 2.0]
+        .iter()
+        .map(|v| measure(&format::number(*v, lang)))
+        .fold(0.0, f32::max)
+        + 12.0;
+    let x_axis_px = font.size + 10.0;
+    let (t0, t1) = (chart.view.0 as f64, chart.view.1 as f64);
+    let plot_width = (size.x - y_axis_px).max(40.0);
+    let ticks = axis::ticks(t0, t1, plot_width, lang, &measure);
+    let marks: Vec<f64> = ticks.iter().map(|t| t.t as f64).collect();
+    let text_color = ui.visuals().text_color();
+    let pixels_per_point = ctx.pixels_per_point();
+
+    let response = Plot::new(id)
+        .id(id)
+        .width(size.x)
+        .height(size.y)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .formatter(|_, _| String::new())
+                .min_thickness(x_axis_px),
+        ])
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
+                .min_thickness(y_axis_px),
+        ])
+        .x_grid_spacer(move |_| {
+            marks
+                .iter()
+                .map(|&value| GridMark {
+                    value,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_grid_spacer(|input| nice_grid(&input))
+        .show_grid([true, true])
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .show(ui, |plot_ui| {
+            plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
+            let columns =
+                (plot_ui.transform().frame().width() * pixels_per_point).round().max(1.0) as usize;
+            for (k, s) in chart.series.iter().enumerate().filter(|(_, s)| s.visible) {
+                let color = series_color(s.color);
+                let sid = item_source(&s.id);
+                if let Some(raw) = &s.figures.samples {
+                    // With means drawn, the raw values stay beneath, faint.
+                    let raw_color = if chart.means.is_some() {
+                        color.gamma_multiply(0.3)
+                    } else {
+                        color
+                    };
+                    for run in decimate(raw, t0, t1, columns) {
+                        plot_ui.line(line(&s.name, run, raw_color, 1.2).id(sid));
+                    }
+                    if let Some(means) = chart.drawn_samples(k).filter(|_| chart.means.is_some()) {
+                        for run in decimate(&means, t0, t1, columns) {
+                            if run.len() == 1 {
+                                plot_ui.points(
+                                    Points::new("", PlotPoints::from(run))
+                                        .id(sid)
+                                        .color(color)
+                                        .radius(2.5)
+                                        .allow_hover(false),
+                                );
+                            } else {
+                                plot_ui.line(line(&s.name, run, color, 2.0).id(sid));
+                            }
+                        }
+                    }
+                }
+                for f in &s.figures.spans {
+                    let (a, b) = ((f.start as f64).max(t0), (f.end as f64).min(t1));
+                    if b <= a {
+                        continue;
+                    }
+                    plot_ui.line(
+                        line(&s.name, vec![[a, f.value], [b, f.value]], color, 3.0)
+                            .id(sid)
+                            .style(LineStyle::Solid),
+                    );
+                    plot_ui.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new((a + b) / 2.0, f.value),
+                            RichText::new(&f.label).size(font.size - 1.0),
+                        )
+                        .id(sid)
+                        .color(text_color)
+                        .anchor(Align2::CENTER_BOTTOM)
+                        .allow_hover(false),
+                    );
+                }
+            }
+            for r in spec.references.iter().filter(|r| r.visible) {
+                let color = series_color(r.color);
+                let rid = item_source(&r.id);
+                plot_ui.hline(
+                    HLine::new(r.name.clone(), r.value)
+                        .id(rid)
+                        .color(color)
+                        .width(1.5)
+                        .style(LineStyle::dashed_loose())
+                        .allow_hover(false),
+                );
+                plot_ui.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(t0, r.value),
+                        RichText::new(&r.name).size(font.size - 2.0),
+                    )
+                    .id(rid)
+                    .color(color)
+                    .anchor(Align2::LEFT_BOTTOM)
+                    .allow_hover(false),
+                );
+            }
+            if y0 < 0.0 {
+                plot_ui.hline(
+                    HLine::new("", 0.0)
+                        .color(text_color.gamma_multiply(0.6))
+                        .width(1.0)
+                        .allow_hover(false),
+                );
+            }
+            // The exact value under the pointer, marked where it is.
+            let hover = (mode == Mode::Window)
+                .then(|| plot_ui.pointer_coordinate())
+                .flatten()
+                .filter(|_| plot_ui.response().hovered())
+                .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)));
+            if let Some((_, h)) = &hover
+                && let Some(s) = chart.series.get(h.series)
+            {
+                plot_ui.points(
+                    Points::new("", PlotPoints::from(vec![[h.t as f64, h.value]]))
+                        .color(series_color(s.color))
+                        .radius(4.5)
+                        .shape(MarkerShape::Circle)
+                        .filled(false)
+                        .allow_hover(false),
+                );
+            }
+            hover
+        });
+
+    // The time labels: centred under their ticks, kept inside the plot's width.
+    let painter = ui.painter();
+    let frame = response.response.rect;
+    let top = frame.bottom() - x_axis_px + 4.0;
+    for tick in &ticks {
+        let at = response
+            .transform
+            .position_from_point(&PlotPoint::new(tick.t as f64, 0.0));
+        let mut job = egui::text::LayoutJob::simple(
+            tick.label.clone(),
+            font.clone(),
+            text_color,
+            f32::INFINITY,
+        );
+        job.halign = Align::Center;
+        let galley = painter.layout_job(job);
+        let half = galley.size().x / 2.0;
+        let plot_rect = response.transform.frame();
+        let x = at
+            .x
+            .clamp(plot_rect.left() + half, (plot_rect.right() - half).max(plot_rect.left() + half));
+        painter.galley(egui::pos2(x, top), galley, text_color);
+    }
+
+    if mode == Mode::Window {
+        if let Some((_, h)) = &response.inner {
+            let h = h.clone();
+            response.response.clone().on_hover_ui_at_pointer(|ui| {
+                ui.strong(&h.value_text);
+                ui.label(&h.time);
+                if let Some(note) = &h.note {
+                    ui.label(RichText::new(note).weak());
+                }
+            });
+        } else if let Some(p) = response.response.hover_pos() {
+            // A report's figure under the pointer: its tooltip with the sentence.
+            let point = response.transform.value_from_position(p);
+            let slack = (y1 - y0) * 0.03;
+            if let Some(f) = chart.span_at(point.x, point.y, slack) {
+                let detail = f.detail.clone();
+                response
+                    .response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| super::tooltip_ui(ui, &detail, lang));
+            }
+        }
+        if let Some(view) = interaction(ui, &response.response, &response.transform, chart) {
+            ui.data_mut(|d| d.insert_temp(view_request_id(&spec.id), view));
+        }
+    }
+    response.response
+}
+
+fn line(name: &str, points: Vec<[f64; 2]>, color: Color32, width: f32) -> Line<'static> {
+    Line::new(name.to_owned(), PlotPoints::from(points))
+        .color(color)
+        .width(width)
+        .allow_band(false)
+        .allow_hover(false)
+}
+
+/// Zoom (wheel or pinch, about the pointer), pan (drag) and fit (double-click) of the time axis:
+/// the view asked for, if any.
+fn interaction(
+    ui: &Ui,
+    response: &egui::Response,
+    transform: &egui_plot::PlotTransform,
+    chart: &TimeChart,
+) -> Option<TimeView> {
+    let (v0, v1) = chart.view;
+    let span = (v1 - v0) as f64;
+    let width = f64::from(transform.frame().width().max(1.0));
+    let means = chart.means;
+    let window = |a: f64, b: f64| {
+        Some(TimeView {
+            window: Some(clamp_window(
+                (a.round() as Instant, b.round() as Instant),
+                chart.extent,
+            )),
+            means,
+        })
+    };
+    if response.double_clicked() {
+        return Some(TimeView {
+            window: None,
+            means,
+        });
+    }
+    if response.dragged() {
+        let dx = f64::from(response.drag_delta().x);
+        if dx != 0.0 {
+            let dt = -dx / width * span;
+            return window(v0 as f64 + dt, v1 as f64 + dt);
+        }
+    }
+    if response.hovered() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = f64::from(zoom) * (f64::from(scroll) * 0.003).exp();
+        if (factor - 1.0).abs() > 1e-4
+            && let Some(p) = response.hover_pos()
+        {
+            // The wheel is the chart's while the pointer is on it, not the page's.
+            ui.ctx().input_mut(|i| {
+                i.smooth_scroll_delta = Vec2::ZERO;
+            });
+            let at = transform.value_from_position(p).x;
+            let a = at - (at - v0 as f64) / factor;
+            let b = at + (v1 as f64 - at) / factor;
+            return window(a, b);
+        }
+    }
+    None
+}

@@ -1,0 +1,186 @@
+//! Means per hour, day, month and year of a record, and the count of periods whose mean is over a
+//! limit, with the data-validity rules of GB 3095-2012 (table 4): an hour's mean needs 45 minutes of
+//! values, a day's 20 hours, a month's 27 daily means (25 in February), a year's 324. A period
+//! without enough values has no mean (a gap), and is not counted either way.
+//!
+//! Periods are China's calendar (UTC+8): the day 2014-01-01 is 2014-01-01 00:00 to 24:00 in Beijing.
+
+use serde::{Deserialize, Serialize};
+
+use super::Samples;
+use crate::model::time::{self, DAY, HOUR, Instant, Precision};
+
+/// The period a limit is a mean over: GB 3095-2012 gives PM2.5 a 24-hour and a yearly limit,
+/// SO₂ also an hourly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Averaging {
+    Hour,
+    Day,
+    Month,
+    Year,
+}
+
+impl Averaging {
+    pub const ALL: [Self; 4] = [Self::Hour, Self::Day, Self::Month, Self::Year];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Hour => "hour",
+            Self::Day => "day",
+            Self::Month => "month",
+            Self::Year => "year",
+        }
+    }
+
+    /// How a period's time is shown: a day as its date, a month as `2014-01` …
+    pub fn precision(self) -> Precision {
+        match self {
+            Self::Hour => Precision::Minute,
+            Self::Day => Precision::Day,
+            Self::Month => Precision::Month,
+            Self::Year => Precision::Year,
+        }
+    }
+}
+
+/// A record's means per period: one value a period that has any value, NaN where the period has
+/// too few for a valid mean, with how many values each mean is of.
+pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
+    let fine = raw.step < DAY;
+    let mut out = match per {
+        Averaging::Hour => bucket(raw, |t| t.div_euclid(HOUR) * HOUR, |_| required(raw.step, HOUR, 45, 60)),
+        Averaging::Day => bucket(raw, time::day_start, |_| required(raw.step, DAY, 20, 24)),
+        Averaging::Month if fine => {
+            let days = raw.means(Averaging::Day);
+            bucket(&days, time::month_start_of, |start| {
+                if time::civil(start).month() == 2 { 25 } else { 27 }
+            })
+        }
+        Averaging::Year if fine => {
+            let days = raw.means(Averaging::Day);
+            bucket(&days, time::year_start_of, |_| 324)
+        }
+        Averaging::Month => bucket(raw, time::month_start_of, |_| {
+            required(raw.step, 31 * DAY, 27, 31)
+        }),
+        Averaging::Year => bucket(raw, time::year_start_of, |_| {
+            required(raw.step, 365 * DAY, 324, 365)
+        }),
+    };
+    out.precision = per.precision();
+    out
+}
+
+/// How many values a period of `period` seconds needs for a mean, when a record has one every
+/// `step` seconds: `num/den` of those it could have, at least one.
+fn required(step: i64, period: i64, num: i64, den: i64) -> u32 {
+    if step >= period || step <= 0 {
+        return 1;
+    }
+    let expected = period / step;
+    u32::try_from((expected * num + den - 1) / den)
+        .unwrap_or(u32::MAX)
+        .max(1)
+}
+
+/// The mean of the values (gaps left out) of each period `start_of` puts them in; a period whose
+/// count is under `needs(start)` gets NaN. Its precision is its period's.
+fn bucket(
+    values: &Samples,
+    start_of: impl Fn(Instant) -> Instant,
+    needs: impl Fn(Instant) -> u32,
+) -> Samples {
+    let mut times: Vec<Instant> = Vec::new();
+    let mut means: Vec<f64> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let (mut sum, mut count) = (0.0, 0u32);
+    let mut current: Option<Instant> = None;
+    let mut close = |start: Instant, sum: f64, count: u32| {
+        if count > 0 {
+            times.push(start);
+            means.push(if count >= needs(start) {
+                sum / f64::from(count)
+            } else {
+                f64::NAN
+            });
+            counts.push(count);
+        }
+    };
+    for i in 0..values.len() {
+        let v = values.value(i);
+        if v.is_nan() {
+            continue;
+        }
+        let start = start_of(values.time(i));
+        if current != Some(start) {
+            if let Some(c) = current {
+                close(c, sum, count);
+            }
+            current = Some(start);
+            (sum, count) = (0.0, 0);
+        }
+        sum += v;
+        count += 1;
+    }
+    if let Some(c) = current {
+        close(c, sum, count);
+    }
+    let precision = Precision::Day;
+    let mut out = Samples::new(&times, means, precision).unwrap_or_else(|| {
+        // Periods ascend by construction; an empty record stays empty.
+        Samples::from_offsets(0, Vec::new(), Vec::new(), precision).unwrap_or_else(empty)
+    });
+    out.counts = Some(counts);
+    out
+}
+
+fn empty() -> Samples {
+    Samples {
+        start: 0,
+        offsets: Vec::new(),
+        values: Vec::new(),
+        precision: Precision::Day,
+        step: HOUR,
+        pyramid: super::Pyramid::default(),
+        means: Default::default(),
+        counts: None,
+    }
+}
+
+/// How often a record's mean over a period was over a limit, in a time range.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Exceedance {
+    /// Periods whose valid mean is over the limit.
+    pub over: usize,
+    /// Periods with a valid mean.
+    pub valid: usize,
+    /// Periods with any value, valid or not.
+    pub with_values: usize,
+}
+
+/// The periods of `per` starting from `t0` (included) to `t1` (excluded) whose mean is over
+/// `limit` (strictly: a mean equal to the limit meets it).
+pub fn exceedance(
+    raw: &Samples,
+    per: Averaging,
+    limit: f64,
+    t0: Instant,
+    t1: Instant,
+) -> Exceedance {
+    let means = raw.means(per);
+    let range = means.range(t0, t1);
+    let mut out = Exceedance {
+        with_values: range.len(),
+        ..Exceedance::default()
+    };
+    for i in range {
+        let v = means.value(i);
+        if !v.is_nan() {
+            out.valid += 1;
+            if v > limit {
+                out.over += 1;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,210 @@
+//! Monitoring records: an indicator's values over time read from a CSV file beside the data file
+//! (hourly PM2.5, monthly river sections), in place of figures quoted from a report.
+//!
+//! A record is held as [`Samples`]: its instants and values in two flat arrays, and a min/max/sum
+//! pyramid built once, so that the extremes, the mean and the count of any range take a few hundred
+//! reads whatever the record's length. What a chart draws from it, a pixel column at a time, is
+//! decided in `charts::time`.
+
+mod aggregate;
+mod csv;
+mod load;
+mod pyramid;
+
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+pub use aggregate::{Averaging, Exceedance, exceedance};
+pub use csv::{CsvColumns, MAX_SERIES_BYTES, read_csv};
+pub use load::{SeriesProblems, load_series};
+pub use pyramid::Extremes;
+
+use super::time::{Instant, Precision};
+use pyramid::Pyramid;
+
+/// Where an indicator's record is: a CSV file beside the data file, its time column and its value
+/// column, and the source the whole record is cited to. Written `series: (file: "…", time: "time",
+/// value: "pm2.5", source: "uci-beijing-pm25")` in place of `points: [...]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRef {
+    /// The CSV file, relative to the data file.
+    pub file: String,
+    /// The header of the time column (ISO 8601 times; China's time unless they say otherwise).
+    pub time: String,
+    /// The header of the value column, in the indicator's unit; empty cells are gaps.
+    pub value: String,
+    /// The id of the [`super::Source`] the record comes from.
+    pub source: String,
+}
+
+/// A record's values in time order. Gaps (empty cells) are NaN. Instants are kept as seconds
+/// from the first one in 32 bits: 12 bytes a value, 120 MB for ten million.
+#[derive(Debug)]
+pub struct Samples {
+    start: Instant,
+    offsets: Vec<u32>,
+    values: Vec<f64>,
+    /// How finely the file wrote its times, for showing one.
+    pub precision: Precision,
+    /// The usual time between two rows (the median interval): two values further apart than
+    /// 1.5 steps have a gap between them, and the line breaks.
+    pub step: i64,
+    pyramid: Pyramid,
+    /// Daily, monthly and yearly means, built the first time they are asked for.
+    means: [OnceLock<Arc<Samples>>; 4],
+    /// For means: how many values each mean is of, and whether it counts as a valid mean.
+    counts: Option<Vec<u32>>,
+}
+
+impl PartialEq for Samples {
+    fn eq(&self, other: &Self) -> bool {
+        self.start == other.start
+            && self.offsets == other.offsets
+            && self.values.len() == other.values.len()
+            && self
+                .values
+                .iter()
+                .zip(&other.values)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+}
+
+impl Samples {
+    /// A record from instants in ascending order and their values (NaN for a gap). `None` when the
+    /// instants are not ascending or span more than 136 years.
+    pub fn new(times: &[Instant], values: Vec<f64>, precision: Precision) -> Option<Self> {
+        let start = times.first().copied().unwrap_or(0);
+        let offsets = times
+            .iter()
+            .map(|t| u32::try_from(t - start).ok())
+            .collect::<Option<Vec<u32>>>()?;
+        Self::from_offsets(start, offsets, values, precision)
+    }
+
+    /// [`Self::new`] from seconds after `start`.
+    pub(crate) fn from_offsets(
+        start: Instant,
+        offsets: Vec<u32>,
+        values: Vec<f64>,
+        precision: Precision,
+    ) -> Option<Self> {
+        if offsets.len() != values.len() || offsets.windows(2).any(|w| w[0] >= w[1]) {
+            return None;
+        }
+        let step = median_step(&offsets);
+        let pyramid = Pyramid::build(&values);
+        Some(Self {
+            start,
+            offsets,
+            values,
+            precision,
+            step,
+            pyramid,
+            means: Default::default(),
+            counts: None,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The instant of value `i`.
+    pub fn time(&self, i: usize) -> Instant {
+        self.start + i64::from(self.offsets[i])
+    }
+
+    /// Value `i`: NaN for a gap.
+    pub fn value(&self, i: usize) -> f64 {
+        self.values[i]
+    }
+
+    /// The first and last instants.
+    pub fn extent(&self) -> Option<(Instant, Instant)> {
+        Some((self.start, self.time(self.len().checked_sub(1)?)))
+    }
+
+    /// The index of the first value at or after `t`.
+    pub fn index_at(&self, t: Instant) -> usize {
+        let Some(off) = t.checked_sub(self.start) else {
+            return 0;
+        };
+        if off < 0 {
+            return 0;
+        }
+        match u32::try_from(off) {
+            Ok(off) => self.offsets.partition_point(|&o| o < off),
+            Err(_) => self.len(),
+        }
+    }
+
+    /// The indices of the values from `t0` (included) to `t1` (excluded).
+    pub fn range(&self, t0: Instant, t1: Instant) -> std::ops::Range<usize> {
+        self.index_at(t0)..self.index_at(t1).max(self.index_at(t0))
+    }
+
+    /// Smallest and largest value, their sum and how many values there are in the index range,
+    /// gaps left out.
+    pub fn extremes(&self, range: std::ops::Range<usize>) -> Extremes {
+        self.pyramid.query(&self.values, range)
+    }
+
+    /// The value nearest in time to `t` that is not a gap, with its index.
+    pub fn nearest(&self, t: Instant) -> Option<usize> {
+        let i = self.index_at(t);
+        let after = (i..self.len()).find(|&j| !self.values[j].is_nan());
+        let before = (0..i).rev().find(|&j| !self.values[j].is_nan());
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if t - self.time(b) <= self.time(a) - t {
+                b
+            } else {
+                a
+            }),
+            (b, a) => b.or(a),
+        }
+    }
+
+    /// Whether two values, one after the other, have a gap between them: a value missing, or
+    /// more time than 1.5 of the record's steps.
+    pub fn gap_between(&self, earlier: Instant, later: Instant) -> bool {
+        (later - earlier) * 2 > self.step * 3
+    }
+
+    /// How many values a mean is of (`None` for a raw record).
+    pub fn count(&self, i: usize) -> Option<u32> {
+        self.counts.as_ref().and_then(|c| c.get(i).copied())
+    }
+
+    /// The record's means per day, month or year (China's time), built once.
+    pub fn means(&self, per: Averaging) -> Arc<Samples> {
+        let slot = &self.means[per as usize];
+        slot.get_or_init(|| Arc::new(aggregate::means(self, per)))
+            .clone()
+    }
+}
+
+/// The median time between rows, from up to 4096 intervals spread over the record; one hour
+/// when there are fewer than two rows.
+fn median_step(offsets: &[u32]) -> i64 {
+    if offsets.len() < 2 {
+        return super::time::HOUR;
+    }
+    let n = offsets.len() - 1;
+    let stride = (n / 4096).max(1);
+    let mut steps: Vec<u32> = (0..n)
+        .step_by(stride)
+        .map(|i| offsets[i + 1] - offsets[i])
+        .collect();
+    let mid = steps.len() / 2;
+    let (_, median, _) = steps.select_nth_unstable(mid);
+    i64::from(*median)
+}
+
+#[cfg(test)]
+mod tests;
