@@ -248,10 +248,16 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
         .flat_map(|i| &i.points)
         .filter(|p| p.revised_by.is_some())
         .count();
+    let (records, rows) = report.record_count();
     println!(
-        "{name}: valid: {} indicators, {} data points, {} charts, {} pages{}",
+        "{name}: valid: {} indicators, {} data points, {}{} charts, {} pages{}",
         report.indicators.len(),
         report.point_count(),
+        if records > 0 {
+            format!("{records} records of {rows} rows from CSV, ")
+        } else {
+            String::new()
+        },
         report.charts.len(),
         report.pages.len(),
         if revised > 0 {

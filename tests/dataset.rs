@@ -120,6 +120,7 @@ fn the_later_publication_stands_and_the_earlier_is_kept_as_revised() {
         value: 0.0,
         label: text("零"),
         source: text("测试"),
+        averaging: None,
     });
     let spec = planboard::charts::build(&report, &chart, Lang::Zh, &BTreeSet::new());
     let planboard::charts::ChartBody::Lines(series) = &spec.body else {

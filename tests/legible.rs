@@ -99,7 +99,7 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                 // Year axes may thin their labels evenly; the first year always shows.
                 let categories = match spec.body {
                     // A card has no axis: its figure's name is its title.
-                    ChartBody::Card(_) => &spec.categories[..0],
+                    ChartBody::Card(_) | ChartBody::Time(_) => &spec.categories[..0],
                     ChartBody::Lines(_) | ChartBody::Targets(_) => &spec.categories[..1],
                     ChartBody::Bars(_) => &spec.categories[..],
                 };
@@ -152,6 +152,7 @@ mod generated {
             value,
             qualifier,
             basis: Basis::YearOnYear,
+            part: None,
             period: None,
             note: None,
             measure: None,
@@ -190,6 +191,8 @@ mod generated {
                 unit: "pct".to_owned(),
                 measures: Vec::new(),
                 better: Better::Higher,
+                series: None,
+                samples: None,
                 points: (0..years)
                     .flat_map(|y| {
                         let year = 1990 + y as i32;

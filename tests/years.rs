@@ -289,6 +289,8 @@ fn generated_lines(series: usize, years: usize, value: fn(usize, usize) -> f64) 
             unit: "pct".into(),
             measures: Vec::new(),
             better: Better::Higher,
+            series: None,
+            samples: None,
             points: (0..years)
                 .map(|y| DataPoint {
                     year: 2000 + y as i32,
@@ -296,6 +298,7 @@ fn generated_lines(series: usize, years: usize, value: fn(usize, usize) -> f64) 
                     value: value(s, y),
                     qualifier: Qualifier::Exact,
                     basis: Basis::Rate,
+                    part: None,
                     period: None,
                     note: None,
                     measure: None,

@@ -91,8 +91,9 @@ pub(super) fn time_plot_ui(
         .show_y(false)
         .show(ui, |plot_ui| {
             plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
-            let columns =
-                (plot_ui.transform().frame().width() * pixels_per_point).round().max(1.0) as usize;
+            let columns = (plot_ui.transform().frame().width() * pixels_per_point)
+                .round()
+                .max(1.0) as usize;
             for (k, s) in chart.series.iter().enumerate().filter(|(_, s)| s.visible) {
                 let color = series_color(s.color);
                 let sid = item_source(&s.id);
@@ -156,17 +157,6 @@ pub(super) fn time_plot_ui(
                         .style(LineStyle::dashed_loose())
                         .allow_hover(false),
                 );
-                plot_ui.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(t0, r.value),
-                        RichText::new(&r.name).size(font.size - 2.0),
-                    )
-                    .id(rid)
-                    .color(color)
-                    .anchor(Align2::LEFT_BOTTOM)
-                    .allow_hover(false),
-                );
             }
             if y0 < 0.0 {
                 plot_ui.hline(
@@ -200,7 +190,9 @@ pub(super) fn time_plot_ui(
     // The time labels: centred under their ticks, kept inside the plot's width.
     let painter = ui.painter();
     let frame = response.response.rect;
-    let top = frame.bottom() - x_axis_px + 4.0;
+    let plot_rect = response.transform.frame();
+    // The plot's response covers its frame; the time axis' room is just below it.
+    let top = frame.bottom() + 3.0;
     for tick in &ticks {
         let at = response
             .transform
@@ -214,11 +206,37 @@ pub(super) fn time_plot_ui(
         job.halign = Align::Center;
         let galley = painter.layout_job(job);
         let half = galley.size().x / 2.0;
-        let plot_rect = response.transform.frame();
-        let x = at
-            .x
-            .clamp(plot_rect.left() + half, (plot_rect.right() - half).max(plot_rect.left() + half));
+        let x = at.x.clamp(
+            plot_rect.left() + half,
+            (plot_rect.right() - half).max(plot_rect.left() + half),
+        );
         painter.galley(egui::pos2(x, top), galley, text_color);
+    }
+
+    // Reference lines' labels over the record, on a backing so a dense record does not hide
+    // them, stacked upwards where two lines are close.
+    let small = egui::FontId::proportional(font.size - 2.0);
+    let mut refs: Vec<_> = spec.references.iter().filter(|r| r.visible).collect();
+    refs.sort_by(|a, b| a.value.total_cmp(&b.value));
+    let mut floor = f32::INFINITY;
+    let backing = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
+    for r in refs {
+        let y = response
+            .transform
+            .position_from_point(&PlotPoint::new(t0, r.value))
+            .y;
+        let galley = painter.layout_no_wrap(r.name.clone(), small.clone(), series_color(r.color));
+        let bottom = (y - 2.0).min(floor - 2.0);
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(plot_rect.left() + 4.0, bottom - galley.size().y),
+            galley.size(),
+        );
+        if rect.top() < plot_rect.top() {
+            break;
+        }
+        painter.rect_filled(rect.expand(1.0), 2.0, backing);
+        painter.galley(rect.min, galley, text_color);
+        floor = rect.top();
     }
 
     if mode == Mode::Window {

@@ -626,4 +626,10 @@ impl Report {
     pub fn point_count(&self) -> usize {
         self.indicators.iter().map(|i| i.points.len()).sum()
     }
+
+    /// Monitoring records read from CSV files, and their rows over all of them.
+    pub fn record_count(&self) -> (usize, usize) {
+        let records = self.indicators.iter().filter_map(|i| i.samples.as_ref());
+        records.fold((0, 0), |(n, rows), s| (n + 1, rows + s.len()))
+    }
 }

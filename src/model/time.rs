@@ -57,7 +57,9 @@ pub fn part_problem(year: i32, part: YearPart) -> Option<(String, String)> {
             format!("Month({m})：月份只能是 1 到 12"),
         ),
         YearPart::Months(a, b) if !(month_ok(a) && month_ok(b) && a < b) => bad(
-            format!("Months({a}, {b}): expected two months from 1 to 12, the first before the second"),
+            format!(
+                "Months({a}, {b}): expected two months from 1 to 12, the first before the second"
+            ),
             format!("Months({a}, {b})：应为 1 到 12 之间的两个月份，前一个早于后一个"),
         ),
         YearPart::Day(m, d) | YearPart::Hour(m, d, _) if civil_date(year, m, d).is_none() => bad(
@@ -282,8 +284,9 @@ pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
         if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        s.iter()
-            .try_fold(0i32, |n, d| n.checked_mul(10)?.checked_add(i32::from(d - b'0')))
+        s.iter().try_fold(0i32, |n, d| {
+            n.checked_mul(10)?.checked_add(i32::from(d - b'0'))
+        })
     };
     const EXPECTED: &str =
         "an ISO 8601 time: 2014-01-01, 2014-01-01T13:00, 2014-01-01 13:00:00 or 2014-01";
@@ -414,7 +417,10 @@ mod tests {
         assert_eq!(parse_part("11-1月"), None);
         assert_eq!(parse_part("按自然口径"), None);
         assert_eq!(part_label(YearPart::Months(1, 11), Lang::Zh), "1—11月");
-        assert_eq!(part_label(YearPart::Months(1, 11), Lang::En), "January–November");
+        assert_eq!(
+            part_label(YearPart::Months(1, 11), Lang::En),
+            "January–November"
+        );
     }
 
     #[test]
@@ -435,7 +441,10 @@ mod tests {
         assert!(parse_instant("2014-01-01T24:00").is_err());
         assert!(parse_instant("01/01/2014").is_err());
         assert!(parse_instant("").is_err());
-        assert_eq!(day_start(t), parse_instant("2014-01-01").map(|x| x.0).unwrap_or(0));
+        assert_eq!(
+            day_start(t),
+            parse_instant("2014-01-01").map(|x| x.0).unwrap_or(0)
+        );
         assert_eq!(
             format_instant(add_months(month_start_of(t), 13), Precision::Day),
             "2015-02-01"

@@ -218,7 +218,9 @@ pub fn chart_card_ui(
         let mut asked = super::time_controls::time_controls_ui(ui, spec, time);
         let plot = draw::plot_ui(ui, spec, size, Mode::Window);
         asked = asked.or_else(|| {
-            ui.data_mut(|d| d.remove_temp::<crate::charts::time::TimeView>(draw::view_request_id(&spec.id)))
+            ui.data_mut(|d| {
+                d.remove_temp::<crate::charts::time::TimeView>(draw::view_request_id(&spec.id))
+            })
         });
         asked = super::time_controls::range_strip_ui(ui, spec, time, size.x).or(asked);
         super::time_controls::time_summary_ui(ui, time);

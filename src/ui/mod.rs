@@ -17,8 +17,8 @@ pub mod settings;
 mod shortcuts;
 mod side_panel;
 mod store;
-mod time_controls;
 pub mod table_view;
+mod time_controls;
 
 use std::path::PathBuf;
 

@@ -183,7 +183,7 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
             ),
         );
     } else {
-        let counts = format!(
+        let mut counts = format!(
             "{} {} · {} {} · {} {}",
             report.indicators.len(),
             tr(lang, "项指标", "indicators"),
@@ -192,6 +192,13 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
             report.charts.len(),
             tr(lang, "张图", "charts")
         );
+        let (records, rows) = report.record_count();
+        if records > 0 {
+            counts.push_str(&match lang {
+                crate::model::Lang::Zh => format!(" · {records} 条监测记录（{rows} 个时刻）"),
+                crate::model::Lang::En => format!(" · {records} records of {rows} rows"),
+            });
+        }
         ui.colored_label(
             egui::Color32::from_rgb(0x3b, 0xa2, 0x72),
             tr(lang, "数据有效", "Valid"),

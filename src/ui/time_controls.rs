@@ -21,11 +21,7 @@ pub fn time_controls_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart) -> Opt
         ui.label(RichText::new(tr(lang, "显示：", "Show:")).weak());
         let window = Some(chart.view).filter(|v| *v != chart.extent);
         let mut choice = |ui: &mut Ui, means: Option<Averaging>, text: &str| {
-            if ui
-                .selectable_label(chart.means == means, text)
-                .clicked()
-                && chart.means != means
-            {
+            if ui.selectable_label(chart.means == means, text).clicked() && chart.means != means {
                 asked = Some(TimeView { window, means });
             }
         };
@@ -58,7 +54,11 @@ pub fn time_controls_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart) -> Opt
 
 /// The visible range's mean and counts, a line each.
 pub fn time_summary_ui(ui: &mut Ui, chart: &TimeChart) {
-    for line in chart.summary.iter().chain(chart.counts.iter().map(|c| &c.text)) {
+    for line in chart
+        .summary
+        .iter()
+        .chain(chart.counts.iter().map(|c| &c.text))
+    {
         ui.label(RichText::new(line).small());
     }
 }
@@ -66,15 +66,24 @@ pub fn time_summary_ui(ui: &mut Ui, chart: &TimeChart) {
 /// What a drag on the strip moves.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Grab {
-    Window { from: Instant, window: (Instant, Instant) },
+    Window {
+        from: Instant,
+        window: (Instant, Instant),
+    },
     Start,
     End,
 }
 
 /// The range strip: the whole record at the strip's width, the visible window marked.
-pub fn range_strip_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart, width: f32) -> Option<TimeView> {
+pub fn range_strip_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    chart: &TimeChart,
+    width: f32,
+) -> Option<TimeView> {
     let height = 34.0;
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
     let response = response.on_hover_text(tr(
         spec.lang,
         "拖动窗口平移，拖动边缘缩放，单击跳转",
@@ -86,7 +95,8 @@ pub fn range_strip_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart, width: f
     let (e0, e1) = chart.extent;
     let span = (e1 - e0).max(1) as f64;
     let x_of = |t: Instant| rect.left() + ((t - e0) as f64 / span * f64::from(rect.width())) as f32;
-    let t_of = |x: f32| e0 + (f64::from((x - rect.left()) / rect.width()) * span).round() as Instant;
+    let t_of =
+        |x: f32| e0 + (f64::from((x - rect.left()) / rect.width()) * span).round() as Instant;
     let (lo, hi) = (spec.value_range.0, spec.value_range.1);
     // The whole record's own range, so the strip looks the same whatever is visible.
     let mut vlo = f64::INFINITY;
@@ -105,7 +115,9 @@ pub fn range_strip_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart, width: f
     }
     let vlo = vlo.min(0.0);
     let y_of = |v: f64| {
-        rect.bottom() - 3.0 - ((v - vlo) / (vhi - vlo).max(f64::EPSILON) * f64::from(rect.height() - 6.0)) as f32
+        rect.bottom()
+            - 3.0
+            - ((v - vlo) / (vhi - vlo).max(f64::EPSILON) * f64::from(rect.height() - 6.0)) as f32
     };
     let columns = (width * ui.ctx().pixels_per_point()).round().max(1.0) as usize;
     for s in chart.series.iter().filter(|s| s.visible) {
@@ -122,15 +134,29 @@ pub fn range_strip_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart, width: f
         }
     }
     let (v0, v1) = chart.view;
-    let window = egui::Rect::from_x_y_ranges(x_of(v0)..=x_of(v1).max(x_of(v0) + 2.0), rect.y_range());
+    let window =
+        egui::Rect::from_x_y_ranges(x_of(v0)..=x_of(v1).max(x_of(v0) + 2.0), rect.y_range());
     let shade = if visuals.dark_mode {
         Color32::from_black_alpha(140)
     } else {
         Color32::from_white_alpha(170)
     };
-    painter.rect_filled(egui::Rect::from_x_y_ranges(rect.left()..=window.left(), rect.y_range()), 0.0, shade);
-    painter.rect_filled(egui::Rect::from_x_y_ranges(window.right()..=rect.right(), rect.y_range()), 0.0, shade);
-    painter.rect_stroke(window, 2.0, Stroke::new(1.5, visuals.selection.stroke.color), egui::StrokeKind::Inside);
+    painter.rect_filled(
+        egui::Rect::from_x_y_ranges(rect.left()..=window.left(), rect.y_range()),
+        0.0,
+        shade,
+    );
+    painter.rect_filled(
+        egui::Rect::from_x_y_ranges(window.right()..=rect.right(), rect.y_range()),
+        0.0,
+        shade,
+    );
+    painter.rect_stroke(
+        window,
+        2.0,
+        Stroke::new(1.5, visuals.selection.stroke.color),
+        egui::StrokeKind::Inside,
+    );
 
     let grab_id = response.id.with("grab");
     let edge = 6.0;

@@ -48,7 +48,9 @@ pub fn decimate(samples: &Samples, t0: f64, t1: f64, columns: usize) -> Runs {
             range.end
         } else {
             let end_t = t0 + width * (c + 1) as f64;
-            samples.index_at(end_t.ceil() as Instant).clamp(a, range.end)
+            samples
+                .index_at(end_t.ceil() as Instant)
+                .clamp(a, range.end)
         };
         if b > a {
             out.column(a..b);
@@ -130,7 +132,9 @@ mod tests {
     use crate::model::time::{HOUR, Precision};
 
     fn hourly(values: Vec<f64>) -> Samples {
-        let times: Vec<i64> = (0..values.len() as i64).map(|i| 1_388_505_600 + i * HOUR).collect();
+        let times: Vec<i64> = (0..values.len() as i64)
+            .map(|i| 1_388_505_600 + i * HOUR)
+            .collect();
         Samples::new(&times, values, Precision::Minute).unwrap_or_else(|| unreachable!())
     }
 
@@ -146,7 +150,13 @@ mod tests {
         let n = 1_000_000usize;
         let spike_at = 654_321usize;
         let values: Vec<f64> = (0..n)
-            .map(|i| if i == spike_at { 999.0 } else { 20.0 + ((i * 37) % 50) as f64 })
+            .map(|i| {
+                if i == spike_at {
+                    999.0
+                } else {
+                    20.0 + ((i * 37) % 50) as f64
+                }
+            })
             .collect();
         let s = hourly(values);
         let spike_t = s.time(spike_at) as f64;
@@ -159,7 +169,10 @@ mod tests {
                 let runs = decimate(&s, t0, t0 + span, columns);
                 assert_eq!(max_drawn(&runs), 999.0, "span {span} s, {columns} columns");
                 let points: usize = runs.iter().map(Vec::len).sum();
-                assert!(points <= columns * 4 + 4, "{points} points for {columns} columns");
+                assert!(
+                    points <= columns * 4 + 4,
+                    "{points} points for {columns} columns"
+                );
             }
             span /= 3.0;
         }
@@ -179,7 +192,10 @@ mod tests {
             let gap_from = s.time(5000) as f64;
             let gap_to = s.time(5199) as f64;
             for p in runs.iter().flatten() {
-                assert!(!(gap_from..=gap_to).contains(&p[0]), "no point inside the gap");
+                assert!(
+                    !(gap_from..=gap_to).contains(&p[0]),
+                    "no point inside the gap"
+                );
             }
         }
         // One missing row, seen close: the line breaks there too.

@@ -187,7 +187,12 @@ pub(in crate::charts) fn build_time(
                 summary.push(mean_text(&s.name, mean, e.count, spec, series.len() > 1));
             }
         }
-        for f in s.figures.spans.iter().filter(|f| f.end > view.0 && f.start < view.1) {
+        for f in s
+            .figures
+            .spans
+            .iter()
+            .filter(|f| f.end > view.0 && f.start < view.1)
+        {
             lo = lo.min(f.value);
             hi = hi.max(f.value);
         }
@@ -230,17 +235,17 @@ pub(in crate::charts) fn build_time(
             let label = line.label.get(lang);
             let text = match lang {
                 Lang::Zh => format!(
-                    "{name}{}超过{value}（{label}）{} {}，有效{} {}",
-                    means_name(per, lang),
+                    "{name}{} {}{}超过{value}（{label}；有效 {} {}）",
                     count.over,
                     period_name(per, lang),
+                    means_name(per, lang),
+                    count.valid,
                     period_name(per, lang),
-                    count.valid
                 ),
                 Lang::En => format!(
                     "{name}{} of {} valid {} over {value} ({label})",
-                    count.over,
-                    count.valid,
+                    format::number(count.over as f64, lang),
+                    format::number(count.valid as f64, lang),
                     period_name(per, lang)
                 ),
             };
@@ -297,7 +302,10 @@ fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -
     };
     match lang {
         Lang::Zh => format!("{who}均值 {value}（{count} 个值）"),
-        Lang::En => format!("{who}mean {value} of {} values", format::number(count as f64, lang)),
+        Lang::En => format!(
+            "{who}mean {value} of {} values",
+            format::number(count as f64, lang)
+        ),
     }
 }
 

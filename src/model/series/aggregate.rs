@@ -48,12 +48,20 @@ impl Averaging {
 pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
     let fine = raw.step < DAY;
     let mut out = match per {
-        Averaging::Hour => bucket(raw, |t| t.div_euclid(HOUR) * HOUR, |_| required(raw.step, HOUR, 45, 60)),
+        Averaging::Hour => bucket(
+            raw,
+            |t| t.div_euclid(HOUR) * HOUR,
+            |_| required(raw.step, HOUR, 45, 60),
+        ),
         Averaging::Day => bucket(raw, time::day_start, |_| required(raw.step, DAY, 20, 24)),
         Averaging::Month if fine => {
             let days = raw.means(Averaging::Day);
             bucket(&days, time::month_start_of, |start| {
-                if time::civil(start).month() == 2 { 25 } else { 27 }
+                if time::civil(start).month() == 2 {
+                    25
+                } else {
+                    27
+                }
             })
         }
         Averaging::Year if fine => {

@@ -109,7 +109,10 @@ pub(super) fn read(
     let header_line = line_no;
     let sep = separator(&header);
     let names: Vec<String> = match split(&header, sep) {
-        Ok(cells) => cells.into_iter().map(|(_, c)| c.trim().to_owned()).collect(),
+        Ok(cells) => cells
+            .into_iter()
+            .map(|(_, c)| c.trim().to_owned())
+            .collect(),
         Err(column) => {
             problems.add(header_line, column, unclosed_quote());
             return Err(problems.finish());
@@ -132,8 +135,10 @@ pub(super) fn read(
     };
     let time_at = find(time_column, &mut problems);
     let value_at: Vec<Option<usize>> = columns.iter().map(|c| find(c, &mut problems)).collect();
-    let (Some(time_at), Some(value_at)) = (time_at, value_at.into_iter().collect::<Option<Vec<usize>>>())
-    else {
+    let (Some(time_at), Some(value_at)) = (
+        time_at,
+        value_at.into_iter().collect::<Option<Vec<usize>>>(),
+    ) else {
         return Err(problems.finish());
     };
 
@@ -215,7 +220,9 @@ pub(super) fn read(
                     line_no,
                     char_column(line, start),
                     Msg::new(
-                        format!("`{text}` in column `{time_column}` is not a time; expected {expected}"),
+                        format!(
+                            "`{text}` in column `{time_column}` is not a time; expected {expected}"
+                        ),
                         format!("`{time_column}` 列的 `{text}` 不是时间；应为 {expected}"),
                     ),
                 );
@@ -229,7 +236,9 @@ pub(super) fn read(
                 let shown = time::format_instant(t, Precision::Second);
                 let (en, zh) = if t == prev {
                     (
-                        format!("the time {shown} is also on line {prev_line}; expected one row a time"),
+                        format!(
+                            "the time {shown} is also on line {prev_line}; expected one row a time"
+                        ),
                         format!("时间 {shown} 在第 {prev_line} 行也有；每个时间应只有一行"),
                     )
                 } else {
@@ -237,7 +246,9 @@ pub(super) fn read(
                         format!(
                             "the time {shown} is earlier than line {prev_line}'s; expected rows in time order (sort the file by `{time_column}`)"
                         ),
-                        format!("时间 {shown} 早于第 {prev_line} 行；各行应按时间先后排列（请按 `{time_column}` 排序）"),
+                        format!(
+                            "时间 {shown} 早于第 {prev_line} 行；各行应按时间先后排列（请按 `{time_column}` 排序）"
+                        ),
                     )
                 };
                 problems.add(line_no, char_column(line, start), Msg::new(en, zh));

@@ -181,7 +181,11 @@ mod tests {
         ] {
             let got = pyramid.query(&values, a..b);
             let want = brute(&values, a..b);
-            assert_eq!((got.min, got.max, got.count), (want.min, want.max, want.count), "{a}..{b}");
+            assert_eq!(
+                (got.min, got.max, got.count),
+                (want.min, want.max, want.count),
+                "{a}..{b}"
+            );
             assert!((got.sum - want.sum).abs() < 1e-6, "{a}..{b}");
         }
     }

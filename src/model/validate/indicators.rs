@@ -315,7 +315,9 @@ fn check_series(
         fail(
             at("file"),
             Msg::new(
-                format!("the series of `{id}` names no file; expected a CSV file name beside the data file"),
+                format!(
+                    "the series of `{id}` names no file; expected a CSV file name beside the data file"
+                ),
                 format!("`{id}` 的序列没有文件名；应为数据文件旁的 CSV 文件名"),
             ),
         );
@@ -326,7 +328,9 @@ fn check_series(
                 format!(
                     "the series file of `{id}` is an absolute path; expected a path relative to the data file, so the folder can be moved and shared"
                 ),
-                format!("`{id}` 的序列文件是绝对路径；应为相对于数据文件的路径，以便整个文件夹可以移动和分享"),
+                format!(
+                    "`{id}` 的序列文件是绝对路径；应为相对于数据文件的路径，以便整个文件夹可以移动和分享"
+                ),
             ),
         );
     }
@@ -335,8 +339,13 @@ fn check_series(
             fail(
                 at(field),
                 Msg::new(
-                    format!("the series of `{id}` names no {field} column; expected the column's header"),
-                    format!("`{id}` 的序列没有指明{}列；应写该列的表头", if field == "time" { "时间" } else { "数值" }),
+                    format!(
+                        "the series of `{id}` names no {field} column; expected the column's header"
+                    ),
+                    format!(
+                        "`{id}` 的序列没有指明{}列；应写该列的表头",
+                        if field == "time" { "时间" } else { "数值" }
+                    ),
                 ),
             );
         }
@@ -351,7 +360,10 @@ fn check_series(
                     "the series of `{id}` names source `{source}`, which is not declared; expected one of: {}",
                     ids.en
                 ),
-                format!("`{id}` 的序列引用了未声明的来源 `{source}`；应为以下之一：{}", ids.zh),
+                format!(
+                    "`{id}` 的序列引用了未声明的来源 `{source}`；应为以下之一：{}",
+                    ids.zh
+                ),
             ),
         );
     }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use egui::Ui;
 
+use crate::charts::time::TimeView;
 use crate::charts::{self, ChartSpec};
 use crate::draw::Theme;
 use crate::i18n::tr;
@@ -22,7 +23,6 @@ use crate::ui::loading::{self, Opening, Poll};
 use crate::ui::notices::{self, Notice};
 use crate::ui::review_view::{self, ReviewAction, ReviewSession};
 use crate::ui::screenshot::ScreenshotJob;
-use crate::charts::time::TimeView;
 use crate::ui::settings::{PageRef, Settings};
 use crate::ui::table_view;
 use crate::ui::{chart_panel, shortcuts, side_panel};
