@@ -285,7 +285,7 @@ pub struct DataPoint {
     pub qualifier: Qualifier,
     pub basis: Basis,
     /// The part of the year the figure covers, when not all of it (the river figures are
-    /// `Months(1, 11)`, 1—11月): placed on a time axis and ordered by it.
+    /// `Months(1, 11)`, 1-11月): placed on a time axis and ordered by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<time::YearPart>,
     /// A period in the report's words that is no part of a calendar year ("截至11月底" …). Older
@@ -342,7 +342,7 @@ impl DataPoint {
         )
     }
 
-    /// The part of the year the figure covers in words ("1—11月" / "January–November"), or its
+    /// The part of the year the figure covers in words ("1-11月" / "January–November"), or its
     /// period's words; `None` for a whole year.
     pub fn period_label(&self, lang: Lang) -> Option<String> {
         match (&self.part, &self.period) {
@@ -357,7 +357,7 @@ impl DataPoint {
         time::order_key(self.year, self.part)
     }
 
-    /// The figure's time as the report writes it: "2022年1—11月" / "2022, January–November".
+    /// The figure's time as the report writes it: "2022年1-11月" / "2022, January–November".
     pub fn time_label(&self, lang: Lang) -> String {
         let mut label = time::time_label(self.year, self.part, lang);
         if self.part.is_none()

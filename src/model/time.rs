@@ -1,5 +1,5 @@
 //! Time as the reports and the monitoring records state it: a figure's year and the part of it the
-//! figure covers (a half, a quarter, a month, 1—11月, a day, an hour), and the instants of a series,
+//! figure covers (a half, a quarter, a month, 1-11月, a day, an hour), and the instants of a series,
 //! all in China's time (UTC+8, no daylight saving), through `jiff`.
 //!
 //! An instant is a count of seconds since 1970-01-01 00:00 UTC: what a time axis measures. Calendar
@@ -31,7 +31,7 @@ pub enum YearPart {
     Quarter(u8),
     /// One month (1–12).
     Month(u8),
-    /// From one month to another, both included: 1—11月 is `Months(1, 11)`.
+    /// From one month to another, both included: 1-11月 is `Months(1, 11)`.
     Months(u8, u8),
     /// One day: (month, day).
     Day(u8, u8),
@@ -139,7 +139,7 @@ pub fn span(year: i32, part: Option<YearPart>) -> Option<(Instant, Instant)> {
 }
 
 /// The order of figures in time: by start, and of two starting together the shorter first
-/// (1—11月 before the whole year).
+/// (1-11月 before the whole year).
 pub fn order_key(year: i32, part: Option<YearPart>) -> (i32, Instant, Instant) {
     let (start, end) = span(year, part).unwrap_or((Instant::MAX, Instant::MAX));
     (year, start, end)
@@ -173,7 +173,7 @@ pub fn month_abbr(month: u8) -> &'static str {
     month_name(month).get(..3).unwrap_or_default()
 }
 
-/// A part of the year as a report writes it: "1—11月", "第三季度", "上半年" / "January–November",
+/// A part of the year as a report writes it: "1-11月", "第三季度", "上半年" / "January–November",
 /// "Q3", "first half".
 pub fn part_label(part: YearPart, lang: Lang) -> String {
     const QUARTERS_ZH: [&str; 4] = ["一", "二", "三", "四"];
@@ -192,7 +192,7 @@ pub fn part_label(part: YearPart, lang: Lang) -> String {
         (YearPart::Quarter(q), Lang::En) => format!("Q{q}"),
         (YearPart::Month(m), Lang::Zh) => format!("{m}月"),
         (YearPart::Month(m), Lang::En) => month_name(m).to_owned(),
-        (YearPart::Months(a, b), Lang::Zh) => format!("{a}—{b}月"),
+        (YearPart::Months(a, b), Lang::Zh) => format!("{a}-{b}月"),
         (YearPart::Months(a, b), Lang::En) => format!("{}–{}", month_name(a), month_name(b)),
         (YearPart::Day(m, d), Lang::Zh) => format!("{m}月{d}日"),
         (YearPart::Day(m, d), Lang::En) => format!("{} {d}", month_name(m)),
@@ -201,7 +201,7 @@ pub fn part_label(part: YearPart, lang: Lang) -> String {
     }
 }
 
-/// A figure's time as the report writes it: "2022年", "2022年1—11月" / "2022", "2022, January–November".
+/// A figure's time as the report writes it: "2022年", "2022年1-11月" / "2022", "2022, January–November".
 pub fn time_label(year: i32, part: Option<YearPart>, lang: Lang) -> String {
     match (part, lang) {
         (None, Lang::Zh) => format!("{year}年"),
@@ -212,7 +212,7 @@ pub fn time_label(year: i32, part: Option<YearPart>, lang: Lang) -> String {
 }
 
 /// Read a part of the year from the words a report or an older data file uses for it: "1-11月",
-/// "1—11月", "1至11月", "第三季度", "三季度", "上半年", "11月". `None` when the words are not one of these.
+/// "1-11月", "1至11月", "第三季度", "三季度", "上半年", "11月". `None` when the words are not one of these.
 pub fn parse_part(text: &str) -> Option<YearPart> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     match t.as_str() {
@@ -416,7 +416,7 @@ mod tests {
         assert_eq!(parse_part("11月"), Some(YearPart::Month(11)));
         assert_eq!(parse_part("11-1月"), None);
         assert_eq!(parse_part("按自然口径"), None);
-        assert_eq!(part_label(YearPart::Months(1, 11), Lang::Zh), "1—11月");
+        assert_eq!(part_label(YearPart::Months(1, 11), Lang::Zh), "1-11月");
         assert_eq!(
             part_label(YearPart::Months(1, 11), Lang::En),
             "January–November"
