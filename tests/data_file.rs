@@ -308,8 +308,13 @@ fn river_figures_cover_january_to_november_only() {
     for id in ["good_river_length", "good_river_share"] {
         let ind = r.indicator(id).expect("river indicator");
         for p in &ind.points {
-            let period = p.period.as_ref().expect("river figures carry a period");
-            assert_eq!(period.zh, "1-11月");
+            assert_eq!(
+                p.part,
+                Some(planboard::model::time::YearPart::Months(1, 11)),
+                "river figures are placed in January to November"
+            );
+            assert_eq!(p.time_label(planboard::model::Lang::Zh), "2022年1-11月");
+            assert!(p.period.is_none(), "the part is structured, not words");
         }
     }
 }

@@ -1,0 +1,271 @@
+//! Monitoring records end to end: the Beijing PM2.5 example (UCI, CC BY 4.0) loads, its counts of
+//! days over China's and the WHO's limits match counts made apart from planboard (a Python script
+//! over the same CSV: docs/time-series.md), its images carry the range and the counts, a bad CSV is
+//! refused with its place, and the window zooms, pans and fits as a person drives it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+
+use planboard::charts::time::{TimeView, decimate};
+use planboard::draw::fonts;
+use planboard::export::{ImageFormat, ImageOptions, ImageRequest};
+use planboard::model::series::{Averaging, exceedance};
+use planboard::model::time::parse_instant;
+use planboard::model::{Lang, LoadError};
+use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+
+mod support;
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/beijing-pm25/beijing-pm25.ron")
+}
+
+fn at(s: &str) -> i64 {
+    parse_instant(s).unwrap().0
+}
+
+#[test]
+fn beijing_record_loads_with_every_hour() {
+    let report = planboard::model::load_file(&example()).expect("the example loads");
+    let samples = report
+        .indicator("pm25_hourly")
+        .and_then(|i| i.samples.clone())
+        .expect("the record is read");
+    assert_eq!(samples.len(), 43_824);
+    let all = samples.extremes(0..samples.len());
+    assert_eq!(all.count, 41_757, "2,067 hours have no value");
+    assert_eq!((all.min, all.max), (0.0, 994.0));
+    assert!((all.mean().unwrap() - 98.6132).abs() < 1e-4);
+    assert_eq!(
+        samples.extent(),
+        Some((at("2010-01-01T00:00"), at("2014-12-31T23:00")))
+    );
+}
+
+/// Counted apart from planboard (pandas over the same CSV, days in Beijing time, a day's mean valid
+/// with at least 20 hours as GB 3095-2012 requires).
+#[test]
+fn days_over_the_limits_match_an_independent_count() {
+    let report = planboard::model::load_file(&example()).unwrap();
+    let samples = report
+        .indicator("pm25_hourly")
+        .unwrap()
+        .samples
+        .clone()
+        .unwrap();
+    let (a, b) = (at("2010-01-01"), at("2015-01-01"));
+    let over_75 = exceedance(&samples, Averaging::Day, 75.0, a, b);
+    assert_eq!(
+        (over_75.over, over_75.valid, over_75.with_values),
+        (896, 1711, 1789)
+    );
+    assert_eq!(exceedance(&samples, Averaging::Day, 15.0, a, b).over, 1644);
+    // Per year: (valid days, over 75).
+    for (year, valid, over) in [
+        (2010, 330, 191),
+        (2011, 324, 166),
+        (2012, 340, 170),
+        (2013, 360, 184),
+        (2014, 357, 185),
+    ] {
+        let c = exceedance(
+            &samples,
+            Averaging::Day,
+            75.0,
+            at(&format!("{year}-01-01")),
+            at(&format!("{}-01-01", year + 1)),
+        );
+        assert_eq!((c.valid, c.over), (valid, over), "{year}");
+    }
+}
+
+#[test]
+fn the_chart_counts_what_is_visible_and_draws_the_highest_hour() {
+    let report = planboard::model::load_file(&example()).unwrap();
+    let chart = report.chart("beijing-pm25").unwrap();
+    let view = TimeView {
+        window: Some((at("2013-01-01"), at("2014-01-01"))),
+        means: None,
+    };
+    let spec = planboard::charts::build_in(&report, chart, Lang::En, &BTreeSet::new(), &view);
+    let time = spec.time().expect("a time chart");
+    let gb = time
+        .counts
+        .iter()
+        .find(|c| c.line == "ref:gb-24h-ii")
+        .expect("days over grade II are counted");
+    assert_eq!((gb.count.over, gb.count.valid), (184, 360));
+    assert!(
+        gb.text.contains("184 of 360 valid days over 75 μg/m³"),
+        "{}",
+        gb.text
+    );
+    assert!(
+        time.footnote(Lang::En)
+            .contains("2013-01-01 00:00 — 2014-01-01 00:00")
+    );
+    // The whole record drawn 300 pixels wide still reaches the highest hour, 994 on 2012-01-23.
+    let full = planboard::charts::build(&report, chart, Lang::Zh, &BTreeSet::new());
+    let t = full.time().unwrap();
+    let samples = t.drawn_samples(0).unwrap();
+    let runs = decimate(&samples, t.view.0 as f64, t.view.1 as f64, 300);
+    let top = runs.iter().flatten().map(|p| p[1]).fold(0.0, f64::max);
+    assert_eq!(top, 994.0);
+    // The value axis follows the window: 2013 alone peaks lower than the record.
+    assert!(spec.value_range.1 < full.value_range.1);
+}
+
+#[test]
+fn images_state_the_range_and_the_counts() {
+    let report = planboard::model::load_file(&example()).unwrap();
+    let chart = report.chart("beijing-pm25").unwrap();
+    let request = |format, lang| ImageRequest {
+        report: &report,
+        chart,
+        hidden: BTreeSet::new(),
+        view: TimeView {
+            window: None,
+            means: Some(Averaging::Day),
+        },
+        data_label: "beijing-pm25.ron".into(),
+        options: ImageOptions {
+            format,
+            lang,
+            ..ImageOptions::default()
+        },
+    };
+    let svg =
+        String::from_utf8(planboard::export::bytes(&request(ImageFormat::Svg, Lang::Zh)).unwrap())
+            .unwrap();
+    assert!(
+        svg.len() < 1024 * 1024,
+        "an SVG of the whole record is {} bytes",
+        svg.len()
+    );
+    let squashed: String = svg.split_whitespace().collect();
+    for words in [
+        "2010-01-0100:00—2014-12-3123:00",
+        "896天日均值超过75微克/立方米",
+        "线为日均值",
+    ] {
+        assert!(squashed.contains(words), "the footnote says `{words}`");
+    }
+    let png = planboard::export::bytes(&request(ImageFormat::Png, Lang::En)).unwrap();
+    let image = image::load_from_memory(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (1800, 1000));
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_bad_csv_is_refused_with_its_place_and_nothing_is_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = std::fs::read_to_string(example()).unwrap();
+    let data = write(dir.path(), "beijing-pm25.ron", &ron);
+    write(
+        dir.path(),
+        "beijing-pm25-hourly.csv",
+        "time,pm2.5\n2014-01-01T00:00,12\n2014-01-01T01:00,twelve\n2014-01-01T01:00,13\n",
+    );
+    let err = planboard::model::load_file(&data).unwrap_err();
+    let LoadError::Invalid(problems) = err else {
+        panic!("expected problems, got {err}");
+    };
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(
+        lines[0]
+            .contains("beijing-pm25-hourly.csv:3:18: `twelve` in column `pm2.5` is not a number"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains(
+            "beijing-pm25-hourly.csv:4:1: the time 2014-01-01 01:00:00 is also on line 3"
+        ),
+        "{}",
+        lines[1]
+    );
+    // A missing file is reported at the data file's `file:` field.
+    std::fs::remove_file(dir.path().join("beijing-pm25-hourly.csv")).unwrap();
+    let err = planboard::model::load_file(&data).unwrap_err().to_string();
+    assert!(err.contains("beijing-pm25.ron:"), "{err}");
+    assert!(
+        err.contains("series file `beijing-pm25-hourly.csv` is not found"),
+        "{err}"
+    );
+}
+
+fn app(lang: Lang) -> PlanboardApp {
+    let settings = Settings {
+        page: Some(PageRef::Page("beijing-pm25".into())),
+        lang,
+        ..Settings::default()
+    };
+    let mut data = DataSource::open(&[example()], None).expect("the example opens");
+    data.loaded_at = "2026-01-01 08:00:00".to_owned();
+    PlanboardApp::new(settings, data)
+}
+
+fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
+    let mut h = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .with_context_setup(fonts::install)
+        .renderer(support::CpuRenderer::default())
+        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn window(h: &Harness<'_, PlanboardApp>) -> Option<(i64, i64)> {
+    h.state()
+        .time_views
+        .get("beijing-pm25")
+        .and_then(|v| v.window)
+}
+
+#[test]
+fn the_window_zooms_pans_and_fits() {
+    let mut h = harness(app(Lang::Zh));
+    // The wheel over the plot zooms in about the pointer.
+    let over_plot = egui::pos2(700.0, 400.0);
+    h.hover_at(over_plot);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 240.0),
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(6);
+    let (a, b) = window(&h).expect("the wheel zoomed in");
+    assert!(
+        b - a < at("2015-01-01") - at("2010-01-01"),
+        "narrower than the record"
+    );
+    // A drag pans: the window keeps its width and moves.
+    h.drag_at(over_plot);
+    h.hover_at(over_plot + egui::vec2(-200.0, 0.0));
+    h.run_steps(2);
+    h.drop_at(over_plot + egui::vec2(-200.0, 0.0));
+    h.run_steps(3);
+    let (c, d) = window(&h).expect("still zoomed");
+    assert_eq!(d - c, b - a, "panning keeps the width");
+    assert!(c > a, "dragging left moves later in time");
+    // The means choice keeps the window.
+    h.get_by_label("日均值").click();
+    h.run_steps(3);
+    let view = h.state().time_views.get("beijing-pm25").copied().unwrap();
+    assert_eq!(view.means, Some(Averaging::Day));
+    assert_eq!(view.window, Some((c, d)));
+    // 全部时段 shows the whole record again.
+    h.get_by_label("全部时段").click();
+    h.run_steps(3);
+    assert_eq!(window(&h), None);
+}
