@@ -5,17 +5,17 @@
 //! The view a person asks for is not kept here: it is left in the context's memory under
 //! [`view_request_id`] for the chart's panel to turn into an action, like every other change.
 
-use egui::{Align, Align2, Color32, RichText, Ui, Vec2};
+use egui::{Align, Align2, Color32, RichText, Stroke, Ui, Vec2};
 use egui_plot::{
-    AxisHints, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint,
-    PlotPoints, Points, Text,
+    AxisHints, GridMark, HLine, Line, LineStyle, Plot, PlotBounds, PlotPoint, PlotPoints, Points,
+    Text,
 };
 
 use super::Mode;
 use super::palette::series_color;
 use super::plot::{body_font, item_source, nice_grid, plot_id};
 use crate::charts::ChartSpec;
-use crate::charts::time::{TimeChart, TimeView, axis, clamp_window, decimate};
+use crate::charts::time::{TimeChart, TimeView, axis, clamp_window};
 use crate::format;
 use crate::model::time::Instant;
 
@@ -97,18 +97,19 @@ pub(super) fn time_plot_ui(
             for (k, s) in chart.series.iter().enumerate().filter(|(_, s)| s.visible) {
                 let color = series_color(s.color);
                 let sid = item_source(&s.id);
-                if let Some(raw) = &s.figures.samples {
+                if s.figures.samples.is_some() {
                     // With means drawn, the raw values stay beneath, faint.
                     let raw_color = if chart.means.is_some() {
                         color.gamma_multiply(0.3)
                     } else {
                         color
                     };
-                    for run in decimate(raw, t0, t1, columns) {
-                        plot_ui.line(line(&s.name, run, raw_color, 1.2).id(sid));
+
+                    for run in chart.decimated(k, false, t0, t1, columns).iter() {
+                        plot_ui.line(line(&s.name, run.clone(), raw_color, 1.2).id(sid));
                     }
-                    if let Some(means) = chart.drawn_samples(k).filter(|_| chart.means.is_some()) {
-                        for run in decimate(&means, t0, t1, columns) {
+                    if chart.means.is_some() {
+                        for run in chart.decimated(k, true, t0, t1, columns).iter().cloned() {
                             if run.len() == 1 {
                                 plot_ui.points(
                                     Points::new("", PlotPoints::from(run))
@@ -172,18 +173,6 @@ pub(super) fn time_plot_ui(
                 .flatten()
                 .filter(|_| plot_ui.response().hovered())
                 .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)));
-            if let Some((_, h)) = &hover
-                && let Some(s) = chart.series.get(h.series)
-            {
-                plot_ui.points(
-                    Points::new("", PlotPoints::from(vec![[h.t as f64, h.value]]))
-                        .color(series_color(s.color))
-                        .radius(4.5)
-                        .shape(MarkerShape::Circle)
-                        .filled(false)
-                        .allow_hover(false),
-                );
-            }
             hover
         });
 
@@ -241,6 +230,17 @@ pub(super) fn time_plot_ui(
 
     if mode == Mode::Window {
         if let Some((_, h)) = &response.inner {
+            // The ring on the value, on the tooltip's layer: the plot's own shapes stay the same
+            // while the pointer moves, so the CPU window repaints only around the ring and tip.
+            if let Some(s) = chart.series.get(h.series) {
+                let at = response
+                    .transform
+                    .position_from_point(&PlotPoint::new(h.t as f64, h.value));
+                ui.ctx()
+                    .layer_painter(egui::LayerId::new(egui::Order::Tooltip, id.with("ring")))
+                    .with_clip_rect(*plot_rect)
+                    .circle_stroke(at, 4.5, Stroke::new(1.5, series_color(s.color)));
+            }
             let h = h.clone();
             response.response.clone().on_hover_ui_at_pointer(|ui| {
                 ui.strong(&h.value_text);

@@ -6,7 +6,7 @@
 use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::charts::ChartSpec;
-use crate::charts::time::{TimeChart, TimeView, clamp_window, decimate, means_name};
+use crate::charts::time::{TimeChart, TimeView, clamp_window, means_name};
 use crate::draw::palette::series_color;
 use crate::i18n::tr;
 use crate::model::series::Averaging;
@@ -120,12 +120,15 @@ pub fn range_strip_ui(
             - ((v - vlo) / (vhi - vlo).max(f64::EPSILON) * f64::from(rect.height() - 6.0)) as f32
     };
     let columns = (width * ui.ctx().pixels_per_point()).round().max(1.0) as usize;
-    for s in chart.series.iter().filter(|s| s.visible) {
-        let Some(samples) = &s.figures.samples else {
+    for (k, s) in chart.series.iter().enumerate().filter(|(_, s)| s.visible) {
+        if s.figures.samples.is_none() {
             continue;
-        };
+        }
         let color = series_color(s.color).gamma_multiply(0.8);
-        for run in decimate(samples, e0 as f64, e1 as f64, columns) {
+        for run in chart
+            .decimated(k, false, e0 as f64, e1 as f64, columns)
+            .iter()
+        {
             let points: Vec<egui::Pos2> = run
                 .iter()
                 .map(|p| egui::pos2(x_of(p[0] as Instant), y_of(p[1])))

@@ -43,6 +43,27 @@ pub struct TimeChart {
     pub summary: Vec<String>,
     /// Periods over each reference line that has an averaging, per visible record.
     pub counts: Vec<LimitCount>,
+    /// Drawings already decimated for this view: a frame where only the pointer moved reads them.
+    pub drawn: DrawnCache,
+}
+
+/// Decimated runs by (series, means or raw, from, to, columns). Two specs are equal whatever
+/// their caches hold; a clone starts empty.
+#[derive(Debug, Default)]
+pub struct DrawnCache(
+    std::sync::Mutex<std::collections::HashMap<(usize, bool, u64, u64, usize), Arc<Runs>>>,
+);
+
+impl Clone for DrawnCache {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for DrawnCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// One series of a time chart: a record, or a report's figures across their times.
@@ -278,6 +299,7 @@ pub(in crate::charts) fn build_time(
         means,
         summary,
         counts,
+        drawn: DrawnCache::default(),
     }))
 }
 
@@ -333,6 +355,44 @@ impl TimeChart {
             Some(per) => raw.means(per),
             None => raw.clone(),
         })
+    }
+
+    /// Series `series` decimated to `columns` from `t0` to `t1`: its means when `means`, else its
+    /// raw values; computed once a view and width.
+    pub fn decimated(
+        &self,
+        series: usize,
+        means: bool,
+        t0: f64,
+        t1: f64,
+        columns: usize,
+    ) -> Arc<Runs> {
+        let key = (series, means, t0.to_bits(), t1.to_bits(), columns);
+        if let Ok(cache) = self.drawn.0.lock()
+            && let Some(runs) = cache.get(&key)
+        {
+            return runs.clone();
+        }
+        let samples = if means {
+            self.drawn_samples(series)
+        } else {
+            self.series
+                .get(series)
+                .and_then(|s| s.figures.samples.clone())
+        };
+        let runs = Arc::new(
+            samples
+                .map(|s| decimate(&s, t0, t1, columns))
+                .unwrap_or_default(),
+        );
+        if let Ok(mut cache) = self.drawn.0.lock() {
+            // A window resized many times keeps only the latest few widths.
+            if cache.len() > 16 {
+                cache.clear();
+            }
+            cache.insert(key, runs.clone());
+        }
+        runs
     }
 
     /// The value nearest in time to `t` of the visible series whose drawn value at that time is

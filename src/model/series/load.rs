@@ -94,12 +94,19 @@ pub fn load_series(report: &mut Report, folder: Option<&FsPath>) -> SeriesProble
             Err(ps) => problems.in_csv.extend(ps),
             Ok(read) => {
                 let start = read.start;
-                let offsets = read.offsets;
+                let mut offsets = Some(read.offsets);
+                let last = columns.len().saturating_sub(1);
                 let mut made: BTreeMap<&str, Arc<Samples>> = BTreeMap::new();
-                for (column, values) in columns.iter().zip(read.values) {
-                    if let Some(samples) =
-                        Samples::from_offsets(start, offsets.clone(), values, read.precision)
-                    {
+                for (k, (column, values)) in columns.iter().zip(read.values).enumerate() {
+                    // Each column its own copy of the times; the last takes them.
+                    let times = if k == last {
+                        offsets.take()
+                    } else {
+                        offsets.clone()
+                    };
+                    if let Some(samples) = times.and_then(|times| {
+                        Samples::from_offsets(start, times, values, read.precision)
+                    }) {
                         made.insert(column, Arc::new(samples));
                     }
                 }
