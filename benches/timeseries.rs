@@ -142,10 +142,16 @@ fn run(n: usize, step_minutes: i64) {
         textures.apply(&mut out.textures_delta);
         ctx.tessellate(out.shapes, out.pixels_per_point)
     };
-    let input = |events: Vec<egui::Event>| egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
-        events,
-        ..Default::default()
+    // Frames 1/60 s apart, so tooltips show as they do for a person.
+    let clock = std::cell::Cell::new(0.0f64);
+    let input = |events: Vec<egui::Event>| {
+        clock.set(clock.get() + 1.0 / 60.0);
+        egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            time: Some(clock.get()),
+            events,
+            ..Default::default()
+        }
     };
     for _ in 0..5 {
         frame(&mut app, &mut textures, input(Vec::new()));
@@ -164,7 +170,8 @@ fn run(n: usize, step_minutes: i64) {
     );
     let mut last: Vec<(u64, egui::Rect)> = Vec::new();
     for k in 0..60 {
-        let x = 300.0 + (k as f32 * 21.0) % 1250.0;
+        // A person reading the chart: the pointer moving a few points a frame.
+        let x = 500.0 + k as f32 * 4.0;
         let t = Instant::now();
         let prims = frame(
             &mut app,

@@ -161,7 +161,23 @@ enum Command {
         /// Hide a series (an indicator id, or ref:ID for a reference line) of a chart (repeatable).
         #[arg(long = "hide", value_name = "CHART_ID:SERIES")]
         hide: Vec<String>,
+        /// Time charts: show from this time (ISO 8601, China's time: 2013-01-01 or 2013-01-01T08:00).
+        #[arg(long, value_name = "TIME")]
+        from: Option<String>,
+        /// Time charts: show up to this time (excluded).
+        #[arg(long, value_name = "TIME")]
+        to: Option<String>,
+        /// Time charts: draw the means per day, month or year over the raw values.
+        #[arg(long, value_enum)]
+        means: Option<MeansArg>,
     },
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum MeansArg {
+    Day,
+    Month,
+    Year,
 }
 
 fn main() -> ExitCode {
@@ -184,6 +200,9 @@ fn main() -> ExitCode {
             theme,
             format,
             hide,
+            from,
+            to,
+            means,
         }) => export(&ExportArgs {
             data,
             out,
@@ -196,6 +215,12 @@ fn main() -> ExitCode {
                 ..Default::default()
             },
             hide,
+            window: (from, to),
+            means: means.map(|m| match m {
+                MeansArg::Day => planboard::model::series::Averaging::Day,
+                MeansArg::Month => planboard::model::series::Averaging::Month,
+                MeansArg::Year => planboard::model::series::Averaging::Year,
+            }),
         }),
         None => {
             let launch = planboard::ui::Launch {
@@ -381,6 +406,39 @@ struct ExportArgs {
     charts: Vec<String>,
     opts: planboard::export::ImageOptions,
     hide: Vec<String>,
+    /// `--from`, `--to` as given.
+    window: (Option<String>, Option<String>),
+    means: Option<planboard::model::series::Averaging>,
+}
+
+/// The view of time charts `--from`, `--to` and `--means` ask for; a message when a time is no time.
+fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView, String> {
+    let read = |flag: &str, text: &Option<String>| {
+        text.as_deref()
+            .map(|t| {
+                planboard::model::time::parse_instant(t)
+                    .map(|x| x.0)
+                    .map_err(|expected| format!("--{flag} {t}: expected {expected}"))
+            })
+            .transpose()
+    };
+    let window = match (read("from", &args.window.0)?, read("to", &args.window.1)?) {
+        (None, None) => None,
+        (Some(a), Some(b)) if b <= a => {
+            let (from, to) = (
+                args.window.0.as_deref().unwrap_or_default(),
+                args.window.1.as_deref().unwrap_or_default(),
+            );
+            return Err(format!(
+                "--from {from} --to {to}: expected --to after --from"
+            ));
+        }
+        (a, b) => Some((a.unwrap_or(i64::MIN / 4), b.unwrap_or(i64::MAX / 4))),
+    };
+    Ok(planboard::charts::time::TimeView {
+        window,
+        means: args.means,
+    })
 }
 
 fn export(args: &ExportArgs) -> ExitCode {
@@ -402,6 +460,13 @@ fn export(args: &ExportArgs) -> ExitCode {
         Err(err) => return report_error(&err),
     };
     let data_label = planboard::export::data_label(&args.data);
+    let view = match time_view(args) {
+        Ok(view) => view,
+        Err(message) => {
+            eprintln!("planboard: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let ids: Vec<String> = if args.charts.is_empty() {
         report.charts.iter().map(|c| c.id.clone()).collect()
     } else {
@@ -448,7 +513,7 @@ fn export(args: &ExportArgs) -> ExitCode {
             report: &report,
             chart,
             hidden: hidden.get(id).cloned().unwrap_or_default(),
-            view: Default::default(),
+            view,
             data_label: data_label.clone(),
             options: args.opts,
         });

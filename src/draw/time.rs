@@ -167,13 +167,12 @@ pub(super) fn time_plot_ui(
                         .allow_hover(false),
                 );
             }
-            // The exact value under the pointer, marked where it is.
-            let hover = (mode == Mode::Window)
+            // The exact value under the pointer (marked below, on the tooltip's layer).
+            (mode == Mode::Window)
                 .then(|| plot_ui.pointer_coordinate())
                 .flatten()
                 .filter(|_| plot_ui.response().hovered())
-                .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)));
-            hover
+                .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)))
         });
 
     // The time labels: centred under their ticks, kept inside the plot's width.
@@ -214,17 +213,34 @@ pub(super) fn time_plot_ui(
             .transform
             .position_from_point(&PlotPoint::new(t0, r.value))
             .y;
-        let galley = painter.layout_no_wrap(r.name.clone(), small.clone(), series_color(r.color));
+        // Text in the text colour (a pale line colour would not read on the backing), after a
+        // short stroke in the line's colour and dash.
+        let galley = painter.layout_no_wrap(r.name.clone(), small.clone(), text_color);
+        let mark = 16.0;
         let bottom = (y - 2.0).min(floor - 2.0);
         let rect = egui::Rect::from_min_size(
             egui::pos2(plot_rect.left() + 4.0, bottom - galley.size().y),
-            galley.size(),
+            galley.size() + Vec2::new(mark + 4.0, 0.0),
         );
         if rect.top() < plot_rect.top() {
             break;
         }
         painter.rect_filled(rect.expand(1.0), 2.0, backing);
-        painter.galley(rect.min, galley, text_color);
+        let mid = rect.center().y;
+        painter.extend(egui::Shape::dashed_line(
+            &[
+                egui::pos2(rect.left() + 1.0, mid),
+                egui::pos2(rect.left() + mark, mid),
+            ],
+            Stroke::new(2.0, series_color(r.color)),
+            4.0,
+            2.0,
+        ));
+        painter.galley(
+            egui::pos2(rect.left() + mark + 4.0, rect.top()),
+            galley,
+            text_color,
+        );
         floor = rect.top();
     }
 

@@ -219,9 +219,22 @@ impl Canvas {
                 continue;
             };
             let texture = textures.map.get(&mesh.texture_id);
+            // The clip in points, a pixel wider: a triangle wholly outside it is skipped before
+            // any set-up (a long line crossing a small repainted area has thousands of these).
+            let margin = 1.0 / pixels_per_point;
+            let [cx0, cy0, cx1, cy1] = clip.map(|c| c as f32 / pixels_per_point);
+            let (cx0, cy0, cx1, cy1) = (cx0 - margin, cy0 - margin, cx1 + margin, cy1 + margin);
             for tri in mesh.indices.chunks_exact(3).skip(first_triangle) {
                 let v = |i: u32| mesh.vertices.get(i as usize);
                 if let (Some(a), Some(b), Some(c)) = (v(tri[0]), v(tri[1]), v(tri[2])) {
+                    let (xs, ys) = ([a.pos.x, b.pos.x, c.pos.x], [a.pos.y, b.pos.y, c.pos.y]);
+                    if xs.iter().all(|&x| x < cx0)
+                        || xs.iter().all(|&x| x > cx1)
+                        || ys.iter().all(|&y| y < cy0)
+                        || ys.iter().all(|&y| y > cy1)
+                    {
+                        continue;
+                    }
                     self.triangle(clip, [a, b, c], texture, pixels_per_point);
                 }
             }

@@ -47,12 +47,13 @@ pub struct TimeChart {
     pub drawn: DrawnCache,
 }
 
-/// Decimated runs by (series, means or raw, from, to, columns). Two specs are equal whatever
+/// (series, means or raw, from, to, columns): what a decimated drawing is for.
+type DrawnKey = (usize, bool, u64, u64, usize);
+
+/// Decimated runs by [`DrawnKey`]. Two specs are equal whatever
 /// their caches hold; a clone starts empty.
 #[derive(Debug, Default)]
-pub struct DrawnCache(
-    std::sync::Mutex<std::collections::HashMap<(usize, bool, u64, u64, usize), Arc<Runs>>>,
-);
+pub struct DrawnCache(std::sync::Mutex<std::collections::HashMap<DrawnKey, Arc<Runs>>>);
 
 impl Clone for DrawnCache {
     fn clone(&self) -> Self {
