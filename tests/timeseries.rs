@@ -272,3 +272,35 @@ fn the_window_zooms_pans_and_fits() {
     h.run_steps(3);
     assert_eq!(window(&h), None);
 }
+
+/// The record's page in both languages at the smallest window the app allows (720×480), and at
+/// the default size with daily means over a month: kept as snapshots to look at and to compare.
+#[test]
+fn the_record_page_at_the_smallest_window_and_zoomed_with_means() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for lang in [Lang::Zh, Lang::En] {
+        let name = match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        let mut h = Harness::builder()
+            .with_size([720.0, 480.0])
+            .with_context_setup(fonts::install)
+            .renderer(support::CpuRenderer::default())
+            .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app(lang));
+        h.run_steps(4);
+        h.snapshot(format!("small/pm25_{name}"));
+        results.extend_harness(&mut h);
+    }
+    let mut zoomed = app(Lang::Zh);
+    zoomed.time_views.insert(
+        "beijing-pm25".into(),
+        TimeView {
+            window: Some((at("2013-01-01"), at("2013-02-01"))),
+            means: Some(Averaging::Day),
+        },
+    );
+    let mut h = harness(zoomed);
+    h.snapshot("pm25_january_2013_daily_zh");
+    results.extend_harness(&mut h);
+}

@@ -269,11 +269,26 @@ fn toggles_ui(
         for toggle in &keys {
             let key = toggle.id;
             let mut visible = !hidden.contains(key);
-            if let Some(color) = toggle.color {
-                let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, series_color(color));
-            }
-            if ui.checkbox(&mut visible, toggle.name).changed() {
+            // The swatch is part of the box's text, so a wrapped row never parts it from its name.
+            let text: egui::WidgetText = match toggle.color {
+                Some(color) => {
+                    let mut job = egui::text::LayoutJob::default();
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    job.append(
+                        "■ ",
+                        0.0,
+                        egui::TextFormat::simple(font.clone(), series_color(color)),
+                    );
+                    job.append(
+                        toggle.name,
+                        0.0,
+                        egui::TextFormat::simple(font, ui.visuals().text_color()),
+                    );
+                    job.into()
+                }
+                None => toggle.name.into(),
+            };
+            if ui.checkbox(&mut visible, text).changed() {
                 let mut next = hidden.clone();
                 if visible {
                     next.remove(key);

@@ -196,7 +196,11 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
         if records > 0 {
             counts.push_str(&match lang {
                 crate::model::Lang::Zh => format!(" · {records} 条监测记录（{rows} 个时刻）"),
-                crate::model::Lang::En => format!(" · {records} records of {rows} rows"),
+                crate::model::Lang::En => format!(
+                    " · {records} {} of {} rows",
+                    if records == 1 { "record" } else { "records" },
+                    crate::format::number(rows as f64, lang)
+                ),
             });
         }
         ui.colored_label(

@@ -248,6 +248,10 @@ pub(in crate::charts) fn build_time(
                 continue;
             };
             let count = exceedance(samples, per, line.value, view.0, view.1);
+            // A window shorter than the period holds none: nothing to say (a month has no year).
+            if count.valid == 0 {
+                continue;
+            }
             let value = format::value_with_unit(line.value, Qualifier::Exact, &spec.unit, lang);
             let name = if series.len() > 1 {
                 format!("{}：", s.name)

@@ -47,16 +47,23 @@ impl Averaging {
 /// too few for a valid mean, with how many values each mean is of.
 pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
     let fine = raw.step < DAY;
+    let hour = |t: Instant| t.div_euclid(HOUR) * HOUR;
     let mut out = match per {
         Averaging::Hour => bucket(
             raw,
-            |t| t.div_euclid(HOUR) * HOUR,
+            hour,
+            |t| t + HOUR,
             |_| required(raw.step, HOUR, 45, 60),
         ),
-        Averaging::Day => bucket(raw, time::day_start, |_| required(raw.step, DAY, 20, 24)),
+        Averaging::Day => bucket(
+            raw,
+            time::day_start,
+            |t| t + DAY,
+            |_| required(raw.step, DAY, 20, 24),
+        ),
         Averaging::Month if fine => {
             let days = raw.means(Averaging::Day);
-            bucket(&days, time::month_start_of, |start| {
+            bucket(&days, time::month_start_of, next_month, |start| {
                 if time::civil(start).month() == 2 {
                     25
                 } else {
@@ -66,17 +73,25 @@ pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
         }
         Averaging::Year if fine => {
             let days = raw.means(Averaging::Day);
-            bucket(&days, time::year_start_of, |_| 324)
+            bucket(&days, time::year_start_of, next_year, |_| 324)
         }
-        Averaging::Month => bucket(raw, time::month_start_of, |_| {
+        Averaging::Month => bucket(raw, time::month_start_of, next_month, |_| {
             required(raw.step, 31 * DAY, 27, 31)
         }),
-        Averaging::Year => bucket(raw, time::year_start_of, |_| {
+        Averaging::Year => bucket(raw, time::year_start_of, next_year, |_| {
             required(raw.step, 365 * DAY, 324, 365)
         }),
     };
     out.precision = per.precision();
     out
+}
+
+fn next_month(start: Instant) -> Instant {
+    time::add_months(start, 1)
+}
+
+fn next_year(start: Instant) -> Instant {
+    time::add_months(start, 12)
 }
 
 /// How many values a period of `period` seconds needs for a mean, when a record has one every
@@ -91,11 +106,13 @@ fn required(step: i64, period: i64, num: i64, den: i64) -> u32 {
         .max(1)
 }
 
-/// The mean of the values (gaps left out) of each period `start_of` puts them in; a period whose
-/// count is under `needs(start)` gets NaN. Its precision is its period's.
+/// The mean of the values (gaps left out) of each period `start_of` puts them in, placed at the
+/// period's middle (`end_of` gives its end), where a line through the means belongs; a period whose
+/// count is under `needs(start)` gets NaN.
 fn bucket(
     values: &Samples,
     start_of: impl Fn(Instant) -> Instant,
+    end_of: impl Fn(Instant) -> Instant,
     needs: impl Fn(Instant) -> u32,
 ) -> Samples {
     let mut times: Vec<Instant> = Vec::new();
@@ -105,7 +122,7 @@ fn bucket(
     let mut current: Option<Instant> = None;
     let mut close = |start: Instant, sum: f64, count: u32| {
         if count > 0 {
-            times.push(start);
+            times.push(start + (end_of(start) - start) / 2);
             means.push(if count >= needs(start) {
                 sum / f64::from(count)
             } else {
@@ -166,8 +183,8 @@ pub struct Exceedance {
     pub with_values: usize,
 }
 
-/// The periods of `per` starting from `t0` (included) to `t1` (excluded) whose mean is over
-/// `limit` (strictly: a mean equal to the limit meets it).
+/// The periods of `per` whose middle lies from `t0` (included) to `t1` (excluded) and whose mean is
+/// over `limit` (strictly: a mean equal to the limit meets it).
 pub fn exceedance(
     raw: &Samples,
     per: Averaging,

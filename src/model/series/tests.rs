@@ -150,7 +150,8 @@ fn days_are_china_days() {
         Samples::new(&times, vec![1.0, 2.0], Precision::Minute).unwrap_or_else(|| unreachable!());
     let daily = s.means(Averaging::Day);
     assert_eq!(daily.len(), 2);
-    assert_eq!(daily.time(1), at("2014-01-02"));
+    // Each day's mean sits at its noon.
+    assert_eq!(daily.time(1), at("2014-01-02T12:00"));
 }
 
 #[test]
