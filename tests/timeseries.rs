@@ -304,3 +304,160 @@ fn the_record_page_at_the_smallest_window_and_zoomed_with_means() {
     h.snapshot("pm25_january_2013_daily_zh");
     results.extend_harness(&mut h);
 }
+
+#[test]
+fn hovering_gives_the_exact_value_and_hour() {
+    let mut zoomed = app(Lang::Zh);
+    zoomed.time_views.insert(
+        "beijing-pm25".into(),
+        TimeView {
+            window: Some((at("2013-01-12T00:00"), at("2013-01-12T06:00"))),
+            means: None,
+        },
+    );
+    let mut h = harness(zoomed);
+    let mem = egui_plot::PlotMemory::load(&h.ctx, planboard::draw::plot_id("beijing-pm25"))
+        .expect("plot memory");
+    // A little after 03:00 and well above the line: the nearest hour's value, read from the CSV.
+    let pos = mem
+        .transform()
+        .position_from_point(&egui_plot::PlotPoint::new(
+            (at("2013-01-12T03:00") + 600) as f64,
+            300.0,
+        ));
+    h.hover_at(pos);
+    h.run_steps(6);
+    assert!(
+        h.query_by_label("425微克/立方米").is_some(),
+        "the exact value"
+    );
+    assert!(h.query_by_label("2013-01-12 03:00").is_some(), "its hour");
+}
+
+/// Data files that break the rules of records and time, each refused with its place.
+#[test]
+fn records_and_parts_of_years_break_rules_with_a_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = std::fs::read_to_string(example()).unwrap();
+    write(
+        dir.path(),
+        "beijing-pm25-hourly.csv",
+        "time,pm2.5\n2014-01-01T00:00,1\n",
+    );
+    let cases = [
+        (
+            ron.replace("kind: TimeSeries", "kind: Lines"),
+            "a monitoring record read from a CSV file; expected such records in a chart of kind TimeSeries",
+        ),
+        (
+            ron.replace(
+                "source: \"uci-beijing-pm25\",\n            ),",
+                "source: \"nowhere\",\n            ),",
+            ),
+            "names source `nowhere`, which is not declared",
+        ),
+        (
+            ron.replace("file: \"beijing-pm25-hourly.csv\"", "file: \"/tmp/x.csv\""),
+            "is an absolute path",
+        ),
+        (
+            ron.replace("value: \"pm2.5\"", "value: \"pm10\""),
+            "no column is headed `pm10`; the header names: time, pm2.5",
+        ),
+    ];
+    for (text, expected) in cases {
+        let path = write(dir.path(), "case.ron", &text);
+        let err = planboard::model::load_file(&path).unwrap_err().to_string();
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
+    // A part of the year that is no part.
+    let minimal = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron"),
+    )
+    .unwrap();
+    assert!(minimal.contains("Point("), "the minimal file has figures");
+    let with_part = minimal.replacen("Point(", "Point(\n part: Months(11, 1),", 1);
+    let path = write(dir.path(), "part.ron", &with_part);
+    let err = planboard::model::load_file(&path).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "Months(11, 1): expected two months from 1 to 12, the first before the second"
+        ),
+        "{err}"
+    );
+}
+
+/// A report's yearly figure on the same chart as the record it summarises: drawn across its year,
+/// with its sentence on hover.
+#[test]
+fn a_reports_figure_is_drawn_across_the_time_it_covers() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = std::fs::read_to_string(example()).unwrap();
+    let with_figure = ron
+        .replacen(
+            "\n    charts: [\n",
+            r#"
+    charts: [
+        (
+            id: "with-figure",
+            title: (zh: "记录与年度数字", en: "Record and yearly figure"),
+            kind: TimeSeries,
+            series: ["pm25_hourly", "pm25_annual"],
+        ),
+"#,
+            1,
+        )
+        .replace(
+            "    ],
+    charts:",
+            r#"        (
+            id: "pm25_annual",
+            name: (zh: "PM2.5 年均浓度", en: "PM2.5, annual mean"),
+            category: "air",
+            unit: "ugm3",
+            better: Lower,
+            points: [
+                Point(year: 2013, kind: Actual, value: 101.7, qualifier: About, basis: Level,
+                    quote: "2013年PM2.5年均浓度约101.7微克/立方米"),
+                Point(year: 2014, part: Months(1, 6), kind: Actual, value: 98.0, qualifier: Exact, basis: Level,
+                    quote: "2014年上半年PM2.5平均浓度98.0微克/立方米"),
+            ],
+        ),
+    ],
+    charts:"#,
+        );
+    let with_figure = with_figure.replace(
+        r#"charts: ["beijing-pm25"]"#,
+        r#"charts: ["beijing-pm25", "with-figure"]"#,
+    );
+    let data = write(dir.path(), "with-figure.ron", &with_figure);
+    std::fs::copy(
+        example().with_file_name("beijing-pm25-hourly.csv"),
+        dir.path().join("beijing-pm25-hourly.csv"),
+    )
+    .unwrap();
+    let report = planboard::model::load_file(&data).expect("a record and figures in one chart");
+    let chart = report.chart("with-figure").unwrap();
+    let spec = planboard::charts::build(&report, chart, Lang::Zh, &BTreeSet::new());
+    let time = spec.time().unwrap();
+    let spans = &time.series[1].figures.spans;
+    assert_eq!(spans.len(), 2);
+    assert_eq!(
+        (spans[0].start, spans[0].end),
+        (at("2013-01-01"), at("2014-01-01"))
+    );
+    assert_eq!(spans[0].label, "≈101.7");
+    assert_eq!(
+        (spans[1].start, spans[1].end),
+        (at("2014-01-01"), at("2014-07-01"))
+    );
+    assert!(
+        spans[1].detail.rows.iter().any(|(_, v)| v == "1-6月"),
+        "{:?}",
+        spans[1].detail.rows
+    );
+    let over = time
+        .span_at((at("2013-06-01")) as f64, 101.0, 5.0)
+        .expect("the figure under the pointer");
+    assert_eq!(over.detail.quote, "2013年PM2.5年均浓度约101.7微克/立方米");
+}
