@@ -272,7 +272,11 @@ pub fn build_in(
         ChartKind::TimeSeries => time::build_time(&mut spec, &input, view),
     };
     let mut sources = drawn_sources(&input, lang);
-    sources.extend(std::mem::take(&mut spec.sources));
+    for citation in std::mem::take(&mut spec.sources) {
+        if !sources.contains(&citation) {
+            sources.push(citation);
+        }
+    }
     spec.sources = sources;
     if !spec.gaps.is_empty() {
         spec.gap_note = bars::gap_note(&input, lang);

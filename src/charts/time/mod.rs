@@ -189,7 +189,7 @@ pub(in crate::charts) fn build_time(
         });
     }
     let extent = extent.unwrap_or((0, 1));
-    let view = clamp_window(view.window.unwrap_or(extent), extent);
+    let view = fit_window(view.window.unwrap_or(extent), extent);
     spec.x_range = (view.0 as f64, view.1 as f64);
 
     // The value axis follows what is visible: the records' extremes in the window (from the
@@ -254,7 +254,7 @@ pub(in crate::charts) fn build_time(
             }
             let value = format::value_with_unit(line.value, Qualifier::Exact, &spec.unit, lang);
             let name = if series.len() > 1 {
-                format!("{}：", s.name)
+                format!("{}{}", s.name, tr(lang, "：", ": "))
             } else {
                 String::new()
             };
@@ -308,7 +308,22 @@ pub(in crate::charts) fn build_time(
     }))
 }
 
-/// A window kept inside the extent and at least [`MIN_WINDOW`] wide (or the extent, if shorter).
+/// The part of a window within the extent, at least [`MIN_WINDOW`] wide (widened about its middle):
+/// what is shown of a window asked for (`--from 2012-06-01` alone runs to the record's end).
+pub fn fit_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (Instant, Instant) {
+    let (e0, e1) = extent;
+    let (a, b) = (window.0.max(e0), window.1.min(e1));
+    let least = MIN_WINDOW.min((e1 - e0).max(1));
+    if b - a >= least {
+        return (a, b);
+    }
+    let middle = a / 2 + b / 2;
+    let start = (middle - least / 2).clamp(e0, e1 - least);
+    (start, start + least)
+}
+
+/// A window moved back inside the extent, keeping its width (at least [`MIN_WINDOW`], at most the
+/// extent): a pan that runs past the record's end stops there.
 pub fn clamp_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (Instant, Instant) {
     let (e0, e1) = extent;
     let full = (e1 - e0).max(1);
@@ -323,7 +338,7 @@ fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -
     let rounded = (mean * 10.0).round() / 10.0;
     let value = format::value_with_unit(rounded, Qualifier::Exact, &spec.unit, lang);
     let who = if named {
-        format!("{name}：")
+        format!("{name}{}", tr(lang, "：", ": "))
     } else {
         String::new()
     };
@@ -461,5 +476,19 @@ impl TimeChart {
         parts.extend(self.summary.iter().cloned());
         parts.extend(self.counts.iter().map(|c| c.text.clone()));
         parts.join(tr(lang, "；", "; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_asked_for_is_cut_to_the_record_and_a_pan_keeps_its_width() {
+        let extent = (1000, 1_000_000);
+        assert_eq!(fit_window((500_000, i64::MAX / 4), extent), (500_000, 1_000_000));
+        assert_eq!(fit_window((i64::MIN / 4, 1200), extent), (1000, 1000 + MIN_WINDOW));
+        assert_eq!(clamp_window((-5000, 95_000), extent), (1000, 101_000));
+        assert_eq!(clamp_window((950_000, 1_050_000), extent), (900_000, 1_000_000));
     }
 }
