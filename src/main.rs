@@ -411,6 +411,38 @@ struct ExportArgs {
     means: Option<planboard::model::series::Averaging>,
 }
 
+/// A window asked for must hold some of a time chart's record: one after its end would show a
+/// sliver of its last minutes, and say nothing of what was asked.
+fn window_meets_record(
+    report: &planboard::model::Report,
+    chart: &planboard::model::Chart,
+    view: &planboard::charts::time::TimeView,
+) -> Result<(), String> {
+    use planboard::model::time::{Precision, format_instant};
+    let Some((a, b)) = view.window else {
+        return Ok(());
+    };
+    let spec = planboard::charts::build(
+        report,
+        chart,
+        planboard::model::Lang::En,
+        &Default::default(),
+    );
+    let Some(time) = spec.time() else {
+        return Ok(());
+    };
+    let (e0, e1) = time.extent;
+    if b <= e0 || a > e1 {
+        return Err(format!(
+            "--from/--to: chart `{}` has data from {} to {}; expected a window that overlaps it",
+            chart.id,
+            format_instant(e0, Precision::Minute),
+            format_instant(e1, Precision::Minute)
+        ));
+    }
+    Ok(())
+}
+
 /// The view of time charts `--from`, `--to` and `--means` ask for; a message when a time is no time.
 fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView, String> {
     let read = |flag: &str, text: &Option<String>| {
@@ -509,6 +541,10 @@ fn export(args: &ExportArgs) -> ExitCode {
             );
             return ExitCode::FAILURE;
         };
+        if let Err(message) = window_meets_record(&report, chart, &view) {
+            eprintln!("planboard: {message}");
+            return ExitCode::FAILURE;
+        }
         requests.push(ImageRequest {
             report: &report,
             chart,

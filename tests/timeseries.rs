@@ -461,3 +461,102 @@ fn a_reports_figure_is_drawn_across_the_time_it_covers() {
         .expect("the figure under the pointer");
     assert_eq!(over.detail.quote, "2013年PM2.5年均浓度约101.7微克/立方米");
 }
+
+/// Records at the edges: one row (a single instant), and a daily record whose last day's mean sits
+/// past its last row.
+#[test]
+fn one_row_and_the_last_day_of_a_daily_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = std::fs::read_to_string(example())
+        .unwrap()
+        .replace("averaging: Year", "averaging: Month");
+    let data = write(dir.path(), "edge.ron", &ron);
+    write(
+        dir.path(),
+        "beijing-pm25-hourly.csv",
+        "time,pm2.5\n2014-01-01T00:00,80\n",
+    );
+    let report = planboard::model::load_file(&data).expect("one row is a record");
+    let chart = report.chart("beijing-pm25").unwrap();
+    for view in [
+        TimeView::default(),
+        TimeView {
+            window: Some((0, 10)),
+            means: Some(Averaging::Month),
+        },
+    ] {
+        let spec = planboard::charts::build_in(&report, chart, Lang::Zh, &BTreeSet::new(), &view);
+        assert!(spec.time().is_some(), "a chart of one instant builds");
+        planboard::export::bytes(&ImageRequest {
+            report: &report,
+            chart,
+            hidden: BTreeSet::new(),
+            view,
+            data_label: "edge.ron".into(),
+            options: ImageOptions::default(),
+        })
+        .expect("and draws");
+    }
+    // Daily values for all of 2014, every one over 75 but February with 25 days: a daily record's
+    // months follow GB 3095-2012 (27 days, 25 in February).
+    let mut csv = String::from("time,pm2.5\n");
+    let mut day = jiff::civil::date(2014, 1, 1);
+    while day.year() == 2014 {
+        if !(day.month() == 2 && day.day() > 25) {
+            csv.push_str(&format!("{day},80\n"));
+        }
+        day = day.tomorrow().unwrap();
+    }
+    write(dir.path(), "beijing-pm25-hourly.csv", &csv);
+    let report = planboard::model::load_file(&data).unwrap();
+    let chart = report.chart("beijing-pm25").unwrap();
+    let spec = planboard::charts::build(&report, chart, Lang::En, &BTreeSet::new());
+    let counts = &spec.time().unwrap().counts;
+    let days = counts.iter().find(|c| c.line == "ref:gb-24h-ii").unwrap();
+    assert_eq!(
+        (days.count.over, days.count.valid),
+        (362, 362),
+        "every day, the last included"
+    );
+    let months = counts
+        .iter()
+        .find(|c| c.line == "ref:gb-annual-ii")
+        .unwrap();
+    assert_eq!(
+        (months.count.over, months.count.valid),
+        (12, 12),
+        "February's 25 days suffice"
+    );
+}
+
+/// A watched record: editing its CSV (not the data file) reads it again.
+#[test]
+fn an_edited_csv_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "r.ron",
+        &std::fs::read_to_string(example()).unwrap(),
+    );
+    let csv = write(
+        dir.path(),
+        "beijing-pm25-hourly.csv",
+        "time,pm2.5\n2014-01-01T00:00,80\n2014-01-01T01:00,81\n",
+    );
+    let ctx = egui::Context::default();
+    let mut source = DataSource::open(std::slice::from_ref(&data), Some(&ctx)).unwrap();
+    assert!(source.is_watched());
+    let rows = |s: &DataSource| s.report.record_count().1;
+    assert_eq!(rows(&source), 2);
+    std::fs::write(
+        &csv,
+        "time,pm2.5\n2014-01-01T00:00,80\n2014-01-01T01:00,81\n2014-01-01T02:00,82\n",
+    )
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while rows(&source) != 3 {
+        assert!(std::time::Instant::now() < deadline, "never read again");
+        let _ = source.poll();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

@@ -51,7 +51,8 @@ pub(super) fn time_plot_ui(
         + 12.0;
     let x_axis_px = font.size + 10.0;
     let (t0, t1) = (chart.view.0 as f64, chart.view.1 as f64);
-    let plot_width = (size.x - y_axis_px).max(40.0);
+    // A little less than the plot will have, so the spacing rule is never generous.
+    let plot_width = (size.x - y_axis_px - 8.0).max(40.0);
     let ticks = axis::ticks(t0, t1, plot_width, lang, &measure);
     let marks: Vec<f64> = ticks.iter().map(|t| t.t as f64).collect();
     let text_color = ui.visuals().text_color();
@@ -181,10 +182,8 @@ pub(super) fn time_plot_ui(
     let plot_rect = response.transform.frame();
     // The plot's response covers its frame; the time axis' room is just below it.
     let top = frame.bottom() + 3.0;
+    let px_per_s = f64::from(plot_rect.width()) / (t1 - t0).max(1.0);
     for tick in &ticks {
-        let at = response
-            .transform
-            .position_from_point(&PlotPoint::new(tick.t as f64, 0.0));
         let mut job = egui::text::LayoutJob::simple(
             tick.label.clone(),
             font.clone(),
@@ -193,11 +192,15 @@ pub(super) fn time_plot_ui(
         );
         job.halign = Align::Center;
         let galley = painter.layout_job(job);
-        let half = galley.size().x / 2.0;
-        let x = at.x.clamp(
-            plot_rect.left() + half,
-            (plot_rect.right() - half).max(plot_rect.left() + half),
+        // Where the axis' spacing rule placed it: centred, moved in at the plot's edges.
+        let (left, right) = axis::label_span(
+            tick.t,
+            t0,
+            px_per_s,
+            f64::from(galley.size().x),
+            f64::from(plot_rect.width()),
         );
+        let x = plot_rect.left() + ((left + right) / 2.0) as f32;
         painter.galley(egui::pos2(x, top), galley, text_color);
     }
 
@@ -328,7 +331,8 @@ fn interaction(
     }
     if response.hovered() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
-        let factor = f64::from(zoom) * (f64::from(scroll) * 0.003).exp();
+        // One frame's zoom stays within a thousandfold either way, however hard the wheel spins.
+        let factor = (f64::from(zoom) * (f64::from(scroll) * 0.003).exp()).clamp(1e-3, 1e3);
         if (factor - 1.0).abs() > 1e-4
             && let Some(p) = response.hover_pos()
         {

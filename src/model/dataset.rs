@@ -45,6 +45,20 @@ impl DataFile {
         }
     }
 
+    /// The CSV files the file's records are read from: what a window watching the file also
+    /// watches, so an edited record is read again.
+    pub fn series_paths(&self) -> Vec<PathBuf> {
+        let Some(folder) = self.folder() else {
+            return Vec::new();
+        };
+        self.report
+            .indicators
+            .iter()
+            .filter_map(|i| i.series.as_ref())
+            .map(|s| folder.join(&s.file))
+            .collect()
+    }
+
     /// The folder the file's relative paths (source texts) start from.
     pub fn folder(&self) -> Option<&FsPath> {
         self.path.as_deref().and_then(FsPath::parent).map(|p| {

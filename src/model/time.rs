@@ -291,6 +291,10 @@ pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
     const EXPECTED: &str =
         "an ISO 8601 time: 2014-01-01, 2014-01-01T13:00, 2014-01-01 13:00:00 or 2014-01";
     let year = b.get(..4).and_then(digits).ok_or(EXPECTED)?;
+    // Well inside what the calendar arithmetic represents.
+    if !(1000..=9000).contains(&year) {
+        return Err("a year from 1000 to 9000");
+    }
     let field = |at: usize| -> Option<i32> { b.get(at..at + 2).and_then(digits) };
     let (month, day, precision, rest) = match b.len() {
         4 => (1, 1, Precision::Year, 4),
@@ -325,6 +329,9 @@ pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let h = digits(&[*h1, *h2]).ok_or(EXPECTED)?;
             let m = digits(&[*m1, *m2]).ok_or(EXPECTED)?;
+            if h > 14 || m > 59 {
+                return Err("an offset from UTC from -14:00 to +14:00");
+            }
             let s = h * 3600 + m * 60;
             if *sign == b'-' { -s } else { s }
         }
@@ -440,6 +447,8 @@ mod tests {
         assert!(parse_instant("2014-02-30").is_err());
         assert!(parse_instant("2014-01-01T24:00").is_err());
         assert!(parse_instant("01/01/2014").is_err());
+        assert!(parse_instant("2014-01-01T13:00+99:99").is_err());
+        assert!(parse_instant("9999-12-31T07:00").is_err());
         assert!(parse_instant("").is_err());
         assert_eq!(
             day_start(t),

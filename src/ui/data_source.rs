@@ -120,10 +120,17 @@ impl DataSource {
         ctx: Option<&egui::Context>,
     ) -> Self {
         let (watch, watch_failed) = match ctx.map(|ctx| {
+            // The data files, and the CSV files their records are read from.
+            let records: Vec<PathBuf> = dataset
+                .files
+                .iter()
+                .flat_map(model::DataFile::series_paths)
+                .collect();
             let paths: Vec<&Path> = dataset
                 .files
                 .iter()
                 .filter_map(|f| f.path.as_deref())
+                .chain(records.iter().map(PathBuf::as_path))
                 .collect();
             watch(&paths, ctx.clone())
         }) {

@@ -77,8 +77,7 @@ pub fn ticks(t0: f64, t1: f64, width: f32, lang: Lang, measure: &dyn Fn(&str) ->
         if ticks.is_empty() {
             continue;
         }
-        let widest = ticks.iter().map(|t| measure(&t.label)).fold(0.0, f32::max);
-        if ticks.len() < 2 || fits(&ticks, px_per_s, widest) {
+        if ticks.len() < 2 || fits(&ticks, t0, px_per_s, f64::from(width), measure) {
             return ticks;
         }
     }
@@ -90,12 +89,29 @@ pub fn ticks(t0: f64, t1: f64, width: f32, lang: Lang, measure: &dyn Fn(&str) ->
     }]
 }
 
-/// Whether labels `widest` wide centred on the ticks leave [`LABEL_GAP`] between neighbours.
-fn fits(ticks: &[Tick], px_per_s: f64, widest: f32) -> bool {
-    ticks.windows(2).all(|w| {
-        let px = (w[1].t - w[0].t) as f64 * px_per_s;
-        px >= f64::from(widest + LABEL_GAP)
-    })
+/// Where a tick's label is drawn: centred on its tick, moved in to stay within the plot's
+/// `width`. Returns its left and right edge in points from the plot's left.
+pub fn label_span(t: Instant, t0: f64, px_per_s: f64, label_width: f64, width: f64) -> (f64, f64) {
+    let half = label_width / 2.0;
+    let x = (t as f64 - t0) * px_per_s;
+    let centre = if width > label_width {
+        x.clamp(half, width - half)
+    } else {
+        width / 2.0
+    };
+    (centre - half, centre + half)
+}
+
+/// Whether the labels, where they are drawn ([`label_span`]), leave [`LABEL_GAP`] between
+/// neighbours.
+fn fits(ticks: &[Tick], t0: f64, px_per_s: f64, width: f64, measure: &dyn Fn(&str) -> f32) -> bool {
+    let spans: Vec<(f64, f64)> = ticks
+        .iter()
+        .map(|t| label_span(t.t, t0, px_per_s, f64::from(measure(&t.label)), width))
+        .collect();
+    spans
+        .windows(2)
+        .all(|w| w[1].0 - w[0].1 >= f64::from(LABEL_GAP) - 1e-6)
 }
 
 /// Every tick of `step` from `t0` to `t1`, with its label.
@@ -134,11 +150,14 @@ fn ticks_at(step: Step, t0: f64, t1: f64, lang: Lang) -> Vec<Tick> {
             let aligned = index.div_euclid(m) * m;
             let base = time::add_months(first, aligned - index);
             let mut k = 0;
+            let mut last = None;
             loop {
                 let t = time::add_months(base, k * m);
-                if t > hi || out.len() >= 2000 {
+                // Past the end, or past what the calendar can count (the same instant again).
+                if t > hi || out.len() >= 2000 || last.is_some_and(|l| t <= l) {
                     break;
                 }
+                last = Some(t);
                 if t >= lo {
                     out.push(Tick {
                         t,
@@ -230,16 +249,20 @@ mod tests {
                         !ticks.is_empty(),
                         "{lang:?} span {span} width {width}: at least one label"
                     );
-                    let px = |t: Instant| (t as f64 - start) / span * f64::from(width);
-                    for w in ticks.windows(2) {
-                        let (a, b) = (&w[0], &w[1]);
-                        let right_of_a = px(a.t) + f64::from(measure(&a.label)) / 2.0;
-                        let left_of_b = px(b.t) - f64::from(measure(&b.label)) / 2.0;
+                    let px_per_s = f64::from(width) / span;
+                    let spans: Vec<(f64, f64)> = ticks
+                        .iter()
+                        .map(|t| {
+                            let w = f64::from(measure(&t.label));
+                            label_span(t.t, start, px_per_s, w, f64::from(width))
+                        })
+                        .collect();
+                    for (k, w) in spans.windows(2).enumerate() {
                         assert!(
-                            left_of_b - right_of_a >= f64::from(LABEL_GAP) - 0.01,
-                            "{lang:?} span {span} width {width}: `{}` and `{}` collide",
-                            a.label,
-                            b.label
+                            w[1].0 - w[0].1 >= f64::from(LABEL_GAP) - 0.01,
+                            "{lang:?} span {span} width {width}: `{}` and `{}` collide where drawn",
+                            ticks[k].label,
+                            ticks[k + 1].label
                         );
                     }
                     for t in &ticks {

@@ -247,7 +247,19 @@ pub(in crate::charts) fn build_time(
             let Some(samples) = &s.figures.samples else {
                 continue;
             };
-            let count = exceedance(samples, per, line.value, view.0, view.1);
+            // A window at the record's end holds its last period whole, though the period's
+            // middle (where its mean sits) lies past the last row; the same at its start.
+            let from = if view.0 <= extent.0 {
+                Instant::MIN / 4
+            } else {
+                view.0
+            };
+            let to = if view.1 >= extent.1 {
+                Instant::MAX / 4
+            } else {
+                view.1
+            };
+            let count = exceedance(samples, per, line.value, from, to);
             // A window shorter than the period holds none: nothing to say (a month has no year).
             if count.valid == 0 {
                 continue;
@@ -318,7 +330,7 @@ pub fn fit_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (In
         return (a, b);
     }
     let middle = a / 2 + b / 2;
-    let start = (middle - least / 2).clamp(e0, e1 - least);
+    let start = (middle - least / 2).clamp(e0, (e1 - least).max(e0));
     (start, start + least)
 }
 
@@ -327,8 +339,12 @@ pub fn fit_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (In
 pub fn clamp_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (Instant, Instant) {
     let (e0, e1) = extent;
     let full = (e1 - e0).max(1);
-    let width = (window.1 - window.0).clamp(MIN_WINDOW.min(full), full);
-    let start = window.0.clamp(e0, e1 - width);
+    let width = window
+        .1
+        .saturating_sub(window.0)
+        .clamp(MIN_WINDOW.min(full), full);
+    // A record of one instant has no room to move in: it starts the window.
+    let start = window.0.clamp(e0, (e1 - width).max(e0));
     (start, start + width)
 }
 
@@ -486,9 +502,21 @@ mod tests {
     #[test]
     fn a_window_asked_for_is_cut_to_the_record_and_a_pan_keeps_its_width() {
         let extent = (1000, 1_000_000);
-        assert_eq!(fit_window((500_000, i64::MAX / 4), extent), (500_000, 1_000_000));
-        assert_eq!(fit_window((i64::MIN / 4, 1200), extent), (1000, 1000 + MIN_WINDOW));
+        assert_eq!(
+            fit_window((500_000, i64::MAX / 4), extent),
+            (500_000, 1_000_000)
+        );
+        assert_eq!(
+            fit_window((i64::MIN / 4, 1200), extent),
+            (1000, 1000 + MIN_WINDOW)
+        );
         assert_eq!(clamp_window((-5000, 95_000), extent), (1000, 101_000));
-        assert_eq!(clamp_window((950_000, 1_050_000), extent), (900_000, 1_000_000));
+        // A record of one row: one instant, no panic.
+        assert_eq!(fit_window((5, 5), (5, 5)), (5, 6));
+        assert_eq!(clamp_window((0, 10), (5, 5)), (5, 6));
+        assert_eq!(
+            clamp_window((950_000, 1_050_000), extent),
+            (900_000, 1_000_000)
+        );
     }
 }

@@ -46,7 +46,8 @@ impl Averaging {
 /// A record's means per period: one value a period that has any value, NaN where the period has
 /// too few for a valid mean, with how many values each mean is of.
 pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
-    let fine = raw.step < DAY;
+    // Records of a day or finer: months and years are means of daily means, as GB 3095 counts.
+    let fine = raw.step <= DAY;
     let hour = |t: Instant| t.div_euclid(HOUR) * HOUR;
     let mut out = match per {
         Averaging::Hour => bucket(

@@ -113,8 +113,8 @@ pub(super) fn read(
             .into_iter()
             .map(|(_, c)| c.trim().to_owned())
             .collect(),
-        Err(column) => {
-            problems.add(header_line, column, unclosed_quote());
+        Err(bad) => {
+            problems.add(header_line, bad.column(), bad.msg());
             return Err(problems.finish());
         }
     };
@@ -178,8 +178,8 @@ pub(super) fn read(
             continue;
         };
         cells.clear();
-        if let Err(column) = split_into(line, sep, &mut cells) {
-            problems.add(line_no, column, unclosed_quote());
+        if let Err(bad) = split_into(line, sep, &mut cells) {
+            problems.add(line_no, bad.column(), bad.msg());
             continue;
         }
         if cells.len() <= widest {
@@ -203,9 +203,11 @@ pub(super) fn read(
             );
             continue;
         }
+        // A cell's text without its spaces, and the byte where that text starts.
         let cell = |i: usize| -> (&str, usize) {
-            let (start, ref r) = cells[i];
-            (line[r.clone()].trim(), start)
+            let raw = &line[cells[i].1.clone()];
+            let lead = raw.len() - raw.trim_start().len();
+            (raw.trim(), cells[i].1.start + lead)
         };
         // The time.
         let (text, start) = cell(time_at);
@@ -460,7 +462,7 @@ fn char_column(line: &str, at: usize) -> usize {
 }
 
 /// A line's cells as (start byte, text), quotes removed (`""` inside quotes is one quote).
-fn split(line: &str, sep: u8) -> Result<Vec<(usize, String)>, usize> {
+fn split(line: &str, sep: u8) -> Result<Vec<(usize, String)>, BadQuote> {
     let mut ranges = Vec::new();
     split_into(line, sep, &mut ranges)?;
     Ok(ranges
@@ -472,13 +474,37 @@ fn split(line: &str, sep: u8) -> Result<Vec<(usize, String)>, usize> {
         .collect())
 }
 
-/// A line's cells as (start byte, the byte range of the cell's text without its quotes). Returns
-/// the 1-based column of an unclosed quote.
+/// What is wrong with a line's quotes, at a 1-based column.
+#[derive(Clone, Copy, Debug)]
+enum BadQuote {
+    Unclosed(usize),
+    TextAfter(usize),
+}
+
+impl BadQuote {
+    fn column(self) -> usize {
+        match self {
+            Self::Unclosed(c) | Self::TextAfter(c) => c,
+        }
+    }
+
+    fn msg(self) -> Msg {
+        match self {
+            Self::Unclosed(_) => unclosed_quote(),
+            Self::TextAfter(_) => Msg::new(
+                "text follows a quoted cell's closing `\"`; expected the separator next (quotes inside a cell are written twice)",
+                "带引号的单元格在结束的 `\"` 之后还有文字；之后应紧接分隔符（单元格内的引号应写成两个）",
+            ),
+        }
+    }
+}
+
+/// A line's cells as (start byte, the byte range of the cell's text without its quotes).
 fn split_into(
     line: &str,
     sep: u8,
     cells: &mut Vec<(usize, std::ops::Range<usize>)>,
-) -> Result<(), usize> {
+) -> Result<(), BadQuote> {
     let b = line.as_bytes();
     let mut i = 0;
     loop {
@@ -494,7 +520,7 @@ fn split_into(
             let text_start = j;
             loop {
                 match b[j..].iter().position(|&c| c == b'"') {
-                    None => return Err(char_column(line, open)),
+                    None => return Err(BadQuote::Unclosed(char_column(line, open))),
                     Some(k) if b.get(j + k + 1) == Some(&b'"') => j += k + 2,
                     Some(k) => {
                         cells.push((start, text_start..j + k));
@@ -503,11 +529,18 @@ fn split_into(
                     }
                 }
             }
-            // Anything after the closing quote up to the separator is ignored if blank.
-            match b[j..].iter().position(|&c| c == sep) {
-                Some(k) => i = j + k + 1,
-                None => return Ok(()),
+            // Only spaces may stand between the closing quote and the separator.
+            let end = b[j..]
+                .iter()
+                .position(|&c| c == sep)
+                .map_or(b.len(), |k| j + k);
+            if let Some(k) = b[j..end].iter().position(|&c| c != b' ') {
+                return Err(BadQuote::TextAfter(char_column(line, j + k)));
             }
+            if end == b.len() {
+                return Ok(());
+            }
+            i = end + 1;
         } else {
             match b[i..].iter().position(|&c| c == sep) {
                 Some(k) => {

@@ -59,6 +59,14 @@ fn a_missing_column_names_the_columns_there_are() {
     assert!(
         problems_of("time,v\n\"2014-01-01,1\n", &["v"])[0].starts_with("x.csv:2:1: a quoted cell")
     );
+    let after = problems_of("time,v\n2014-01-01,\"12\"5\n", &["v"]);
+    assert!(
+        after[0].starts_with("x.csv:2:16: text follows"),
+        "{after:?}"
+    );
+    // A cell's column is where its text starts, after its spaces.
+    let spaced = problems_of("time,v\n2014-01-01,  abc\n", &["v"]);
+    assert!(spaced[0].starts_with("x.csv:2:14: `abc`"), "{spaced:?}");
 }
 
 #[test]
