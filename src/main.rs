@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 
 #[path = "cli/draft.rs"]
 mod draft;
+#[path = "cli/time_window.rs"]
+mod time_window;
 use planboard::model::{self, Dataset, LoadError};
 
 #[derive(Parser)]
@@ -411,68 +413,6 @@ struct ExportArgs {
     means: Option<planboard::model::series::Averaging>,
 }
 
-/// A window asked for must hold some of a time chart's record: one after its end would show a
-/// sliver of its last minutes, and say nothing of what was asked.
-fn window_meets_record(
-    report: &planboard::model::Report,
-    chart: &planboard::model::Chart,
-    view: &planboard::charts::time::TimeView,
-) -> Result<(), String> {
-    use planboard::model::time::{Precision, format_instant};
-    let Some((a, b)) = view.window else {
-        return Ok(());
-    };
-    let spec = planboard::charts::build(
-        report,
-        chart,
-        planboard::model::Lang::En,
-        &Default::default(),
-    );
-    let Some(time) = spec.time() else {
-        return Ok(());
-    };
-    let (e0, e1) = time.extent;
-    if b <= e0 || a > e1 {
-        return Err(format!(
-            "--from/--to: chart `{}` has data from {} to {}; expected a window that overlaps it",
-            chart.id,
-            format_instant(e0, Precision::Minute),
-            format_instant(e1, Precision::Minute)
-        ));
-    }
-    Ok(())
-}
-
-/// The view of time charts `--from`, `--to` and `--means` ask for; a message when a time is no time.
-fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView, String> {
-    let read = |flag: &str, text: &Option<String>| {
-        text.as_deref()
-            .map(|t| {
-                planboard::model::time::parse_instant(t)
-                    .map(|x| x.0)
-                    .map_err(|expected| format!("--{flag} {t}: expected {expected}"))
-            })
-            .transpose()
-    };
-    let window = match (read("from", &args.window.0)?, read("to", &args.window.1)?) {
-        (None, None) => None,
-        (Some(a), Some(b)) if b <= a => {
-            let (from, to) = (
-                args.window.0.as_deref().unwrap_or_default(),
-                args.window.1.as_deref().unwrap_or_default(),
-            );
-            return Err(format!(
-                "--from {from} --to {to}: expected --to after --from"
-            ));
-        }
-        (a, b) => Some((a.unwrap_or(i64::MIN / 4), b.unwrap_or(i64::MAX / 4))),
-    };
-    Ok(planboard::charts::time::TimeView {
-        window,
-        means: args.means,
-    })
-}
-
 fn export(args: &ExportArgs) -> ExitCode {
     use planboard::export::{ImageRequest, write_all};
     use std::collections::{BTreeMap, BTreeSet};
@@ -492,7 +432,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         Err(err) => return report_error(&err),
     };
     let data_label = planboard::export::data_label(&args.data);
-    let view = match time_view(args) {
+    let view = match time_window::time_view(args) {
         Ok(view) => view,
         Err(message) => {
             eprintln!("planboard: {message}");
@@ -541,7 +481,7 @@ fn export(args: &ExportArgs) -> ExitCode {
             );
             return ExitCode::FAILURE;
         };
-        if let Err(message) = window_meets_record(&report, chart, &view) {
+        if let Err(message) = time_window::window_meets_record(&report, chart, &view) {
             eprintln!("planboard: {message}");
             return ExitCode::FAILURE;
         }
