@@ -64,72 +64,49 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
     };
     let layout = plot_layout(spec, size.x, size.y, font_px, &measure);
     let x_marks: Vec<f64> = layout.category_labels.iter().map(|(x, _)| *x).collect();
-    // The category labels are painted below, centred; the axis only keeps their room.
-    let x_axis = AxisHints::new_x()
-        .formatter(|_, _| String::new())
-        .min_thickness(layout.x_axis_px);
-    let y_axis = AxisHints::new_y()
-        .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
-        .min_thickness(layout.y_axis_px);
     let text_color = ui.visuals().text_color();
 
-    let response = Plot::new(id)
-        .id(id)
-        .width(size.x)
-        .height(size.y)
-        .custom_x_axes(vec![x_axis])
-        .custom_y_axes(vec![y_axis])
-        .x_grid_spacer(move |_| {
-            x_marks
-                .iter()
-                .map(|&value| GridMark {
-                    value,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_grid_spacer(|input| nice_grid(&input))
-        .show_grid([false, true])
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .show(ui, |plot_ui| {
-            let PlotLayout {
-                x_bounds: (x0, x1),
-                y_bounds: (y0, y1),
-                ..
-            } = layout;
-            plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
-            match &spec.body {
-                ChartBody::Bars(series) => {
-                    super::bars::bars_ui(plot_ui, series, &layout, text_color);
-                }
-                ChartBody::Lines(series) => {
-                    super::lines::lines_ui(plot_ui, series, &layout, text_color);
-                }
-                ChartBody::Targets(series) => {
-                    super::targets::targets_ui(plot_ui, series, &layout, text_color);
-                }
-                // A card is drawn as a card (`card_ui`), never in a plot; a time chart by
-                // `time_plot_ui`, above.
-                ChartBody::Card(_) | ChartBody::Time(_) => {}
+    let response = still_plot(
+        id,
+        size,
+        x_marks,
+        (layout.x_axis_px, layout.y_axis_px),
+        lang,
+    )
+    .show_grid([false, true])
+    .show(ui, |plot_ui| {
+        let PlotLayout {
+            x_bounds: (x0, x1),
+            y_bounds: (y0, y1),
+            ..
+        } = layout;
+        plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
+        match &spec.body {
+            ChartBody::Bars(series) => {
+                super::bars::bars_ui(plot_ui, series, &layout, text_color);
             }
-            super::bars::gaps_ui(plot_ui, spec, &layout, text_color);
-            super::references::references_ui(plot_ui, spec, &layout);
-            if y0 < 0.0 {
-                plot_ui.hline(
-                    HLine::new("", 0.0)
-                        .color(text_color.gamma_multiply(0.6))
-                        .width(1.0)
-                        .allow_hover(false),
-                );
+            ChartBody::Lines(series) => {
+                super::lines::lines_ui(plot_ui, series, &layout, text_color);
             }
-            plot_ui.pointer_coordinate()
-        });
+            ChartBody::Targets(series) => {
+                super::targets::targets_ui(plot_ui, series, &layout, text_color);
+            }
+            // A card is drawn as a card (`card_ui`), never in a plot; a time chart by
+            // `time_plot_ui`, above.
+            ChartBody::Card(_) | ChartBody::Time(_) => {}
+        }
+        super::bars::gaps_ui(plot_ui, spec, &layout, text_color);
+        super::references::references_ui(plot_ui, spec, &layout);
+        if y0 < 0.0 {
+            plot_ui.hline(
+                HLine::new("", 0.0)
+                    .color(text_color.gamma_multiply(0.6))
+                    .width(1.0)
+                    .allow_hover(false),
+            );
+        }
+        plot_ui.pointer_coordinate()
+    });
 
     // Category labels: centred under their place, each line centred, in the axis' room.
     let painter = ui.painter();
@@ -167,6 +144,49 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
             .on_hover_ui_at_pointer(|ui| super::tooltip_ui(ui, &detail, lang));
     }
     response.response
+}
+
+/// A plot that stays as it is drawn: egui_plot's own zoom, drag and scroll off (a time chart
+/// handles its own), x grid lines at `x_marks`, round value lines with their numbers, and the x
+/// axis' labels left to the caller (painted centred, where the axis keeps `axes_px.0` of room).
+pub(super) fn still_plot(
+    id: egui::Id,
+    size: Vec2,
+    x_marks: Vec<f64>,
+    axes_px: (f32, f32),
+    lang: crate::model::Lang,
+) -> Plot<'static> {
+    Plot::new(id)
+        .id(id)
+        .width(size.x)
+        .height(size.y)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .formatter(|_, _| String::new())
+                .min_thickness(axes_px.0),
+        ])
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
+                .min_thickness(axes_px.1),
+        ])
+        .x_grid_spacer(move |_| {
+            x_marks
+                .iter()
+                .map(|&value| GridMark {
+                    value,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_grid_spacer(|input| nice_grid(&input))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
 }
 
 /// About six value lines at round steps (1, 2 or 5 × 10^n), all of one weight: a chart people

@@ -5,21 +5,24 @@ use egui_plot::{HLine, LineStyle, PlotPoint, PlotUi, Text};
 
 use super::palette::series_color;
 use super::plot::item_source;
-use crate::charts::ChartSpec;
 use crate::charts::layout::PlotLayout;
+use crate::charts::{ChartSpec, ReferenceSpec};
+
+/// A reference line as every chart draws it: dashed, in its colour, toggled by its key.
+pub(super) fn reference_hline(r: &ReferenceSpec) -> HLine {
+    HLine::new(r.name.clone(), r.value)
+        .id(item_source(&r.id))
+        .color(series_color(r.color))
+        .width(1.5)
+        .style(LineStyle::dashed_loose())
+        .allow_hover(false)
+}
 
 pub(super) fn references_ui(plot_ui: &mut PlotUi<'_>, spec: &ChartSpec, layout: &PlotLayout) {
     for r in spec.references.iter().filter(|r| r.visible) {
         let color = series_color(r.color);
         let rid = item_source(&r.id);
-        plot_ui.hline(
-            HLine::new(r.name.clone(), r.value)
-                .id(rid)
-                .color(color)
-                .width(1.5)
-                .style(LineStyle::dashed_loose())
-                .allow_hover(false),
-        );
+        plot_ui.hline(reference_hline(r));
         plot_ui.text(
             Text::new(
                 "",

@@ -6,14 +6,11 @@
 //! [`view_request_id`] for the chart's panel to turn into an action, like every other change.
 
 use egui::{Align, Align2, Color32, RichText, Stroke, Ui, Vec2};
-use egui_plot::{
-    AxisHints, GridMark, HLine, Line, LineStyle, Plot, PlotBounds, PlotPoint, PlotPoints, Points,
-    Text,
-};
+use egui_plot::{HLine, Line, LineStyle, PlotBounds, PlotPoint, PlotPoints, Points, Text};
 
 use super::Mode;
 use super::palette::series_color;
-use super::plot::{body_font, item_source, nice_grid, plot_id};
+use super::plot::{body_font, item_source, plot_id, still_plot};
 use crate::charts::ChartSpec;
 use crate::charts::time::{TimeChart, TimeView, axis, clamp_window};
 use crate::format;
@@ -58,38 +55,8 @@ pub(super) fn time_plot_ui(
     let text_color = ui.visuals().text_color();
     let pixels_per_point = ctx.pixels_per_point();
 
-    let response = Plot::new(id)
-        .id(id)
-        .width(size.x)
-        .height(size.y)
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .formatter(|_, _| String::new())
-                .min_thickness(x_axis_px),
-        ])
-        .custom_y_axes(vec![
-            AxisHints::new_y()
-                .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
-                .min_thickness(y_axis_px),
-        ])
-        .x_grid_spacer(move |_| {
-            marks
-                .iter()
-                .map(|&value| GridMark {
-                    value,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_grid_spacer(|input| nice_grid(&input))
+    let response = still_plot(id, size, marks, (x_axis_px, y_axis_px), lang)
         .show_grid([true, true])
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
         .show(ui, |plot_ui| {
             plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
             let columns = (plot_ui.transform().frame().width() * pixels_per_point)
@@ -149,16 +116,7 @@ pub(super) fn time_plot_ui(
                 }
             }
             for r in spec.references.iter().filter(|r| r.visible) {
-                let color = series_color(r.color);
-                let rid = item_source(&r.id);
-                plot_ui.hline(
-                    HLine::new(r.name.clone(), r.value)
-                        .id(rid)
-                        .color(color)
-                        .width(1.5)
-                        .style(LineStyle::dashed_loose())
-                        .allow_hover(false),
-                );
+                plot_ui.hline(super::references::reference_hline(r));
             }
             if y0 < 0.0 {
                 plot_ui.hline(

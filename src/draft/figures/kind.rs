@@ -294,22 +294,8 @@ pub(super) fn period_in(r: &Reader, range: Range<usize>) -> Option<(String, Stri
         let Some((b, k3)) = num(k2) else { continue };
         if chars.get(k3) == Some(&'月') && (1..=12).contains(&a) && (a..=12).contains(&b) {
             let zh: String = chars[i..=k3].iter().collect();
-            let month = |m: u32| {
-                [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ][(m - 1) as usize]
-            };
+            // u8 for months 1–12, which the test above ensured.
+            let month = |m: u32| crate::model::time::month_name(u8::try_from(m).unwrap_or(1));
             return Some((zh, format!("{}–{}", month(a), month(b))));
         }
     }
