@@ -247,8 +247,8 @@ pub(in crate::charts) fn build_time(
             let Some(samples) = &s.figures.samples else {
                 continue;
             };
-            // A window at the record's end holds its last period whole, though the period's
-            // middle (where its mean sits) lies past the last row; the same at its start.
+            // Periods wholly in the window count; at the record's ends its first and last
+            // periods count whole, though the rows stop inside them.
             let from = if view.0 <= extent.0 {
                 Instant::MIN / 4
             } else {

@@ -184,8 +184,9 @@ pub struct Exceedance {
     pub with_values: usize,
 }
 
-/// The periods of `per` whose middle lies from `t0` (included) to `t1` (excluded) and whose mean is
-/// over `limit` (strictly: a mean equal to the limit meets it).
+/// The periods of `per` wholly from `t0` to `t1` whose mean is over `limit` (strictly: a mean
+/// equal to the limit meets it). A window of nine months holds no year; a caller that means "to the
+/// record's end" passes an end beyond it.
 pub fn exceedance(
     raw: &Samples,
     per: Averaging,
@@ -194,12 +195,21 @@ pub fn exceedance(
     t1: Instant,
 ) -> Exceedance {
     let means = raw.means(per);
-    let range = means.range(t0, t1);
-    let mut out = Exceedance {
-        with_values: range.len(),
-        ..Exceedance::default()
+    // Means sit at their period's middle: look half a period (at most) beyond each end.
+    let reach = match per {
+        Averaging::Hour => HOUR,
+        Averaging::Day => DAY,
+        Averaging::Month => 31 * DAY,
+        Averaging::Year => 366 * DAY,
     };
+    let range = means.range(t0.saturating_sub(reach), t1.saturating_add(reach));
+    let mut out = Exceedance::default();
     for i in range {
+        let (start, end) = period_of(per, means.time(i));
+        if start < t0 || end > t1 {
+            continue;
+        }
+        out.with_values += 1;
         let v = means.value(i);
         if !v.is_nan() {
             out.valid += 1;
@@ -209,4 +219,26 @@ pub fn exceedance(
         }
     }
     out
+}
+
+/// The period of `per` (China's calendar) an instant falls in: its start and end.
+pub fn period_of(per: Averaging, t: Instant) -> (Instant, Instant) {
+    match per {
+        Averaging::Hour => {
+            let start = t.div_euclid(HOUR) * HOUR;
+            (start, start + HOUR)
+        }
+        Averaging::Day => {
+            let start = time::day_start(t);
+            (start, start + DAY)
+        }
+        Averaging::Month => {
+            let start = time::month_start_of(t);
+            (start, next_month(start))
+        }
+        Averaging::Year => {
+            let start = time::year_start_of(t);
+            (start, next_year(start))
+        }
+    }
 }

@@ -144,6 +144,9 @@ fn days_over_a_limit_match_the_hand_computed_set() {
         exceedance(&s, Averaging::Day, 75.0, at("2014-01-02"), at("2014-01-04")).over,
         1
     );
+    // A day the window holds only part of is not counted.
+    let part = exceedance(&s, Averaging::Day, 75.0, at("2014-01-01T06:00"), b);
+    assert_eq!((part.over, part.with_values), (1, 4));
     // Hours over 75: 24 + 20 + 19 + 12.
     assert_eq!(exceedance(&s, Averaging::Hour, 75.0, a, b).over, 75);
     // Five days are too few for a month's mean (27 daily means).
