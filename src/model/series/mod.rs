@@ -158,8 +158,8 @@ impl Samples {
     /// The value nearest in time to `t` that is not a gap, with its index.
     pub fn nearest(&self, t: Instant) -> Option<usize> {
         let i = self.index_at(t);
-        let after = (i..self.len()).find(|&j| !self.values[j].is_nan());
-        let before = (0..i).rev().find(|&j| !self.values[j].is_nan());
+        let after = self.pyramid.next_valid(&self.values, i);
+        let before = self.pyramid.prev_valid(&self.values, i);
         match (before, after) {
             (Some(b), Some(a)) => Some(if t - self.time(b) <= self.time(a) - t {
                 b

@@ -95,6 +95,74 @@ impl Pyramid {
         Self { levels }
     }
 
+    /// The first index from `from` holding a value (not a gap), skipping whole blocks that hold
+    /// none: a stretch of a million empty cells costs a few thousand reads.
+    pub(super) fn next_valid(&self, values: &[f64], from: usize) -> Option<usize> {
+        let mut i = from;
+        while i < values.len() {
+            if let Some(skip) = self.empty_run_at(i) {
+                i += skip;
+                continue;
+            }
+            if !values[i].is_nan() {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The last index before `before` holding a value.
+    pub(super) fn prev_valid(&self, values: &[f64], before: usize) -> Option<usize> {
+        let mut i = before.min(values.len());
+        while i > 0 {
+            if let Some(skip) = self.empty_run_before(i) {
+                i -= skip;
+                continue;
+            }
+            i -= 1;
+            if !values[i].is_nan() {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// How many indices before `i` are surely empty: the largest empty block ending at `i`.
+    fn empty_run_before(&self, i: usize) -> Option<usize> {
+        let mut size = B;
+        let mut found = None;
+        for level in &self.levels {
+            if !i.is_multiple_of(size) || i < size {
+                break;
+            }
+            match level.get(i / size - 1) {
+                Some(block) if block.count == 0 => found = Some(size),
+                _ => break,
+            }
+            size *= B;
+        }
+        found
+    }
+
+    /// How many indices from `i` on are surely empty: a whole empty block (of the highest level
+    /// whose block starts at `i`), or `None`.
+    fn empty_run_at(&self, i: usize) -> Option<usize> {
+        let mut size = B;
+        let mut found = None;
+        for level in &self.levels {
+            if !i.is_multiple_of(size) {
+                break;
+            }
+            match level.get(i / size) {
+                Some(block) if block.count == 0 => found = Some(size),
+                _ => break,
+            }
+            size *= B;
+        }
+        found
+    }
+
     /// The extremes of `values[range]`: whole blocks from the highest level that fits, the ragged
     /// ends from the level below.
     pub(super) fn query(&self, values: &[f64], range: Range<usize>) -> Extremes {
@@ -154,6 +222,21 @@ mod tests {
             e.add_value(v);
         }
         e
+    }
+
+    #[test]
+    fn the_nearest_values_skip_empty_blocks_and_match_a_scan() {
+        let mut values = vec![f64::NAN; 200_000];
+        for i in [5usize, 31, 32, 1023, 1024, 70_000, 199_999] {
+            values[i] = i as f64;
+        }
+        let p = Pyramid::build(&values);
+        for from in [0usize, 6, 32, 33, 1000, 1025, 69_999, 70_001, 199_999] {
+            let want = (from..values.len()).find(|&j| !values[j].is_nan());
+            assert_eq!(p.next_valid(&values, from), want, "after {from}");
+            let want = (0..from).rev().find(|&j| !values[j].is_nan());
+            assert_eq!(p.prev_valid(&values, from), want, "before {from}");
+        }
     }
 
     #[test]
