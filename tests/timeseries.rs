@@ -560,3 +560,50 @@ fn an_edited_csv_is_read_again() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// Two records from columns of one CSV: read together, each its own values.
+#[test]
+fn two_columns_of_one_file_are_two_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = std::fs::read_to_string(example()).unwrap().replace(
+        "\n    ],\n    charts:",
+        r#"
+        (
+            id: "dew_point",
+            name: (zh: "露点", en: "Dew point"),
+            category: "air",
+            unit: "c",
+            series: (file: "beijing-pm25-hourly.csv", time: "time", value: "DEWP", source: "uci-beijing-pm25"),
+        ),
+    ],
+    charts:"#,
+    );
+    let ron = ron.replace(
+        r#"(id: "ugm3", zh: "微克/立方米", en: "μg/m³"),"#,
+        r#"(id: "ugm3", zh: "微克/立方米", en: "μg/m³"), (id: "c", zh: "℃", en: "°C"),"#,
+    );
+    let data = write(dir.path(), "two.ron", &ron);
+    std::fs::copy(
+        example().with_file_name("beijing-pm25-hourly.csv"),
+        dir.path().join("beijing-pm25-hourly.csv"),
+    )
+    .unwrap();
+    let report = planboard::model::load_file(&data).expect("two records of one file");
+    let dew = report
+        .indicator("dew_point")
+        .unwrap()
+        .samples
+        .clone()
+        .unwrap();
+    let pm = report
+        .indicator("pm25_hourly")
+        .unwrap()
+        .samples
+        .clone()
+        .unwrap();
+    assert_eq!((dew.len(), pm.len()), (43_824, 43_824));
+    assert_eq!(dew.value(0), -21.0, "2010-01-01 00:00's dew point");
+    assert!(pm.value(0).is_nan(), "its PM2.5 is missing");
+    assert_eq!(dew.time(100), pm.time(100));
+    assert_eq!(report.record_count(), (2, 87_648));
+}

@@ -154,7 +154,8 @@ fn bucket(
     let precision = Precision::Day;
     let mut out = Samples::new(&times, means, precision).unwrap_or_else(|| {
         // Periods ascend by construction; an empty record stays empty.
-        Samples::from_offsets(0, Vec::new(), Vec::new(), precision).unwrap_or_else(empty)
+        Samples::from_offsets(0, std::sync::Arc::default(), Vec::new(), precision)
+            .unwrap_or_else(empty)
     });
     out.counts = Some(counts);
     out
@@ -163,7 +164,7 @@ fn bucket(
 fn empty() -> Samples {
     Samples {
         start: 0,
-        offsets: Vec::new(),
+        offsets: std::sync::Arc::default(),
         values: Vec::new(),
         precision: Precision::Day,
         step: HOUR,

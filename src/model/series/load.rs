@@ -94,19 +94,13 @@ pub fn load_series(report: &mut Report, folder: Option<&FsPath>) -> SeriesProble
             Err(ps) => problems.in_csv.extend(ps),
             Ok(read) => {
                 let start = read.start;
-                let mut offsets = Some(read.offsets);
-                let last = columns.len().saturating_sub(1);
+                // One copy of the times, shared by every column of the file.
+                let offsets = Arc::new(read.offsets);
                 let mut made: BTreeMap<&str, Arc<Samples>> = BTreeMap::new();
-                for (k, (column, values)) in columns.iter().zip(read.values).enumerate() {
-                    // Each column its own copy of the times; the last takes them.
-                    let times = if k == last {
-                        offsets.take()
-                    } else {
-                        offsets.clone()
-                    };
-                    if let Some(samples) = times.and_then(|times| {
-                        Samples::from_offsets(start, times, values, read.precision)
-                    }) {
+                for (column, values) in columns.iter().zip(read.values) {
+                    if let Some(samples) =
+                        Samples::from_offsets(start, Arc::clone(&offsets), values, read.precision)
+                    {
                         // The daily means the counts read, built now rather than on the first
                         // zoom (a few milliseconds for ten million values).
                         let _ = samples.means(super::Averaging::Day);

@@ -40,11 +40,13 @@ pub struct SeriesRef {
 }
 
 /// A record's values in time order. Gaps (empty cells) are NaN. Instants are kept as seconds
-/// from the first one in 32 bits: 12 bytes a value, 120 MB for ten million.
+/// from the first one in 32 bits: 12 bytes a value, 120 MB for ten million (8 more a value for
+/// each further column of the same file, whose times are shared).
 #[derive(Debug)]
 pub struct Samples {
     start: Instant,
-    offsets: Vec<u32>,
+    /// Shared by the columns of one file: one copy of the times however many values they time.
+    offsets: Arc<Vec<u32>>,
     values: Vec<f64>,
     /// How finely the file wrote its times, for showing one.
     pub precision: Precision,
@@ -80,13 +82,13 @@ impl Samples {
             .iter()
             .map(|t| u32::try_from(t - start).ok())
             .collect::<Option<Vec<u32>>>()?;
-        Self::from_offsets(start, offsets, values, precision)
+        Self::from_offsets(start, Arc::new(offsets), values, precision)
     }
 
     /// [`Self::new`] from seconds after `start`.
     pub(crate) fn from_offsets(
         start: Instant,
-        offsets: Vec<u32>,
+        offsets: Arc<Vec<u32>>,
         values: Vec<f64>,
         precision: Precision,
     ) -> Option<Self> {
