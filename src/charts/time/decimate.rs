@@ -49,7 +49,7 @@ pub fn decimate(samples: &Samples, t0: f64, t1: f64, columns: usize) -> Runs {
         } else {
             let end_t = t0 + width * (c + 1) as f64;
             samples
-                .index_at(end_t.ceil() as Instant)
+                .index_at_from(a, end_t.ceil() as Instant)
                 .clamp(a, range.end)
         };
         if b > a {

@@ -146,6 +146,64 @@ impl Samples {
         }
     }
 
+    /// [`Self::index_at`] for a `t` at or after value `from`'s time, found near where the record's
+    /// step puts it and widened from there: a column's end costs a few reads close together, not a
+    /// binary search over the whole record (a drawing asks this once a pixel column).
+    pub fn index_at_from(&self, from: usize, t: Instant) -> usize {
+        let n = self.len();
+        if from >= n {
+            return n;
+        }
+        let Ok(off) = u32::try_from(t.saturating_sub(self.start).max(0)) else {
+            return n;
+        };
+        if self.offsets[from] >= off {
+            return self.index_at(t);
+        }
+        // The guess from the usual step, then doubling until the answer is bracketed.
+        let ahead = i64::from(off - self.offsets[from]) / self.step.max(1);
+        let guess = from
+            .saturating_add(usize::try_from(ahead).unwrap_or(n))
+            .min(n - 1);
+        let (mut lo, mut hi) = if self.offsets[guess] < off {
+            let mut lo = guess;
+            let mut width = 1usize;
+            loop {
+                let next = lo.saturating_add(width);
+                if next >= n {
+                    break (lo, n);
+                }
+                if self.offsets[next] >= off {
+                    break (lo, next);
+                }
+                lo = next;
+                width *= 2;
+            }
+        } else {
+            let mut hi = guess;
+            let mut width = 1usize;
+            loop {
+                let next = hi.saturating_sub(width).max(from);
+                if self.offsets[next] < off {
+                    break (next, hi);
+                }
+                hi = next;
+                width *= 2;
+            }
+        };
+        // offsets[lo] < off <= offsets[hi] (or hi == n): the first at or after `off` is in
+        // (lo, hi].
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.offsets[mid] < off {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        hi
+    }
+
     /// The indices of the values from `t0` (included) to `t1` (excluded).
     pub fn range(&self, t0: Instant, t1: Instant) -> std::ops::Range<usize> {
         self.index_at(t0)..self.index_at(t1).max(self.index_at(t0))

@@ -179,3 +179,28 @@ fn extremes_and_mean_of_any_range() {
         "the nearest hour with a value"
     );
 }
+
+#[test]
+fn an_index_found_near_a_hint_is_the_one_a_search_finds() {
+    // Irregular times: a gap, a burst, and steps of several sizes.
+    let mut times: Vec<Instant> = (0..500).map(|i| i * 60).collect();
+    times.extend((0..300).map(|i| 100_000 + i * 7));
+    times.extend((0..400).map(|i| 200_000 + i * 3600));
+    let s = Samples::new(&times, vec![1.0; times.len()], Precision::Minute)
+        .unwrap_or_else(|| unreachable!());
+    for from in [0usize, 1, 250, 499, 500, 650, 799, 800, 1199] {
+        for t in [
+            -5, 0, 59, 60, 61, 29_000, 99_999, 100_000, 100_003, 102_000, 150_000, 200_000,
+            1_000_000, 9_999_999,
+        ] {
+            if t < s.time(from) {
+                continue;
+            }
+            assert_eq!(
+                s.index_at_from(from, t),
+                s.index_at(t),
+                "from {from}, t {t}"
+            );
+        }
+    }
+}
