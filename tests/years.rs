@@ -40,7 +40,8 @@ fn chart(id: &str, kind: ChartKind, series: &[&str], kinds: Vec<PointKind>) -> C
 /// The first series' figures of a line or targets chart.
 fn first_results_and_targets(spec: &ChartSpec) -> &charts::ResultsAndTargets {
     match &spec.body {
-        ChartBody::Lines(series) | ChartBody::Targets(series) => &series[0].figures,
+        ChartBody::Lines(series) => &series[0].figures,
+        ChartBody::Targets(series) => &series[0].figures,
         other => panic!(
             "{}: a line or targets chart expected, not {other:?}",
             spec.id

@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::detail::detail;
-use super::{CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, Look, Series};
+use super::hit::{HitProbe, visible};
+use super::layout::{KindLayout, LabelRoom, PlacedLabels, place_bar_labels};
+use super::{CategoryLabel, ChartSpec, Figure, GapLabel, Input, Kind, Look, Series, SeriesView};
 use crate::format;
 use crate::i18n::{kind_label, kind_name};
 use crate::model::{DataPoint, Lang, PointKind, Qualifier};
@@ -13,7 +15,55 @@ use crate::model::{DataPoint, Lang, PointKind, Qualifier};
 /// Total width of the bars of one category, in x units (categories are 1 apart).
 const GROUP_WIDTH: f64 = 0.72;
 
-pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
+/// A bar chart's body: its series, each a group of bars, one a figure.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bars(pub Vec<Series<Vec<Figure>>>);
+
+impl std::ops::Deref for Bars {
+    type Target = [Series<Vec<Figure>>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Kind for Bars {
+    fn series(&self) -> Vec<SeriesView<'_>> {
+        self.0.iter().map(|s| s.view([&s.figures, &[]])).collect()
+    }
+
+    fn colours_name_series(&self) -> bool {
+        false
+    }
+
+    fn layout_needs(&self) -> KindLayout<'_> {
+        KindLayout {
+            bars: visible(&self.0).map(|s| &s.figures[..]).collect(),
+            ..KindLayout::plain()
+        }
+    }
+
+    fn place_labels(&self, room: &LabelRoom<'_>) -> PlacedLabels {
+        PlacedLabels {
+            bar_labels: place_bar_labels(
+                &self.0,
+                &room.scale,
+                room.stagger,
+                room.stagger_lift,
+                room.measure,
+            ),
+            ..PlacedLabels::none(room.gaps.len())
+        }
+    }
+
+    fn hit(&self, probe: &HitProbe) -> Option<&Figure> {
+        visible(&self.0)
+            .flat_map(|s| &s.figures)
+            .find(|b| probe.on_bar(b))
+    }
+}
+
+pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> Bars {
     let lang = spec.lang;
     let chart = input.chart;
     let drawn: Vec<Vec<&DataPoint>> = input
@@ -110,7 +160,7 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
             })
             .collect();
     }
-    ChartBody::Bars(all_series)
+    Bars(all_series)
 }
 
 /// A bar's shade: how many years of its kind in the chart come after its own (0 for the latest).

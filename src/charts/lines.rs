@@ -5,12 +5,66 @@
 use std::collections::BTreeSet;
 
 use super::detail::detail;
-use super::{CategoryLabel, ChartBody, ChartSpec, Figure, Input, Look, ResultsAndTargets, Series};
+use super::hit::HitProbe;
+use super::layout::{KindLayout, LabelRoom, PlacedLabels, place_point_labels};
+use super::{
+    CategoryLabel, ChartSpec, Figure, Input, Kind, Look, ResultsAndTargets, Series, SeriesView,
+};
 use crate::format;
 use crate::i18n::tr;
 use crate::model::PointKind;
 
-pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
+/// A line chart's body: each series' results and its targets, two lines.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lines(pub Vec<Series<ResultsAndTargets>>);
+
+impl std::ops::Deref for Lines {
+    type Target = [Series<ResultsAndTargets>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Kind for Lines {
+    fn series(&self) -> Vec<SeriesView<'_>> {
+        self.0
+            .iter()
+            .map(|s| s.view([&s.figures.results, &s.figures.targets]))
+            .collect()
+    }
+
+    fn colours_name_series(&self) -> bool {
+        true
+    }
+
+    fn layout_needs(&self) -> KindLayout<'_> {
+        KindLayout {
+            years_on_axis: true,
+            point_label_lift: 0.25,
+            ..KindLayout::plain()
+        }
+    }
+
+    fn place_labels(&self, room: &LabelRoom<'_>) -> PlacedLabels {
+        PlacedLabels {
+            point_labels: place_point_labels(
+                &self.0,
+                &room.scale,
+                room.every_point,
+                room.point_lift,
+                room.measure,
+            ),
+            ..PlacedLabels::none(room.gaps.len())
+        }
+    }
+
+    fn hit(&self, probe: &HitProbe) -> Option<&Figure> {
+        probe.nearest(super::hit::visible(&self.0).flat_map(|s| s.figures.iter()))
+    }
+}
+
+pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> Lines {
     let lang = spec.lang;
     let chart = input.chart;
     let years: BTreeSet<i32> = input
@@ -72,5 +126,5 @@ pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody 
     let first = years.first().copied().unwrap_or(0);
     let last = years.last().copied().unwrap_or(0);
     spec.x_range = (f64::from(first) - 0.5, f64::from(last) + 0.5);
-    ChartBody::Lines(all_series)
+    Lines(all_series)
 }

@@ -2,9 +2,11 @@
 //! tooltips, in one language, for the series that are visible. Drawing a [`ChartSpec`] is a separate,
 //! thin step (`draw`), shared by the window and the image export.
 //!
-//! What a chart shows is a [`ChartBody`]: one arm a kind, each built in its own file (`bars.rs`,
-//! `lines.rs`, `targets.rs`, `card.rs`), laid out in [`layout`] and drawn in `draw/` by one file a
-//! kind. A new kind is one file here, one in `draw/`, one validation rule and one arm.
+//! What a chart shows is a [`ChartBody`]: one arm a kind, each kind one file (`bars.rs`,
+//! `lines.rs`, `targets.rs`, `time/`) that builds its body and implements [`Kind`] (what its layout
+//! needs, its labels, what is under the pointer), and one file in `draw/` that draws it. A chart
+//! of one figure is shown as a card (`card.rs`), whatever its kind. A new kind is one file here,
+//! one in `draw/`, an arm in each registry and its validation rule.
 
 pub mod accountability;
 mod bars;
@@ -18,7 +20,10 @@ pub mod time;
 mod wrap;
 
 pub use accountability::Status;
+pub use bars::Bars;
 pub use card::CardSpec;
+pub use lines::Lines;
+pub use targets::Targets;
 
 pub use wrap::wrap_label;
 
@@ -37,8 +42,11 @@ pub struct ChartSpec {
     pub axis_label: String,
     pub unit: Unit,
     pub lang: Lang,
-    /// What the chart shows: its kind's figures, or a single figure's card.
+    /// What the chart shows: its kind's figures.
     pub body: ChartBody,
+    /// When the chart draws exactly one figure and no reference line: that figure as a card,
+    /// shown instead of the body (decided once the body is built, whatever its kind).
+    pub card: Option<Box<CardSpec>>,
     /// Labels under the bars (indicator names) or years on a line chart, at their x.
     pub categories: Vec<CategoryLabel>,
     pub references: Vec<ReferenceSpec>,
@@ -60,21 +68,93 @@ pub struct ChartSpec {
     pub value_range: (f64, f64),
 }
 
-/// What a chart shows: one arm a kind of chart. Every series keeps its entry when hidden (for the
-/// check boxes), but only visible ones take room or are drawn.
+/// What a chart shows: one arm a kind of chart, each arm a type of its kind's own file. This enum
+/// and [`ChartBody::kind`] are the registry of kinds in `charts/` (the drawing's is
+/// `draw::kind_drawing`): a new kind is its file, an arm here and one there, and the compiler names
+/// every other place. Every series keeps its entry when hidden (for the check boxes), but only
+/// visible ones take room or are drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartBody {
     /// Grouped bars, before-after bars and single values against reference lines: one bar a
     /// figure, filled by its kind.
-    Bars(Vec<Series<Vec<Figure>>>),
+    Bars(bars::Bars),
     /// Years on the axis: results (and starting levels) a solid line, targets a dashed one.
-    Lines(Vec<Series<ResultsAndTargets>>),
+    Lines(lines::Lines),
     /// Years on the axis: each result a bar, each target a marker beside it, and the verdict.
-    Targets(Vec<Series<ResultsAndTargets>>),
-    /// One figure: a card, not a one-bar chart.
-    Card(Box<CardSpec>),
+    Targets(targets::Targets),
     /// Records on a calendar axis, decimated to the pixels when drawn.
     Time(Box<time::TimeChart>),
+}
+
+impl ChartBody {
+    /// The kind behind the body: the one place `charts/` matches on kinds.
+    pub fn kind(&self) -> &dyn Kind {
+        match self {
+            Self::Bars(bars) => bars,
+            Self::Lines(lines) => lines,
+            Self::Targets(targets) => targets,
+            Self::Time(time) => time.as_ref(),
+        }
+    }
+
+    /// The body a declared kind is built as: the one place a declared kind meets its builder.
+    fn build(spec: &mut ChartSpec, input: &Input<'_>, view: &time::TimeView) -> Self {
+        match input.chart.kind {
+            ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
+                Self::Bars(bars::build_bars(spec, input))
+            }
+            ChartKind::Lines => Self::Lines(lines::build_lines(spec, input)),
+            ChartKind::TargetsAndResults => Self::Targets(targets::build_targets(spec, input)),
+            ChartKind::TimeSeries => Self::Time(Box::new(time::build_time(spec, input, view))),
+        }
+    }
+
+    /// Every series with what it draws, visible or not, whatever the kind.
+    pub fn series(&self) -> Vec<SeriesView<'_>> {
+        self.kind().series()
+    }
+
+    /// Whether a series' colour says which series it is (see [`Kind::colours_name_series`]).
+    pub fn colours_name_series(&self) -> bool {
+        self.kind().colours_name_series()
+    }
+}
+
+/// One kind of chart as the layout, the pointer and the check boxes see it. Each kind's file
+/// implements it for its body type; the layout and the hit test ask it and never match on kinds.
+pub trait Kind {
+    /// Every series with what it draws, visible or not.
+    fn series(&self) -> Vec<SeriesView<'_>>;
+
+    /// Whether a series' colour says which series it is (line charts, and targets charts of
+    /// several indicators): then the header names the series by colour and their check boxes
+    /// carry a swatch. In bar charts colour says what a bar is (result, target, starting level)
+    /// and the axis names the series.
+    fn colours_name_series(&self) -> bool;
+
+    /// What the kind asks of the layout: years or names on the axis, room for markers and gap
+    /// labels, the bars that stand side by side.
+    fn layout_needs(&self) -> layout::KindLayout<'_> {
+        layout::KindLayout::plain()
+    }
+
+    /// The value labels the kind places in a laid-out plot; by default none, every gap label shown.
+    fn place_labels(&self, room: &layout::LabelRoom<'_>) -> layout::PlacedLabels {
+        layout::PlacedLabels::none(room.gaps.len())
+    }
+
+    /// The figure under a point in plot coordinates, if the kind has figures the pointer can
+    /// name (a time chart's hover is the record's nearest value, `TimeChart::hover`).
+    fn hit(&self, _at: &hit::HitProbe) -> Option<&Figure> {
+        None
+    }
+
+    /// The value axis' range: by default every visible figure, zero and the room labels need; a
+    /// kind that fits its own range when built keeps `built`.
+    fn value_range(&self, spec: &ChartSpec, built: (f64, f64)) -> (f64, f64) {
+        let _ = built;
+        layout::value_range(spec)
+    }
 }
 
 /// One toggleable series: an indicator's figures in one colour.
@@ -247,7 +327,8 @@ pub fn build_in(
         axis_label,
         unit,
         lang,
-        body: ChartBody::Bars(Vec::new()),
+        body: ChartBody::Bars(bars::Bars::default()),
+        card: None,
         categories: Vec::new(),
         references: Vec::new(),
         gaps: Vec::new(),
@@ -263,14 +344,7 @@ pub fn build_in(
         indicators: &indicators,
         hidden,
     };
-    spec.body = match chart.kind {
-        ChartKind::Lines => lines::build_lines(&mut spec, &input),
-        ChartKind::TargetsAndResults => targets::build_targets(&mut spec, &input),
-        ChartKind::GroupedBars | ChartKind::BeforeAfter | ChartKind::ReferenceLines => {
-            bars::build_bars(&mut spec, &input)
-        }
-        ChartKind::TimeSeries => time::build_time(&mut spec, &input, view),
-    };
+    spec.body = ChartBody::build(&mut spec, &input, view);
     let mut sources = drawn_sources(&input, lang);
     for citation in std::mem::take(&mut spec.sources) {
         if !sources.contains(&citation) {
@@ -301,12 +375,9 @@ pub fn build_in(
             }
         })
         .collect();
-    if !matches!(spec.body, ChartBody::Time(_)) {
-        spec.value_range = layout::value_range(&spec);
-    }
-    if let Some(card) = card::build_card(&spec, &input) {
-        spec.body = ChartBody::Card(Box::new(card));
-    }
+    spec.value_range = spec.body.kind().value_range(&spec, spec.value_range);
+    // Whether the chart is a card is decided here, from what the body draws, not by any kind.
+    spec.card = card::build_card(&spec, &input).map(Box::new);
     spec
 }
 
@@ -371,44 +442,21 @@ impl<F> Series<F> {
     }
 }
 
-impl ChartBody {
-    /// Every series with what it draws, visible or not, whatever the kind; none for a card.
-    pub fn series(&self) -> Vec<SeriesView<'_>> {
-        match self {
-            Self::Bars(series) => series.iter().map(|s| s.view([&s.figures, &[]])).collect(),
-            Self::Lines(series) | Self::Targets(series) => series
-                .iter()
-                .map(|s| s.view([&s.figures.results, &s.figures.targets]))
-                .collect(),
-            Self::Time(chart) => chart.series.iter().map(|s| s.view([&[], &[]])).collect(),
-            Self::Card(_) => Vec::new(),
-        }
-    }
-
-    /// Whether a series' colour says which series it is (line charts, and targets charts of
-    /// several indicators): then the header names the series by colour and their check boxes carry
-    /// a swatch. In bar charts colour says what a bar is (result, target, starting level) and the
-    /// axis names the series.
-    pub fn colours_name_series(&self) -> bool {
-        match self {
-            Self::Lines(_) | Self::Time(_) => true,
-            Self::Targets(series) => series.len() > 1,
-            Self::Bars(_) | Self::Card(_) => false,
-        }
-    }
-}
-
 impl ChartSpec {
     /// Whether anything is visible at all.
     pub fn any_visible(&self) -> bool {
         // A card is one visible figure.
-        matches!(self.body, ChartBody::Card(_))
+        self.card.is_some()
             || self.body.series().iter().any(|s| s.visible)
             || self.references.iter().any(|r| r.visible)
     }
 
     /// The check boxes of the chart: its series, then its reference lines.
     pub fn toggles(&self) -> Vec<Toggle<'_>> {
+        // A card is one figure: nothing to switch.
+        if self.card.is_some() {
+            return Vec::new();
+        }
         let coloured = self.body.colours_name_series();
         self.body
             .series()
@@ -428,17 +476,15 @@ impl ChartSpec {
 
     /// The card, when the chart is one figure.
     pub fn card(&self) -> Option<&CardSpec> {
-        match &self.body {
-            ChartBody::Card(card) => Some(card),
-            _ => None,
-        }
+        self.card.as_deref()
     }
 
     /// The time chart, when the chart is one.
     pub fn time(&self) -> Option<&time::TimeChart> {
-        match &self.body {
-            ChartBody::Time(chart) => Some(chart),
-            _ => None,
+        if let ChartBody::Time(chart) = &self.body {
+            Some(chart)
+        } else {
+            None
         }
     }
 }

@@ -7,8 +7,11 @@ use std::collections::BTreeSet;
 
 use super::accountability::Comparison;
 use super::detail::detail;
+use super::hit::{HitProbe, visible};
+use super::layout::{KindLayout, LabelRoom, PlacedLabels, place_targets_texts};
 use super::{
-    CategoryLabel, ChartBody, ChartSpec, Figure, GapLabel, Input, Look, ResultsAndTargets, Series,
+    CategoryLabel, ChartSpec, Figure, GapLabel, Input, Kind, Look, ResultsAndTargets, Series,
+    SeriesView,
 };
 use crate::format;
 use crate::i18n::tr;
@@ -17,7 +20,86 @@ use crate::model::{DataPoint, Lang, PointKind, Qualifier};
 /// Room for one year's figures, in x units (years are 1 apart).
 const YEAR_WIDTH: f64 = 0.76;
 
-pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBody {
+/// A targets chart's body: each series' results (bars) and targets (markers beside them).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Targets(pub Vec<Series<ResultsAndTargets>>);
+
+impl std::ops::Deref for Targets {
+    type Target = [Series<ResultsAndTargets>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Kind for Targets {
+    fn series(&self) -> Vec<SeriesView<'_>> {
+        self.0
+            .iter()
+            .map(|s| s.view([&s.figures.results, &s.figures.targets]))
+            .collect()
+    }
+
+    /// Colour names the series only when there are several; one indicator's bars are the
+    /// result's colour.
+    fn colours_name_series(&self) -> bool {
+        self.0.len() > 1
+    }
+
+    fn layout_needs(&self) -> KindLayout<'_> {
+        KindLayout {
+            years_on_axis: true,
+            marker_lines: 1.2,
+            gap_share: 0.24,
+            point_label_lift: 0.25,
+            bars: visible(&self.0).map(|s| &s.figures.results[..]).collect(),
+        }
+    }
+
+    fn place_labels(&self, room: &LabelRoom<'_>) -> PlacedLabels {
+        let marker_lift = room.point_lift.max(room.y_span * 0.02);
+        let texts = place_targets_texts(
+            &self.0,
+            &room.scale,
+            &|t| target_label_y(t, marker_lift, room.label_line),
+            &room.gaps,
+            room.measure,
+        );
+        PlacedLabels {
+            point_labels: Vec::new(),
+            bar_labels: texts.results,
+            target_labels: texts.targets,
+            gap_shown: texts.gaps,
+        }
+    }
+
+    /// A result's bar first, else a target's marker.
+    fn hit(&self, probe: &HitProbe) -> Option<&Figure> {
+        visible(&self.0)
+            .flat_map(|s| &s.figures.results)
+            .find(|b| probe.on_bar(b))
+            .or_else(|| {
+                visible(&self.0)
+                    .flat_map(|s| &s.figures.targets)
+                    .find(|t| probe.on_marker(t))
+            })
+    }
+}
+
+/// Where a target's label sits in a targets chart: above its marker (and its arrow, for a floor
+/// or a ceiling), and clear of the label of the result beside it, which sits above the result's
+/// bar. `marker_lift` is how far an arrow sits from its marker.
+fn target_label_y(t: &Figure, marker_lift: f64, label_line: f64) -> f64 {
+    let arrow = matches!(t.qualifier, Qualifier::AtLeast | Qualifier::AtMost);
+    let above = if arrow {
+        marker_lift * 2.0
+    } else {
+        marker_lift * 0.5
+    };
+    (t.value.max(0.0) + above).max(t.label_base + label_line * 1.05)
+}
+
+pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> Targets {
     let lang = spec.lang;
     let (report, chart, indicators) = (input.report, input.chart, input.indicators);
     let years: BTreeSet<i32> = indicators
@@ -135,7 +217,7 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> ChartBod
     // Fewer than three years still get the room of three, so one pair is not a wall.
     let pad = (3.0 - years.len() as f64).max(0.0) / 2.0;
     spec.x_range = (-0.5 - pad, years.len().max(1) as f64 - 0.5 + pad);
-    ChartBody::Targets(all_series)
+    Targets(all_series)
 }
 
 /// "目标7左右" / "target ≈7": the target with its own wording; the axis states the unit.

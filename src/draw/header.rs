@@ -3,8 +3,7 @@
 
 use egui::{RichText, Ui, Vec2};
 
-use crate::charts::{ChartBody, ChartSpec, Look};
-use crate::draw::palette::{bar_fill, bar_stroke};
+use crate::charts::ChartSpec;
 use crate::i18n::tr;
 
 /// The title and, below it, the unit and the key to the bar fills.
@@ -18,7 +17,7 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 10.0), egui::Sense::hover());
                 let base = ui.visuals().text_color();
-                swatch(ui.painter(), rect, base, &spec.body, *look);
+                super::kind_drawing(&spec.body).swatch(ui.painter(), rect, base, *look);
                 ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
             });
         }
@@ -66,54 +65,5 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
                 .small()
                 .weak(),
         );
-    }
-}
-
-/// The key's sample of how a kind of figure is drawn: a bar's fill, or a line (dashed for targets
-/// on a line chart, thick for a target marker).
-fn swatch(
-    painter: &egui::Painter,
-    rect: egui::Rect,
-    base: egui::Color32,
-    body: &ChartBody,
-    look: Look,
-) {
-    use crate::model::PointKind;
-    let kind = look.kind;
-    let y = rect.center().y;
-    match (body, kind) {
-        (ChartBody::Lines(_), PointKind::Target) => {
-            let dashes = egui::Shape::dashed_line(
-                &[egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
-                egui::Stroke::new(2.0, base),
-                3.0,
-                2.0,
-            );
-            painter.extend(dashes);
-        }
-        (ChartBody::Lines(_) | ChartBody::Time(_), _) => {
-            let _ = painter.line_segment(
-                [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
-                egui::Stroke::new(2.0, base),
-            );
-        }
-        (ChartBody::Targets(_), PointKind::Actual) => {
-            let _ = painter.rect_filled(rect, 1.0, super::palette::series_color(0));
-        }
-        (ChartBody::Targets(_), PointKind::Target) => {
-            let _ = painter.line_segment(
-                [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
-                egui::Stroke::new(3.0, base),
-            );
-        }
-        _ => {
-            let _ = painter.rect(
-                rect,
-                1.0,
-                bar_fill(look),
-                bar_stroke(look),
-                egui::StrokeKind::Inside,
-            );
-        }
     }
 }

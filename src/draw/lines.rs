@@ -2,15 +2,36 @@
 //! figure, and value labels where the layout placed them (apart from each other's; hovering shows
 //! the rest).
 
-use egui::{Align2, Color32, RichText};
+use egui::{Align2, Color32, Painter, Rect, RichText, Ui, Vec2};
 use egui_plot::{Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
 
+use super::ids::item_source;
 use super::palette::series_color;
-use super::plot::item_source;
+use super::plot::still_chart_ui;
+use super::{KindDrawing, Mode, swatch};
+use crate::charts::Lines;
 use crate::charts::layout::{PlotLayout, PointLabel};
-use crate::charts::{ResultsAndTargets, Series};
+use crate::charts::{ChartSpec, Look, ResultsAndTargets, Series};
+use crate::model::PointKind;
 
-pub(super) fn lines_ui(
+impl KindDrawing for Lines {
+    fn plot_ui(&self, ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::Response {
+        still_chart_ui(ui, spec, size, mode, &|plot_ui, layout, text_color| {
+            lines_ui(plot_ui, self, layout, text_color);
+        })
+    }
+
+    /// Targets a dashed line, results and starting levels a solid one.
+    fn swatch(&self, painter: &Painter, rect: Rect, base: Color32, look: Look) {
+        if look.kind == PointKind::Target {
+            swatch::dashed(painter, rect, base);
+        } else {
+            swatch::line(painter, rect, base, 2.0);
+        }
+    }
+}
+
+fn lines_ui(
     plot_ui: &mut PlotUi<'_>,
     series: &[Series<ResultsAndTargets>],
     layout: &PlotLayout,

@@ -1,31 +1,17 @@
-//! The plot of a chart: axes and grid, shared by every chart kind, with the kind's own items drawn
-//! by [`super::bars`], [`super::lines`] or [`super::targets`], reference lines by
-//! [`super::references`], and the category labels painted centred under their place.
+//! The plot of a chart: axes and grid, shared by every still chart kind, with the kind's own items
+//! drawn by its file (through [`super::KindDrawing`]), reference lines by [`super::references`],
+//! and the category labels painted centred under their place.
 //!
 //! No legend sits in the plot: bar charts name their bars on the axis and say what the fills mean
 //! in the header's key; line charts name their series in the header.
 
 use egui::{Align, Ui, Vec2};
-use egui_plot::{AxisHints, GridMark, HLine, ItemId, Plot, PlotBounds, PlotPoint};
+use egui_plot::{AxisHints, GridMark, HLine, Plot, PlotBounds, PlotPoint, PlotUi};
 
+use super::ids::plot_id;
+use crate::charts::ChartSpec;
 use crate::charts::layout::{PlotLayout, plot_layout};
-use crate::charts::{ChartBody, ChartSpec};
 use crate::format;
-
-/// The plot's id, from the chart id: the same chart keeps its state across frames.
-pub fn plot_id(chart_id: &str) -> egui::Id {
-    egui::Id::unique(("planboard-chart", chart_id))
-}
-
-/// The item id of a toggle key: every item of a series (bars, labels) shares it.
-pub fn item_id(key: &str) -> ItemId {
-    ItemId::new(item_source(key))
-}
-
-/// What plot items hash into their [`ItemId`] (their `.id(…)` takes the source, not the id).
-pub(super) fn item_source(key: &str) -> (&'static str, &str) {
-    ("series", key)
-}
 
 /// How a chart is drawn: in the window, with tooltips, or as a still image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,11 +31,24 @@ pub(super) fn body_font(ui: &Ui) -> egui::FontId {
 }
 
 /// The plot itself: axes, the chart's items, value labels, and the tooltip of the figure under the
-/// pointer in the window.
+/// pointer in the window. Each kind draws its own ([`super::KindDrawing::plot_ui`]).
 pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::Response {
-    if let Some(chart) = spec.time() {
-        return super::time::time_plot_ui(ui, spec, chart, size, mode);
-    }
+    super::kind_drawing(&spec.body).plot_ui(ui, spec, size, mode)
+}
+
+/// The items a kind draws in a still plot, where the layout placed them, in the text colour.
+pub(super) type Items<'a> = &'a dyn Fn(&mut PlotUi<'_>, &PlotLayout, egui::Color32);
+
+/// A still chart's plot (every kind but the time chart): axes and grid, the kind's `items`, gap
+/// labels, reference lines, the zero line, the category labels centred under their place, and the
+/// tooltip of the figure under the pointer in the window.
+pub(super) fn still_chart_ui(
+    ui: &mut Ui,
+    spec: &ChartSpec,
+    size: Vec2,
+    mode: Mode,
+    items: Items<'_>,
+) -> egui::Response {
     let id = plot_id(&spec.id);
     let lang = spec.lang;
     let font = body_font(ui);
@@ -81,21 +80,8 @@ pub fn plot_ui(ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::R
             ..
         } = layout;
         plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
-        match &spec.body {
-            ChartBody::Bars(series) => {
-                super::bars::bars_ui(plot_ui, series, &layout, text_color);
-            }
-            ChartBody::Lines(series) => {
-                super::lines::lines_ui(plot_ui, series, &layout, text_color);
-            }
-            ChartBody::Targets(series) => {
-                super::targets::targets_ui(plot_ui, series, &layout, text_color);
-            }
-            // A card is drawn as a card (`card_ui`), never in a plot; a time chart by
-            // `time_plot_ui`, above.
-            ChartBody::Card(_) | ChartBody::Time(_) => {}
-        }
-        super::bars::gaps_ui(plot_ui, spec, &layout, text_color);
+        items(plot_ui, &layout, text_color);
+        super::value_labels::gaps_ui(plot_ui, spec, &layout, text_color);
         super::references::references_ui(plot_ui, spec, &layout);
         if y0 < 0.0 {
             plot_ui.hline(

@@ -3,8 +3,8 @@
 use egui::{Align2, RichText};
 use egui_plot::{HLine, LineStyle, PlotPoint, PlotUi, Text};
 
+use super::ids::item_source;
 use super::palette::series_color;
-use super::plot::item_source;
 use crate::charts::layout::PlotLayout;
 use crate::charts::{ChartSpec, ReferenceSpec};
 

@@ -1,18 +1,42 @@
 //! Targets against results: the result a solid bar, the target a line beside it — dashed for an
 //! "about" (左右) target, with an arrow for an "at least" (以上) floor — and the verdict above.
 
-use egui::{Align2, Color32, RichText};
+use egui::{Align2, Color32, Painter, Rect, RichText, Ui, Vec2};
 use egui_plot::{
     Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text,
 };
 
+use super::ids::item_source;
 use super::palette::series_color;
-use super::plot::item_source;
+use super::plot::still_chart_ui;
+use super::value_labels::value_label_ui;
+use super::{KindDrawing, Mode, swatch};
+use crate::charts::Targets;
 use crate::charts::layout::PlotLayout;
-use crate::charts::{ResultsAndTargets, Series};
-use crate::model::Qualifier;
+use crate::charts::{ChartSpec, Look, ResultsAndTargets, Series};
+use crate::model::{PointKind, Qualifier};
 
-pub(super) fn targets_ui(
+impl KindDrawing for Targets {
+    fn plot_ui(&self, ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::Response {
+        still_chart_ui(ui, spec, size, mode, &|plot_ui, layout, text_color| {
+            targets_ui(plot_ui, self, layout, text_color);
+        })
+    }
+
+    /// A result the first series' bar, a target a thick line (its marker), a starting level a
+    /// bar's fill.
+    fn swatch(&self, painter: &Painter, rect: Rect, base: Color32, look: Look) {
+        match look.kind {
+            PointKind::Actual => {
+                painter.rect_filled(rect, 1.0, series_color(0));
+            }
+            PointKind::Target => swatch::line(painter, rect, base, 3.0),
+            PointKind::Baseline => swatch::bar(painter, rect, look),
+        }
+    }
+}
+
+fn targets_ui(
     plot_ui: &mut PlotUi<'_>,
     series: &[Series<ResultsAndTargets>],
     layout: &PlotLayout,
@@ -38,7 +62,7 @@ pub(super) fn targets_ui(
         );
         for place in layout.bar_labels.iter().filter(|l| l.series == s) {
             if let Some(b) = series.figures.results.get(place.index) {
-                super::bars::value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
+                value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
             }
         }
         for (index, t) in series.figures.targets.iter().enumerate() {

@@ -5,14 +5,15 @@
 //! The view a person asks for is not kept here: it is left in the context's memory under
 //! [`view_request_id`] for the chart's panel to turn into an action, like every other change.
 
-use egui::{Align, Align2, Color32, RichText, Stroke, Ui, Vec2};
+use egui::{Align, Align2, Color32, Painter, Rect, RichText, Stroke, Ui, Vec2};
 use egui_plot::{HLine, Line, LineStyle, PlotBounds, PlotPoint, PlotPoints, Points, Text};
 
-use super::Mode;
+use super::ids::{item_source, plot_id};
 use super::palette::series_color;
-use super::plot::{body_font, item_source, plot_id, still_plot};
-use crate::charts::ChartSpec;
+use super::plot::{body_font, still_plot};
+use super::{KindDrawing, Mode, swatch};
 use crate::charts::time::{TimeChart, TimeView, axis, clamp_window};
+use crate::charts::{ChartSpec, Look};
 use crate::format;
 use crate::model::time::Instant;
 
@@ -21,8 +22,19 @@ pub fn view_request_id(chart_id: &str) -> egui::Id {
     plot_id(chart_id).with("view-request")
 }
 
+impl KindDrawing for TimeChart {
+    fn plot_ui(&self, ui: &mut Ui, spec: &ChartSpec, size: Vec2, mode: Mode) -> egui::Response {
+        time_plot_ui(ui, spec, self, size, mode)
+    }
+
+    /// Every record is a line.
+    fn swatch(&self, painter: &Painter, rect: Rect, base: Color32, _look: Look) {
+        swatch::line(painter, rect, base, 2.0);
+    }
+}
+
 /// The plot of a time chart, `size` points large.
-pub(super) fn time_plot_ui(
+fn time_plot_ui(
     ui: &mut Ui,
     spec: &ChartSpec,
     chart: &TimeChart,

@@ -21,7 +21,7 @@ pub struct PointLabel {
 
 /// How value units map to the plot's points: x from the left of the x range, y up from the bottom
 /// of the drawn value range.
-pub(super) struct PlotScale {
+pub(in crate::charts) struct PlotScale {
     pub x0: f64,
     pub y0: f64,
     pub px_per_x: f64,
@@ -93,7 +93,7 @@ pub struct TargetLabel {
 /// on its bar, every target's wording above its marker, every verdict above its pair, in that
 /// order of precedence; one that would cover a text already placed is left out (the tooltip has
 /// the value and the verdict).
-pub(super) struct TargetsTexts {
+pub(in crate::charts) struct TargetsTexts {
     pub results: Vec<BarLabel>,
     pub targets: Vec<TargetLabel>,
     pub gaps: Vec<bool>,
@@ -101,7 +101,7 @@ pub(super) struct TargetsTexts {
 
 /// Where a targets chart's texts go (see [`TargetsTexts`]). `target_y` is where a target's label
 /// sits; `gaps` are the verdicts' texts at their x and bottom edge.
-pub(super) fn place_targets_texts(
+pub(in crate::charts) fn place_targets_texts(
     series: &[Series<ResultsAndTargets>],
     scale: &PlotScale,
     target_y: &dyn Fn(&Figure) -> f64,
@@ -167,7 +167,7 @@ pub struct BarLabel {
 /// (every second bar of a group first, when neighbouring labels are too wide to sit side by
 /// side), whichever covers no label already placed and stays in the plot; else it is left out
 /// (the tooltip has the value). Series in the chart's order, bars in theirs.
-pub(super) fn place_bar_labels(
+pub(in crate::charts) fn place_bar_labels(
     series: &[Series<Vec<Figure>>],
     scale: &PlotScale,
     stagger: bool,
@@ -224,7 +224,7 @@ impl LabelBox {
 /// value), or on the other side when that would cover a label already placed, or is left out
 /// (its value is on hover). Lines are taken in the chart's order, each from its last point back,
 /// so the most recent figures keep their labels.
-pub(super) fn place_point_labels(
+pub(in crate::charts) fn place_point_labels(
     series: &[Series<ResultsAndTargets>],
     scale: &PlotScale,
     every: bool,

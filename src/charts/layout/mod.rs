@@ -8,9 +8,11 @@
 mod labels;
 
 pub use labels::{BarLabel, PointLabel, TargetLabel, key_names};
-use labels::{PlotScale, place_bar_labels, place_point_labels, place_targets_texts};
+pub(in crate::charts) use labels::{
+    PlotScale, place_bar_labels, place_point_labels, place_targets_texts,
+};
 
-use super::{ChartBody, ChartSpec, Figure, Series, SeriesView};
+use super::{ChartSpec, Figure, SeriesView};
 
 /// Width of the value axis, in points.
 const Y_AXIS_PX: f32 = 56.0;
@@ -66,60 +68,70 @@ pub struct PlotLayout {
     pub reference_label_lift: f64,
 }
 
-/// What a kind of chart asks of the layout: the one place a kind is matched here.
-struct KindLayout<'a> {
+/// What a kind of chart asks of the layout ([`super::Kind::layout_needs`]).
+#[derive(Clone, Debug, Default)]
+pub struct KindLayout<'a> {
     /// Years on the category axis, one x unit apart: thinned when they do not fit, and a category
     /// gets exactly its share of the width.
-    years_on_axis: bool,
+    pub years_on_axis: bool,
     /// Lines of text between the figures and the gap labels for a target's wording and arrow.
-    marker_lines: f64,
+    pub marker_lines: f64,
     /// The share of the values' span kept above them for gap labels in [`value_range`]: more
     /// where a target's label and arrow sit between the figures and the verdict.
-    gap_share: f64,
+    pub gap_share: f64,
     /// How far above a point its label sits, in lines of label text.
-    point_label_lift: f64,
+    pub point_label_lift: f64,
     /// The bars of each visible series, which stand side by side on the category axis (a bar
     /// chart's bars, a targets chart's results): their labels stagger when too wide.
-    bars: Vec<&'a [Figure]>,
+    pub bars: Vec<&'a [Figure]>,
 }
 
-impl<'a> KindLayout<'a> {
-    fn of(body: &'a ChartBody) -> Self {
-        match body {
-            ChartBody::Bars(series) => Self {
-                years_on_axis: false,
-                marker_lines: 0.0,
-                gap_share: 0.14,
-                point_label_lift: 0.0,
-                bars: visible(series).map(|s| &s.figures[..]).collect(),
-            },
-            ChartBody::Lines(_) => Self {
-                years_on_axis: true,
-                marker_lines: 0.0,
-                gap_share: 0.14,
-                point_label_lift: 0.25,
-                bars: Vec::new(),
-            },
-            ChartBody::Targets(series) => Self {
-                years_on_axis: true,
-                marker_lines: 1.2,
-                gap_share: 0.24,
-                point_label_lift: 0.25,
-                bars: visible(series).map(|s| &s.figures.results[..]).collect(),
-            },
-            ChartBody::Card(_) | ChartBody::Time(_) => Self {
-                years_on_axis: false,
-                marker_lines: 0.0,
-                gap_share: 0.14,
-                point_label_lift: 0.0,
-                bars: Vec::new(),
-            },
+impl KindLayout<'_> {
+    /// Names on the axis, no markers, no lifted labels, no bars: what a kind asks by default.
+    pub fn plain() -> Self {
+        Self {
+            gap_share: 0.14,
+            ..Self::default()
         }
     }
 }
 
-fn visible<F>(series: &[Series<F>]) -> impl Iterator<Item = &Series<F>> {
-    series.iter().filter(|s| s.visible)
+/// What a kind's value labels are placed in: the plot's scale, the lifts the layout decided, and
+/// the gap labels already written.
+pub struct LabelRoom<'a> {
+    pub(in crate::charts) scale: PlotScale,
+    /// Whether neighbouring bars' labels stagger, and by how much (value units).
+    pub stagger: bool,
+    pub stagger_lift: f64,
+    /// Whether every point of a line gets its label, and how far above its point it sits.
+    pub every_point: bool,
+    pub point_lift: f64,
+    /// One line of label text, in value units.
+    pub label_line: f64,
+    /// The drawn value range's height, in value units.
+    pub y_span: f64,
+    /// The gap labels: their x, their bottom edge (value units) and their wrapped text.
+    pub gaps: Vec<(f64, f64, &'a str)>,
+    pub measure: &'a dyn Fn(&str) -> f32,
+}
+
+/// The value labels a kind placed: see the fields of the same names in [`PlotLayout`].
+#[derive(Clone, Debug, Default)]
+pub struct PlacedLabels {
+    pub point_labels: Vec<PointLabel>,
+    pub bar_labels: Vec<BarLabel>,
+    pub target_labels: Vec<TargetLabel>,
+    pub gap_shown: Vec<bool>,
+}
+
+impl PlacedLabels {
+    /// No value label placed, each of `gaps` gap labels shown.
+    pub fn none(gaps: usize) -> Self {
+        Self {
+            gap_shown: vec![true; gaps],
+            ..Self::default()
+        }
+    }
 }
 
 /// Lay `spec` out in a plot of `width` × `height` points whose body text is `font_px` high;
@@ -131,7 +143,7 @@ pub fn plot_layout(
     font_px: f32,
     measure: &dyn Fn(&str) -> f32,
 ) -> PlotLayout {
-    let kind = KindLayout::of(&spec.body);
+    let kind = spec.body.kind().layout_needs();
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
     // Every category's label when they fit side by side, else every second, third … evenly, the
@@ -241,39 +253,30 @@ pub fn plot_layout(
         line_px: f64::from(font_px + 2.0),
     };
     let stagger_lift = label_line * value_lines;
-    let point_labels = match &spec.body {
-        ChartBody::Lines(series) => {
-            place_point_labels(series, &scale, label_every_point, point_label_lift, measure)
-        }
-        _ => Vec::new(),
-    };
     let gap_label_lift = label_line
         * (value_lines + if stagger_labels { value_lines } else { 0.0 } + kind.marker_lines + 0.2);
-    let (bar_labels, target_labels, gap_shown) = match &spec.body {
-        ChartBody::Bars(series) => (
-            place_bar_labels(series, &scale, stagger_labels, stagger_lift, measure),
-            Vec::new(),
-            vec![true; gap_texts.len()],
-        ),
-        ChartBody::Targets(series) => {
-            let marker_lift = point_label_lift.max((y1 - y0) * 0.02);
-            let gaps: Vec<(f64, f64, &str)> = spec
-                .gaps
-                .iter()
-                .zip(&gap_texts)
-                .map(|(g, text)| (g.x, g.y + gap_label_lift, text.as_str()))
-                .collect();
-            let texts = place_targets_texts(
-                series,
-                &scale,
-                &|t| target_label_y(t, marker_lift, label_line),
-                &gaps,
-                measure,
-            );
-            (texts.results, texts.targets, texts.gaps)
-        }
-        _ => (Vec::new(), Vec::new(), vec![true; gap_texts.len()]),
+    let room = LabelRoom {
+        scale,
+        stagger: stagger_labels,
+        stagger_lift,
+        every_point: label_every_point,
+        point_lift: point_label_lift,
+        label_line,
+        y_span: y1 - y0,
+        gaps: spec
+            .gaps
+            .iter()
+            .zip(&gap_texts)
+            .map(|(g, text)| (g.x, g.y + gap_label_lift, text.as_str()))
+            .collect(),
+        measure,
     };
+    let PlacedLabels {
+        point_labels,
+        bar_labels,
+        target_labels,
+        gap_shown,
+    } = spec.body.kind().place_labels(&room);
     PlotLayout {
         x_bounds: spec.x_range,
         y_bounds: (y0, y1),
@@ -294,22 +297,6 @@ pub fn plot_layout(
         gap_shown,
         target_labels,
     }
-}
-
-/// Where a target's label sits in a targets chart: above its marker (and its arrow, for a floor
-/// or a ceiling), and clear of the label of the result beside it, which sits above the result's
-/// bar. `marker_lift` is how far an arrow sits from its marker.
-fn target_label_y(t: &Figure, marker_lift: f64, label_line: f64) -> f64 {
-    let arrow = matches!(
-        t.qualifier,
-        crate::model::Qualifier::AtLeast | crate::model::Qualifier::AtMost
-    );
-    let above = if arrow {
-        marker_lift * 2.0
-    } else {
-        marker_lift * 0.5
-    };
-    (t.value.max(0.0) + above).max(t.label_base + label_line * 1.05)
 }
 
 /// How many categories apart the axis labels are, and how wide one may be, in points. A label needs
@@ -452,7 +439,7 @@ fn visible_extent(spec: &ChartSpec) -> (f64, f64) {
 
 /// The value axis range: zero, every visible value and reference line, and room above (and below,
 /// for negative values) for the value labels.
-pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
+pub(in crate::charts) fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let (lo, hi) = visible_extent(spec);
     let span = (hi - lo).max(f64::EPSILON);
     let pad = span * 0.16;
@@ -461,7 +448,7 @@ pub(super) fn value_range(spec: &ChartSpec) -> (f64, f64) {
     let gap_room = if spec.gaps.is_empty() {
         0.0
     } else {
-        span * KindLayout::of(&spec.body).gap_share
+        span * spec.body.kind().layout_needs().gap_share
     };
     let hi = if hi > 0.0 || lo == 0.0 {
         hi + pad + gap_room

@@ -13,7 +13,7 @@ use std::sync::Arc;
 pub use decimate::{Runs, decimate};
 
 use super::detail::detail;
-use super::{ChartBody, ChartSpec, Input, PointDetail, Series};
+use super::{ChartSpec, Input, Kind, PointDetail, Series, SeriesView};
 use crate::format;
 use crate::i18n::{source_citation, tr};
 use crate::model::series::{Averaging, Exceedance, Samples, exceedance};
@@ -148,7 +148,7 @@ pub(in crate::charts) fn build_time(
     spec: &mut ChartSpec,
     input: &Input<'_>,
     view: &TimeView,
-) -> ChartBody {
+) -> TimeChart {
     let lang = spec.lang;
     let chart = input.chart;
     let means = view.means;
@@ -309,7 +309,7 @@ pub(in crate::charts) fn build_time(
             }
         }
     }
-    ChartBody::Time(Box::new(TimeChart {
+    TimeChart {
         series,
         extent,
         view,
@@ -317,7 +317,7 @@ pub(in crate::charts) fn build_time(
         summary,
         counts,
         drawn: DrawnCache::default(),
-    }))
+    }
 }
 
 /// The part of a window within the extent, at least [`MIN_WINDOW`] wide (widened about its middle):
@@ -364,6 +364,23 @@ fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -
             "{who}mean {value} of {} values",
             format::number(count as f64, lang)
         ),
+    }
+}
+
+/// A time chart lays itself out on its calendar axis (`axis.rs`) and draws its own hover
+/// (`TimeChart::hover`): the plain layout, no figure under the pointer, and the value range fitted
+/// when it was built.
+impl Kind for TimeChart {
+    fn series(&self) -> Vec<SeriesView<'_>> {
+        self.series.iter().map(|s| s.view([&[], &[]])).collect()
+    }
+
+    fn colours_name_series(&self) -> bool {
+        true
+    }
+
+    fn value_range(&self, _spec: &ChartSpec, built: (f64, f64)) -> (f64, f64) {
+        built
     }
 }
 
