@@ -14,7 +14,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a measuring program
 
-#[path = "../tests/support/generated.rs"]
+#[path = "../tests/it/support/generated.rs"]
 mod generated;
 
 use std::path::PathBuf;

@@ -1,8 +1,6 @@
 //! SVG images: well-formed, every label a `<text>` with its words, hidden series absent, the same
 //! bytes twice, and, rendered by resvg, close to the PNG of the same chart.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::collections::BTreeSet;
 
 use planboard::charts;

@@ -1,12 +1,10 @@
 //! `planboard export` and the window's save: images without a display or GPU, the same bytes from
 //! both, toggles respected, and no lost or stray files.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_planboard");
+use crate::support::BIN;
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
 /// Run the binary as on a server: no display of any kind.

@@ -1,7 +1,5 @@
 //! Broken data files each give one clear message with file:line:column, and no input panics.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use planboard::model::{self, LoadError};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
@@ -135,8 +133,7 @@ fn no_input_panics() {
     }
 }
 
-#[path = "support/generated.rs"]
-mod generated;
+use crate::support::generated;
 
 /// A file with thousands of problems: each is reported, at its own exact `file:line:column` (columns
 /// in characters, behind Chinese text), whether validation finds it or the provenance check. The

@@ -2,8 +2,6 @@
 //! named with both files' lines, provenance checked against source texts, the unit rules, and
 //! errors that say what changed in the format.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,6 @@
 //! Nothing a reader needs is hidden: in every chart of the shipped data, in both languages and at
 //! 1× and 2×, no two pieces of text overlap and every visible category has its label.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::collections::BTreeSet;
 
 use planboard::charts::ChartBody;
@@ -132,99 +130,7 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
     );
 }
 
-/// A report of generated data for the legibility walk: `series` indicators over `years` years,
-/// with long names in both languages, values that crowd each other (10.2 and 10.1 in one year on
-/// two series), negative values, and targets beside results.
-mod generated {
-    use planboard::model::{
-        Basis, Better, Chart, ChartKind, DataPoint, Indicator, PointKind, Qualifier, Report, Text,
-    };
-
-    fn text(zh: &str, en: &str) -> Text {
-        Text {
-            zh: zh.to_owned(),
-            en: en.to_owned(),
-        }
-    }
-
-    fn point(year: i32, kind: PointKind, value: f64, qualifier: Qualifier) -> DataPoint {
-        DataPoint {
-            year,
-            kind,
-            value,
-            qualifier,
-            basis: Basis::YearOnYear,
-            part: None,
-            period: None,
-            note: None,
-            measure: None,
-            source: None,
-            quote: String::new(),
-            header_unit: None,
-            review: None,
-            revised_by: None,
-            file: 0,
-        }
-    }
-
-    /// The value of series `s` in the `y`-th year: close to every other series' in most years
-    /// (10.2, 10.1, 10.0 …), negative every third year, far apart every fifth.
-    fn value(s: usize, y: usize) -> f64 {
-        let s = s as f64;
-        match y % 5 {
-            1 => -(3.0 + 0.1 * s),
-            4 => 2.0 + 4.0 * s,
-            _ if y % 3 == 2 => -0.4 - 0.1 * s,
-            _ => 10.2 - 0.1 * s,
-        }
-    }
-
-    /// A report whose only indicators and chart are generated: `series` indicators, `years` years
-    /// from 1990 (a target beside the result every other year), drawn as `kind`.
-    pub fn report(base: &Report, kind: ChartKind, series: usize, years: usize) -> Report {
-        let indicators: Vec<Indicator> = (0..series)
-            .map(|s| Indicator {
-                id: format!("gen{s}"),
-                name: text(
-                    &format!("规模以上工业战略性新兴产业增加值占地区生产总值比重（第{s}项）"),
-                    &format!("Value added of strategic emerging industries above designated size as a share of GDP ({s})"),
-                ),
-                category: "economy".to_owned(),
-                unit: "pct".to_owned(),
-                measures: Vec::new(),
-                better: Better::Higher,
-                series: None,
-                samples: None,
-                points: (0..years)
-                    .flat_map(|y| {
-                        let year = 1990 + y as i32;
-                        let result = point(year, PointKind::Actual, value(s, y), Qualifier::Exact);
-                        let target = (y % 2 == 1).then(|| {
-                            point(year, PointKind::Target, value(s, y) + 0.3, Qualifier::About)
-                        });
-                        std::iter::once(result).chain(target)
-                    })
-                    .collect(),
-            })
-            .collect();
-        let chart = Chart {
-            id: format!("gen_{kind:?}_{series}x{years}"),
-            title: text("生成的数据", "Generated data"),
-            kind,
-            series: indicators.iter().map(|i| i.id.clone()).collect(),
-            measure: None,
-            kinds: Vec::new(),
-            sources: Vec::new(),
-            reference_lines: Vec::new(),
-        };
-        Report {
-            indicators,
-            charts: vec![chart],
-            pages: Vec::new(),
-            ..base.clone()
-        }
-    }
-}
+use crate::support::generated;
 
 #[test]
 fn no_text_overlaps_in_charts_of_generated_data() {
@@ -251,7 +157,7 @@ fn no_text_overlaps_in_charts_of_generated_data() {
         cases.push((planboard::model::ChartKind::GroupedBars, series, 2));
     }
     for (kind, series, years) in cases {
-        let report = generated::report(&base, kind, series, years);
+        let report = generated::crowded(&base, kind, series, years);
         let chart = &report.charts[0];
         for (lang, scale) in [
             (Lang::Zh, 1.0),

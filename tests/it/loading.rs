@@ -1,17 +1,14 @@
 //! The window while it loads a large file: data is read, validated and checked on its own thread,
 //! so the window keeps drawing, says what it is loading, and keeps the last good data meanwhile.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use planboard::draw::fonts;
 use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
 
-mod support;
+use crate::support;
 
 fn harness() -> Harness<'static, PlanboardApp> {
     let settings = Settings {
@@ -19,13 +16,7 @@ fn harness() -> Harness<'static, PlanboardApp> {
         ..Settings::default()
     };
     let app = PlanboardApp::new(settings, DataSource::embedded().expect("default data"));
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
-    h.run_steps(4);
-    h
+    support::harness(app, [1400.0, 900.0])
 }
 
 /// A large file dropped on the window loads on its own thread: the window keeps drawing frames,

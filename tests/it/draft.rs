@@ -2,8 +2,6 @@
 //! places' reports against the hand labels of `../shared/draft-dev/` (its README gives the
 //! conventions and the scoring rule used here).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::path::Path;
 
 use planboard::draft::{self, Request};
@@ -165,7 +163,7 @@ fn drafting_the_shipped_report_finds_its_figures() {
     let shipped = model::parse_data_file(
         "data/longgang-2022-2023.ron",
         None,
-        include_bytes!("../data/longgang-2022-2023.ron"),
+        include_bytes!("../../data/longgang-2022-2023.ron"),
     )
     .map(|f| f.report)
     .unwrap();

@@ -1,29 +1,15 @@
 //! The `draft` command as a person runs it: a data file that `check` verifies, what it refuses and
 //! why, encodings, HTML pages, and merging into existing data with `--with`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::path::Path;
-use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_planboard");
 const REPORT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/source/longgang-2022-plan-report.txt"
 );
 const RECORD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/longgang-record.ron");
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("run planboard");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::run;
 
 fn path(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()

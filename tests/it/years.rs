@@ -2,8 +2,6 @@
 //! the axis and in the key, gap labels that say what they compare, and the verdicts of the
 //! targets-and-results chart.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::collections::BTreeSet;
 
 use planboard::charts::{self, ChartBody, ChartSpec, Status, layout::plot_layout};
@@ -277,7 +275,8 @@ fn the_default_view_opens_on_targets_and_results() {
 
 /// A line chart of `series` indicators over `years` years from 2000, each value `value(s, y)`.
 fn generated_lines(series: usize, years: usize, value: fn(usize, usize) -> f64) -> ChartSpec {
-    use planboard::model::{Basis, Better, DataPoint, Indicator, Qualifier};
+    use crate::support::generated::point;
+    use planboard::model::{Basis, Better, DataPoint, Indicator};
     let mut report = report();
     report.indicators = (0..series)
         .map(|s| Indicator {
@@ -294,21 +293,8 @@ fn generated_lines(series: usize, years: usize, value: fn(usize, usize) -> f64) 
             samples: None,
             points: (0..years)
                 .map(|y| DataPoint {
-                    year: 2000 + y as i32,
-                    kind: PointKind::Actual,
-                    value: value(s, y),
-                    qualifier: Qualifier::Exact,
                     basis: Basis::Rate,
-                    part: None,
-                    period: None,
-                    note: None,
-                    measure: None,
-                    source: None,
-                    quote: String::new(),
-                    header_unit: None,
-                    review: None,
-                    revised_by: None,
-                    file: 0,
+                    ..point(2000 + y as i32, PointKind::Actual, value(s, y))
                 })
                 .collect(),
         })

@@ -2,9 +2,8 @@
 //! output, two renderers. Bounds measured, then set: see the assertion messages.
 //!
 //! Opt-in, because it needs a GPU driver (or Mesa's software one) that `cargo test` must not need:
-//! `cargo test --features wgpu-compare --test raster_vs_wgpu`. Asked for without an adapter, it fails.
+//! `cargo test --features wgpu-compare --test it raster_vs_wgpu::`. Asked for without an adapter, it fails.
 #![cfg(feature = "wgpu-compare")]
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 
 use std::collections::BTreeSet;
 
@@ -13,7 +12,7 @@ use planboard::charts;
 use planboard::draw::{footnote, image_ui};
 use planboard::model::{Lang, load_default};
 
-mod support;
+use crate::support;
 
 fn harness_for(chart_id: &str, cpu: bool) -> Harness<'static, ()> {
     let report = load_default().expect("default report");

@@ -1,23 +1,11 @@
 //! The `check` and `table` commands: exit codes and output.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_planboard");
+use crate::support::BIN;
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("run planboard");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::run;
 
 #[test]
 fn check_default_succeeds_with_a_summary() {

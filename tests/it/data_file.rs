@@ -1,7 +1,5 @@
 //! The shipped data file: valid, faithful to the source report, and complete where the issue asks.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use planboard::model::{self, Basis, PointKind, Qualifier, Report};
 
 const SOURCE: &str = concat!(

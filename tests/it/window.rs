@@ -2,17 +2,14 @@
 //! project's renderer: the same pixels, within a measured bound.
 //!
 //! Opt-in, because it needs a display (X11 or Wayland) that `cargo test` must not need:
-//! `xvfb-run -a cargo test --features window-tests --test window`. Asked for without a display, it
+//! `xvfb-run -a cargo test --features window-tests --test it window::`. Asked for without a display, it
 //! fails.
 #![cfg(feature = "window-tests")]
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 
-use egui_kittest::Harness;
-use planboard::draw::fonts;
 use planboard::ui::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 
-mod support;
+use crate::support;
 
 #[test]
 fn the_cpu_window_draws_what_the_test_renderer_draws() {
@@ -43,12 +40,11 @@ fn the_cpu_window_draws_what_the_test_renderer_draws() {
     let app = PlanboardApp::new(settings, data);
     // egui_kittest puts an 8-point margin around the UI: a harness 16 points larger holds the
     // window's exact area, cut out below.
-    let mut h = Harness::builder()
-        .with_size([window.width() as f32 + 16.0, window.height() as f32 + 16.0])
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
-    h.run_steps(6);
+    let mut h = support::harness(
+        app,
+        [window.width() as f32 + 16.0, window.height() as f32 + 16.0],
+    );
+    h.run_steps(2);
     let test = image::imageops::crop_imm(
         &h.render().expect("render"),
         8,

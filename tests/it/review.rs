@@ -1,20 +1,17 @@
 //! The review page driven by keyboard, as a person reviews a draft: accept, reject, undo, redo,
 //! save, reopen; the charts follow; snapshots of the page in both languages at the smallest window.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 
 use planboard::draft::{self, Request};
-use planboard::draw::fonts;
 use planboard::model::{Lang, Report, ReviewState};
 use planboard::review::Review;
 use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
 
-mod support;
+use crate::support;
 
 const REPORT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -49,13 +46,7 @@ fn app(path: &Path, lang: Lang) -> PlanboardApp {
 
 /// The window on the review page of the file at `path`, rendered by the CPU rasterizer, settled.
 fn harness(path: &Path, lang: Lang, size: [f32; 2]) -> Harness<'static, PlanboardApp> {
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app(path, lang));
-    h.run_steps(4);
-    h
+    support::harness(app(path, lang), size)
 }
 
 fn states(report: &Report) -> (usize, usize, usize) {

@@ -2,8 +2,41 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::process::Command;
+
 use egui::{Color32, TexturesDelta};
+use egui_kittest::Harness;
+use planboard::draw::fonts;
 use planboard::raster::{Canvas, Textures};
+use planboard::ui::PlanboardApp;
+
+/// The planboard binary cargo built for these tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_planboard");
+
+/// The window on `app`, `size` points large, with the bundled fonts, drawn by planboard's CPU
+/// rasterizer and settled after four frames: the one harness builder of the window's tests.
+pub fn harness(app: PlanboardApp, size: [f32; 2]) -> Harness<'static, PlanboardApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(fonts::install)
+        .renderer(CpuRenderer::default())
+        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+/// The binary run with `args` as a person runs it: its exit code, its output and its errors.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("run planboard");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
 
 /// egui_kittest's renderer, done by planboard's CPU rasterizer: snapshots render the same on every
 /// machine, with or without a GPU driver.

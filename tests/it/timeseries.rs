@@ -3,8 +3,6 @@
 //! over the same CSV: docs/time-series.md), its images carry the range and the counts, a bad CSV is
 //! refused with its place, and the window zooms, pans and fits as a person drives it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -12,14 +10,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use planboard::charts::time::{TimeView, decimate};
-use planboard::draw::fonts;
 use planboard::export::{ImageFormat, ImageOptions, ImageRequest};
 use planboard::model::series::{Averaging, exceedance};
 use planboard::model::time::parse_instant;
 use planboard::model::{Lang, LoadError};
 use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
 
-mod support;
+use crate::support;
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/beijing-pm25/beijing-pm25.ron")
@@ -217,13 +214,7 @@ fn app(lang: Lang) -> PlanboardApp {
 }
 
 fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
-    let mut h = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
-    h.run_steps(4);
-    h
+    support::harness(app, [1200.0, 800.0])
 }
 
 fn window(h: &Harness<'_, PlanboardApp>) -> Option<(i64, i64)> {
@@ -283,12 +274,7 @@ fn the_record_page_at_the_smallest_window_and_zoomed_with_means() {
             Lang::Zh => "zh",
             Lang::En => "en",
         };
-        let mut h = Harness::builder()
-            .with_size([720.0, 480.0])
-            .with_context_setup(fonts::install)
-            .renderer(support::CpuRenderer::default())
-            .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app(lang));
-        h.run_steps(4);
+        let mut h = support::harness(app(lang), [720.0, 480.0]);
         h.snapshot(format!("small/pm25_{name}"));
         results.extend_harness(&mut h);
     }

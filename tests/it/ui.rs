@@ -1,8 +1,6 @@
 //! The window, driven like a person would: toggles from the legend and the check boxes, "only
 //! this", the language switch, a tooltip, a broken file, and one snapshot image per page.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::collections::BTreeSet;
 
 use egui::accesskit::Role;
@@ -10,11 +8,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_plot::{PlotMemory, PlotPoint};
 
-use planboard::draw::fonts;
 use planboard::model::Lang;
 use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
 
-mod support;
+use crate::support;
 
 fn app_on(page: &str) -> PlanboardApp {
     let settings = Settings {
@@ -35,13 +32,7 @@ fn app_on(page: &str) -> PlanboardApp {
 }
 
 fn harness(app: PlanboardApp) -> Harness<'static, PlanboardApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(fonts::install)
-        .renderer(support::CpuRenderer::default())
-        .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
-    h.run_steps(4);
-    h
+    support::harness(app, [1400.0, 900.0])
 }
 
 /// Run frames until the dialog opened by the last click has answered and its answer is carried
@@ -290,12 +281,7 @@ fn every_page_in_both_languages_at_the_smallest_window() {
         for page in &pages {
             let mut app = app_on(page);
             app.settings.lang = lang;
-            let mut h = Harness::builder()
-                .with_size([720.0, 480.0])
-                .with_context_setup(fonts::install)
-                .renderer(support::CpuRenderer::default())
-                .build_ui_state(|ui, app: &mut PlanboardApp| app.ui(ui), app);
-            h.run_steps(4);
+            let mut h = support::harness(app, [720.0, 480.0]);
             let lang = match lang {
                 Lang::Zh => "zh",
                 Lang::En => "en",

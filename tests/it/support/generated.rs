@@ -8,6 +8,10 @@
 
 use std::fmt::Write as _;
 
+use planboard::model::{
+    Basis, Better, Chart, ChartKind, DataPoint, Indicator, PointKind, Qualifier, Report, Text,
+};
+
 /// What is wrong with every figure of a generated file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flaw {
@@ -104,4 +108,97 @@ pub fn report(figures: usize, per_indicator: usize, flaw: Flaw) -> Generated {
         shown.join(", ")
     );
     Generated { text, flaws }
+}
+
+fn text(zh: &str, en: &str) -> Text {
+    Text {
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+    }
+}
+
+/// A figure of `year`: a `kind` of `value`, exact, a year-on-year change, with no source, quote or
+/// review: the one `DataPoint` the tests build by hand; change a field with `..point(…)`.
+pub fn point(year: i32, kind: PointKind, value: f64) -> DataPoint {
+    DataPoint {
+        year,
+        kind,
+        value,
+        qualifier: Qualifier::Exact,
+        basis: Basis::YearOnYear,
+        part: None,
+        period: None,
+        note: None,
+        measure: None,
+        source: None,
+        quote: String::new(),
+        header_unit: None,
+        review: None,
+        revised_by: None,
+        file: 0,
+    }
+}
+
+/// The value of series `s` in the `y`-th year: close to every other series' in most years
+/// (10.2, 10.1, 10.0 …), negative every third year, far apart every fifth.
+fn crowded_value(s: usize, y: usize) -> f64 {
+    let s = s as f64;
+    match y % 5 {
+        1 => -(3.0 + 0.1 * s),
+        4 => 2.0 + 4.0 * s,
+        _ if y % 3 == 2 => -0.4 - 0.1 * s,
+        _ => 10.2 - 0.1 * s,
+    }
+}
+
+/// A report whose only indicators and chart are generated: `series` indicators, `years` years
+/// from 1990 (a target beside the result every other year), drawn as `kind`.
+/// Generated data for the legibility walk: `series` indicators over `years` years, with long names
+/// in both languages, values that crowd each other (10.2 and 10.1 in one year on two series),
+/// negative values, and targets beside results.
+pub fn crowded(base: &Report, kind: ChartKind, series: usize, years: usize) -> Report {
+    let indicators: Vec<Indicator> = (0..series)
+        .map(|s| Indicator {
+            id: format!("gen{s}"),
+            name: text(
+                &format!("规模以上工业战略性新兴产业增加值占地区生产总值比重（第{s}项）"),
+                &format!("Value added of strategic emerging industries above designated size as a share of GDP ({s})"),
+            ),
+            category: "economy".to_owned(),
+            unit: "pct".to_owned(),
+            measures: Vec::new(),
+            better: Better::Higher,
+            series: None,
+            samples: None,
+            points: (0..years)
+                .flat_map(|y| {
+                    let year = 1990 + y as i32;
+                    let result = point(year, PointKind::Actual, crowded_value(s, y));
+                    let target = (y % 2 == 1).then(|| {
+                        DataPoint {
+                        qualifier: Qualifier::About,
+                        ..point(year, PointKind::Target, crowded_value(s, y) + 0.3)
+                    }
+                    });
+                    std::iter::once(result).chain(target)
+                })
+                .collect(),
+        })
+        .collect();
+    let chart = Chart {
+        id: format!("gen_{kind:?}_{series}x{years}"),
+        title: text("生成的数据", "Generated data"),
+        kind,
+        series: indicators.iter().map(|i| i.id.clone()).collect(),
+        measure: None,
+        kinds: Vec::new(),
+        sources: Vec::new(),
+        reference_lines: Vec::new(),
+    };
+    Report {
+        indicators,
+        charts: vec![chart],
+        pages: Vec::new(),
+        ..base.clone()
+    }
 }

@@ -1,7 +1,5 @@
 //! Every character the app can show has a glyph in the bundled fonts: no boxes on any machine.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
-
 use std::path::Path;
 
 fn texts() -> Vec<(String, String)> {
