@@ -199,9 +199,13 @@ fn category_id(variant: &str) -> String {
 /// `Point(year: 2022, value: 3.1`.
 fn field_before(before: &str) -> Option<&str> {
     let head = before.rsplit_once(':')?.0.trim_end();
+    // The field name starts after the last character that cannot be in one, which may be a wide
+    // one ("（"): its own width, not one byte, past it (found by the `load` fuzz target).
     let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     Some(&head[start..])
 }
 
@@ -216,6 +220,8 @@ mod tests {
     fn the_field_before_an_error() {
         assert_eq!(field_before("Point(year: 2022, value: 3.1"), Some("value"));
         assert_eq!(field_before("    Point(year: 2022"), Some("year"));
+        assert_eq!(field_before("（year: 2022"), Some("year"));
+        assert_eq!(field_before("（: 2022"), Some(""));
     }
 
     /// The one line of a syntax error in both languages.

@@ -18,6 +18,7 @@ mod draft;
 mod draft_cli;
 mod export;
 mod fonts;
+mod fuzz_regressions;
 mod legible;
 mod loading;
 mod raster_vs_wgpu;

@@ -66,11 +66,11 @@ pub fn read_csv(
         )]);
     }
     let reader = BufReader::with_capacity(1 << 20, file.take(MAX_SERIES_BYTES + 1));
-    read(reader, name, time, columns)
+    read_csv_from(reader, name, time, columns)
 }
 
-/// [`read_csv`] from any reader (tests read from memory).
-pub(super) fn read(
+/// [`read_csv`] from any reader (tests and the fuzz target read from memory).
+pub fn read_csv_from(
     mut reader: impl std::io::BufRead,
     name: &str,
     time_column: &str,

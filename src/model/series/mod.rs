@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 pub use aggregate::{Averaging, Exceedance, exceedance, period_of};
-pub use csv::{CsvColumns, MAX_SERIES_BYTES, read_csv};
+pub use csv::{CsvColumns, MAX_SERIES_BYTES, read_csv, read_csv_from};
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
 

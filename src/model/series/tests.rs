@@ -1,7 +1,7 @@
 //! Records: CSV problems at their place, gaps, means with GB 3095-2012's validity rules, and
 //! counts over a limit against a set worked out by hand.
 
-use super::csv::read;
+use super::csv::read_csv_from as read;
 use super::*;
 use crate::model::time::{DAY, HOUR, parse_instant};
 
