@@ -5,14 +5,14 @@
 
 mod batch;
 mod file;
+mod offscreen;
 mod render;
 mod svg;
 
 pub use batch::{image_path, write_all};
 pub use file::{ExportError, safe_file_name};
-pub use render::{
-    Drawn, ImageOptions, ImageRequest, bytes, data_label, draw_offscreen, image, pixel_size, write,
-};
+pub use offscreen::{Drawn, pixel_size};
+pub use render::{ImageOptions, ImageRequest, bytes, data_label, draw_offscreen, image, write};
 
 /// The image scales (pixels per point) people can choose: the window offers exactly these, saved
 /// settings keep only these, and `planboard export --scale` accepts only these.

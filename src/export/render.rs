@@ -10,6 +10,7 @@ use std::path::Path;
 
 use egui::{Color32, ColorImage, Vec2, ViewportId};
 
+use super::offscreen::Drawn;
 use super::{ExportError, ImageFormat};
 use crate::charts;
 use crate::draw::{self, Theme};
@@ -57,15 +58,6 @@ pub struct ImageRequest<'a> {
     pub options: ImageOptions,
 }
 
-/// The pixel size of an image of `size` points at `scale` pixels a point: the one rule, for PNG
-/// and SVG alike.
-pub fn pixel_size(size: Vec2, scale: f32) -> [usize; 2] {
-    [
-        (size.x * scale).round() as usize,
-        (size.y * scale).round() as usize,
-    ]
-}
-
 /// How images name the data: the files' names alone (a full path would leak a person's folders),
 /// the same from the window and the command line; the embedded default's name when there are none.
 pub fn data_label(paths: &[std::path::PathBuf]) -> String {
@@ -82,26 +74,6 @@ pub fn data_label(paths: &[std::path::PathBuf]) -> String {
             .join(", ")
     } else {
         names.join(", ")
-    }
-}
-
-/// One chart drawn offscreen: what egui painted, before tessellation, with what it needs.
-pub struct Drawn {
-    pub ctx: egui::Context,
-    pub output: egui::FullOutput,
-    /// The image's background (the panel fill of the theme).
-    pub background: Color32,
-    pub textures: Textures,
-    /// The image's size in points.
-    pub size: Vec2,
-    /// Pixels per point.
-    pub scale: f32,
-}
-
-impl Drawn {
-    /// The image's size in pixels.
-    pub fn pixel_size(&self) -> [usize; 2] {
-        pixel_size(self.size, self.scale)
     }
 }
 

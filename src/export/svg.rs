@@ -14,7 +14,7 @@ use egui::epaint::{ClippedShape, ColorMode, Shape, TextShape};
 use egui::{Color32, FontFamily, Pos2, Rect, StrokeKind};
 
 use super::ExportError;
-use super::render::Drawn;
+use super::offscreen::Drawn;
 
 /// The shapes of an offscreen run as an SVG document: its width and height are the PNG's pixels,
 /// its view box in points.

@@ -6,70 +6,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path as FsPath, PathBuf};
-use std::sync::{Arc, OnceLock};
 
 use super::locate::{Path, Seg};
 use super::validate::kind_zh;
-use super::{Lang, LoadError, Location, Msg, Problem, Report, SourceMap, load, validate};
-
-/// One data file of a dataset, as read.
-#[derive(Clone, Debug)]
-pub struct DataFile {
-    /// The name errors use: the path as given, or the embedded default's name.
-    pub name: String,
-    /// Where it was read from; `None` for the data embedded in the binary.
-    pub path: Option<PathBuf>,
-    /// Its text, kept to locate problems found after parsing (merges, quotes).
-    pub text: String,
-    /// The file on its own, validated.
-    pub report: Report,
-    /// Where its values are, built the first time a problem of the file is located and shared by
-    /// its clones: a valid file never pays for it, and one with many problems walks its text once.
-    pub(super) positions: Positions,
-}
-
-/// A file's [`SourceMap`], built at most once. Behind an `Arc` so a dataset read again
-/// ([`reread`]) or handed between threads keeps the map it already has.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Positions(Arc<OnceLock<SourceMap>>);
-
-impl DataFile {
-    /// `file:line:column` of a value in this file.
-    pub fn locate(&self, path: impl AsRef<[Seg]>) -> Location {
-        let map = self.positions.0.get_or_init(|| SourceMap::new(&self.text));
-        let (line, column) = map.position(path.as_ref());
-        Location {
-            file: self.name.clone(),
-            line,
-            column,
-        }
-    }
-
-    /// The CSV files the file's records are read from: what a window watching the file also
-    /// watches, so an edited record is read again.
-    pub fn series_paths(&self) -> Vec<PathBuf> {
-        let Some(folder) = self.folder() else {
-            return Vec::new();
-        };
-        self.report
-            .indicators
-            .iter()
-            .filter_map(|i| i.series.as_ref())
-            .map(|s| folder.join(&s.file))
-            .collect()
-    }
-
-    /// The folder the file's relative paths (source texts) start from.
-    pub fn folder(&self) -> Option<&FsPath> {
-        self.path.as_deref().and_then(FsPath::parent).map(|p| {
-            if p.as_os_str().is_empty() {
-                FsPath::new(".")
-            } else {
-                p
-            }
-        })
-    }
-}
+use super::{DataFile, Lang, LoadError, Location, Msg, Problem, Report, load, validate};
 
 /// Several files merged into one report, with the files kept for provenance and errors.
 #[derive(Clone, Debug)]

@@ -180,7 +180,7 @@ pub(super) fn parse_file(
             path: path.map(Path::to_owned),
             text: text.to_owned(),
             report,
-            positions: super::dataset::Positions::default(),
+            positions: super::data_file::Positions::default(),
         })
     } else {
         // Positions are only needed to report problems: a valid file never pays for the map.

@@ -5,6 +5,7 @@
 //! a RON file; the code holds no indicator names or numbers.
 
 mod chart;
+mod data_file;
 mod dataset;
 mod error;
 mod hints;
@@ -18,7 +19,8 @@ pub mod time;
 mod validate;
 
 pub use chart::{Chart, ChartKind, Page, ReferenceLine};
-pub use dataset::{DataFile, Dataset, data_files_in, load_dataset, merge, reread};
+pub use data_file::DataFile;
+pub use dataset::{Dataset, data_files_in, load_dataset, merge, reread};
 pub use error::{LoadError, Location, Msg, Problem};
 pub use load::{
     DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_files, load_default, load_file,
