@@ -1,22 +1,19 @@
 //! Categories: unique ids, a name in both languages.
 
-use std::collections::HashSet;
-
-use super::check_id;
+use super::check_ids;
 use crate::model::locate::Path;
 use crate::model::{Msg, Report};
 use crate::path;
 
 pub(super) fn check_categories(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
-    let mut ids = HashSet::new();
+    check_ids(
+        &report.categories,
+        "categories",
+        ("category", "类别"),
+        |c| &c.id,
+        fail,
+    );
     for (c, category) in report.categories.iter().enumerate() {
-        check_id(
-            fail,
-            path!["categories", c, "id"],
-            &category.id,
-            ("category", "类别"),
-            &mut ids,
-        );
         if category.zh.trim().is_empty() || category.en.trim().is_empty() {
             let id = &category.id;
             fail(

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{MAX_MAGNITUDE, basis_zh, check_id, check_text, kind_zh, list, suggestion};
+use super::{MAX_MAGNITUDE, basis_zh, check_id, check_ids, check_text, kind_zh, list, suggestion};
 use crate::model::locate::Path;
 use crate::model::{Basis, Chart, ChartKind, DataPoint, Indicator, Msg, PointKind, Report};
 use crate::path;
@@ -49,16 +49,9 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     for (i, ind) in report.indicators.iter().enumerate() {
         indicators_by_id.entry(ind.id.as_str()).or_insert((i, ind));
     }
-    let mut chart_ids = HashSet::new();
+    check_ids(&report.charts, "charts", ("chart", "图表"), |c| &c.id, fail);
     for (c, chart) in report.charts.iter().enumerate() {
         let chart_id = &chart.id;
-        check_id(
-            fail,
-            path!["charts", c, "id"],
-            &chart.id,
-            ("chart", "图表"),
-            &mut chart_ids,
-        );
         check_text(fail, path!["charts", c, "title"], &chart.title);
         if chart.series.is_empty() {
             fail(

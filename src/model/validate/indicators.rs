@@ -5,21 +5,20 @@
 
 use std::collections::HashSet;
 
-use super::{MAX_MAGNITUDE, basis_zh, check_id, check_text, kind_zh, list};
+use super::{MAX_MAGNITUDE, basis_zh, check_id, check_ids, check_text, kind_zh, list};
 use crate::model::locate::Path;
 use crate::model::{Basis, Indicator, Msg, Report, Unit};
 use crate::path;
 
 pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
-    let mut indicator_ids = HashSet::new();
+    check_ids(
+        &report.indicators,
+        "indicators",
+        ("indicator", "指标"),
+        |i| &i.id,
+        fail,
+    );
     for (i, ind) in report.indicators.iter().enumerate() {
-        check_id(
-            fail,
-            path!["indicators", i, "id"],
-            &ind.id,
-            ("indicator", "指标"),
-            &mut indicator_ids,
-        );
         check_text(fail, path!["indicators", i, "name"], &ind.name);
         if report.category(&ind.category).is_none() {
             let (id, category) = (&ind.id, &ind.category);

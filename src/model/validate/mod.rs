@@ -83,6 +83,21 @@ fn path_order(_report: &Report, path: &Path) -> Vec<usize> {
 /// What a kind of thing is called in each language: ("indicator", "指标").
 pub(super) type Noun = (&'static str, &'static str);
 
+/// Every item of `section` has an id (`id` reads it) that is non-empty, plain and unique: the first
+/// rule of every section, before its items' own.
+pub(super) fn check_ids<'a, T>(
+    items: &'a [T],
+    section: &'static str,
+    noun: Noun,
+    id: impl Fn(&'a T) -> &'a str,
+    fail: &mut impl FnMut(Path, Msg),
+) {
+    let mut seen = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        check_id(fail, path![section, i, "id"], id(item), noun, &mut seen);
+    }
+}
+
 pub(super) fn check_id<'a>(
     fail: &mut impl FnMut(Path, Msg),
     at: Path,

@@ -2,23 +2,16 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{check_id, check_text, suggestion};
+use super::{check_ids, check_text, suggestion};
 use crate::model::locate::Path;
 use crate::model::{Msg, RESERVED_PAGE_IDS, Report};
 use crate::path;
 
 pub(super) fn check_pages(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     let chart_ids: HashSet<&str> = report.charts.iter().map(|c| c.id.as_str()).collect();
-    let mut page_ids = HashSet::new();
+    check_ids(&report.pages, "pages", ("page", "页面"), |p| &p.id, fail);
     let mut on_page: HashMap<&str, usize> = HashMap::new();
     for (g, page) in report.pages.iter().enumerate() {
-        check_id(
-            fail,
-            path!["pages", g, "id"],
-            &page.id,
-            ("page", "页面"),
-            &mut page_ids,
-        );
         if RESERVED_PAGE_IDS.contains(&page.id.as_str()) {
             let id = &page.id;
             fail(

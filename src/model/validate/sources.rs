@@ -1,9 +1,7 @@
 //! Sources: at least one, unique ids, a title and issuer in both languages, a publication date
 //! that sorts (so the later of two publications can stand), a web address that is one.
 
-use std::collections::HashSet;
-
-use super::{check_id, check_text};
+use super::{check_ids, check_text};
 use crate::model::dataset::date_key;
 use crate::model::locate::Path;
 use crate::model::{Msg, Report};
@@ -19,15 +17,14 @@ pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
             ),
         );
     }
-    let mut ids = HashSet::new();
+    check_ids(
+        &report.sources,
+        "sources",
+        ("source", "来源"),
+        |s| &s.id,
+        fail,
+    );
     for (s, source) in report.sources.iter().enumerate() {
-        check_id(
-            fail,
-            path!["sources", s, "id"],
-            &source.id,
-            ("source", "来源"),
-            &mut ids,
-        );
         check_text(fail, path!["sources", s, "title"], &source.title);
         check_text(fail, path!["sources", s, "issuer"], &source.issuer);
         if date_key(&source.published).is_none() {

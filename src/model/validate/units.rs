@@ -1,22 +1,13 @@
 //! Units: unique ids, a symbol in both languages (or none in either, for a pure number).
 
-use std::collections::HashSet;
-
-use super::check_id;
+use super::check_ids;
 use crate::model::locate::Path;
 use crate::model::{Msg, Report};
 use crate::path;
 
 pub(super) fn check_units(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
-    let mut unit_ids = HashSet::new();
+    check_ids(&report.units, "units", ("unit", "单位"), |u| &u.id, fail);
     for (u, unit) in report.units.iter().enumerate() {
-        check_id(
-            fail,
-            path!["units", u, "id"],
-            &unit.id,
-            ("unit", "单位"),
-            &mut unit_ids,
-        );
         // Both symbols empty: a pure number (a part of a ratio, an index). One of them empty is a
         // slip.
         if unit.zh.trim().is_empty() != unit.en.trim().is_empty() {
