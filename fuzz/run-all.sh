@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-600}"
-for target in load csv numbers draft; do
+for target in ${TARGETS:-load csv numbers draft}; do
   mkdir -p "corpus/$target" "artifacts/$target"
   nice -n 19 cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 \
