@@ -1,12 +1,12 @@
 //! `planboard draft`: a data file drafted from a report's own text.
 //!
 //! file → [`input`] (its format: plain text in UTF-8, GB18030 or UTF-16, an HTML page's article) →
-//! [`outline`] (title, headings, the
-//! report's years) → [`figures`] (every figure with its name, kind, year, basis and why, read with
-//! the shared number reader and the [`Lexicon`]) → [`assemble`] (units, categories from the
-//! report's sections, indicators, proposed charts and pages; merged into `--with` files by name,
-//! unit and basis) → [`crate::model::write`] (a RON data file in the current format, one figure a block in the
-//! report's order) → checked by loading it back, so what is written always loads.
+//! [`outline`] (title, headings) → [`figures`] (every figure with its name, basis and why, its
+//! kind, year and period from [`kind`], read with the shared number reader and the [`Lexicon`]) →
+//! [`assemble`] (units, categories from the report's sections, indicators, proposed charts and
+//! pages; merged into `--with` files by name, unit and basis) → [`crate::model::write`] (a RON
+//! data file in the current format, one figure a block in the report's order) → checked by loading
+//! it back, so what is written always loads.
 //!
 //! Nothing is invented: every figure is a number the text prints, with its words as the quote, and
 //! every one is marked as proposed for a person to review.
