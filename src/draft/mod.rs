@@ -54,9 +54,15 @@ pub enum DraftError {
     )]
     Binary { file: String, what: String },
     #[error(
-        "{file}: the text is neither UTF-8 nor GB18030/GBK; expected the report saved as UTF-8 (or in the GBK encoding government sites use)"
+        "{file}:{line}:{column}: the text is neither UTF-8 nor GB18030/GBK (no character of either starts here); expected the report saved as UTF-8 (or in the GBK encoding government sites use)"
     )]
-    Undecodable { file: String },
+    Undecodable {
+        file: String,
+        /// Where GB18030, the last encoding tried, first fails: 1-based line and column (in
+        /// characters read up to there).
+        line: usize,
+        column: usize,
+    },
     #[error(
         "{file}: the HTML page holds no article text (no run of Chinese prose); expected a report page saved from a browser (File → Save page as, HTML only)"
     )]

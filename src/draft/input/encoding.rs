@@ -39,15 +39,18 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), DraftError
         file: file.to_owned(),
         what: what.to_owned(),
     };
-    let undecodable = || DraftError::Undecodable {
-        file: file.to_owned(),
-    };
     if let Some((_, what)) = NOT_TEXT.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(binary(what));
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest).map_err(|_| undecodable())?;
-        (text.to_owned(), Encoding::Utf8)
+        match std::str::from_utf8(rest) {
+            Ok(text) => (text.to_owned(), Encoding::Utf8),
+            // A byte-order mark says UTF-8: where it fails is where to look.
+            Err(err) => {
+                let read = std::str::from_utf8(&rest[..err.valid_up_to()]).unwrap_or_default();
+                return Err(undecodable(file, read));
+            }
+        }
     } else if let Some(utf16) = [
         (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
         (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
@@ -57,7 +60,8 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), DraftError
     {
         let (text, _, bad) = utf16.decode(bytes);
         if bad {
-            return Err(undecodable());
+            let read = text.split('\u{FFFD}').next().unwrap_or_default();
+            return Err(undecodable(file, read));
         }
         (text.into_owned(), Encoding::Utf16)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
@@ -66,11 +70,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), DraftError
         if bytes.contains(&0) {
             return Err(binary("binary data (it holds NUL bytes)"));
         }
-        let (text, bad) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-        if bad {
-            return Err(undecodable());
-        }
-        (text.into_owned(), Encoding::Gb18030)
+        (gb18030(bytes, file)?, Encoding::Gb18030)
     };
     let controls = text
         .chars()
@@ -82,4 +82,32 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), DraftError
         ));
     }
     Ok((text, encoding))
+}
+
+/// `bytes` as GB18030, or where they first fail to be.
+fn gb18030(bytes: &[u8], file: &str) -> Result<String, DraftError> {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3),
+    );
+    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(text),
+        // Malformed: the text read so far ends where it fails. (OutputFull cannot happen with the
+        // capacity asked for above; were it to, the error names where reading stopped.)
+        _ => Err(undecodable(file, &text)),
+    }
+}
+
+/// The refusal of a text that cannot be read, at the end of `read`: the characters read before.
+fn undecodable(file: &str, read: &str) -> DraftError {
+    let line = read.matches('\n').count() + 1;
+    let column = read.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    DraftError::Undecodable {
+        file: file.to_owned(),
+        line,
+        column,
+    }
 }

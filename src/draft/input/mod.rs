@@ -233,11 +233,20 @@ mod tests {
             read(&[0x00, 0x01, 0xFF, 0xFE, 0x80], "a"),
             Err(DraftError::Binary { .. })
         ));
-        // Bytes that are neither UTF-8 nor GB18030.
+        // Bytes that are neither UTF-8 nor GB18030: where they fail.
         assert!(matches!(
             read(&[0x81, 0x20, 0x81, 0x20], "a"),
-            Err(DraftError::Undecodable { .. })
+            Err(DraftError::Undecodable {
+                line: 1,
+                column: 1,
+                ..
+            })
         ));
+        let (gbk, _, _) = encoding_rs::GBK.encode("第二行\n增长");
+        let mut bad = gbk.into_owned();
+        bad.extend_from_slice(&[0x81, 0x20]);
+        let err = read(&bad, "r.txt").map_err(|e| e.to_string());
+        assert!(err.is_err_and(|e| e.starts_with("r.txt:2:3: the text is neither")));
         assert!(matches!(
             read(b"<html><body><nav>Home</nav></body></html>", "a"),
             Err(DraftError::NoArticle { .. })
