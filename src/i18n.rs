@@ -33,14 +33,8 @@ pub fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
 }
 
 pub fn basis_label(basis: Basis, lang: Lang) -> &'static str {
-    match basis {
-        Basis::YearOnYear => tr(lang, "同比增长", "year-on-year change"),
-        Basis::NewInYear => tr(lang, "当年新增", "new in the year"),
-        Basis::Cumulative => tr(lang, "累计总量", "cumulative total"),
-        Basis::Rate => tr(lang, "比率或占比", "rate or share"),
-        Basis::Level => tr(lang, "水平", "level"),
-        Basis::PointsChange => tr(lang, "百分点变化", "change in percentage points"),
-    }
+    let names = basis.names();
+    tr(lang, names.zh, names.en)
 }
 
 /// How a figure's source is named to a reader: "《title》（issuer，published）".

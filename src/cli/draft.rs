@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use planboard::draft::{self, DraftError, MAX_REPORT_BYTES, Request};
+use planboard::draft::{self, DraftError, MAX_REPORT_BYTES, ReportText, Request};
 use planboard::files;
 use planboard::model;
 
@@ -49,7 +49,7 @@ fn draft_file(
         });
     }
     let bytes = std::fs::read(report).map_err(read_err)?;
-    let text = draft::decode::decode(&bytes, &name)?;
+    let text = draft::input::read(&bytes, &name)?;
     let with_data = if with.is_empty() {
         None
     } else {
@@ -67,27 +67,11 @@ fn draft_file(
             err: "the file exists; expected a new file name, or --force to replace it".to_owned(),
         });
     }
-    // The text quotes are checked against: the report itself when it is UTF-8 text, else a UTF-8
-    // copy written beside the data file.
-    let copy = match out {
-        Some(out) if text.needs_copy() => Some(copy_path(out)),
-        _ => None,
-    };
-    let text_path = match (&copy, out) {
-        (Some(copy), _) => copy.file_name().map(|n| n.to_string_lossy().into_owned()),
-        (None, _) if text.needs_copy() => None,
-        (None, Some(out)) => Some(relative_to(report, out)),
-        (None, None) => Some(
-            std::fs::canonicalize(report)
-                .unwrap_or_else(|_| report.to_owned())
-                .display()
-                .to_string(),
-        ),
-    };
+    let checked = Checked::of(&text, report, out);
     let req = Request {
         name: &name,
         out,
-        text_path,
+        text_path: checked.named(),
         with: with_data.as_ref().map(|d| &d.report),
     };
     let drafted = draft::draft(&text, &req)?;
@@ -95,7 +79,7 @@ fn draft_file(
         file: path.display().to_string(),
         err,
     };
-    if let Some(copy) = &copy {
+    if let Checked::Copy(copy) = &checked {
         if copy.exists() && !force {
             return Err(write_err(
                 copy,
@@ -106,23 +90,18 @@ fn draft_file(
     }
     let r = &drafted.report;
     let mut summary = format!(
-        "{} figures in {} indicators, {} charts on {} pages, from {name} ({}{})",
+        "{} figures in {} indicators, {} charts on {} pages, from {name} ({})",
         r.point_count(),
         r.indicators.len(),
         r.charts.len(),
         r.pages.len(),
-        text.encoding.name(),
-        if text.from_html {
-            ", article of an HTML page"
-        } else {
-            ""
-        },
+        text.origin(),
     );
     match out {
         Some(out) => {
             write_atomic(out, drafted.ron.as_bytes(), force).map_err(|e| write_err(out, e))?;
             summary = format!("wrote {}: {summary}", out.display());
-            if let Some(copy) = &copy {
+            if let Checked::Copy(copy) = &checked {
                 summary.push_str(&format!(
                     "\nwrote {}: the text as UTF-8, for checking quotes",
                     copy.display()
@@ -134,7 +113,7 @@ fn draft_file(
             stdout
                 .write_all(drafted.ron.as_bytes())
                 .map_err(|e| write_err(Path::new("standard output"), e.to_string()))?;
-            if text.needs_copy() {
+            if matches!(checked, Checked::Unnamed) {
                 summary.push_str(
                     "\nthe data names no source text (the report is not UTF-8 text): give --out to get a UTF-8 copy beside the data file, so quotes can be checked",
                 );
@@ -151,6 +130,41 @@ fn draft_file(
         ));
     }
     Ok(summary)
+}
+
+/// The text a drafted file's quotes are checked against, decided once from the report's format.
+enum Checked {
+    /// The report itself (it is UTF-8 text): its path as the data file names it.
+    Report(String),
+    /// A UTF-8 copy of the text, written beside the data file.
+    Copy(PathBuf),
+    /// None: the data goes to standard output and the report is not UTF-8 text.
+    Unnamed,
+}
+
+impl Checked {
+    fn of(text: &ReportText, report: &Path, out: Option<&Path>) -> Self {
+        match out {
+            _ if text.is_the_file() => Self::Report(match out {
+                Some(out) => relative_to(report, out),
+                None => std::fs::canonicalize(report)
+                    .unwrap_or_else(|_| report.to_owned())
+                    .display()
+                    .to_string(),
+            }),
+            Some(out) => Self::Copy(copy_path(out)),
+            None => Self::Unnamed,
+        }
+    }
+
+    /// The path the data file names as its source's text.
+    fn named(&self) -> Option<String> {
+        match self {
+            Self::Report(path) => Some(path.clone()),
+            Self::Copy(copy) => copy.file_name().map(|n| n.to_string_lossy().into_owned()),
+            Self::Unnamed => None,
+        }
+    }
 }
 
 /// `r.ron` → `r.source.txt`, beside it.

@@ -399,8 +399,8 @@ fn charts_and_pages(
                         en: one.name.en.clone(),
                     },
                     _ => Text {
-                        zh: format!("{}：{}（{unit_zh}）", cat.zh, basis_zh(basis)),
-                        en: format!("{}: {} ({unit_en})", cat.en, basis_en(basis)),
+                        zh: format!("{}：{}（{unit_zh}）", cat.zh, basis.names().short_zh),
+                        en: format!("{}: {} ({unit_en})", cat.en, basis.names().short_en),
                     },
                 };
                 charts.push(Chart {
@@ -432,26 +432,4 @@ fn charts_and_pages(
         }
     }
     (charts, pages)
-}
-
-fn basis_zh(basis: Basis) -> &'static str {
-    match basis {
-        Basis::YearOnYear => "增速",
-        Basis::NewInYear => "当年新增",
-        Basis::Cumulative => "累计",
-        Basis::Rate => "比率",
-        Basis::Level => "总量",
-        Basis::PointsChange => "百分点变化",
-    }
-}
-
-fn basis_en(basis: Basis) -> &'static str {
-    match basis {
-        Basis::YearOnYear => "growth",
-        Basis::NewInYear => "new in the year",
-        Basis::Cumulative => "cumulative",
-        Basis::Rate => "rate",
-        Basis::Level => "level",
-        Basis::PointsChange => "change in points",
-    }
 }

@@ -1,29 +1,39 @@
 //! `planboard draft`: a data file drafted from a report's own text.
 //!
-//! text file → [`decode`] (UTF-8, GB18030, HTML article) → [`outline`] (title, headings, the
-//! report's years) → [`figures`] (every figure with its name, kind, year, basis and why, read with
-//! the shared number reader and the [`Lexicon`]) → [`assemble`] (units, categories from the
-//! report's sections, indicators, proposed charts and pages; merged into `--with` files by name,
-//! unit and basis) → [`write`] (a RON data file in the current format, one figure a block in the
-//! report's order) → checked by loading it back, so what is written always loads.
+//! file → [`input`] (its format: plain text in UTF-8, GB18030 or UTF-16, an HTML page's article) →
+//! [`outline`] (title, headings) → [`figures`] (every figure with its name, basis and why, its
+//! kind, year and period from [`kind`], read with the shared number reader and the [`Lexicon`]) →
+//! [`assemble`] (units, categories from the report's sections, indicators, proposed charts and
+//! pages; merged into `--with` files by name, unit and basis) → [`crate::model::write`] (a RON
+//! data file in the current format, one figure a block in the report's order) → checked by loading
+//! it back, so what is written always loads.
 //!
 //! Nothing is invented: every figure is a number the text prints, with its words as the quote, and
 //! every one is marked as proposed for a person to review.
 
 pub mod assemble;
-pub mod decode;
 pub mod figures;
-pub mod html;
+pub mod input;
+pub mod kind;
 pub mod outline;
 pub mod tables;
-pub mod write;
+
+/// The data-file writer's old place: it lives with the model now, as the review writes files
+/// too. Kept for callers outside the draft until they name `model::write`.
+pub use crate::model::write;
+
+/// The old name of [`input::read`], kept for callers outside the draft (tests, benches, the
+/// review) until they name `input::read`.
+pub mod decode {
+    pub use super::input::read as decode;
+}
 
 use std::path::Path;
 
 use crate::model::lexicon::Lexicon;
 use crate::model::{Report, Source, SourceKind, Text};
 
-pub use decode::{Encoding, MAX_REPORT_BYTES, ReportText};
+pub use input::{Encoding, Format, MAX_REPORT_BYTES, ReportText};
 
 /// What went wrong, in words a user can act on.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -39,13 +49,20 @@ pub enum DraftError {
     )]
     TooLarge { file: String, size: u64, max: u64 },
     #[error(
-        "{file}: this is {what}, not text; expected the report as plain text (UTF-8 or GB18030) or an HTML page — for a PDF, extract its text first (pdftotext -layout report.pdf report.txt)"
+        "{file}: this is {what}, not text; expected {} — for a PDF, extract its text first (pdftotext -layout report.pdf report.txt)",
+        input::Format::expected()
     )]
     Binary { file: String, what: String },
     #[error(
-        "{file}: the text is neither UTF-8 nor GB18030/GBK; expected the report saved as UTF-8 (or in the GBK encoding government sites use)"
+        "{file}:{line}:{column}: the text is neither UTF-8 nor GB18030/GBK (no character of either starts here); expected the report saved as UTF-8 (or in the GBK encoding government sites use)"
     )]
-    Undecodable { file: String },
+    Undecodable {
+        file: String,
+        /// Where GB18030, the last encoding tried, first fails: 1-based line and column (in
+        /// characters read up to there).
+        line: usize,
+        column: usize,
+    },
     #[error(
         "{file}: the HTML page holds no article text (no run of Chinese prose); expected a report page saved from a browser (File → Save page as, HTML only)"
     )]
@@ -111,7 +128,7 @@ pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
             file: req.name.to_owned(),
         });
     }
-    let ron = write::to_ron(&assembled.report, req.name);
+    let ron = crate::model::write::to_ron(&assembled.report, req.name);
     if ron.len() as u64 > crate::model::MAX_FILE_BYTES {
         return Err(DraftError::TooManyFigures {
             file: req.name.to_owned(),
@@ -164,17 +181,12 @@ fn source_of(chars: &[char], outline: &outline::Outline, req: &Request) -> Sourc
         .clone()
         .unwrap_or_else(|| stem.to_owned());
     let head: String = chars.iter().take(3000).collect();
-    let kind = if head.contains("统计公报") {
-        SourceKind::StatisticsBulletin
-    } else if head.contains("计划执行情况") || head.contains("计划草案") {
-        SourceKind::PlanReport
-    } else if head.contains("政府工作报告") || head.contains("报告工作") {
-        SourceKind::WorkReport
-    } else if head.contains("记者") || head.contains("新闻") {
-        SourceKind::NewsReport
-    } else {
-        SourceKind::Other
-    };
+    let lex = Lexicon::embedded();
+    let kind = lex
+        .source_kinds
+        .iter()
+        .find(|k| k.words.iter().any(|w| head.contains(w.as_str())))
+        .map_or(SourceKind::Other, |k| k.kind);
     let published = outline
         .published
         .clone()
@@ -182,7 +194,7 @@ fn source_of(chars: &[char], outline: &outline::Outline, req: &Request) -> Sourc
     Source {
         id,
         title: untranslated(&title),
-        issuer: issuer_in(&head).map_or_else(
+        issuer: issuer_in(&head, lex).map_or_else(
             || Text {
                 zh: "未注明".to_owned(),
                 en: "not stated in the text".to_owned(),
@@ -208,21 +220,21 @@ pub fn untranslated(zh: &str) -> Text {
 pub const UNTRANSLATED: &str = "[zh] ";
 
 /// "…区人民政府" or "…统计局" near the top of a report.
-fn issuer_in(head: &str) -> Option<String> {
-    for suffix in ["人民政府", "统计局", "发展和改革局", "发展改革局"] {
-        if let Some(at) = head.find(suffix) {
+fn issuer_in(head: &str, lex: &Lexicon) -> Option<String> {
+    for suffix in &lex.issuer_suffixes {
+        if let Some(at) = head.find(suffix.as_str()) {
             let before: Vec<char> = head[..at].chars().collect();
             let start = before
                 .iter()
-                .rposition(|c| !decode::is_cjk(*c))
+                .rposition(|c| !crate::model::lexicon::is_cjk(*c))
                 .map_or(0, |p| p + 1);
             let name: String = before[start.max(before.len().saturating_sub(12))..]
                 .iter()
                 .collect();
-            let name = name
-                .trim_start_matches("现在")
-                .trim_start_matches('我')
-                .trim_start_matches("代表");
+            let name = lex
+                .issuer_lead_words
+                .iter()
+                .fold(name.as_str(), |n, w| n.trim_start_matches(w.as_str()));
             if name.chars().count() >= 2 {
                 return Some(format!("{name}{suffix}"));
             }

@@ -4,10 +4,9 @@
 //! Headings decide a figure's kind and year when its sentence does not: "一、2022年主要指标完成情况"
 //! opens results for 2022, "四、2023年主要经济指标发展目标" targets for 2023.
 
-use std::collections::HashMap;
-
+use super::kind::{heading_kind, report_years, year_in, years_at};
 use crate::model::PointKind;
-use crate::model::lexicon::{Lexicon, starts_with};
+use crate::model::lexicon::{Lexicon, is_cjk, starts_with};
 
 /// A numbered heading of the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,7 +89,7 @@ pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
         {
             figures_end = figures_end.min(line.start);
         }
-        let Some((level, body)) = heading_level(trimmed) else {
+        let Some((level, body)) = heading_level(trimmed, lex) else {
             continue;
         };
         // A list numbered from 1 again under the same heading, of terms and their definitions
@@ -133,14 +132,14 @@ pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
             level,
             text: shown,
             year: year_in(&name),
-            kind: kind_of(&name, lex),
+            kind: heading_kind(&name, lex),
             name,
             start: line.start,
             parent,
         });
     }
     drop_contents_lists(chars, &mut headings);
-    let (results_year, target_year) = years(chars, &headings, title_text.as_deref(), lex);
+    let (results_year, target_year) = report_years(chars, &headings, title_text.as_deref(), lex);
     let years_from_clock = years_at(chars, 0, chars.len()).next().is_none();
     Outline {
         headings,
@@ -203,13 +202,12 @@ fn lines(chars: &[char]) -> Vec<std::ops::Range<usize>> {
 /// A first line that names the document: short, no sentence end, some Chinese.
 fn is_title(line: &str) -> bool {
     let n = line.chars().count();
-    let cjk = line.chars().filter(|c| super::decode::is_cjk(*c)).count();
+    let cjk = line.chars().filter(|c| is_cjk(*c)).count();
     (6..=80).contains(&n) && cjk >= 6 && !line.contains('。') && !line.starts_with("——")
 }
 
 /// The numbering level of a heading line and the words after the numbering.
-fn heading_level(line: &str) -> Option<(u8, &str)> {
-    let chinese_numeral = |c: char| "一二三四五六七八九十".contains(c);
+fn heading_level<'l>(line: &'l str, lex: &Lexicon) -> Option<(u8, &'l str)> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
     if chinese_numeral(first) {
@@ -220,8 +218,8 @@ fn heading_level(line: &str) -> Option<(u8, &str)> {
     if let Some(rest) = line.strip_prefix('第') {
         let end = rest.find(|c: char| !chinese_numeral(c))?;
         let rest = &rest[end..];
-        for mark in ["部分", "章", "节"] {
-            if let Some(body) = rest.strip_prefix(mark) {
+        for mark in &lex.part_marks {
+            if let Some(body) = rest.strip_prefix(mark.as_str()) {
                 return Some((1, body.trim_start()));
             }
         }
@@ -253,139 +251,6 @@ fn heading_level(line: &str) -> Option<(u8, &str)> {
         return Some((3, body.trim_start()));
     }
     None
-}
-
-/// The first year (2000–2099) a text names as "2022年" or "2022 年".
-pub fn year_in(text: &str) -> Option<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    years_at(&chars, 0, chars.len()).next().map(|(_, y)| y)
-}
-
-/// Every "20xx年" in `chars[from..to]`: its char index and year.
-pub fn years_at(chars: &[char], from: usize, to: usize) -> impl Iterator<Item = (usize, i32)> + '_ {
-    (from..to.saturating_sub(3)).filter_map(move |i| {
-        let d = |k: usize| chars.get(i + k).and_then(|c| c.to_digit(10));
-        if chars[i] != '2' || d(1) != Some(0) || i > 0 && chars[i - 1].is_ascii_digit() {
-            return None;
-        }
-        let year = 2000 + d(2)? as i32 * 10 + d(3)? as i32;
-        let mut k = i + 4;
-        while chars.get(k) == Some(&' ') {
-            k += 1;
-        }
-        (chars.get(k) == Some(&'年')).then_some((i, year))
-    })
-}
-
-fn kind_of(name: &str, lex: &Lexicon) -> Option<PointKind> {
-    if lex
-        .target_headings
-        .iter()
-        .any(|w| name.contains(w.as_str()))
-    {
-        Some(PointKind::Target)
-    } else if lex
-        .results_headings
-        .iter()
-        .any(|w| name.contains(w.as_str()))
-    {
-        Some(PointKind::Actual)
-    } else {
-        None
-    }
-}
-
-/// The results year and the target year: votes from headings and the title (strong) and from
-/// years followed by results or target words in the text; the most named year otherwise.
-fn years(chars: &[char], headings: &[Heading], title: Option<&str>, lex: &Lexicon) -> (i32, i32) {
-    let mut results: HashMap<i32, u32> = HashMap::new();
-    let mut targets: HashMap<i32, u32> = HashMap::new();
-    let mut named: HashMap<i32, u32> = HashMap::new();
-    for h in headings {
-        if let Some(y) = h.year {
-            match h.kind {
-                Some(PointKind::Target) => *targets.entry(y).or_default() += 3,
-                Some(_) => *results.entry(y).or_default() += 3,
-                None => {}
-            }
-        }
-    }
-    if let Some(title) = title {
-        let tc: Vec<char> = title.chars().collect();
-        for (i, y) in years_at(&tc, 0, tc.len()) {
-            let after: String = tc[i..].iter().take(30).collect();
-            if lex
-                .target_headings
-                .iter()
-                .any(|w| after.contains(w.as_str()))
-                || after.contains("蓝图")
-            {
-                *targets.entry(y).or_default() += 3;
-            } else if lex
-                .results_headings
-                .iter()
-                .any(|w| after.contains(w.as_str()))
-                || after.contains("执行")
-            {
-                *results.entry(y).or_default() += 3;
-            }
-        }
-    }
-    for (i, y) in years_at(chars, 0, chars.len()) {
-        *named.entry(y).or_default() += 1;
-        // The words after the year, on its own line.
-        let after: String = chars[(i + 5).min(chars.len())..(i + 22).min(chars.len())]
-            .iter()
-            .take_while(|c| **c != '\n')
-            .collect();
-        let target_word = ["目标", "计划", "安排", "蓝图", "任务", "草案"]
-            .iter()
-            .any(|w| after.contains(w));
-        let result_word = ["完成", "回顾", "执行", "成效", "实现", "达到"]
-            .iter()
-            .any(|w| after.contains(w));
-        if target_word && !result_word {
-            *targets.entry(y).or_default() += 1;
-        } else if result_word && !target_word {
-            *results.entry(y).or_default() += 1;
-        }
-    }
-    let best = |votes: &HashMap<i32, u32>| {
-        votes
-            .iter()
-            .max_by_key(|(y, n)| (**n, **y))
-            .map(|(y, _)| *y)
-    };
-    match (best(&results), best(&targets)) {
-        (Some(r), Some(t)) if t > r => (r, t),
-        (Some(r), _) => (r, r + 1),
-        (None, Some(t)) => (t - 1, t),
-        (None, None) => match best(&named) {
-            Some(y) => (y, y + 1),
-            // A text that names no year at all (a news item on "今年"'s targets): this year.
-            None => {
-                let y = this_year();
-                (y - 1, y)
-            }
-        },
-    }
-}
-
-/// The calendar year now (UTC+8, as the reports are dated).
-fn this_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-        + 8 * 3600;
-    // Days since 1970-01-01 to a civil year (Howard Hinnant's algorithm).
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
 }
 
 /// A date near the top of a report: 2023年4月26日 or 2023-04-03, as YYYY-MM-DD.
@@ -431,6 +296,11 @@ fn date_in(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A numeral of a heading's or a list's numbering (一、 （三） 第十章): notation, like a digit.
+pub fn chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
 }
 
 /// Whether `chars[at..]` starts with one of `words`.

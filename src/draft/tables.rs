@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::figures::Proposed;
+use super::kind::table_year;
 use super::outline::Outline;
 use crate::model::lexicon::Lexicon;
 use crate::model::numbers::scale_of;
@@ -39,7 +40,7 @@ pub fn read(
         let line_start = region.start.saturating_sub(above + 1);
         let line: String = chars[line_start..region.start].iter().collect();
         let line = line.trim();
-        if ["单位:", "单位："].iter().any(|p| line.starts_with(p)) {
+        if labelled(line, &lex.table_unit_notes).is_some() {
             raw.insert(
                 0,
                 Raw {
@@ -146,6 +147,14 @@ fn split(chars: &[char], region: Range<usize>) -> Vec<Raw> {
     out
 }
 
+/// The rest of `text` after one of `words` and a colon ("单位：亿元" → "亿元").
+fn labelled<'t>(text: &'t str, words: &[String]) -> Option<&'t str> {
+    words.iter().find_map(|w| {
+        text.strip_prefix(w.as_str())
+            .and_then(|rest| rest.strip_prefix([':', '：']))
+    })
+}
+
 /// A cell's number: digits with a sign and a decimal point, nothing else.
 fn number(text: &str) -> Option<f64> {
     let t = text.replace(',', "");
@@ -224,10 +233,7 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
     let mut cells: Vec<&Raw> = Vec::new();
     let mut table_unit: Option<String> = None;
     for c in raw {
-        let unit_note = ["单位:", "单位：", "计量单位:", "计量单位："]
-            .iter()
-            .find_map(|p| c.text.strip_prefix(p));
-        match unit_note {
+        match labelled(&c.text, &lex.table_unit_notes) {
             Some(u) if !u.is_empty() => table_unit = Some(u.to_owned()),
             _ => cells.push(c),
         }
@@ -247,21 +253,21 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
         return None;
     }
     let header: Vec<&Raw> = cells[rows_at - n..rows_at].to_vec();
-    let unit_column = header.iter().position(|h| h.text.contains("单位"));
+    let unit_column = header.iter().position(|h| {
+        lex.table_unit_notes
+            .iter()
+            .any(|w| h.text.contains(w.as_str()))
+    });
     let mut out = Vec::new();
     let at = cells.get(rows_at)?.range.start;
     let heading = outline.heading_at(at);
-    let year = outline
-        .chain(heading)
-        .find_map(|h| h.year)
-        .unwrap_or(outline.results_year);
+    let year = table_year(outline, heading);
     let rows = rows_of(&cells[rows_at..], n);
     let used = rows_at + rows * n;
     for row in cells[rows_at..used].chunks(n) {
-        let label = row[0]
-            .text
-            .trim_start_matches("其中:")
-            .trim_start_matches("其中：")
+        // 其中：农业 and #农业 are rows of a part.
+        let label = labelled(&row[0].text, &lex.table_part_rows)
+            .unwrap_or(&row[0].text)
             .trim_start_matches('#')
             .to_owned();
         for (j, cell) in row.iter().enumerate().skip(1) {
@@ -284,19 +290,10 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
             let Some(unit) = lexicon_unit(&unit_text, lex) else {
                 continue;
             };
-            let growth = [
-                "增长",
-                "增减",
-                "增速",
-                "比上年",
-                "同比",
-                "±",
-                "涨跌",
-                "涨幅",
-                "增幅",
-            ]
-            .iter()
-            .any(|w| head.contains(w));
+            let growth = lex
+                .table_change_columns
+                .iter()
+                .any(|w| head.contains(w.as_str()));
             let percent = lex.units[unit].percent;
             let basis = match (growth, percent) {
                 (true, true) => Basis::YearOnYear,
@@ -310,9 +307,7 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
                 .unwrap_or_default()
                 .trim_end_matches(['%', '％'])
                 .to_owned();
-            let name = if ["绝对数", "数量", "总量", "数值", "本年"].contains(&column.as_str())
-                || column.is_empty()
-            {
+            let name = if lex.table_value_columns.contains(&column) || column.is_empty() {
                 label.clone()
             } else {
                 format!("{label}{column}")

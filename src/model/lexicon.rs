@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::Qualifier;
+use super::{Qualifier, SourceKind};
 
 /// The embedded lexicon's text.
 pub const LEXICON_RON: &str = include_str!("../../data/draft/lexicon.ron");
@@ -68,27 +68,72 @@ pub struct Lexicon {
     pub strong_target_words: Vec<String>,
     pub target_word_exceptions: Vec<String>,
     pub estimate_words: Vec<String>,
+    pub results_before_target: Vec<String>,
+    pub target_beside: TargetBeside,
+    pub by_year_words: Vec<String>,
+    pub comparison_bases: Vec<String>,
+    pub year_range_marks: Vec<String>,
+    pub month_range_marks: Vec<String>,
     pub results_headings: Vec<String>,
     pub target_headings: Vec<String>,
+    pub title_result_words: Vec<String>,
+    pub title_target_words: Vec<String>,
+    pub year_result_words: Vec<String>,
+    pub year_target_words: Vec<String>,
+    pub part_marks: Vec<String>,
     pub year_on_year_words: Vec<String>,
     pub points_change_units: Vec<String>,
     pub new_in_year_words: Vec<String>,
     pub cumulative_words: Vec<String>,
+    pub reached_fillers: Vec<String>,
     pub rate_names: Vec<String>,
     pub list_joiners: Vec<String>,
     pub name_lead_words: Vec<String>,
     pub name_tail_words: Vec<String>,
+    pub name_joiners: Vec<String>,
+    pub name_trailing: Vec<String>,
+    pub name_last_words: Vec<String>,
+    pub counting_note: (String, String),
+    pub money_scales: Vec<String>,
+    pub class_bounds: Vec<String>,
     pub transitions: Vec<String>,
+    pub baseline_leads: Vec<String>,
+    pub not_baseline_leads: Vec<String>,
+    pub last_year_words: Vec<String>,
     pub periods: Vec<PeriodWord>,
     pub object_stops: Vec<String>,
     pub skip_headings: Vec<String>,
     pub money_words: Vec<String>,
     pub comparison_words: Vec<String>,
+    pub table_unit_notes: Vec<String>,
+    pub table_part_rows: Vec<String>,
+    pub table_change_columns: Vec<String>,
+    pub table_value_columns: Vec<String>,
+    pub source_kinds: Vec<SourceKindWords>,
+    pub issuer_suffixes: Vec<String>,
+    pub issuer_lead_words: Vec<String>,
     pub variants: Vec<(String, String)>,
     /// `variants` as a map, built when the lexicon is parsed.
     #[serde(skip)]
     variant_map: HashMap<char, char>,
     pub indicators: Vec<KnownIndicator>,
+}
+
+/// A target named right beside its number: the word just before it (年初目标（6.5%）) and the
+/// words just after it (5.0%的控制目标).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetBeside {
+    pub before: String,
+    pub after: Vec<String>,
+}
+
+/// A kind of document and the words near a text's top that make it one.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceKindWords {
+    pub kind: SourceKind,
+    pub words: Vec<String>,
 }
 
 /// A part of a year as a report writes it.
@@ -188,6 +233,11 @@ impl Lexicon {
             Some((i, n))
         })
     }
+}
+
+/// A Chinese character (the CJK Unified Ideographs and their first extension).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// The length in chars of `word` when `chars[at..]` starts with it.

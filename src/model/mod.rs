@@ -17,6 +17,7 @@ pub mod provenance;
 pub mod series;
 pub mod time;
 mod validate;
+pub mod write;
 
 pub use chart::{Chart, ChartKind, Page, ReferenceLine};
 pub use data_file::DataFile;
@@ -476,16 +477,66 @@ pub enum Basis {
     PointsChange,
 }
 
+/// A basis's names, every one of them in one place: what a data file writes, what the window and
+/// the messages call it, and the short name of a drafted chart's title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BasisNames {
+    /// As a data file and a figure's why write it: `year_on_year`.
+    pub id: &'static str,
+    /// As the window and the messages name it: 同比增长 / year-on-year change.
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// As a drafted chart's title names a group of figures: 增速 / growth.
+    pub short_zh: &'static str,
+    pub short_en: &'static str,
+}
+
 impl Basis {
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::YearOnYear => "year_on_year",
-            Self::NewInYear => "new_in_year",
-            Self::Cumulative => "cumulative",
-            Self::Rate => "rate",
-            Self::Level => "level",
-            Self::PointsChange => "points_change",
+    /// The basis's names: the one table of them.
+    pub fn names(self) -> BasisNames {
+        let (id, zh, en, short_zh, short_en) = match self {
+            Self::YearOnYear => (
+                "year_on_year",
+                "同比增长",
+                "year-on-year change",
+                "增速",
+                "growth",
+            ),
+            Self::NewInYear => (
+                "new_in_year",
+                "当年新增",
+                "new in the year",
+                "当年新增",
+                "new in the year",
+            ),
+            Self::Cumulative => (
+                "cumulative",
+                "累计总量",
+                "cumulative total",
+                "累计",
+                "cumulative",
+            ),
+            Self::Rate => ("rate", "比率或占比", "rate or share", "比率", "rate"),
+            Self::Level => ("level", "水平", "level", "总量", "level"),
+            Self::PointsChange => (
+                "points_change",
+                "百分点变化",
+                "change in percentage points",
+                "百分点变化",
+                "change in points",
+            ),
+        };
+        BasisNames {
+            id,
+            zh,
+            en,
+            short_zh,
+            short_en,
         }
+    }
+
+    pub fn id(self) -> &'static str {
+        self.names().id
     }
 
     /// Whether figures on this basis are percentages by nature (a growth rate, a change in

@@ -2,6 +2,7 @@
 //! proposed once.
 
 use super::{Proposed, Reader};
+use crate::draft::kind::baseline_year;
 use crate::draft::outline::starts_with_any;
 use crate::model::PointKind;
 
@@ -34,37 +35,40 @@ pub(super) fn starting_levels(r: &Reader, figures: &mut [Proposed]) {
         if b.quote.end <= k + n || a.unit != b.unit {
             continue;
         }
-        // 从 or 由 before A, in its clause.
+        // 从 or 由 before A, in its clause (not 由于, "because").
         let lead: String = r.chars[a.quote.start..a_end].iter().collect();
-        let Some(at) = lead.rfind(['从', '由']) else {
+        let Some((at, from)) = r
+            .lex
+            .baseline_leads
+            .iter()
+            .filter_map(|w| lead.rfind(w.as_str()).map(|at| (at, w)))
+            .max_by_key(|(at, _)| *at)
+        else {
             continue;
         };
-        if lead[at..].starts_with("由于") {
+        if r.lex
+            .not_baseline_leads
+            .iter()
+            .any(|w| lead[at..].starts_with(w.as_str()))
+        {
             continue;
         }
-        let last_year = lead[at..].contains("上年") || lead[at..].contains("去年");
+        let last_year = r
+            .lex
+            .last_year_words
+            .iter()
+            .find(|w| lead[at..].contains(w.as_str()));
         let (b_kind, b_year, b_basis, b_name) = (b.kind, b.year, b.basis, b.name.clone());
         let a = &mut figures[i];
         a.kind = PointKind::Baseline;
-        a.year = if last_year || b_kind == PointKind::Target {
-            b_year - 1
-        } else {
-            b_year
-        };
+        a.year = baseline_year(b_kind, b_year, last_year.is_some());
         a.basis = b_basis;
         a.why = vec![
-            format!(
-                "kind baseline: “{}” before it, the level reached after",
-                lead[at..].chars().next().unwrap_or('从')
-            ),
+            format!("kind baseline: “{from}” before it, the level reached after"),
             format!(
                 "year {}: {}",
                 a.year,
-                if last_year {
-                    "上年"
-                } else {
-                    "the year of the level reached"
-                }
+                last_year.map_or("the year of the level reached", String::as_str)
             ),
             format!("basis {}: as the level reached", b_basis.id()),
         ];

@@ -5,16 +5,17 @@
 
 use std::ops::Range;
 
-use super::outline::{Outline, starts_with_any};
+use super::kind::{Place, kind_and_year, period_in};
+use super::outline::{Outline, chinese_numeral, starts_with_any};
 
-mod kind;
+mod basis;
 mod levels;
 mod names;
 
 use crate::model::lexicon::{Lexicon, ends_with, starts_with};
 use crate::model::numbers::{self, Mention};
 use crate::model::{Basis, PointKind, Qualifier};
-use kind::{basis_of, kind_and_year, period_in};
+use basis::basis_of;
 use levels::{dedupe, starting_levels};
 use names::{clean_name, money_units, names_for};
 
@@ -80,7 +81,7 @@ fn breaks(chars: &[char]) -> (Vec<bool>, Vec<bool>) {
                 || short_line
                 || after_at.is_some_and(|a| {
                     let n = chars[i + a];
-                    n == '—' || n == '（' || n == '(' || "一二三四五六七八九十".contains(n)
+                    n == '—' || n == '（' || n == '(' || chinese_numeral(n)
                 });
             sentence[i] = paragraph;
             clause[i] = paragraph;
@@ -143,7 +144,7 @@ impl Reader<'_> {
 }
 
 /// How far back a figure's sentence is read.
-const MAX_SENTENCE: usize = 300;
+pub(crate) const MAX_SENTENCE: usize = 300;
 
 /// Read every figure of `chars`.
 pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
@@ -227,7 +228,14 @@ pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
             last_end = last_end.max(name_end).max(m.span.end);
             let Some(unit) = m.unit else { continue };
             let mut why = Vec::new();
-            let (kind, year) = kind_and_year(&reader, &context, m, &mut why);
+            let place = Place {
+                chars,
+                quoted: &reader.quoted,
+                sentence_start: context.sentence.start,
+                number: m.number.clone(),
+                span: m.span.clone(),
+            };
+            let (kind, year) = kind_and_year(&place, outline, lex, &mut why);
             let basis = basis_of(&reader, &context, m, unit, &name, &mut why);
             let clause = reader.text(context.clause.start..m.number.start);
             if let Some(w) = lex
@@ -308,7 +316,7 @@ fn is_figure(r: &Reader, m: &Mention) -> bool {
     }
     // 5000万元以上项目, 亿元以上企业: a class of things.
     let tail: String = r.chars[m.number.end..m.span.end].iter().collect();
-    if (tail.ends_with("以上") || tail.ends_with("以下"))
+    if lex.class_bounds.iter().any(|w| tail.ends_with(w.as_str()))
         && lex
             .class_nouns
             .iter()
@@ -342,7 +350,7 @@ impl Context {
     ) -> Self {
         let lead = prev_end.max(clause_start)..at;
         let subject = clean_name(r, lead.clone());
-        let period = period_in(r, sentence_start..at);
+        let period = period_in(&r.text(sentence_start..at), r.lex);
         Self {
             sentence: sentence_start..at,
             clause: clause_start..at,

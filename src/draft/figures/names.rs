@@ -20,25 +20,16 @@ pub(super) fn clean_name(r: &Reader, range: Range<usize>) -> String {
     loop {
         let before = s.len();
         // Leading punctuation, joiners, years and months.
-        while let Some(&c) = s.first() {
-            if matches!(
-                c,
-                '，' | '、'
-                    | '；'
-                    | '：'
-                    | ','
-                    | ';'
-                    | ':'
-                    | '—'
-                    | '-'
-                    | '和'
-                    | '及'
-                    | '与'
-                    | '）'
-                    | ')'
-                    | '。'
-            ) {
+        loop {
+            if s.first().is_some_and(|c| {
+                matches!(
+                    c,
+                    '，' | '、' | '；' | '：' | ',' | ';' | ':' | '—' | '-' | '）' | ')' | '。'
+                )
+            }) {
                 s.remove(0);
+            } else if let Some(n) = starts_with_any(&s, 0, &lex.name_joiners) {
+                s.drain(..n);
             } else {
                 break;
             }
@@ -57,12 +48,17 @@ pub(super) fn clean_name(r: &Reader, range: Range<usize>) -> String {
             s.drain(..p);
         }
         // Trailing verbs, qualifiers, 了 and 的.
-        while let Some(&c) = s.last() {
-            if matches!(
-                c,
-                '了' | '的' | '，' | '、' | '：' | ':' | '由' | '从' | '（' | '('
-            ) {
+        loop {
+            if s.last()
+                .is_some_and(|c| matches!(c, '，' | '、' | '：' | ':' | '（' | '('))
+            {
                 s.pop();
+            } else if let Some(n) = lex
+                .name_trailing
+                .iter()
+                .find_map(|w| ends_with(&s, s.len(), w))
+            {
+                s.truncate(s.len() - n);
             } else {
                 break;
             }
@@ -82,7 +78,11 @@ pub(super) fn clean_name(r: &Reader, range: Range<usize>) -> String {
             s.truncate(end - n);
         } else if let Some(n) = lex.fall_words.iter().find_map(|w| ends_with(&s, end, w)) {
             s.truncate(end - n);
-        } else if let Some(n) = ends_with(&s, end, "上年") {
+        } else if let Some(n) = lex
+            .name_last_words
+            .iter()
+            .find_map(|w| ends_with(&s, end, w))
+        {
             s.truncate(end - n);
         }
         if s.len() == before {
@@ -91,9 +91,10 @@ pub(super) fn clean_name(r: &Reader, range: Range<usize>) -> String {
     }
     // 按自然口径计算, 按可比价格计算: how the figure is counted, not what it is.
     let mut name: String = s.into_iter().collect();
-    while let Some(a) = name.find('按') {
-        match name[a..].find("计算") {
-            Some(b) if b <= 24 => name.replace_range(a..a + b + "计算".len(), ""),
+    let (open, close) = (&lex.counting_note.0, &lex.counting_note.1);
+    while let Some(a) = name.find(open.as_str()) {
+        match name[a..].find(close.as_str()) {
+            Some(b) if b <= 24 => name.replace_range(a..a + b + close.len(), ""),
             _ => break,
         }
     }
@@ -120,8 +121,8 @@ pub(super) fn names_for(
 ) -> Vec<(String, usize)> {
     let n = members.len();
     if n > 1 {
-        let parts: Vec<&str> = subject
-            .split(['、', '和', '及', '与'])
+        let parts: Vec<&str> = split_any(subject, &r.lex.name_joiners)
+            .into_iter()
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
@@ -160,6 +161,23 @@ pub(super) fn names_for(
         .collect()
 }
 
+/// `text` split at every one of `words`.
+fn split_any<'t>(text: &'t str, words: &[String]) -> Vec<&'t str> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some((at, len)) = words
+        .iter()
+        .filter_map(|w| rest.find(w.as_str()).map(|at| (at, w.len())))
+        .filter(|(_, len)| *len > 0)
+        .min()
+    {
+        parts.push(&rest[..at]);
+        rest = &rest[at + len..];
+    }
+    parts.push(rest);
+    parts
+}
+
 /// A name of at most 24 characters: a long run keeps its end, the words nearest the number.
 fn short(name: &str) -> String {
     let n = name.chars().count();
@@ -168,11 +186,12 @@ fn short(name: &str) -> String {
 
 /// A number with 亿 and no unit in a clause about money (实现产值破千亿) is in 元.
 pub(super) fn money_units(r: &Reader, mentions: &mut [Mention]) {
-    let Some(yuan) = r.lex.units.iter().position(|u| u.zh == "元") else {
+    let Some(yuan) = r.lex.units.iter().position(|u| u.id == "yuan") else {
         return;
     };
     for m in mentions.iter_mut().filter(|m| m.unit.is_none()) {
-        if !r.chars[m.number.clone()].contains(&'亿') {
+        let number = &r.chars[m.number.clone()];
+        if !(0..number.len()).any(|at| starts_with_any(number, at, &r.lex.money_scales).is_some()) {
             continue;
         }
         let clause = r.start_of(m.number.start, &r.clause);
@@ -192,7 +211,10 @@ fn counted_after(r: &Reader, m: &Mention) -> Option<(String, usize)> {
     let mut k = m.span.end;
     let mut out = String::new();
     while let Some(&c) = r.chars.get(k) {
-        if clause_end(c) || matches!(c, '、' | '和' | '及' | '与' | '（' | '(' | '\n') {
+        if clause_end(c)
+            || matches!(c, '（' | '(' | '\n')
+            || starts_with_any(r.chars, k, &r.lex.name_joiners).is_some()
+        {
             break;
         }
         if starts_with_any(r.chars, k, &r.lex.object_stops).is_some() && !out.is_empty() {

@@ -178,15 +178,8 @@ pub(in crate::model) fn kind_zh(kind: PointKind) -> &'static str {
 
 /// A basis in Chinese, as the window names it, with the id the English message uses.
 pub(in crate::model) fn basis_zh(basis: Basis) -> String {
-    let name = match basis {
-        Basis::YearOnYear => "同比增长",
-        Basis::NewInYear => "当年新增",
-        Basis::Cumulative => "累计总量",
-        Basis::Rate => "比率或占比",
-        Basis::Level => "水平",
-        Basis::PointsChange => "百分点变化",
-    };
-    format!("{name}（{}）", basis.id())
+    let names = basis.names();
+    format!("{}（{}）", names.zh, names.id)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -1,11 +1,12 @@
-//! A drafted report as a RON data file a person can read and edit: declarations first, then one
-//! indicator a block with one figure a line group, in the order the report states them, each with
-//! its quote and why it was proposed so. The layout is stable: drafting the same text twice writes
-//! the same bytes.
+//! A report as a RON data file a person can read and edit: declarations first, then one indicator
+//! a block with one figure a line group, in the order the report states them, each with its quote
+//! and why it was proposed so. `planboard draft` writes its drafts with it and the review saves
+//! reviewed files with it, so both write one layout. The layout is stable: drafting the same text
+//! twice writes the same bytes.
 
 use std::fmt::Write as _;
 
-use crate::model::{DataPoint, Indicator, Report, Text};
+use super::{DataPoint, Indicator, Report, Text};
 
 /// The data file's text.
 pub fn to_ron(report: &Report, from: &str) -> String {
@@ -175,7 +176,7 @@ fn point(s: &mut String, p: &DataPoint) {
 fn number(value: f64) -> String {
     let rounded = if value.abs() < 1e9 {
         let r = (value * 1e6).round() / 1e6;
-        if crate::model::numbers::same(r, value) {
+        if super::numbers::same(r, value) {
             r
         } else {
             value
