@@ -46,7 +46,7 @@ fn main() {
         big.push('\n');
     }
     let draft_bytes = |bytes: &[u8]| {
-        let decoded = draft::decode::decode(bytes, "r.txt").unwrap();
+        let decoded = draft::input::read(bytes, "r.txt").unwrap();
         let d = draft::draft(
             &decoded,
             &Request {

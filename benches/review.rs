@@ -43,7 +43,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("big.txt");
     std::fs::write(&report, &text).unwrap();
-    let decoded = draft::decode::decode(text.as_bytes(), "big.txt").unwrap();
+    let decoded = draft::input::read(text.as_bytes(), "big.txt").unwrap();
     let req = Request {
         name: "big.txt",
         text_path: Some(report.display().to_string()),

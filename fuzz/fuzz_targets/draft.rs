@@ -1,4 +1,4 @@
-//! `planboard draft` on arbitrary bytes: decoded (UTF-8, GB18030, UTF-16, HTML) and drafted into a
+//! `planboard draft` on arbitrary bytes: read as one of its formats (`draft::input`: HTML, text; UTF-8, GB18030, UTF-16) and drafted into a
 //! data file, or refused with a message, never a panic.
 #![no_main]
 
@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use planboard::draft::{self, Request};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = draft::decode::decode(data, "fuzz.txt") else {
+    let Ok(text) = draft::input::read(data, "fuzz.txt") else {
         return;
     };
     let _ = draft::draft(

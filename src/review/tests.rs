@@ -5,7 +5,7 @@ use crate::model::Text;
 const TEXT: &str = "一、2022年主要指标完成情况\n地区生产总值同比增长 3%；固定资产投资\n同比增长 9.1%。\n二、2023年主要目标\n地区生产总值同比增长 7%左右。";
 
 fn drafted() -> Report {
-    let decoded = draft::decode::decode(TEXT.as_bytes(), "r.txt").unwrap_or_else(|e| panic!("{e}"));
+    let decoded = draft::input::read(TEXT.as_bytes(), "r.txt").unwrap_or_else(|e| panic!("{e}"));
     let req = Request {
         name: "r.txt",
         ..Request::default()

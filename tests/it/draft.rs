@@ -15,7 +15,7 @@ fn read(path: &str) -> String {
 
 /// Draft a text as the command does (no output file, no --with).
 fn draft_text(text: &str, name: &str) -> Report {
-    let decoded = draft::decode::decode(text.as_bytes(), name).unwrap();
+    let decoded = draft::input::read(text.as_bytes(), name).unwrap();
     let req = Request {
         name,
         text_path: Some(name.to_owned()),
@@ -256,7 +256,7 @@ fn drafting_other_reports_finds_their_figures() {
 #[test]
 fn a_draft_loads_and_its_quotes_verify() {
     let text = read(&format!("{SHARED}/source/longgang-2022-plan-report.txt"));
-    let decoded = draft::decode::decode(text.as_bytes(), "r.txt").unwrap();
+    let decoded = draft::input::read(text.as_bytes(), "r.txt").unwrap();
     let d = draft::draft(
         &decoded,
         &Request {

@@ -61,7 +61,7 @@ fn the_number_reader_reads_every_kept_input() {
 #[test]
 fn the_draft_drafts_or_refuses_every_kept_input() {
     for (_, bytes) in inputs("draft") {
-        if let Ok(text) = draft::decode::decode(&bytes, "fuzz.txt") {
+        if let Ok(text) = draft::input::read(&bytes, "fuzz.txt") {
             let request = Request {
                 name: "fuzz.txt",
                 ..Request::default()

@@ -21,7 +21,7 @@ const REPORT: &str = concat!(
 /// The shipped report drafted into `dir`, its source text named by its full path.
 fn drafted_file(dir: &Path) -> PathBuf {
     let text = std::fs::read(REPORT).unwrap();
-    let decoded = draft::decode::decode(&text, "longgang.txt").unwrap();
+    let decoded = draft::input::read(&text, "longgang.txt").unwrap();
     let req = Request {
         name: "longgang.txt",
         text_path: Some(REPORT.to_owned()),
