@@ -6,6 +6,7 @@
 //! nothing of egui. ARCHITECTURE.md has the layers and which may import which.
 
 pub mod charts;
+pub mod data_source;
 pub mod draft;
 pub mod draw;
 pub mod export;

@@ -10,9 +10,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_plot::{PlotMemory, PlotPoint};
 
+use planboard::data_source::DataSource;
 use planboard::draw::fonts;
 use planboard::model::Lang;
-use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 mod support;
 

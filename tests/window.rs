@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 
 use egui_kittest::Harness;
+use planboard::data_source::DataSource;
 use planboard::draw::fonts;
-use planboard::ui::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 mod support;
