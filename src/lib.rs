@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: a RON file → [`model`] (validated report) → [`charts`] (what each chart
 //! shows, computed without a window) → [`draw`] (egui shapes) → the window ([`ui`]) or images
-//! ([`export`], through [`raster`]). Nothing below `ui` imports it; `charts` and `model` know
+//! ([`export`], through [`raster`]); files are read and watched for the window by [`data_source`],
+//! and a draft is reviewed by [`review`]. Nothing below `ui` imports it; `charts` and `model` know
 //! nothing of egui. ARCHITECTURE.md has the layers and which may import which.
 
 pub mod charts;
