@@ -321,8 +321,9 @@ impl Runner {
             if let Err(err) = store.flush() {
                 let lang = self.app.settings.lang;
                 self.app.notices.push(Notice::error(format!(
-                    "{}{err}",
-                    crate::i18n::tr(lang, "无法保存设置：", "Could not save the settings: ")
+                    "{}{}",
+                    crate::i18n::tr(lang, "无法保存设置：", "Could not save the settings: "),
+                    err.message().get(lang)
                 )));
             }
         }
