@@ -96,3 +96,6 @@ pub fn outside_window(dark_mode: bool) -> Color32 {
         Color32::from_white_alpha(170)
     }
 }
+
+/// The window icon's square behind its three bars: white, like the page an image is printed on.
+pub const ICON_PAGE: Color32 = Color32::WHITE;

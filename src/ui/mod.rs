@@ -156,6 +156,7 @@ pub fn app_icon() -> egui::IconData {
     const SIZE: u32 = 64;
     let result = crate::draw::palette::RESULT.to_array();
     let target = crate::draw::palette::TARGET.to_array();
+    let page = crate::draw::palette::ICON_PAGE.to_array();
     let mut rgba = Vec::with_capacity((SIZE * SIZE * 4) as usize);
     for y in 0..SIZE {
         for x in 0..SIZE {
@@ -168,7 +169,7 @@ pub fn app_icon() -> egui::IconData {
             };
             let pixel = match bar {
                 Some((top, color)) if y >= top && y < SIZE - 10 => color,
-                _ => [255, 255, 255, 255],
+                _ => page,
             };
             rgba.extend_from_slice(&pixel);
         }
