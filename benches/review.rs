@@ -13,8 +13,8 @@
 
 use std::time::{Duration, Instant};
 
+use planboard::data_source::DataSource;
 use planboard::draft::{self, Request};
-use planboard::ui::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 fn median(mut xs: Vec<Duration>) -> Duration {

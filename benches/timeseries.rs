@@ -18,10 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use planboard::charts::time::TimeView;
+use planboard::data_source::DataSource;
 use planboard::export::{ImageFormat, ImageOptions, ImageRequest};
 use planboard::model::Lang;
 use planboard::raster::{Canvas, Textures};
-use planboard::ui::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 fn median(mut xs: Vec<Duration>) -> Duration {

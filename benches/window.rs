@@ -11,8 +11,8 @@
 
 use std::time::{Duration, Instant};
 
+use planboard::data_source::DataSource;
 use planboard::raster::{Canvas, Textures};
-use planboard::ui::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 fn median(mut xs: Vec<Duration>) -> Duration {

@@ -20,6 +20,21 @@ pub enum WriteError {
     },
 }
 
+impl WriteError {
+    /// The error in Chinese, saying what the English display says: the window speaks both.
+    pub fn zh(&self) -> String {
+        match self {
+            Self::MissingFolder(dir) => {
+                format!("{}：文件夹不存在；请创建它或另选一个", dir.display())
+            }
+            Self::Exists(path) => format!("{}：文件已存在；请另取文件名或替换它", path.display()),
+            Self::Write { path, source } => {
+                format!("{}：无法写入此处：{source}", path.display())
+            }
+        }
+    }
+}
+
 /// Write `bytes` to `path` through a temporary file in the same folder, renamed into place only
 /// once complete: on any failure there is no partial file and an existing one is kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {

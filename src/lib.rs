@@ -2,12 +2,14 @@
 //!
 //! Data flows one way: a RON file → [`model`] (validated report) → [`charts`] (what each chart
 //! shows, computed without a window) → [`draw`] (egui shapes) → the window ([`ui`]) or images
-//! ([`export`], through [`raster`]). Nothing below `ui` imports it; `charts` and `model` know
+//! ([`export`], through [`raster`]); files are read and watched for the window by [`data_source`],
+//! and a draft is reviewed by [`review`]. Nothing below `ui` imports it; `charts` and `model` know
 //! nothing of egui: the modules that draw are behind the `gui` feature (on by default), so
 //! `cargo check --lib --no-default-features` proves the rest never reaches for it.
 //! ARCHITECTURE.md has the layers and which may import which.
 
 pub mod charts;
+pub mod data_source;
 pub mod draft;
 #[cfg(feature = "gui")]
 pub mod draw;

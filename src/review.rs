@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::model::provenance::squash;
-use crate::model::{DataPoint, Report, ReviewState};
+use crate::model::{DataPoint, Msg, Report, ReviewState};
 
 /// One figure under review: where it is in the file's report, its section, and where its quote
 /// stands in the source text (chars), when the text is at hand and holds it.
@@ -55,6 +55,30 @@ pub enum EditError {
     NoName,
     #[error("indicator `{0}` already has a figure for that year, kind and basis")]
     Duplicate(String),
+    #[error("no unit follows this number; a figure needs one")]
+    NoUnitAfterNumber,
+}
+
+impl EditError {
+    /// The refusal in both languages: its display, and the same in Chinese.
+    pub fn message(&self) -> Msg {
+        let zh = match self {
+            Self::QuoteNotInText(quote) => {
+                format!("引文不在报告原文中（已去除空白后比较）：“{quote}”")
+            }
+            Self::ValueNotStated { value, quote } => {
+                format!("引文没有写出数值 {value}：“{quote}”")
+            }
+            Self::PeriodHalf => "时段需要中英文两种写法（1-11月 / January–November）".to_owned(),
+            Self::NoUnit => "该数据的单位未声明".to_owned(),
+            Self::NoIndicator(id) => format!("此文件中没有指标 `{id}`"),
+            Self::OtherUnit(id) => format!("指标 `{id}` 的单位与该数据不同"),
+            Self::NoName => "新指标需要中文和英文名称".to_owned(),
+            Self::Duplicate(id) => format!("指标 `{id}` 已有同一年份、类型和口径的数据"),
+            Self::NoUnitAfterNumber => "这个数字后面没有单位；数据需要单位".to_owned(),
+        };
+        Msg::new(self.to_string(), zh)
+    }
 }
 
 /// One step of undo: changes to figures in place, or a change of the file's shape (a figure moved
@@ -422,8 +446,14 @@ fn locate(squashed: &str, at: &[usize], quote: &str) -> Option<Range<usize>> {
     Some(*at.get(byte)?..at.get(byte + q.len() - 1)? + 1)
 }
 
+mod adding;
+mod command;
+mod file;
 mod moves;
-pub use moves::Target;
+pub use adding::Proposal;
+pub use command::Command;
+pub use file::{ReviewError, has_draft, merged, without_empty_charts};
+pub use moves::{Choice, Target};
 
 #[cfg(test)]
 mod tests;

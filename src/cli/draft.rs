@@ -86,7 +86,8 @@ fn draft_file(
                 "the file exists; expected a new name for the data file, or --force".to_owned(),
             ));
         }
-        write_atomic(copy, text.text.as_bytes(), force).map_err(|e| write_err(copy, e))?;
+        write_atomic(copy, text.text.as_bytes(), force)
+            .map_err(|e| write_err(copy, why_not_written(&e)))?;
     }
     let r = &drafted.report;
     let mut summary = format!(
@@ -99,7 +100,8 @@ fn draft_file(
     );
     match out {
         Some(out) => {
-            write_atomic(out, drafted.ron.as_bytes(), force).map_err(|e| write_err(out, e))?;
+            write_atomic(out, drafted.ron.as_bytes(), force)
+                .map_err(|e| write_err(out, why_not_written(&e)))?;
             summary = format!("wrote {}: {summary}", out.display());
             if let Checked::Copy(copy) = &checked {
                 summary.push_str(&format!(
@@ -192,16 +194,21 @@ fn relative_to(report: &Path, out: &Path) -> String {
 }
 
 /// Write atomically (see [`planboard::files`]); without `replace`, never over an existing file.
-fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
-    let written = if replace {
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), files::WriteError> {
+    if replace {
         files::write_atomic(path, bytes)
     } else {
         files::write_new(path, bytes)
-    };
-    written.map_err(|e| match e {
+    }
+}
+
+/// Why a file was not written, as the draft command says it: a file in the way is answered with
+/// `--force`, which only this command has.
+fn why_not_written(err: &files::WriteError) -> String {
+    match err {
         files::WriteError::Exists(_) => {
             "the file exists; expected a new file name, or --force to replace it".to_owned()
         }
         other => other.to_string(),
-    })
+    }
 }

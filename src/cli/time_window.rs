@@ -3,13 +3,35 @@
 
 use super::ExportArgs;
 
+/// Why `--from`, `--to` or `--means` cannot be used: said on the command line, which speaks
+/// English.
+#[derive(Debug, thiserror::Error)]
+pub enum TimeWindowError {
+    #[error("--{flag} {text}: expected {expected}")]
+    NotATime {
+        flag: &'static str,
+        text: String,
+        expected: &'static str,
+    },
+    #[error("--from {from} --to {to}: expected --to after --from")]
+    Backwards { from: String, to: String },
+    #[error(
+        "--from/--to: chart `{chart}` has data from {start} to {end}; expected a window that overlaps it"
+    )]
+    MissesRecord {
+        chart: String,
+        start: String,
+        end: String,
+    },
+}
+
 /// A window asked for must hold some of a time chart's record: one after its end would show a
 /// sliver of its last minutes, and say nothing of what was asked.
 pub fn window_meets_record(
     report: &planboard::model::Report,
     chart: &planboard::model::Chart,
     view: &planboard::charts::time::TimeView,
-) -> Result<(), String> {
+) -> Result<(), TimeWindowError> {
     use planboard::model::time::{Precision, format_instant};
     let Some((a, b)) = view.window else {
         return Ok(());
@@ -25,24 +47,27 @@ pub fn window_meets_record(
     };
     let (e0, e1) = time.extent;
     if b <= e0 || a > e1 {
-        return Err(format!(
-            "--from/--to: chart `{}` has data from {} to {}; expected a window that overlaps it",
-            chart.id,
-            format_instant(e0, Precision::Minute),
-            format_instant(e1, Precision::Minute)
-        ));
+        return Err(TimeWindowError::MissesRecord {
+            chart: chart.id.clone(),
+            start: format_instant(e0, Precision::Minute),
+            end: format_instant(e1, Precision::Minute),
+        });
     }
     Ok(())
 }
 
 /// The view of time charts `--from`, `--to` and `--means` ask for; a message when a time is no time.
-pub fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView, String> {
-    let read = |flag: &str, text: &Option<String>| {
+pub fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView, TimeWindowError> {
+    let read = |flag: &'static str, text: &Option<String>| {
         text.as_deref()
             .map(|t| {
                 planboard::model::time::parse_instant(t)
                     .map(|x| x.0)
-                    .map_err(|expected| format!("--{flag} {t}: expected {expected}"))
+                    .map_err(|expected| TimeWindowError::NotATime {
+                        flag,
+                        text: t.to_owned(),
+                        expected,
+                    })
             })
             .transpose()
     };
@@ -53,9 +78,10 @@ pub fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView,
                 args.window.0.as_deref().unwrap_or_default(),
                 args.window.1.as_deref().unwrap_or_default(),
             );
-            return Err(format!(
-                "--from {from} --to {to}: expected --to after --from"
-            ));
+            return Err(TimeWindowError::Backwards {
+                from: from.to_owned(),
+                to: to.to_owned(),
+            });
         }
         (a, b) => Some((a.unwrap_or(i64::MIN / 4), b.unwrap_or(i64::MAX / 4))),
     };

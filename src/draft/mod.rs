@@ -18,16 +18,6 @@ pub mod kind;
 pub mod outline;
 pub mod tables;
 
-/// The data-file writer's old place: it lives with the model now, as the review writes files
-/// too. Kept for callers outside the draft until they name `model::write`.
-pub use crate::model::write;
-
-/// The old name of [`input::read`], kept for callers outside the draft (tests, benches, the
-/// review) until they name `input::read`.
-pub mod decode {
-    pub use super::input::read as decode;
-}
-
 use std::path::Path;
 
 use crate::model::lexicon::Lexicon;

@@ -72,3 +72,30 @@ pub fn status_color(status: crate::charts::Status) -> Color32 {
         crate::charts::Status::Missed => Color32::from_rgb(0xd1, 0x3f, 0x3f),
     }
 }
+
+/// Data that loaded and validated, and quotes found in their source: the series green of
+/// [`PALETTE`], a word of good news in the side panel.
+pub const VALID: Color32 = Color32::from_rgb(0x3b, 0xa2, 0x72);
+
+/// A reviewed figure accepted: the green of a met target.
+pub const ACCEPTED: Color32 = Color32::from_rgb(0x2e, 0x8b, 0x57);
+
+/// A reviewed figure rejected, in the list of figures: grey, as it is out of every chart.
+pub const REJECTED: Color32 = Color32::GRAY;
+
+/// A rejected figure's highlight in the report's text: a darker grey, which stays visible behind
+/// the text once faded.
+pub const REJECTED_IN_TEXT: Color32 = Color32::from_gray(128);
+
+/// The veil over the time outside a time chart's window, in the range strip: it darkens the dark
+/// theme and lightens the light one, so the window stands out in both.
+pub fn outside_window(dark_mode: bool) -> Color32 {
+    if dark_mode {
+        Color32::from_black_alpha(140)
+    } else {
+        Color32::from_white_alpha(170)
+    }
+}
+
+/// The window icon's square behind its three bars: white, like the page an image is printed on.
+pub const ICON_PAGE: Color32 = Color32::WHITE;

@@ -18,6 +18,26 @@ pub enum ExportError {
     Font(String),
 }
 
+impl ExportError {
+    /// The error in both languages: its display, and the same in Chinese, for the window.
+    pub fn message(&self) -> crate::model::Msg {
+        let zh = match self {
+            Self::MissingFolder(dir) => {
+                format!("{}：文件夹不存在；请创建它或另选一个", dir.display())
+            }
+            Self::Write(err) => err.zh(),
+            Self::NameClash { path, other } => format!(
+                "{}：另一张图（`{other}`）的文件名与之相同；图表 id 在替换 / \\ 和 .. 之后应互不相同",
+                path.display()
+            ),
+            Self::Png(err) => format!("无法编码 PNG：{err}"),
+            Self::TooLarge => "图片太大，无法编码".to_owned(),
+            Self::Font(name) => format!("无法嵌入字体 {name}"),
+        };
+        crate::model::Msg::new(self.to_string(), zh)
+    }
+}
+
 /// A file name from an id that cannot leave the folder it is joined to: path separators, `..`,
 /// control characters and leading dots are replaced.
 pub fn safe_file_name(id: &str, extension: &str) -> String {
@@ -42,6 +62,20 @@ pub fn safe_file_name(id: &str, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each error is said in Chinese too, naming the same file.
+    #[test]
+    fn errors_are_said_in_both_languages() {
+        let missing = ExportError::MissingFolder(PathBuf::from("/no/such"));
+        let msg = missing.message();
+        assert_eq!(msg.en, missing.to_string());
+        assert_eq!(msg.zh, "/no/such：文件夹不存在；请创建它或另选一个");
+        let write = ExportError::Write(crate::files::WriteError::Exists(PathBuf::from("a.png")));
+        assert_eq!(
+            write.message().zh,
+            "a.png：文件已存在；请另取文件名或替换它"
+        );
+    }
 
     #[test]
     fn names_stay_in_the_folder() {

@@ -15,6 +15,9 @@
 
 use std::collections::HashMap;
 
+mod damage;
+pub use damage::LastFrame;
+
 use egui::epaint::{ClippedPrimitive, Primitive, Vertex};
 use egui::{Color32, ColorImage, TextureFilter, TextureId, TextureWrapMode, TexturesDelta};
 

@@ -22,6 +22,52 @@ pub enum Target {
     New(Text, Option<Unit>),
 }
 
+/// Where a reviewer chose to put a figure: the choice a form holds, before it names a [`Target`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Choice {
+    /// Where it is (for an added figure: a new indicator).
+    #[default]
+    Keep,
+    /// An indicator of any open file, by id.
+    Existing(String),
+    New,
+}
+
+impl Choice {
+    /// The target this choice names, with a new indicator's `names` and `unit` (by id; the
+    /// figure's when None); `merged` is every open file, `file` the one under review. None to keep
+    /// the figure where it is, or when the indicator chosen is no longer open.
+    pub fn target(
+        &self,
+        names: &Text,
+        unit: Option<&str>,
+        merged: &Report,
+        file: &Report,
+    ) -> Option<Target> {
+        match self {
+            Self::Keep => None,
+            Self::New => Some(Target::New(
+                Text {
+                    zh: names.zh.trim().to_owned(),
+                    en: names.en.trim().to_owned(),
+                },
+                unit.and_then(|id| file.unit(id)).cloned(),
+            )),
+            Self::Existing(id) if file.indicator(id).is_some() => Some(Target::Here(id.clone())),
+            Self::Existing(id) => {
+                let indicator = merged.indicator(id)?.clone();
+                let unit = merged.unit(&indicator.unit)?.clone();
+                let category = merged.category(&indicator.category).cloned();
+                Some(Target::From {
+                    indicator: Box::new(indicator),
+                    unit,
+                    category,
+                })
+            }
+        }
+    }
+}
+
 impl Review {
     /// Move the selected figure to `target`. Its unit must be the target's.
     pub fn move_to(&mut self, report: &mut Report, target: Target) -> Result<(), EditError> {

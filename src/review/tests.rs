@@ -176,3 +176,154 @@ fn a_missed_figure_is_added_from_the_text() {
         Some(ReviewState::Accepted)
     );
 }
+
+/// A number of the text the draft left out (a comparison in a clause of its own) becomes a figure:
+/// pointed at, proposed with its unit and quote, then added to a new indicator.
+#[test]
+fn a_pointed_number_is_proposed_and_added() {
+    let text = "一、2022年主要指标完成情况\n地区生产总值同比增长 3%。全区共有公园 120 座。";
+    let decoded = draft::input::read(text.as_bytes(), "r.txt").unwrap_or_else(|e| panic!("{e}"));
+    let req = Request {
+        name: "r.txt",
+        ..Request::default()
+    };
+    let mut report = draft::draft(&decoded, &req)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .report;
+    // Pretend the draft missed the parks: drop them from the file.
+    report
+        .indicators
+        .retain(|i| i.points.iter().all(|p| p.value != 120.0));
+    let mut review = Review::of(&report, Some(text)).expect("a review");
+    assert_eq!(review.items.len(), 1);
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&c| c == '1').expect("the 120");
+    let proposal = review
+        .propose(&report, &chars, at)
+        .expect("a unit")
+        .expect("a number");
+    assert_eq!(
+        (proposal.point.value, proposal.unit.zh.as_str()),
+        (120.0, "座")
+    );
+    assert_eq!(proposal.point.quote, "全区共有公园 120 座");
+    // Nothing to propose before the text's first number, nor past its end.
+    assert_eq!(review.propose(&report, &chars, 0), Ok(None));
+    assert_eq!(review.propose(&report, &chars, chars.len() + 5), Ok(None));
+    review
+        .add(
+            &mut report,
+            proposal.point,
+            &proposal.unit,
+            &proposal.category,
+            Target::New(
+                Text {
+                    zh: "公园".to_owned(),
+                    en: "Parks".to_owned(),
+                },
+                None,
+            ),
+        )
+        .expect("added");
+    assert_eq!(review.items.len(), 2);
+}
+
+/// A chart keeps the series it still draws (by `Chart::drawn_points`): once every figure of an
+/// indicator is rejected, its series goes, and a chart or page left empty goes with it.
+#[test]
+fn charts_left_with_nothing_to_draw_are_left_out() {
+    let mut report = drafted();
+    assert!(has_draft(&report));
+    let charts = report.charts.len();
+    assert!(charts > 0);
+    assert_eq!(
+        without_empty_charts(&report),
+        report,
+        "nothing rejected yet"
+    );
+    for ind in &mut report.indicators {
+        for p in &mut ind.points {
+            if let Some(r) = &mut p.review {
+                r.state = ReviewState::Rejected;
+            }
+        }
+    }
+    let kept = without_empty_charts(&report);
+    assert!(kept.charts.is_empty(), "{:?}", kept.charts);
+    assert!(kept.pages.is_empty());
+    // The figures stay in the file, rejected: drafting the text again does not bring them back.
+    assert_eq!(kept.indicators, report.indicators);
+}
+
+/// Saving writes the file in the draft's layout, checked to load, and clears `unsaved`; a file
+/// that is no longer open, or data with no file, is refused with a reason in both languages.
+#[test]
+fn a_review_is_saved_and_merged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.ron");
+    let mut report = drafted();
+    std::fs::write(&path, crate::model::write::to_ron(&report, "r.ron")).expect("write");
+    let dataset = crate::model::load_dataset(std::slice::from_ref(&path)).expect("loads");
+    let mut review = Review::of(&report, Some(TEXT)).expect("drafted figures");
+    review.set_state(&mut report, ReviewState::Rejected);
+    assert!(review.unsaved);
+
+    let shown = merged(&dataset.files, 0, &report).expect("merges");
+    assert_eq!(shown.report, without_empty_charts(&report));
+    assert!(matches!(
+        merged(&dataset.files, 3, &report),
+        Err(ReviewError::NotOpen)
+    ));
+
+    assert_eq!(
+        review.save(&dataset.files, 0, &report).expect("saved"),
+        path
+    );
+    assert!(!review.unsaved);
+    let again = crate::model::load_dataset(std::slice::from_ref(&path)).expect("loads again");
+    // Loading fills in what the file leaves implicit (each figure's source); the states are kept.
+    let states = |r: &Report| -> Vec<Option<ReviewState>> {
+        r.indicators
+            .iter()
+            .flat_map(|i| &i.points)
+            .map(|p| p.review.as_ref().map(|v| v.state))
+            .collect()
+    };
+    assert_eq!(states(&again.report), states(&report));
+
+    let err = review
+        .save(&dataset.files, 1, &report)
+        .expect_err("not open");
+    assert_eq!(err.message().zh, "审阅中的文件已不再打开");
+    let mut embedded = dataset.files.clone();
+    embedded[0].path = None;
+    let err = review.save(&embedded, 0, &report).expect_err("no file");
+    assert!(matches!(err, ReviewError::NoFile));
+}
+
+/// Keys and buttons reach the review as commands.
+#[test]
+fn commands_step_accept_and_undo() {
+    let mut report = drafted();
+    let mut review = Review::of(&report, Some(TEXT)).expect("drafted figures");
+    review.run(&mut report, Command::Next);
+    assert_eq!(review.selected, 1);
+    review.run(&mut report, Command::Previous);
+    review.run(&mut report, Command::Accept);
+    assert_eq!(review.counts(&report).accepted, 1);
+    review.run(&mut report, Command::Edit);
+    assert_eq!(review.counts(&report).accepted, 1, "the form's business");
+    review.run(&mut report, Command::Undo);
+    assert_eq!(review.counts(&report).accepted, 0);
+    review.run(&mut report, Command::Redo);
+    assert_eq!(review.counts(&report).accepted, 1);
+}
+
+/// Every refusal is said in Chinese too.
+#[test]
+fn refusals_are_said_in_both_languages() {
+    let err = EditError::NoUnitAfterNumber;
+    let msg = err.message();
+    assert_eq!(msg.en, err.to_string());
+    assert!(msg.zh.contains("单位"), "{}", msg.zh);
+}

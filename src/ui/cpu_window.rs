@@ -4,14 +4,14 @@
 //! one.
 //!
 //! Only what changed is redrawn: each frame's clipped primitives are compared with the last
-//! frame's, and only the union of the rectangles that differ is rasterized and presented. Nothing
+//! frame's ([`crate::raster::LastFrame`]), and only the union of the rectangles that differ is
+//! rasterized and presented. Nothing
 //! runs while nothing happens (repaint on input, or when egui asks for one at a time).
 
 use std::num::NonZeroU32;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use egui::epaint::{ClippedPrimitive, Primitive};
 use egui::{Color32, ColorImage, Rect, ViewportId};
 use winit::application::ApplicationHandler;
 use winit::event::WindowEvent;
@@ -23,7 +23,7 @@ use super::{
     Launch, MIN_WINDOW_SIZE, PlanboardApp, ScreenshotJob, WINDOW_SIZE, WindowError, make_app,
 };
 use crate::model::{Dataset, Msg};
-use crate::raster::{Canvas, Textures};
+use crate::raster::{Canvas, LastFrame, Textures};
 use crate::ui::notices::Notice;
 use crate::ui::settings::STORAGE_KEY;
 
@@ -63,7 +63,7 @@ pub fn run(
         surface: None,
         state: None,
         textures: Textures::default(),
-        frame: Frame::default(),
+        frame: LastFrame::default(),
         repaint_at: None,
         last_frame: Instant::now(),
         error: None,
@@ -73,15 +73,6 @@ pub fn run(
         .run_app(&mut runner)
         .map_err(WindowError::Stopped)?;
     runner.error.map_or(Ok(()), Err)
-}
-
-/// The last frame: its pixels and its primitives, to redraw only what changed.
-#[derive(Default)]
-struct Frame {
-    canvas: Option<Canvas>,
-    /// A fingerprint and the pixel rectangle of each primitive, in paint order.
-    prims: Vec<(u64, Rect)>,
-    pixels_per_point: f32,
 }
 
 /// Events the event loop carries besides the window's: screen readers' requests, and repaints
@@ -107,7 +98,7 @@ struct Runner {
     surface: Option<softbuffer::Surface<Rc<Window>, Rc<Window>>>,
     state: Option<egui_winit::State>,
     textures: Textures,
-    frame: Frame,
+    frame: LastFrame,
     repaint_at: Option<Instant>,
     /// When the last frame started: animation frames are paced from it.
     last_frame: Instant,
@@ -204,7 +195,7 @@ impl ApplicationHandler<UserEvent> for Runner {
             }
             WindowEvent::Resized(_) | WindowEvent::ScaleFactorChanged { .. } => {
                 // The whole surface is new.
-                self.frame = Frame::default();
+                self.frame = LastFrame::default();
                 window.request_redraw();
             }
             _ => {}
@@ -261,7 +252,7 @@ impl Runner {
         // A texture changed under unchanged geometry (new glyphs in the font atlas): the old
         // pixels may be stale anywhere, so this frame is drawn whole.
         if !output.textures_delta.set.is_empty() {
-            self.frame = Frame::default();
+            self.frame = LastFrame::default();
         }
         self.textures.apply(&mut output.textures_delta);
 
@@ -281,7 +272,7 @@ impl Runner {
         };
         if let Err(err) = presented {
             // The frame is lost, not the window: the next one is drawn whole. Said once.
-            self.frame = Frame::default();
+            self.frame = LastFrame::default();
             if !self.present_failed {
                 self.present_failed = true;
                 let lang = self.app.settings.lang;
@@ -330,122 +321,12 @@ impl Runner {
             if let Err(err) = store.flush() {
                 let lang = self.app.settings.lang;
                 self.app.notices.push(Notice::error(format!(
-                    "{}{err}",
-                    crate::i18n::tr(lang, "无法保存设置：", "Could not save the settings: ")
+                    "{}{}",
+                    crate::i18n::tr(lang, "无法保存设置：", "Could not save the settings: "),
+                    err.message().get(lang)
                 )));
             }
         }
-    }
-}
-
-impl Frame {
-    /// Rasterize the primitives that differ from the last frame's, within the union of their
-    /// rectangles (old and new), onto the kept canvas. Returns the damaged pixel rectangle, or
-    /// `None` when nothing changed.
-    fn redraw(
-        &mut self,
-        prims: &[ClippedPrimitive],
-        textures: &Textures,
-        w: NonZeroU32,
-        h: NonZeroU32,
-        ppp: f32,
-        background: Color32,
-    ) -> Option<Rect> {
-        let (w, h) = (w.get() as usize, h.get() as usize);
-        let full = Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(w as f32, h as f32));
-        let fingerprints: Vec<(u64, Rect)> =
-            prims.iter().map(|p| fingerprint(p, ppp, full)).collect();
-        let fresh = self
-            .canvas
-            .as_ref()
-            .is_none_or(|c| c.width != w || c.height != h)
-            || self.pixels_per_point != ppp;
-        let damage = if fresh {
-            full
-        } else {
-            let mut damage = Rect::NOTHING;
-            let longest = fingerprints.len().max(self.prims.len());
-            for i in 0..longest {
-                match (fingerprints.get(i), self.prims.get(i)) {
-                    (Some(a), Some(b)) if a.0 == b.0 => {}
-                    (a, b) => {
-                        for r in a.iter().chain(b.iter()) {
-                            damage = damage.union(r.1);
-                        }
-                    }
-                }
-            }
-            damage.intersect(full)
-        };
-        self.prims = fingerprints;
-        self.pixels_per_point = ppp;
-        if !damage.is_positive() {
-            return None;
-        }
-        let damage = Rect::from_min_max(damage.min.floor(), damage.max.ceil());
-        let canvas = match &mut self.canvas {
-            Some(c) if !fresh => c,
-            _ => self.canvas.insert(Canvas::new(w, h, background)),
-        };
-        canvas.fill_rect(damage, background);
-        let clipped: Vec<ClippedPrimitive> = prims
-            .iter()
-            .filter_map(|p| {
-                let clip = (p.clip_rect * ppp).intersect(damage);
-                clip.is_positive().then(|| ClippedPrimitive {
-                    clip_rect: clip / ppp,
-                    primitive: p.primitive.clone(),
-                })
-            })
-            .collect();
-        canvas.paint(&clipped, textures, ppp);
-        Some(damage)
-    }
-}
-
-/// What identifies a primitive's pixels: its clip, texture, vertices and indices; and the pixel
-/// rectangle it can touch (its clip, cut to its mesh's bounds). A fast multiply-rotate hash: it
-/// runs over every vertex of every frame.
-fn fingerprint(p: &ClippedPrimitive, ppp: f32, full: Rect) -> (u64, Rect) {
-    let mut h = Fx(0);
-    let clip = p.clip_rect * ppp;
-    for v in [clip.min.x, clip.min.y, clip.max.x, clip.max.y] {
-        h.add(u64::from(v.to_bits()));
-    }
-    let mut bounds = Rect::NOTHING;
-    if let Primitive::Mesh(mesh) = &p.primitive {
-        h.add(match mesh.texture_id {
-            egui::TextureId::Managed(id) => id,
-            egui::TextureId::User(id) => id ^ (1 << 63),
-        });
-        for pair in mesh.indices.chunks(2) {
-            h.add(u64::from(pair[0]) | (u64::from(pair.get(1).copied().unwrap_or(0)) << 32));
-        }
-        let (mut min, mut max) = (
-            egui::pos2(f32::MAX, f32::MAX),
-            egui::pos2(f32::MIN, f32::MIN),
-        );
-        for v in &mesh.vertices {
-            h.add(u64::from(v.pos.x.to_bits()) | (u64::from(v.pos.y.to_bits()) << 32));
-            h.add(u64::from(v.uv.x.to_bits()) | (u64::from(v.uv.y.to_bits()) << 32));
-            h.add(u64::from(u32::from_le_bytes(v.color.to_array())));
-            min = min.min(v.pos);
-            max = max.max(v.pos);
-        }
-        if min.x <= max.x {
-            bounds = Rect::from_min_max(min, max);
-        }
-    }
-    let rect = (bounds * ppp).expand(1.0).intersect(clip).intersect(full);
-    (h.0, rect)
-}
-
-/// FxHash's step (rustc's hasher): cheap, and good enough to tell frames apart.
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

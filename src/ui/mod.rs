@@ -5,7 +5,6 @@ pub mod action;
 pub mod app;
 mod chart_panel;
 mod cpu_window;
-pub mod data_source;
 pub mod dialogs;
 pub mod loading;
 pub mod notices;
@@ -87,7 +86,7 @@ pub fn run(launch: Launch) -> Result<(), WindowError> {
     let drafted = dataset
         .files
         .iter()
-        .any(|f| review_view::has_draft(&f.report));
+        .any(|f| crate::review::has_draft(&f.report));
     if let Some(page) = &launch.page
         && page != TABLE_PAGE_ID
         && !(drafted && page == crate::model::REVIEW_PAGE_ID)
@@ -157,6 +156,7 @@ pub fn app_icon() -> egui::IconData {
     const SIZE: u32 = 64;
     let result = crate::draw::palette::RESULT.to_array();
     let target = crate::draw::palette::TARGET.to_array();
+    let page = crate::draw::palette::ICON_PAGE.to_array();
     let mut rgba = Vec::with_capacity((SIZE * SIZE * 4) as usize);
     for y in 0..SIZE {
         for x in 0..SIZE {
@@ -169,7 +169,7 @@ pub fn app_icon() -> egui::IconData {
             };
             let pixel = match bar {
                 Some((top, color)) if y >= top && y < SIZE - 10 => color,
-                _ => [255, 255, 255, 255],
+                _ => page,
             };
             rgba.extend_from_slice(&pixel);
         }
@@ -242,15 +242,15 @@ pub(crate) fn make_app(
             }
         }
         settings.data_files = wanted;
-        data_source::DataSource::from_dataset(loaded, sources, Some(ctx))
+        crate::data_source::DataSource::from_dataset(loaded, sources, Some(ctx))
     } else if wanted.is_empty() {
         // The embedded default, as loaded before the window opened.
-        data_source::DataSource::from_dataset(loaded, sources, None)
+        crate::data_source::DataSource::from_dataset(loaded, sources, None)
     } else {
         // The files opened last, loaded on their own thread: the embedded default, loaded already,
         // shows meanwhile, and stays when they no longer load.
         remembered = Some(wanted);
-        data_source::DataSource::from_dataset(loaded, sources, None)
+        crate::data_source::DataSource::from_dataset(loaded, sources, None)
     };
     let mut app = PlanboardApp::new(settings, data);
     app.notices = notices;

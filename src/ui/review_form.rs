@@ -6,21 +6,8 @@ use egui::{RichText, Ui};
 
 use super::review_view::{ReviewAction, ReviewSession, kind_name};
 use crate::i18n::tr;
-use crate::model::lexicon::Lexicon;
-use crate::model::numbers;
-use crate::model::{Basis, DataPoint, Lang, PointKind, Qualifier, Report, Text, Unit};
-use crate::review::Target;
-
-/// Where a fixed or added figure goes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Choice {
-    /// Where it is (for an added figure: a new indicator).
-    #[default]
-    Keep,
-    /// An indicator of any open file, by id.
-    Existing(String),
-    New,
-}
+use crate::model::{Basis, DataPoint, Lang, Msg, PointKind, Qualifier, Report, Text, Unit};
+use crate::review::{Choice, Proposal, Target};
 
 /// The indicator chooser's state: the choice and a new indicator's names.
 #[derive(Clone, Debug, Default)]
@@ -44,85 +31,25 @@ pub struct Adding {
 /// Offer to add the number at char `at` of the text, when there is one with a unit.
 pub fn start_adding(session: &mut ReviewSession, at: usize) {
     let Some(text) = &session.text else { return };
-    let from = at.saturating_sub(80);
-    let to = (at + 40).min(text.len());
-    let lex = Lexicon::embedded();
-    let window = &text[from..to];
-    let Some(m) = numbers::read(window, lex)
-        .into_iter()
-        .find(|m| (m.number.start..m.span.end.max(m.number.end)).contains(&(at - from)))
-    else {
-        return;
-    };
-    let Some(u) = m.unit.map(|u| &lex.units[u]) else {
-        session.error = Some("no unit follows this number; a figure needs one".to_owned());
-        return;
-    };
-    // The quote: from the clause's start to the number's unit and qualifier.
-    let mut start = m.span.start;
-    while start > 0
-        && !matches!(
-            window[start - 1],
-            '，' | '。' | '；' | '：' | '\n' | ',' | ';'
-        )
-    {
-        start -= 1;
+    match session.review.propose(&session.report, text, at) {
+        Ok(Some(Proposal {
+            point,
+            unit,
+            category,
+        })) => {
+            session.adding = Some(Adding {
+                point,
+                unit,
+                category,
+                chooser: Chooser {
+                    choice: Choice::New,
+                    ..Chooser::default()
+                },
+            });
+        }
+        Ok(None) => {}
+        Err(err) => session.error = Some(err.message()),
     }
-    let quote: String = window[start..m.span.end].iter().collect();
-    let unit = session
-        .report
-        .units
-        .iter()
-        .find(|x| x.zh == u.declared())
-        .cloned()
-        .unwrap_or_else(|| Unit {
-            id: u.id.clone(),
-            zh: u.declared().to_owned(),
-            en: u.en.clone(),
-            percent: u.percent,
-        });
-    // Year, kind and section from the figure selected, which a reader adds beside.
-    let near = session
-        .review
-        .point(&session.report, session.review.selected);
-    let category = session
-        .review
-        .items
-        .get(session.review.selected)
-        .and_then(|it| session.report.indicators.get(it.indicator))
-        .map(|i| i.category.clone())
-        .or_else(|| session.report.categories.first().map(|c| c.id.clone()))
-        .unwrap_or_default();
-    let point = DataPoint {
-        year: near.map_or(session.report.years.first, |p| p.year),
-        kind: near.map_or(PointKind::Actual, |p| p.kind),
-        value: m.value,
-        qualifier: m.qualifier,
-        basis: if unit.percent {
-            Basis::Rate
-        } else {
-            Basis::Level
-        },
-        part: None,
-        period: None,
-        note: None,
-        measure: None,
-        source: near.and_then(|p| p.source.clone()),
-        quote,
-        header_unit: None,
-        review: None,
-        revised_by: None,
-        file: 0,
-    };
-    session.adding = Some(Adding {
-        point,
-        unit,
-        category,
-        chooser: Chooser {
-            choice: Choice::New,
-            ..Chooser::default()
-        },
-    });
 }
 
 /// The form for a number being added; `Changed` once it is.
@@ -166,7 +93,7 @@ pub fn add_ui(
     }
     let adding = session.adding.take()?;
     let Some(target) = target_of(&adding.chooser, merged, &session.report) else {
-        session.error = Some(tr(lang, "请选择指标", "Choose an indicator").to_owned());
+        session.error = Some(Msg::new("Choose an indicator", "请选择指标"));
         session.adding = Some(adding);
         return None;
     };
@@ -182,7 +109,7 @@ pub fn add_ui(
             Some(ReviewAction::Changed)
         }
         Err(err) => {
-            session.error = Some(err.to_string());
+            session.error = Some(err.message());
             session.adding = Some(adding);
             None
         }
@@ -231,14 +158,14 @@ pub fn form_ui(
     let edited = session.form.take()?;
     session.error = None;
     if let Err(err) = session.review.edit(&mut session.report, edited.clone()) {
-        session.error = Some(err.to_string());
+        session.error = Some(err.message());
         session.form = Some(edited);
         return None;
     }
     if let Some(target) = target_of(&session.chooser, merged, &session.report)
         && let Err(err) = session.review.move_to(&mut session.report, target)
     {
-        session.error = Some(err.to_string());
+        session.error = Some(err.message());
     }
     session.chooser = Chooser::default();
     Some(ReviewAction::Changed)
@@ -418,91 +345,11 @@ fn chooser_ui(
 
 /// The target a chooser names; None to keep the figure where it is.
 fn target_of(chooser: &Chooser, merged: &Report, file: &Report) -> Option<Target> {
-    match &chooser.choice {
-        Choice::Keep => None,
-        Choice::New => Some(Target::New(
-            Text {
-                zh: chooser.zh.trim().to_owned(),
-                en: chooser.en.trim().to_owned(),
-            },
-            chooser.unit.as_ref().and_then(|id| file.unit(id)).cloned(),
-        )),
-        Choice::Existing(id) if file.indicator(id).is_some() => Some(Target::Here(id.clone())),
-        Choice::Existing(id) => {
-            let indicator = merged.indicator(id)?.clone();
-            let unit = merged.unit(&indicator.unit)?.clone();
-            let category = merged.category(&indicator.category).cloned();
-            Some(Target::From {
-                indicator: Box::new(indicator),
-                unit,
-                category,
-            })
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ui::data_source::DataSource;
-
-    /// A number of the text the draft left out (a comparison in a clause of its own) becomes a
-    /// figure: clicked, then added to a new indicator.
-    #[test]
-    fn a_clicked_number_is_added() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let text = "一、2022年主要指标完成情况\n地区生产总值同比增长 3%。全区共有公园 120 座。";
-        let txt = dir.path().join("r.txt");
-        std::fs::write(&txt, text).expect("write");
-        let decoded = crate::draft::decode::decode(text.as_bytes(), "r.txt").expect("text");
-        let req = crate::draft::Request {
-            name: "r.txt",
-            text_path: Some(txt.display().to_string()),
-            ..crate::draft::Request::default()
-        };
-        let drafted = crate::draft::draft(&decoded, &req).expect("draft");
-        // Pretend the draft missed the parks: drop them from the file.
-        let mut report = drafted.report.clone();
-        report
-            .indicators
-            .retain(|i| i.points.iter().all(|p| p.value != 120.0));
-        report.charts.retain(|c| {
-            c.series
-                .iter()
-                .all(|s| report.indicators.iter().any(|i| &i.id == s))
-        });
-        let ids: Vec<String> = report.charts.iter().map(|c| c.id.clone()).collect();
-        for p in &mut report.pages {
-            p.charts.retain(|c| ids.contains(c));
-        }
-        report.pages.retain(|p| !p.charts.is_empty());
-        let ron = crate::draft::write::to_ron(&report, "r.txt");
-        let path = dir.path().join("r.ron");
-        std::fs::write(&path, ron).expect("write");
-        let data = DataSource::open(&[path], None).expect("loads");
-        let mut session = ReviewSession::start(&data).expect("a review");
-        assert_eq!(session.review.items.len(), 1);
-        let at = text.chars().position(|c| c == '1').expect("the 120");
-        start_adding(&mut session, at);
-        let adding = session.adding.clone().expect("offered");
-        assert_eq!((adding.point.value, adding.unit.zh.as_str()), (120.0, "座"));
-        assert_eq!(adding.point.quote, "全区共有公园 120 座");
-        session
-            .review
-            .add(
-                &mut session.report,
-                adding.point,
-                &adding.unit,
-                &adding.category,
-                Target::New(
-                    Text {
-                        zh: "公园".to_owned(),
-                        en: "Parks".to_owned(),
-                    },
-                    None,
-                ),
-            )
-            .expect("added");
-        assert_eq!(session.review.items.len(), 2);
-    }
+    let names = Text {
+        zh: chooser.zh.clone(),
+        en: chooser.en.clone(),
+    };
+    chooser
+        .choice
+        .target(&names, chooser.unit.as_deref(), merged, file)
 }

@@ -3,17 +3,14 @@
 //! figures leave them) and are written to the file on Ctrl+S. The logic is [`crate::review`]; this
 //! file draws it and reacts.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-
 use egui::text::LayoutJob;
 use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
 
+use crate::data_source::DataSource;
 use crate::draw::palette;
 use crate::i18n::tr;
-use crate::model::{self, DataPoint, Lang, PointKind, Report, ReviewState};
-use crate::review::Review;
-use crate::ui::data_source::DataSource;
+use crate::model::{DataPoint, Lang, Msg, PointKind, Report, ReviewState};
+use crate::review::{Command, Review, ReviewError, has_draft};
 use crate::ui::notices::Notice;
 use crate::ui::review_form::{Adding, Chooser, add_ui, form_ui, start_adding};
 
@@ -27,8 +24,8 @@ pub struct ReviewSession {
     pub(super) chooser: Chooser,
     /// A number of the text being added as a figure.
     pub(super) adding: Option<Adding>,
-    /// Why the last edit was refused.
-    pub(super) error: Option<String>,
+    /// Why the last edit was refused, in both languages (the page may switch between them).
+    pub(super) error: Option<Msg>,
     /// The selection changed outside the list (a click in the text): bring it into view.
     scroll_list: bool,
     /// The source text's chars, when the text is at hand.
@@ -44,21 +41,12 @@ impl std::fmt::Debug for ReviewSession {
     }
 }
 
-/// Whether a file holds drafted figures.
-pub fn has_draft(report: &Report) -> bool {
-    report
-        .indicators
-        .iter()
-        .flat_map(|i| &i.points)
-        .any(|p| p.review.is_some())
-}
-
 impl ReviewSession {
     /// The review of the first open file with drafted figures.
     pub fn start(data: &DataSource) -> Option<Self> {
         let file = data.files.iter().position(|f| has_draft(&f.report))?;
         let report = data.files[file].report.clone();
-        let text = source_text(data, file);
+        let text = data.source_text(file);
         let review = Review::of(&report, text.as_deref())?;
         Some(Self {
             file,
@@ -72,47 +60,6 @@ impl ReviewSession {
             scroll_list: false,
         })
     }
-}
-
-/// The text of the file's source, when the provenance check found it.
-fn source_text(data: &DataSource, file: usize) -> Option<String> {
-    data.provenance.sources.iter().find_map(|s| match &s.state {
-        model::provenance::TextState::Checked { text, .. } if s.file == file => {
-            std::fs::read_to_string(text).ok()
-        }
-        _ => None,
-    })
-}
-
-/// The file's report as the charts and the saved file should have it: charts and pages that would
-/// draw nothing once rejected figures are left out are left out too.
-pub fn without_empty_charts(report: &Report) -> Report {
-    let mut r = report.clone();
-    let drawn = |r: &Report, id: &str| {
-        r.indicator(id).is_some_and(|ind| {
-            ind.points.iter().any(|p| {
-                p.review
-                    .as_ref()
-                    .is_none_or(|v| v.state != ReviewState::Rejected)
-            })
-        })
-    };
-    let kept: Vec<model::Chart> = r
-        .charts
-        .iter()
-        .filter_map(|c| {
-            let mut c = c.clone();
-            c.series.retain(|s| drawn(&r, s));
-            (!c.series.is_empty()).then_some(c)
-        })
-        .collect();
-    r.charts = kept;
-    let ids: Vec<String> = r.charts.iter().map(|c| c.id.clone()).collect();
-    for page in &mut r.pages {
-        page.charts.retain(|c| ids.contains(c));
-    }
-    r.pages.retain(|p| !p.charts.is_empty());
-    r
 }
 
 /// What the page asks the app for.
@@ -151,17 +98,17 @@ pub fn review_ui(
     // Keys act when no field has the keyboard.
     let typing = ui.ctx().memory(|m| m.focused().is_some());
     let pressed = |ui: &mut Ui, m: Modifiers, k: Key| ui.input_mut(|i| i.consume_key(m, k));
-    let mut act: Option<&str> = None;
+    let mut act: Option<Command> = None;
     if !typing {
         for (m, k, what) in [
-            (Modifiers::NONE, Key::ArrowDown, "next"),
-            (Modifiers::NONE, Key::J, "next"),
-            (Modifiers::NONE, Key::ArrowUp, "previous"),
-            (Modifiers::NONE, Key::K, "previous"),
-            (Modifiers::NONE, Key::A, "accept"),
-            (Modifiers::NONE, Key::R, "reject"),
-            (Modifiers::NONE, Key::E, "edit"),
-            (Modifiers::SHIFT, Key::A, "section"),
+            (Modifiers::NONE, Key::ArrowDown, Command::Next),
+            (Modifiers::NONE, Key::J, Command::Next),
+            (Modifiers::NONE, Key::ArrowUp, Command::Previous),
+            (Modifiers::NONE, Key::K, Command::Previous),
+            (Modifiers::NONE, Key::A, Command::Accept),
+            (Modifiers::NONE, Key::R, Command::Reject),
+            (Modifiers::NONE, Key::E, Command::Edit),
+            (Modifiers::SHIFT, Key::A, Command::AcceptSection),
         ] {
             if pressed(ui, m, k) {
                 act = Some(what);
@@ -171,29 +118,29 @@ pub fn review_ui(
     if pressed(ui, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
         || pressed(ui, Modifiers::COMMAND, Key::Y)
     {
-        act = Some("redo");
+        act = Some(Command::Redo);
     } else if pressed(ui, Modifiers::COMMAND, Key::Z) {
-        act = Some("undo");
+        act = Some(Command::Undo);
     }
     if super::shortcuts::save_requested(ui.ctx()) {
         out.push(ReviewAction::Save);
     }
     ui.horizontal_wrapped(|ui| {
         for (what, zh, en) in [
-            ("accept", "接受 (A)", "Accept (A)"),
-            ("reject", "拒绝 (R)", "Reject (R)"),
-            ("edit", "编辑 (E)", "Edit (E)"),
+            (Command::Accept, "接受 (A)", "Accept (A)"),
+            (Command::Reject, "拒绝 (R)", "Reject (R)"),
+            (Command::Edit, "编辑 (E)", "Edit (E)"),
             (
-                "section",
+                Command::AcceptSection,
                 "本节全部接受 (Shift+A)",
                 "Accept section (Shift+A)",
             ),
-            ("undo", "撤销 (Ctrl+Z)", "Undo (Ctrl+Z)"),
-            ("redo", "重做 (Ctrl+Shift+Z)", "Redo (Ctrl+Shift+Z)"),
+            (Command::Undo, "撤销 (Ctrl+Z)", "Undo (Ctrl+Z)"),
+            (Command::Redo, "重做 (Ctrl+Shift+Z)", "Redo (Ctrl+Shift+Z)"),
         ] {
             let enabled = match what {
-                "undo" => session.review.can_undo(),
-                "redo" => session.review.can_redo(),
+                Command::Undo => session.review.can_undo(),
+                Command::Redo => session.review.can_redo(),
                 _ => true,
             };
             if ui
@@ -222,37 +169,26 @@ pub fn review_ui(
     let before = session.review.counts(&session.report);
     let undo_depth = session.review.can_undo();
     match act {
-        Some("next") => session.review.next(),
-        Some("previous") => session.review.previous(),
-        Some("accept") => session
-            .review
-            .set_state(&mut session.report, ReviewState::Accepted),
-        Some("reject") => session
-            .review
-            .set_state(&mut session.report, ReviewState::Rejected),
-        Some("section") => session.review.accept_section(&mut session.report),
-        Some("undo") => {
-            session.review.undo(&mut session.report);
-            out.push(ReviewAction::Changed);
-        }
-        Some("redo") => {
-            session.review.redo(&mut session.report);
-            out.push(ReviewAction::Changed);
-        }
-        Some("edit") => {
+        Some(Command::Edit) => {
             session.form = session
                 .review
                 .point(&session.report, session.review.selected)
                 .cloned();
         }
-        _ => {}
+        Some(command) => {
+            session.review.run(&mut session.report, command);
+            if matches!(command, Command::Undo | Command::Redo) {
+                out.push(ReviewAction::Changed);
+            }
+        }
+        None => {}
     }
     if session.review.counts(&session.report) != before || session.review.can_undo() != undo_depth {
         out.push(ReviewAction::Changed);
     }
     ui.separator();
     let selected_changed =
-        act.is_some_and(|a| a != "edit") || std::mem::take(&mut session.scroll_list);
+        act.is_some_and(|a| a != Command::Edit) || std::mem::take(&mut session.scroll_list);
     ui.columns(2, |cols| {
         list_ui(&mut cols[0], session, lang, selected_changed);
         if let Some(changed) = add_ui(&mut cols[1], session, merged, lang) {
@@ -318,8 +254,8 @@ fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
                     |u| crate::format::value_with_unit(p.value, p.qualifier, u, lang),
                 );
                 let (mark, colour) = match p.review.as_ref().map(|r| r.state) {
-                    Some(ReviewState::Accepted) => ("√", Color32::from_rgb(0x2e, 0x8b, 0x57)),
-                    Some(ReviewState::Rejected) => ("×", Color32::GRAY),
+                    Some(ReviewState::Accepted) => ("√", palette::ACCEPTED),
+                    Some(ReviewState::Rejected) => ("×", palette::REJECTED),
                     _ => ("●", kind_colour(p.kind)),
                 };
                 let when = match lang {
@@ -354,7 +290,7 @@ fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
 /// Returns the char index of the text a click landed on, if any.
 fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) -> Option<usize> {
     if let Some(err) = &session.error {
-        ui.colored_label(ui.visuals().error_fg_color, err);
+        ui.colored_label(ui.visuals().error_fg_color, err.get(lang));
     }
     let Some(text) = &session.text else {
         ui.label(
@@ -388,7 +324,7 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) -> Option<usize> {
             let p = session.review.point(&session.report, i)?;
             let state = p.review.as_ref().map(|r| r.state);
             let colour = match state {
-                Some(ReviewState::Rejected) => Color32::from_gray(128),
+                Some(ReviewState::Rejected) => palette::REJECTED_IN_TEXT,
                 _ => kind_colour(p.kind),
             };
             Some((
@@ -446,45 +382,17 @@ fn text_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) -> Option<usize> {
 }
 
 /// Show the edited report in the charts: the file's report replaced, the files merged again.
-pub fn show_changes(data: &mut DataSource, session: &ReviewSession) -> Result<(), String> {
-    let mut files = data.files.clone();
-    let Some(file) = files.get_mut(session.file) else {
-        return Err("the file under review is no longer open".to_owned());
-    };
-    file.report = without_empty_charts(&session.report);
-    if files.len() == 1 {
-        // One file is its own merge (one source: nothing revises anything).
-        data.report = Arc::new(files[0].report.clone());
-        data.files = files;
-    } else {
-        let dataset = model::merge(files).map_err(|e| e.to_string())?;
-        data.files = dataset.files;
-        data.report = Arc::new(dataset.report);
-    }
-    data.generation += 1;
+pub fn show_changes(data: &mut DataSource, session: &ReviewSession) -> Result<(), ReviewError> {
+    let dataset = crate::review::merged(&data.files, session.file, &session.report)?;
+    data.show(dataset);
     Ok(())
 }
 
-/// Write the reviewed file: the draft's layout, figures with their states, atomically.
-pub fn save(data: &DataSource, session: &mut ReviewSession) -> Result<PathBuf, String> {
-    let file = data
-        .files
-        .get(session.file)
-        .ok_or_else(|| "the file under review is no longer open".to_owned())?;
-    let path = file
-        .path
-        .clone()
-        .ok_or_else(|| "the data under review has no file to write to".to_owned())?;
-    let report = without_empty_charts(&session.report);
-    let ron = crate::draft::write::to_ron(&report, &file.name);
-    // What is written must load: the same check as a draft's.
-    model::parse(&file.name, ron.as_bytes()).map_err(|e| e.to_string())?;
-    crate::files::write_atomic(&path, ron.as_bytes()).map_err(|e| e.to_string())?;
-    session.review.unsaved = false;
-    Ok(path)
-}
-
 /// A notice for a review failure, in the UI's language.
-pub fn failure(lang: Lang, what: &str) -> Notice {
-    Notice::error(format!("{}{what}", tr(lang, "审阅：", "Review: ")))
+pub fn failure(lang: Lang, err: &ReviewError) -> Notice {
+    Notice::error(format!(
+        "{}{}",
+        tr(lang, "审阅：", "Review: "),
+        err.message().get(lang)
+    ))
 }

@@ -3,12 +3,12 @@
 
 use egui::{RichText, Ui};
 
+use crate::data_source::DataSource;
 use crate::draw::Theme;
 use crate::export::IMAGE_SCALES;
 use crate::i18n::tr;
 use crate::model::Lang;
 use crate::ui::action::Action;
-use crate::ui::data_source::DataSource;
 use crate::ui::settings::{PageRef, Settings};
 
 pub fn side_panel_ui(
@@ -43,7 +43,7 @@ pub fn side_panel_ui(
     if data
         .files
         .iter()
-        .any(|f| super::review_view::has_draft(&f.report))
+        .any(|f| crate::review::has_draft(&f.report))
         && ui
             .selectable_label(*current == PageRef::Review, tr(lang, "审阅", "Review"))
             .clicked()
@@ -203,10 +203,7 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
                 ),
             });
         }
-        ui.colored_label(
-            egui::Color32::from_rgb(0x3b, 0xa2, 0x72),
-            tr(lang, "数据有效", "Valid"),
-        );
+        ui.colored_label(crate::draw::palette::VALID, tr(lang, "数据有效", "Valid"));
         ui.label(RichText::new(counts).weak());
     }
     if data.is_watched() {
@@ -301,7 +298,7 @@ fn verification_ui(ui: &mut Ui, lang: Lang, data: &DataSource, file: usize) {
                 ),
                 tr(lang, " 条", "")
             ),
-            egui::Color32::from_rgb(0x3b, 0xa2, 0x72),
+            crate::draw::palette::VALID,
         )
     };
     let details: Vec<String> = checks

@@ -20,6 +20,20 @@ pub enum StoreError {
     Write(#[from] crate::files::WriteError),
 }
 
+impl StoreError {
+    /// The error in both languages: its display, and the same in Chinese.
+    pub fn message(&self) -> crate::model::Msg {
+        let zh = match self {
+            Self::Serialize(err) => format!("无法把设置写成 RON：{err}"),
+            Self::Folder { path, source } => {
+                format!("{}：无法创建设置文件夹：{source}", path.display())
+            }
+            Self::Write(err) => err.zh(),
+        };
+        crate::model::Msg::new(self.to_string(), zh)
+    }
+}
+
 /// The settings store: every entry eframe keeps, ours among them.
 pub(crate) struct Store {
     path: std::path::PathBuf,

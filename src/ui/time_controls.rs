@@ -3,7 +3,7 @@
 //! marked: drag it, drag its edges, or click elsewhere to move there), and the visible range's
 //! mean and counts in words. Each returns the view asked for; the panel turns it into an action.
 
-use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
+use egui::{RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::charts::ChartSpec;
 use crate::charts::time::{TimeChart, TimeView, clamp_window, means_name};
@@ -139,11 +139,7 @@ pub fn range_strip_ui(
     let (v0, v1) = chart.view;
     let window =
         egui::Rect::from_x_y_ranges(x_of(v0)..=x_of(v1).max(x_of(v0) + 2.0), rect.y_range());
-    let shade = if visuals.dark_mode {
-        Color32::from_black_alpha(140)
-    } else {
-        Color32::from_white_alpha(170)
-    };
+    let shade = crate::draw::palette::outside_window(visuals.dark_mode);
     painter.rect_filled(
         egui::Rect::from_x_y_ranges(rect.left()..=window.left(), rect.y_range()),
         0.0,

@@ -136,7 +136,7 @@ fn window_save_and_export_give_the_same_file() {
         dir.path(),
         &["--chart", "waste_rates", "--scale", "3", "--lang", "en"],
     );
-    let data = planboard::ui::data_source::DataSource::embedded().expect("default");
+    let data = planboard::data_source::DataSource::embedded().expect("default");
     let settings = planboard::ui::Settings {
         lang: planboard::model::Lang::En,
         image_scale: 3.0,
@@ -312,7 +312,7 @@ fn export_writes_svg_when_asked() {
         roxmltree::Document::parse(&svg).expect("well-formed");
     }
     // The window's save and the command line give the same bytes.
-    let data = planboard::ui::data_source::DataSource::embedded().expect("default");
+    let data = planboard::data_source::DataSource::embedded().expect("default");
     let app = planboard::ui::PlanboardApp::new(planboard::ui::Settings::default(), data);
     let from_window = app
         .chart_file("headline", planboard::export::ImageFormat::Svg)

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+use planboard::data_source::DataSource;
+use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 use crate::support;
 
@@ -55,7 +56,7 @@ fn a_large_file_loads_while_the_window_keeps_drawing() {
     h.run_steps(2);
     assert!(frames_while_loading > 0, "frames were drawn while loading");
     assert!(told, "the window said what it was loading");
-    // A frame waits for a load at most `loading::PATIENCE`; the rest of it is drawing.
+    // A frame waits for a load at most `data_source::PATIENCE`; the rest of it is drawing.
     assert!(slowest < Duration::from_secs(2), "{slowest:?}");
     assert_eq!(h.state().report().title.zh, "生成的报告");
     assert_eq!(h.state().report().point_count(), 20_000);

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 
+use planboard::data_source::DataSource;
 use planboard::draft::{self, Request};
 use planboard::model::{Lang, Report, ReviewState};
 use planboard::review::Review;
-use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 use crate::support;
 

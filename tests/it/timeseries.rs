@@ -10,11 +10,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use planboard::charts::time::{TimeView, decimate};
+use planboard::data_source::DataSource;
 use planboard::export::{ImageFormat, ImageOptions, ImageRequest};
 use planboard::model::series::{Averaging, exceedance};
 use planboard::model::time::parse_instant;
 use planboard::model::{Lang, LoadError};
-use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 use crate::support;
 

@@ -8,8 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_plot::{PlotMemory, PlotPoint};
 
+use planboard::data_source::DataSource;
 use planboard::model::Lang;
-use planboard::ui::{PageRef, PlanboardApp, Settings, data_source::DataSource};
+use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 use crate::support;
 
@@ -384,7 +385,8 @@ fn a_save_that_cannot_be_written_says_why() {
         .find(|n| n.error)
         .expect("an error notice");
     assert!(notice.text.starts_with("无法保存图片："), "{}", notice.text);
-    assert!(notice.text.contains("cannot write here"), "{}", notice.text);
+    // The reason in the window's language too (the system's own words stay as they are).
+    assert!(notice.text.contains("无法写入此处"), "{}", notice.text);
     assert!(!std::path::Path::new("/proc/planboard-cannot-write.png").exists());
 }
 

@@ -6,7 +6,7 @@
 //! fails.
 #![cfg(feature = "window-tests")]
 
-use planboard::ui::data_source::DataSource;
+use planboard::data_source::DataSource;
 use planboard::ui::{PageRef, PlanboardApp, Settings};
 
 use crate::support;

@@ -20,6 +20,18 @@ pub enum ImageError {
     Export(#[from] ExportError),
 }
 
+impl ImageError {
+    /// The error in both languages: its display, and the same in Chinese.
+    pub fn message(&self) -> crate::model::Msg {
+        match self {
+            Self::NoChart(id) => {
+                crate::model::Msg::new(self.to_string(), format!("没有图表 `{id}`"))
+            }
+            Self::Export(err) => err.message(),
+        }
+    }
+}
+
 impl PlanboardApp {
     /// How images are made now: the chosen scale, the language, and the window's theme unless
     /// light-for-print is on.
@@ -101,8 +113,9 @@ impl PlanboardApp {
             }
             Err(err) => {
                 self.notices.push(Notice::error(format!(
-                    "{}{err}",
-                    tr(lang, "无法保存图片：", "Could not save the image: ")
+                    "{}{}",
+                    tr(lang, "无法保存图片：", "Could not save the image: "),
+                    err.message().get(lang)
                 )));
                 false
             }
@@ -137,8 +150,9 @@ impl PlanboardApp {
         let written = results.iter().filter(|r| r.is_ok()).count();
         if let Some(Err(err)) = results.into_iter().find(Result::is_err) {
             self.notices.push(Notice::error(format!(
-                "{}{err}",
-                tr(lang, "导出失败：", "Export failed: ")
+                "{}{}",
+                tr(lang, "导出失败：", "Export failed: "),
+                err.message().get(lang)
             )));
         }
         if written > 0 {

@@ -12,14 +12,14 @@ use egui::Ui;
 
 use crate::charts::time::TimeView;
 use crate::charts::{self, ChartSpec};
+use crate::data_source::{self, DataSource, Opening, Poll};
 use crate::draw::Theme;
 use crate::i18n::tr;
 use crate::model::{Lang, Report};
 use crate::table::shown::{self, TableRow, TableState};
 use crate::ui::action::Action;
-use crate::ui::data_source::DataSource;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
-use crate::ui::loading::{self, Opening, Poll};
+use crate::ui::loading;
 use crate::ui::notices::{self, Notice};
 use crate::ui::review_view::{self, ReviewAction, ReviewSession};
 use crate::ui::screenshot::ScreenshotJob;
@@ -110,14 +110,8 @@ impl PlanboardApp {
         let ctx = ui.ctx().clone();
         self.apply_theme_and_title(&ctx);
         if let Err(err) = self.data.poll() {
-            self.notices.push(Notice::error(format!(
-                "{}{err}",
-                tr(
-                    self.settings.lang,
-                    "无法监视数据文件的变化：",
-                    "Cannot watch the data files for changes: "
-                )
-            )));
+            self.notices
+                .push(Notice::error(err.message().get(self.settings.lang)));
         }
         self.poll_dialog(&ctx);
         self.poll_opening(&ctx);
@@ -253,13 +247,16 @@ impl PlanboardApp {
         for action in review_view::review_ui(ui, session, &merged, lang) {
             let done = match action {
                 ReviewAction::Changed => review_view::show_changes(&mut self.data, session),
-                ReviewAction::Save => review_view::save(&self.data, session).map(|path| {
-                    self.notices.push(Notice::info(format!(
-                        "{}{}",
-                        tr(lang, "已保存：", "Saved: "),
-                        path.display()
-                    )));
-                }),
+                ReviewAction::Save => session
+                    .review
+                    .save(&self.data.files, session.file, &session.report)
+                    .map(|path| {
+                        self.notices.push(Notice::info(format!(
+                            "{}{}",
+                            tr(lang, "已保存：", "Saved: "),
+                            path.display()
+                        )));
+                    }),
             };
             if let Err(err) = done {
                 self.notices.push(review_view::failure(lang, &err));
@@ -302,7 +299,7 @@ impl PlanboardApp {
                     .data
                     .files
                     .iter()
-                    .any(|f| review_view::has_draft(&f.report)) =>
+                    .any(|f| crate::review::has_draft(&f.report)) =>
             {
                 PageRef::Review
             }
@@ -382,7 +379,7 @@ impl PlanboardApp {
         )));
     }
 
-    /// What is being loaded on another thread, past [`loading::PATIENCE`]: the files' names.
+    /// What is being loaded on another thread, past [`data_source::PATIENCE`]: the files' names.
     pub fn loading(&self) -> Option<&str> {
         match &self.opening {
             Some(opening) => Some(&opening.job.what),
@@ -418,17 +415,17 @@ impl PlanboardApp {
         };
         let lang = self.settings.lang;
         // The new data, or why it cannot be shown, in the UI's language.
-        let loaded: Result<DataSource, String> = match opening.job.poll() {
+        let loaded: Result<DataSource, Notice> = match opening.job.poll() {
             Poll::Pending => return,
             Poll::Ready(Ok((dataset, provenance))) => {
                 let dirs = self.data.source_dirs.clone();
                 Ok(DataSource::checked(dataset, provenance, dirs, Some(ctx)))
             }
             Poll::Ready(Err(err)) if opening.at_start => {
-                Err(loading::first_lines(err.lines(), lang))
+                Err(Notice::error(loading::first_lines(err.lines(), lang)))
             }
             // The file on screen is still fine: say what is wrong with the other one.
-            Poll::Ready(Err(err)) => Err(format!(
+            Poll::Ready(Err(err)) => Err(Notice::error(format!(
                 "{}\n{}",
                 tr(
                     lang,
@@ -436,8 +433,10 @@ impl PlanboardApp {
                     "Could not open this data file:"
                 ),
                 loading::first_lines(err.lines_in(lang), lang)
+            ))),
+            Poll::Stopped => Err(Notice::error(
+                data_source::load::stopped(&opening.job.what).get(lang),
             )),
-            Poll::Stopped => Err(loading::stopped_text(lang, &opening.job.what)),
         };
         let Some(Opening {
             paths, at_start, ..
@@ -461,8 +460,8 @@ impl PlanboardApp {
                     )));
                 }
             }
-            Err(text) => {
-                self.notices.push(Notice::error(text));
+            Err(notice) => {
+                self.notices.push(notice);
                 if at_start {
                     self.settings.data_files.clear();
                 }

@@ -1,15 +1,23 @@
 //! The data on screen and where it came from: the embedded default, or one or more files (a
 //! folder stands for its `.ron` files), merged into one report and watched for changes. A file that
-//! turns invalid keeps its last good state, and its problems are shown beside the charts.
+//! turns invalid keeps its last good state, and its problems are kept for the window to show.
+//!
+//! Files read, validated, checked on their own thread and watched, without egui: the window draws
+//! what this holds and wakes when it is told to ([`Wake`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
-
-use notify::Watcher as _;
+use std::sync::Arc;
 
 use crate::model::provenance::{self, Provenance};
-use crate::model::{self, DataFile, Lang, LoadError, Msg, Report};
-use crate::ui::loading::{self, Job, Poll, Reread};
+use crate::model::{self, DataFile, Dataset, Lang, LoadError, Msg, Report};
+
+mod job;
+pub mod load;
+mod watch;
+
+pub use job::{Job, PATIENCE, Poll, Wake, Waker};
+pub use load::{Checked, Opening, Reread};
+pub use watch::WatchError;
 
 /// An error's lines in both languages, so the error bar follows the UI's language.
 fn both_languages(err: &LoadError) -> Vec<Msg> {
@@ -19,14 +27,6 @@ fn both_languages(err: &LoadError) -> Vec<Msg> {
         .map(|(en, zh)| Msg::new(en, zh))
         .collect()
 }
-
-/// Why the data files are not watched for changes (the window then shows a notice).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct WatchError(#[from] notify::Error);
-
-/// What the watcher's thread sends: a change to one of the files, or an error.
-type WatchEvents = mpsc::Receiver<Result<(), notify::Error>>;
 
 pub struct DataSource {
     /// Every file merged: what the charts and the table show.
@@ -43,11 +43,11 @@ pub struct DataSource {
     pub error: Option<Vec<Msg>>,
     /// Bumped on every successful load, so views know to rebuild.
     pub generation: u64,
-    watch: Option<(notify::RecommendedWatcher, WatchEvents)>,
+    watch: Option<watch::Watching>,
     /// Why the files could not be watched, until [`Self::poll`] reports it.
     watch_failed: Option<WatchError>,
-    /// The window to wake when a reload done on its own thread is ready.
-    ctx: Option<egui::Context>,
+    /// Who to wake when a reload done on its own thread is ready (the window).
+    wake: Option<Waker>,
     /// A reload after a change, running on its own thread.
     reloading: Option<Job<Reread>>,
     /// A file changed again while it was being reloaded: reload once more when that is done.
@@ -78,48 +78,49 @@ impl DataSource {
         Self::from_files(model::default_data_files()?, source_dirs, None)
     }
 
-    /// Files and folders, merged, watched for changes when `ctx` is given (a change wakes the
+    /// Files and folders, merged, watched for changes when `wake` is given (a change wakes the
     /// window). Any problem of any file refuses the whole: nothing good to fall back on yet.
-    pub fn open(paths: &[PathBuf], ctx: Option<&egui::Context>) -> Result<Self, LoadError> {
-        Self::open_with_sources(paths, Vec::new(), ctx)
+    pub fn open(paths: &[PathBuf], wake: Option<&dyn Wake>) -> Result<Self, LoadError> {
+        Self::open_with_sources(paths, Vec::new(), wake)
     }
 
     pub fn open_with_sources(
         paths: &[PathBuf],
         source_dirs: Vec<PathBuf>,
-        ctx: Option<&egui::Context>,
+        wake: Option<&dyn Wake>,
     ) -> Result<Self, LoadError> {
         let dataset = model::load_dataset(paths)?;
-        Ok(Self::from_dataset(dataset, source_dirs, ctx))
+        Ok(Self::from_dataset(dataset, source_dirs, wake))
     }
 
     fn from_files(
         files: Vec<DataFile>,
         source_dirs: Vec<PathBuf>,
-        ctx: Option<&egui::Context>,
+        wake: Option<&dyn Wake>,
     ) -> Result<Self, LoadError> {
-        Ok(Self::from_dataset(model::merge(files)?, source_dirs, ctx))
+        Ok(Self::from_dataset(model::merge(files)?, source_dirs, wake))
     }
 
     /// Data already loaded and merged (the files of the command line, read once at start-up),
-    /// its quotes checked, watched when `ctx` is given.
+    /// its quotes checked, watched when `wake` is given.
     pub fn from_dataset(
         dataset: model::Dataset,
         source_dirs: Vec<PathBuf>,
-        ctx: Option<&egui::Context>,
+        wake: Option<&dyn Wake>,
     ) -> Self {
         let provenance = provenance::check(&dataset, &source_dirs);
-        Self::checked(dataset, provenance, source_dirs, ctx)
+        Self::checked(dataset, provenance, source_dirs, wake)
     }
 
-    /// Data loaded, merged and its quotes checked (on another thread), watched when `ctx` is given.
+    /// Data loaded, merged and its quotes checked (on another thread), watched when `wake` is given.
     pub fn checked(
         dataset: model::Dataset,
         provenance: Provenance,
         source_dirs: Vec<PathBuf>,
-        ctx: Option<&egui::Context>,
+        wake: Option<&dyn Wake>,
     ) -> Self {
-        let (watch, watch_failed) = match ctx.map(|ctx| {
+        let waker = wake.map(Wake::waker);
+        let (watch, watch_failed) = match waker.clone().map(|waker| {
             // The data files, and the CSV files their records are read from.
             let records: Vec<PathBuf> = dataset
                 .files
@@ -132,7 +133,7 @@ impl DataSource {
                 .filter_map(|f| f.path.as_deref())
                 .chain(records.iter().map(PathBuf::as_path))
                 .collect();
-            watch(&paths, ctx.clone())
+            watch::watch(&paths, waker)
         }) {
             Some(Ok(watch)) => (watch, None),
             Some(Err(err)) => (None, Some(WatchError(err))),
@@ -148,7 +149,7 @@ impl DataSource {
             generation: 1,
             watch,
             watch_failed,
-            ctx: ctx.cloned(),
+            wake: waker,
             reloading: None,
             reload_again: false,
         }
@@ -164,6 +165,26 @@ impl DataSource {
         self.files.iter().all(|f| f.path.is_none())
     }
 
+    /// Show a dataset made from these files here (a file under review, edited): the files and
+    /// their merge replaced, the views told to rebuild. The files stay watched as they were.
+    pub fn show(&mut self, dataset: Dataset) {
+        self.files = dataset.files;
+        self.report = Arc::new(dataset.report);
+        self.generation += 1;
+    }
+
+    /// The text of a file's source, when the provenance check found it. Read when asked (a review
+    /// starts), not kept: the texts can be large and only the review needs one. A text that can
+    /// no longer be read is as good as absent: the review then works without it.
+    pub fn source_text(&self, file: usize) -> Option<String> {
+        self.provenance.sources.iter().find_map(|s| match &s.state {
+            provenance::TextState::Checked { text, .. } if s.file == file => {
+                std::fs::read_to_string(text).ok()
+            }
+            _ => None,
+        })
+    }
+
     /// Whether the files are watched for changes.
     pub fn is_watched(&self) -> bool {
         self.watch.is_some()
@@ -177,7 +198,7 @@ impl DataSource {
             return false;
         }
         self.reloading = None;
-        self.apply(loading::reread(self.files.clone(), &self.source_dirs))
+        self.apply(load::reread(self.files.clone(), &self.source_dirs))
     }
 
     /// What a reload read: the files' newest good states, and the merge or its problems.
@@ -197,7 +218,7 @@ impl DataSource {
         self.error.is_none()
     }
 
-    /// The files' names while a reload runs on its own thread (past [`loading::PATIENCE`]).
+    /// The files' names while a reload runs on its own thread (past [`PATIENCE`]).
     pub fn reloading(&self) -> Option<&str> {
         self.reloading.as_ref().map(|job| job.what.as_str())
     }
@@ -208,9 +229,9 @@ impl DataSource {
             return;
         }
         let (files, dirs) = (self.files.clone(), self.source_dirs.clone());
-        let what = loading::names(self.files.iter().filter_map(|f| f.path.as_deref()));
-        self.reloading = Some(Job::spawn(what, self.ctx.as_ref(), move || {
-            loading::reread(files, &dirs)
+        let what = load::names(self.files.iter().filter_map(|f| f.path.as_deref()));
+        self.reloading = Some(Job::spawn(what, self.wake.clone(), move || {
+            load::reread(files, &dirs)
         }));
     }
 
@@ -226,11 +247,7 @@ impl DataSource {
                 self.apply(reread);
             }
             Poll::Stopped => {
-                let what = job.what.clone();
-                self.error = Some(vec![Msg::new(
-                    loading::stopped_text(Lang::En, &what),
-                    loading::stopped_text(Lang::Zh, &what),
-                )]);
+                self.error = Some(vec![load::stopped(&job.what)]);
             }
         }
         self.reloading = None;
@@ -241,7 +258,7 @@ impl DataSource {
 
     /// Reload when the watcher saw a file change, on its own thread: the window keeps drawing, and
     /// the new data is taken in a later call (or in this one, when it is ready within
-    /// [`loading::PATIENCE`]). Cheap when nothing happened. Returns whether a file changed, or why
+    /// [`PATIENCE`]). Cheap when nothing happened. Returns whether a file changed, or why
     /// the files cannot be watched (once for each failure).
     pub fn poll(&mut self) -> Result<bool, WatchError> {
         if let Some(err) = self.watch_failed.take() {
@@ -268,54 +285,4 @@ impl DataSource {
         self.poll_reload();
         failed.map_or(Ok(changed), Err)
     }
-}
-
-/// Watch the files' folders (editors often replace a file by renaming another onto it) and signal
-/// events that concern the files, and the watcher's errors. `None` when there is no file to watch.
-fn watch(
-    paths: &[&Path],
-    ctx: egui::Context,
-) -> Result<Option<(notify::RecommendedWatcher, WatchEvents)>, notify::Error> {
-    if paths.is_empty() {
-        return Ok(None);
-    }
-    let names: Vec<std::ffi::OsString> = paths
-        .iter()
-        .filter_map(|p| p.file_name().map(ToOwned::to_owned))
-        .collect();
-    let mut dirs: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-            _ => PathBuf::from("."),
-        })
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let event = match res {
-            Ok(event) => event,
-            Err(err) => {
-                let _ = tx.send(Err(err));
-                ctx.request_repaint();
-                return;
-            }
-        };
-        if event.kind.is_access() {
-            return;
-        }
-        if event
-            .paths
-            .iter()
-            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|x| x == n)))
-        {
-            let _ = tx.send(Ok(()));
-            ctx.request_repaint();
-        }
-    })?;
-    for dir in &dirs {
-        watcher.watch(dir, notify::RecursiveMode::NonRecursive)?;
-    }
-    Ok(Some((watcher, rx)))
 }
