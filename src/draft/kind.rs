@@ -6,10 +6,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::figures::MAX_SENTENCE;
-use super::outline::{Heading, Outline, starts_with_any};
+use super::shape::{Heading, Outline};
+/// How far back a figure's sentence is read.
+pub(crate) const MAX_SENTENCE: usize = 300;
+
 use crate::model::PointKind;
-use crate::model::lexicon::{Lexicon, ends_with, starts_with};
+use crate::model::lexicon::{Lexicon, ends_with, starts_with, starts_with_any};
 
 /// The first year (2000–2099) a text names as "2022年" or "2022 年".
 pub fn year_in(text: &str) -> Option<i32> {

@@ -16,6 +16,8 @@ pub mod figures;
 pub mod input;
 pub mod kind;
 pub mod outline;
+pub mod proposed;
+pub mod shape;
 pub mod tables;
 
 use std::path::Path;

@@ -5,60 +5,8 @@
 //! opens results for 2022, "四、2023年主要经济指标发展目标" targets for 2023.
 
 use super::kind::{heading_kind, report_years, year_in, years_at};
-use crate::model::PointKind;
-use crate::model::lexicon::{Lexicon, is_cjk, starts_with};
-
-/// A numbered heading of the report.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Heading {
-    /// 1 for 一、, 2 for （一）, 3 for 1.
-    pub level: u8,
-    /// The heading's words as printed, numbering included.
-    pub text: String,
-    /// Its words without the numbering.
-    pub name: String,
-    /// Char index where the heading's line starts.
-    pub start: usize,
-    pub parent: Option<usize>,
-    /// What the heading says of the figures under it, if anything.
-    pub kind: Option<PointKind>,
-    pub year: Option<i32>,
-}
-
-/// A report's outline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outline {
-    pub headings: Vec<Heading>,
-    /// The document's title line, when it has one: its char range. Figures in a title restate the
-    /// text's own and are not proposed twice.
-    pub title: Option<std::ops::Range<usize>>,
-    pub title_text: Option<String>,
-    /// The year the report gives results for, and the year it sets targets for.
-    pub results_year: i32,
-    pub target_year: i32,
-    /// The text names no year at all, so the years are this year's (a news item on "今年").
-    pub years_from_clock: bool,
-    /// Where a glossary or annex starts: no figures after it.
-    pub figures_end: usize,
-    /// A publication date found near the top (2023年4月26日, 发布时间:2023-04-03), as YYYY-MM-DD.
-    pub published: Option<String>,
-}
-
-impl Outline {
-    /// The innermost heading over char `at`.
-    pub fn heading_at(&self, at: usize) -> Option<usize> {
-        match self.headings.binary_search_by_key(&at, |h| h.start) {
-            Ok(i) => Some(i),
-            Err(0) => None,
-            Err(i) => Some(i - 1),
-        }
-    }
-
-    /// The headings from `h` up to the top.
-    pub fn chain(&self, h: Option<usize>) -> impl Iterator<Item = &Heading> {
-        std::iter::successors(h, |&i| self.headings[i].parent).map(|i| &self.headings[i])
-    }
-}
+pub use super::shape::{Heading, Outline};
+use crate::model::lexicon::{Lexicon, is_cjk};
 
 /// Read the outline of `chars`.
 pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
@@ -303,14 +251,10 @@ pub fn chinese_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
-/// Whether `chars[at..]` starts with one of `words`.
-pub fn starts_with_any(chars: &[char], at: usize, words: &[String]) -> Option<usize> {
-    words.iter().find_map(|w| starts_with(chars, at, w))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PointKind;
 
     #[test]
     fn headings_years_and_dates() {

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::figures::Proposed;
 use super::kind::table_year;
 use super::outline::Outline;
+use super::proposed::Proposed;
 use crate::model::lexicon::Lexicon;
 use crate::model::numbers::scale_of;
 use crate::model::{Basis, PointKind, Qualifier};

@@ -240,6 +240,11 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Whether `chars[at..]` starts with one of `words`.
+pub fn starts_with_any(chars: &[char], at: usize, words: &[String]) -> Option<usize> {
+    words.iter().find_map(|w| starts_with(chars, at, w))
+}
+
 /// The length in chars of `word` when `chars[at..]` starts with it.
 pub fn starts_with(chars: &[char], at: usize, word: &str) -> Option<usize> {
     let mut n = 0;

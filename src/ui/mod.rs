@@ -10,6 +10,7 @@ pub mod loading;
 pub mod notices;
 pub mod renderer;
 mod review_form;
+mod review_session;
 pub mod review_view;
 pub mod screenshot;
 pub mod settings;

@@ -4,29 +4,10 @@
 
 use egui::{RichText, Ui};
 
-use super::review_view::{ReviewAction, ReviewSession, kind_name};
+use super::review_session::{Adding, Chooser, ReviewAction, ReviewSession, kind_name};
 use crate::i18n::tr;
 use crate::model::{Basis, DataPoint, Lang, Msg, PointKind, Qualifier, Report, Text, Unit};
 use crate::review::{Choice, Proposal, Target};
-
-/// The indicator chooser's state: the choice and a new indicator's names.
-#[derive(Clone, Debug, Default)]
-pub struct Chooser {
-    choice: Choice,
-    zh: String,
-    en: String,
-    /// A new indicator's unit, by id: the figure's when None.
-    unit: Option<String>,
-}
-
-/// A number of the text being added as a figure.
-#[derive(Clone, Debug)]
-pub struct Adding {
-    point: DataPoint,
-    unit: Unit,
-    category: String,
-    chooser: Chooser,
-}
 
 /// Offer to add the number at char `at` of the text, when there is one with a unit.
 pub fn start_adding(session: &mut ReviewSession, at: usize) {

@@ -9,67 +9,12 @@ use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
 use crate::data_source::DataSource;
 use crate::draw::palette;
 use crate::i18n::tr;
-use crate::model::{DataPoint, Lang, Msg, PointKind, Report, ReviewState};
-use crate::review::{Command, Review, ReviewError, has_draft};
+use crate::model::{Lang, PointKind, Report, ReviewState};
+use crate::review::{Command, ReviewError};
 use crate::ui::notices::Notice;
-use crate::ui::review_form::{Adding, Chooser, add_ui, form_ui, start_adding};
-
-/// A review under way: which file, its report as edited, the review, the source text.
-pub struct ReviewSession {
-    pub file: usize,
-    pub report: Report,
-    pub review: Review,
-    /// The figure being edited, as the form holds it, and where it should go.
-    pub(super) form: Option<DataPoint>,
-    pub(super) chooser: Chooser,
-    /// A number of the text being added as a figure.
-    pub(super) adding: Option<Adding>,
-    /// Why the last edit was refused, in both languages (the page may switch between them).
-    pub(super) error: Option<Msg>,
-    /// The selection changed outside the list (a click in the text): bring it into view.
-    scroll_list: bool,
-    /// The source text's chars, when the text is at hand.
-    pub(super) text: Option<Vec<char>>,
-}
-
-impl std::fmt::Debug for ReviewSession {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReviewSession")
-            .field("file", &self.file)
-            .field("items", &self.review.items.len())
-            .finish_non_exhaustive()
-    }
-}
-
-impl ReviewSession {
-    /// The review of the first open file with drafted figures.
-    pub fn start(data: &DataSource) -> Option<Self> {
-        let file = data.files.iter().position(|f| has_draft(&f.report))?;
-        let report = data.files[file].report.clone();
-        let text = data.source_text(file);
-        let review = Review::of(&report, text.as_deref())?;
-        Some(Self {
-            file,
-            report,
-            review,
-            text: text.map(|t| t.chars().collect()),
-            form: None,
-            chooser: Chooser::default(),
-            adding: None,
-            error: None,
-            scroll_list: false,
-        })
-    }
-}
-
-/// What the page asks the app for.
-#[derive(Debug, PartialEq)]
-pub enum ReviewAction {
-    /// The edited report changed: show it in the charts.
-    Changed,
-    /// Write the file.
-    Save,
-}
+use crate::ui::review_form::{add_ui, form_ui, start_adding};
+use crate::ui::review_session::kind_name;
+pub use crate::ui::review_session::{ReviewAction, ReviewSession};
 
 /// The review page. Returns what the app must do after drawing.
 pub fn review_ui(
@@ -223,14 +168,6 @@ pub(super) fn kind_colour(kind: PointKind) -> Color32 {
         PointKind::Actual => palette::RESULT,
         PointKind::Target => palette::TARGET,
         PointKind::Baseline => palette::BASELINE,
-    }
-}
-
-pub(super) fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
-    match kind {
-        PointKind::Actual => tr(lang, "完成", "result"),
-        PointKind::Target => tr(lang, "目标", "target"),
-        PointKind::Baseline => tr(lang, "起点", "start"),
     }
 }
 

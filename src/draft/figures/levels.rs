@@ -3,8 +3,8 @@
 
 use super::{Proposed, Reader};
 use crate::draft::kind::baseline_year;
-use crate::draft::outline::starts_with_any;
 use crate::model::PointKind;
+use crate::model::lexicon::starts_with_any;
 
 /// "从A提升至B": A is the starting level of B — same name, unit and basis; its year is B's, or
 /// the year before a target's (or before B's when the text says 上年).

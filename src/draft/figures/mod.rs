@@ -5,44 +5,19 @@
 
 use std::ops::Range;
 
-use super::kind::{Place, kind_and_year, period_in};
-use super::outline::{Outline, chinese_numeral, starts_with_any};
+use super::kind::{MAX_SENTENCE, Place, kind_and_year, period_in};
+use super::outline::{Outline, chinese_numeral};
 
 mod basis;
 mod levels;
 mod names;
 
-use crate::model::lexicon::{Lexicon, ends_with, starts_with};
+pub use super::proposed::Proposed;
+use crate::model::lexicon::{Lexicon, ends_with, starts_with, starts_with_any};
 use crate::model::numbers::{self, Mention};
-use crate::model::{Basis, PointKind, Qualifier};
 use basis::basis_of;
 use levels::{dedupe, starting_levels};
 use names::{clean_name, money_units, names_for};
-
-/// A figure the draft proposes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Proposed {
-    /// What it measures, in the report's words.
-    pub name: String,
-    pub value: f64,
-    /// Index into [`Lexicon::units`].
-    pub unit: usize,
-    pub qualifier: Qualifier,
-    pub kind: PointKind,
-    pub year: i32,
-    pub basis: Basis,
-    /// The part of the year it covers, when the text names one: (zh as printed, en).
-    pub period: Option<(String, String)>,
-    /// Char range of its quote in the text: from the start of its clause to the end of its unit
-    /// and qualifier.
-    pub quote: Range<usize>,
-    /// The words that decided its kind, year and basis.
-    pub why: Vec<String>,
-    /// The innermost heading it stands under.
-    pub heading: Option<usize>,
-    /// For a table cell: the unit printed in the table's header, which scaled its value.
-    pub header_unit: Option<String>,
-}
 
 /// Characters that end a sentence.
 /// (A semicolon does not: "主要预期目标是：地区生产总值增长5.5%左右；规上工业增加值增长6.5%" is one
@@ -142,9 +117,6 @@ impl Reader<'_> {
         i
     }
 }
-
-/// How far back a figure's sentence is read.
-pub(crate) const MAX_SENTENCE: usize = 300;
 
 /// Read every figure of `chars`.
 pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {

@@ -4,8 +4,7 @@
 use std::ops::Range;
 
 use super::{Reader, clause_end};
-use crate::draft::outline::starts_with_any;
-use crate::model::lexicon::{ends_with, starts_with};
+use crate::model::lexicon::{ends_with, starts_with, starts_with_any};
 use crate::model::numbers::Mention;
 
 /// A figure's name from the words before it: when and where cut from the front, the verb that
