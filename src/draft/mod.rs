@@ -80,6 +80,50 @@ pub enum DraftError {
     Invalid { file: String, problems: String },
 }
 
+impl DraftError {
+    /// The message in both languages: English as [`std::fmt::Display`] writes it, and Chinese.
+    pub fn message(&self) -> crate::model::Msg {
+        crate::model::Msg::new(self.to_string(), self.zh())
+    }
+
+    /// The message in Chinese.
+    fn zh(&self) -> String {
+        match self {
+            Self::Read { file, err } => format!("{file}：无法读取报告：{err}"),
+            Self::Write { file, err } => format!("{file}：无法写入数据文件：{err}"),
+            Self::Empty { file } => format!("{file}：文件为空；应为一份报告的正文"),
+            Self::TooLarge { file, size, max } => format!(
+                "{file}：文件有 {size} 字节，超过 {max} 字节的上限；应为一份报告的正文（多份报告请分开）"
+            ),
+            Self::Binary { file, what } => format!(
+                "{file}：这是{what}，不是文本；应为{}——PDF 请先提取文字（pdftotext -layout report.pdf report.txt）",
+                input::Format::expected()
+            ),
+            Self::Undecodable { file, line, column } => format!(
+                "{file}:{line}:{column}：文本既不是 UTF-8 也不是 GB18030/GBK（此处起没有可识别的字符）；应把报告存为 UTF-8（或政府网站常用的 GBK 编码）"
+            ),
+            Self::NoArticle { file } => format!(
+                "{file}：HTML 页面中没有正文（没有成段的中文）；应为从浏览器保存的报告页面（文件 → 网页另存为，仅 HTML）"
+            ),
+            Self::NoFigures { file } => format!(
+                "{file}：没有找到数字：日期、名称和编号之外没有带单位（%、亿元、个……）的数字；应为陈述了数字的报告"
+            ),
+            Self::TooManyFigures {
+                file,
+                figures,
+                bytes,
+                max,
+            } => format!(
+                "{file}：草稿有 {figures} 个数字、{bytes} 字节数据，超过数据文件 {max} 字节的上限；应为一份报告——请分部分起草"
+            ),
+            Self::With(err) => format!("--with 数据：{err}"),
+            Self::Invalid { file, problems } => format!(
+                "{file}：起草出的数据无法载入，这是 planboard draft 的缺陷；请连同报告正文一起报告：{problems}"
+            ),
+        }
+    }
+}
+
 /// What `draft` was asked to do.
 #[derive(Clone, Debug, Default)]
 pub struct Request<'a> {
@@ -233,4 +277,36 @@ fn issuer_in(head: &str, lex: &Lexicon) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DraftError;
+    use crate::model::Lang;
+
+    /// Every refusal says itself in Chinese too, naming the file.
+    #[test]
+    fn every_error_in_both_languages() {
+        let file = || "r.txt".to_owned();
+        let errors = [
+            DraftError::Empty { file: file() },
+            DraftError::TooLarge {
+                file: file(),
+                size: 9,
+                max: 1,
+            },
+            DraftError::Undecodable {
+                file: file(),
+                line: 3,
+                column: 7,
+            },
+            DraftError::NoFigures { file: file() },
+        ];
+        for err in errors {
+            let msg = err.message();
+            assert!(msg.get(Lang::En).starts_with("r.txt"), "{err}");
+            let zh = msg.get(Lang::Zh);
+            assert!(zh.starts_with("r.txt") && zh.contains('应'), "{zh}");
+        }
+    }
 }
