@@ -2,12 +2,13 @@
 //! figure, and value labels where the layout placed them (apart from each other's; hovering shows
 //! the rest).
 
-use egui::{Align2, Color32, Painter, Rect, RichText, Ui, Vec2};
-use egui_plot::{Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
+use egui::{Align2, Color32, Painter, Rect, Ui, Vec2};
+use egui_plot::{Line, LineStyle, MarkerShape, PlotPoints, PlotUi, Points};
 
 use super::ids::item_source;
 use super::palette::series_color;
 use super::plot::still_chart_ui;
+use super::value_labels::figure_label;
 use super::{KindDrawing, Mode, swatch};
 use crate::charts::Lines;
 use crate::charts::layout::{PlotLayout, PointLabel};
@@ -95,17 +96,7 @@ fn lines_ui(
                 } else {
                     Align2::CENTER_TOP
                 };
-                plot_ui.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(p.x, place.y),
-                        RichText::new(&p.label).size(layout.font_px - 1.0),
-                    )
-                    .id(sid)
-                    .color(text_color)
-                    .anchor(anchor)
-                    .allow_hover(false),
-                );
+                plot_ui.text(figure_label(p, place.y, anchor, layout, sid).color(text_color));
             }
         }
     }

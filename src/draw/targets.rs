@@ -1,15 +1,13 @@
 //! Targets against results: the result a solid bar, the target a line beside it — dashed for an
 //! "about" (左右) target, with an arrow for an "at least" (以上) floor — and the verdict above.
 
-use egui::{Align2, Color32, Painter, Rect, RichText, Ui, Vec2};
-use egui_plot::{
-    Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text,
-};
+use egui::{Align2, Color32, Painter, Rect, Ui, Vec2};
+use egui_plot::{Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoints, PlotUi, Points};
 
 use super::ids::item_source;
 use super::palette::series_color;
 use super::plot::still_chart_ui;
-use super::value_labels::value_label_ui;
+use super::value_labels::{figure_label, value_label_ui};
 use super::{KindDrawing, Mode, swatch};
 use crate::charts::Targets;
 use crate::charts::layout::PlotLayout;
@@ -110,17 +108,8 @@ fn targets_ui(
             else {
                 continue;
             };
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(t.x, place.y),
-                    RichText::new(&t.label).size(layout.font_px - 1.0),
-                )
-                .id(sid)
-                .color(text_color)
-                .anchor(Align2::CENTER_BOTTOM)
-                .allow_hover(false),
-            );
+            let label = figure_label(t, place.y, Align2::CENTER_BOTTOM, layout, sid);
+            plot_ui.text(label.color(text_color));
         }
     }
 }

@@ -21,17 +21,26 @@ pub(super) fn value_label_ui(
     } else {
         (Align2::CENTER_TOP, b.value - lift)
     };
-    plot_ui.text(
-        Text::new(
-            "",
-            PlotPoint::new(b.x, y),
-            RichText::new(&b.label).size(layout.font_px - 1.0),
-        )
-        .id(sid)
-        .color(color)
-        .anchor(anchor)
-        .allow_hover(false),
-    );
+    plot_ui.text(figure_label(b, y, anchor, layout, sid).color(color));
+}
+
+/// A figure's label at height `y`, held by `anchor`, in the plot's label size, tied to its series
+/// (`sid`) so hiding the series hides it; the caller gives it its colour.
+pub(super) fn figure_label(
+    figure: &Figure,
+    y: f64,
+    anchor: Align2,
+    layout: &PlotLayout,
+    sid: (&'static str, &str),
+) -> Text {
+    Text::new(
+        "",
+        PlotPoint::new(figure.x, y),
+        RichText::new(&figure.label).size(layout.font_px - 1.0),
+    )
+    .id(sid)
+    .anchor(anchor)
+    .allow_hover(false)
 }
 
 /// The words above a pair of bars: a difference in points, or a target's verdict in its colour

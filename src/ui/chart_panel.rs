@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use egui::{RichText, Ui, Vec2};
 
+use super::widgets::hint_button;
 use crate::charts::ChartSpec;
 use crate::draw::palette::series_color;
 use crate::draw::{self, Mode};
@@ -131,15 +132,16 @@ fn card_buttons_ui(
 ) {
     let lang = spec.lang;
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .small_button(tr(lang, "复制文字", "Copy text"))
-            .on_hover_text(tr(
-                lang,
+        if hint_button(
+            ui,
+            lang,
+            true,
+            ("复制文字", "Copy text"),
+            (
                 "复制数字、说明和原文",
                 "Copy the figure, what it is and its sentence",
-            ))
-            .clicked()
-        {
+            ),
+        ) {
             *action = Some(Action::CopyText(card.to_text(lang)));
         }
         if ui
@@ -172,26 +174,25 @@ pub fn chart_card_ui(
     let frame = framed_ui(ui, width, |ui| {
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                if ui
-                    .small_button(tr(lang, "复制图片", "Copy image"))
-                    .on_hover_text(tr(
-                        lang,
+                if hint_button(
+                    ui,
+                    lang,
+                    true,
+                    ("复制图片", "Copy image"),
+                    (
                         "复制为图片，可直接粘贴到幻灯片或文档",
                         "Copy as an image to paste into a slide or document",
-                    ))
-                    .clicked()
-                {
+                    ),
+                ) {
                     action = Some(Action::CopyChart(chart()));
                 }
-                if ui
-                    .small_button(tr(lang, "保存图片", "Save image"))
-                    .on_hover_text(tr(
-                        lang,
-                        "保存为 PNG 或 SVG（Ctrl+S）",
-                        "Save as PNG or SVG (Ctrl+S)",
-                    ))
-                    .clicked()
-                {
+                if hint_button(
+                    ui,
+                    lang,
+                    true,
+                    ("保存图片", "Save image"),
+                    ("保存为 PNG 或 SVG（Ctrl+S）", "Save as PNG or SVG (Ctrl+S)"),
+                ) {
                     action = Some(Action::SaveChart(chart()));
                 }
                 ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {

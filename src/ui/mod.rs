@@ -19,6 +19,7 @@ mod side_panel;
 mod store;
 pub mod table_view;
 mod time_controls;
+mod widgets;
 
 use std::path::PathBuf;
 

@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 
+use super::widgets::hint_button;
 use crate::data_source::DataSource;
 use crate::draw::Theme;
 use crate::export::IMAGE_SCALES;
@@ -119,15 +120,16 @@ pub fn side_panel_ui(
     {
         actions.push(Action::SetPrintLight(print_light));
     }
-    if ui
-        .button(tr(lang, "导出全部图表…", "Export all charts…"))
-        .on_hover_text(tr(
-            lang,
+    if hint_button(
+        ui,
+        lang,
+        false,
+        ("导出全部图表…", "Export all charts…"),
+        (
             "按所选格式把每张图保存到所选文件夹",
             "Save every chart in the chosen format into a folder",
-        ))
-        .clicked()
-    {
+        ),
+    ) {
         actions.push(Action::ExportAll);
     }
     ui.separator();
@@ -217,15 +219,16 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
         );
     }
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(tr(lang, "打开…", "Open…"))
-            .on_hover_text(tr(
-                lang,
+        if hint_button(
+            ui,
+            lang,
+            false,
+            ("打开…", "Open…"),
+            (
                 "可同时选择多个文件，一起显示",
                 "Choose one or more files to show together",
-            ))
-            .clicked()
-        {
+            ),
+        ) {
             actions.push(Action::AskOpenFiles);
         }
         if ui.button(tr(lang, "打开文件夹…", "Open folder…")).clicked() {

@@ -112,32 +112,26 @@ pub struct HoverPoint {
     pub note: Option<String>,
 }
 
-/// A period's name: "日" / "day".
-pub fn period_name(per: Averaging, lang: Lang) -> &'static str {
-    match (per, lang) {
-        (Averaging::Hour, Lang::Zh) => "小时",
-        (Averaging::Day, Lang::Zh) => "天",
-        (Averaging::Month, Lang::Zh) => "个月",
-        (Averaging::Year, Lang::Zh) => "年",
-        (Averaging::Hour, Lang::En) => "hours",
-        (Averaging::Day, Lang::En) => "days",
-        (Averaging::Month, Lang::En) => "months",
-        (Averaging::Year, Lang::En) => "years",
+/// A period's words, one table: its name in a count and its means, in each language.
+fn averaging_words(per: Averaging) -> [&'static str; 4] {
+    match per {
+        Averaging::Hour => ["小时", "hours", "小时均值", "hourly means"],
+        Averaging::Day => ["天", "days", "日均值", "daily means"],
+        Averaging::Month => ["个月", "months", "月均值", "monthly means"],
+        Averaging::Year => ["年", "years", "年均值", "yearly means"],
     }
+}
+
+/// A period's name in a count: "天" / "days".
+pub fn period_name(per: Averaging, lang: Lang) -> &'static str {
+    let [zh, en, _, _] = averaging_words(per);
+    crate::i18n::tr(lang, zh, en)
 }
 
 /// "日均值" / "daily means".
 pub fn means_name(per: Averaging, lang: Lang) -> &'static str {
-    match (per, lang) {
-        (Averaging::Hour, Lang::Zh) => "小时均值",
-        (Averaging::Day, Lang::Zh) => "日均值",
-        (Averaging::Month, Lang::Zh) => "月均值",
-        (Averaging::Year, Lang::Zh) => "年均值",
-        (Averaging::Hour, Lang::En) => "hourly means",
-        (Averaging::Day, Lang::En) => "daily means",
-        (Averaging::Month, Lang::En) => "monthly means",
-        (Averaging::Year, Lang::En) => "yearly means",
-    }
+    let [_, _, zh, en] = averaging_words(per);
+    crate::i18n::tr(lang, zh, en)
 }
 
 /// The shortest window a view may narrow to: a few minutes.

@@ -5,14 +5,11 @@ use crate::model::locate::Path;
 use crate::model::{Msg, Report};
 use crate::path;
 
+/// What the section's items are called.
+const NOUN: super::Noun = ("category", "类别");
+
 pub(super) fn check_categories(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
-    check_ids(
-        &report.categories,
-        "categories",
-        ("category", "类别"),
-        |c| &c.id,
-        fail,
-    );
+    check_ids(&report.categories, "categories", NOUN, |c| &c.id, fail);
     for (c, category) in report.categories.iter().enumerate() {
         if category.zh.trim().is_empty() || category.en.trim().is_empty() {
             let id = &category.id;

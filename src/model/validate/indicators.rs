@@ -10,14 +10,11 @@ use crate::model::locate::Path;
 use crate::model::{Basis, Indicator, Msg, Report, Unit};
 use crate::path;
 
+/// What the section's items are called.
+const NOUN: super::Noun = ("indicator", "指标");
+
 pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
-    check_ids(
-        &report.indicators,
-        "indicators",
-        ("indicator", "指标"),
-        |i| &i.id,
-        fail,
-    );
+    check_ids(&report.indicators, "indicators", NOUN, |i| &i.id, fail);
     for (i, ind) in report.indicators.iter().enumerate() {
         check_text(fail, path!["indicators", i, "name"], &ind.name);
         if report.category(&ind.category).is_none() {

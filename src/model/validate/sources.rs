@@ -7,6 +7,9 @@ use crate::model::locate::Path;
 use crate::model::{Msg, Report};
 use crate::path;
 
+/// What the section's items are called.
+const NOUN: super::Noun = ("source", "来源");
+
 pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     if report.sources.is_empty() {
         fail(
@@ -17,13 +20,7 @@ pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
             ),
         );
     }
-    check_ids(
-        &report.sources,
-        "sources",
-        ("source", "来源"),
-        |s| &s.id,
-        fail,
-    );
+    check_ids(&report.sources, "sources", NOUN, |s| &s.id, fail);
     for (s, source) in report.sources.iter().enumerate() {
         check_text(fail, path!["sources", s, "title"], &source.title);
         check_text(fail, path!["sources", s, "issuer"], &source.issuer);
