@@ -193,34 +193,22 @@ mod tests {
     fn values_with_units_and_qualifiers() {
         let pct = unit("%", "%", true);
         let tpd = unit("吨/日", "t/d", false);
-        assert_eq!(
-            value_with_unit(7.0, Qualifier::About, &pct, Lang::Zh),
-            "≈7%"
-        );
-        assert_eq!(
-            value_with_unit(-9.9, Qualifier::Exact, &pct, Lang::En),
-            "-9.9%"
-        );
-        assert_eq!(
-            value_with_unit(4100.0, Qualifier::Exact, &tpd, Lang::Zh),
-            "4100吨/日"
-        );
-        assert_eq!(
-            value_with_unit(4100.0, Qualifier::AtLeast, &tpd, Lang::En),
-            "≥4,100 t/d"
-        );
+        let cases = [
+            (7.0, Qualifier::About, &pct, Lang::Zh, "≈7%"),
+            (-9.9, Qualifier::Exact, &pct, Lang::En, "-9.9%"),
+            (4100.0, Qualifier::Exact, &tpd, Lang::Zh, "4100吨/日"),
+            (4100.0, Qualifier::AtLeast, &tpd, Lang::En, "≥4,100 t/d"),
+        ];
+        for (value, qualifier, unit, lang, want) in cases {
+            assert_eq!(value_with_unit(value, qualifier, unit, lang), want);
+        }
         assert_eq!(
             points_difference(26.9, "", None, Lang::Zh),
             "高26.9个百分点"
         );
-        assert_eq!(
-            value_in_words(7.0, Qualifier::About, &pct, Lang::Zh),
-            "7%左右"
-        );
-        assert_eq!(
-            value_in_words(7.0, Qualifier::About, &pct, Lang::En),
-            "about 7%"
-        );
+        for (lang, want) in [(Lang::Zh, "7%左右"), (Lang::En, "about 7%")] {
+            assert_eq!(value_in_words(7.0, Qualifier::About, &pct, lang), want);
+        }
         assert_eq!(value_in_words(3.0, Qualifier::Exact, &pct, Lang::Zh), "3%");
         assert_eq!(readable_quote("PM_{2.5}平均浓度"), "PM2.5平均浓度");
         assert_eq!(readable_quote("没有标记"), "没有标记");

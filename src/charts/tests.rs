@@ -198,20 +198,9 @@ fn a_line_chart_puts_years_on_the_x_axis() {
     assert_eq!(s.x_range, (2021.5, 2023.5));
     // The result and the target are two lines.
     let gdp = &lines(&s)[0].figures;
-    assert_eq!(
-        gdp.results
-            .iter()
-            .map(|p| (p.x, p.value))
-            .collect::<Vec<_>>(),
-        [(2022.0, 3.0)]
-    );
-    assert_eq!(
-        gdp.targets
-            .iter()
-            .map(|p| (p.x, p.value))
-            .collect::<Vec<_>>(),
-        [(2023.0, 7.0)]
-    );
+    let at = |run: &[Figure]| run.iter().map(|p| (p.x, p.value)).collect::<Vec<_>>();
+    assert_eq!(at(&gdp.results), [(2022.0, 3.0)]);
+    assert_eq!(at(&gdp.targets), [(2023.0, 7.0)]);
     assert_eq!(gdp.targets[0].label, "≈7");
     let hit = s.hit(2023.0, 7.0).expect("the 2023 point");
     assert_eq!(hit.detail.title, "Gross domestic product (GDP)");
