@@ -158,7 +158,7 @@ fn main() {
         report: &report,
         chart,
         hidden: BTreeSet::new(),
-        view: Default::default(),
+        view: planboard::charts::time::TimeView::default(),
         data_label: "longgang-2022-2023.ron".to_owned(),
         options,
     };

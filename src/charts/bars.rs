@@ -251,8 +251,8 @@ pub(super) fn gap_qualifier(first: Qualifier, last: Qualifier) -> &'static str {
     use Qualifier::{AtLeast, AtMost, Exact};
     match (first, last) {
         (Exact, Exact) => "",
-        (Exact, AtLeast) | (AtMost, Exact) | (AtMost, AtLeast) => "≥",
-        (Exact, AtMost) | (AtLeast, Exact) | (AtLeast, AtMost) => "≤",
+        (Exact | AtMost, AtLeast) | (AtMost, Exact) => "≥",
+        (Exact | AtLeast, AtMost) | (AtLeast, Exact) => "≤",
         _ => "≈",
     }
 }

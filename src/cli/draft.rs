@@ -98,28 +98,25 @@ fn draft_file(
         r.pages.len(),
         text.origin(),
     );
-    match out {
-        Some(out) => {
-            write_atomic(out, drafted.ron.as_bytes(), force)
-                .map_err(|e| write_err(out, why_not_written(&e)))?;
-            summary = format!("wrote {}: {summary}", out.display());
-            if let Checked::Copy(copy) = &checked {
-                summary.push_str(&format!(
-                    "\nwrote {}: the text as UTF-8, for checking quotes",
-                    copy.display()
-                ));
-            }
+    if let Some(out) = out {
+        write_atomic(out, drafted.ron.as_bytes(), force)
+            .map_err(|e| write_err(out, why_not_written(&e)))?;
+        summary = format!("wrote {}: {summary}", out.display());
+        if let Checked::Copy(copy) = &checked {
+            summary.push_str(&format!(
+                "\nwrote {}: the text as UTF-8, for checking quotes",
+                copy.display()
+            ));
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(drafted.ron.as_bytes())
-                .map_err(|e| write_err(Path::new("standard output"), e.to_string()))?;
-            if matches!(checked, Checked::Unnamed) {
-                summary.push_str(
-                    "\nthe data names no source text (the report is not UTF-8 text): give --out to get a UTF-8 copy beside the data file, so quotes can be checked",
-                );
-            }
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(drafted.ron.as_bytes())
+            .map_err(|e| write_err(Path::new("standard output"), e.to_string()))?;
+        if matches!(checked, Checked::Unnamed) {
+            summary.push_str(
+                "\nthe data names no source text (the report is not UTF-8 text): give --out to get a UTF-8 copy beside the data file, so quotes can be checked",
+            );
         }
     }
     summary.push_str(

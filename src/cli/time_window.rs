@@ -40,7 +40,7 @@ pub fn window_meets_record(
         report,
         chart,
         planboard::model::Lang::En,
-        &Default::default(),
+        &std::collections::BTreeSet::default(),
     );
     let Some(time) = spec.time() else {
         return Ok(());

@@ -104,14 +104,15 @@ pub fn report_years(
         (Some(r), Some(t)) if t > r => (r, t),
         (Some(r), _) => (r, r + 1),
         (None, Some(t)) => (t - 1, t),
-        (None, None) => match best(&named) {
-            Some(y) => (y, y + 1),
-            // A text that names no year at all (a news item on "今年"'s targets): this year.
-            None => {
+        (None, None) => {
+            if let Some(y) = best(&named) {
+                (y, y + 1)
+            } else {
+                // A text that names no year at all (a news item on "今年"'s targets): this year.
                 let y = this_year();
                 (y - 1, y)
             }
-        },
+        }
     }
 }
 

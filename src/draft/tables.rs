@@ -378,14 +378,14 @@ mod tests {
         let text = "品 名 | 播种面积\n(亩) |\n同比增减(%) | 产量\u{FE59}吨\u{FE5A} | 同比增减(%) |\n粮食作物 | 726760 | -1.78 | 315690 | 0.8 |\n\n品 名 | 计量单位 | 数 量 | 同比增长(%) |\n出栏肉猪 | 万头 | 94.28 | 2.10 |";
         let got = cells(text);
         assert_eq!(got.len(), 6, "{got:?}");
-        assert_eq!((got[0].1, got[0].2.as_str()), (726760.0, "亩"));
+        assert_eq!((got[0].1, got[0].2.as_str()), (726_760.0, "亩"));
         assert_eq!(
             (got[1].1, got[1].2.as_str(), got[1].3),
             (-1.78, "%", Basis::YearOnYear)
         );
-        assert_eq!((got[2].1, got[2].2.as_str()), (315690.0, "吨"));
+        assert_eq!((got[2].1, got[2].2.as_str()), (315_690.0, "吨"));
         assert_eq!(got[4].0, "出栏肉猪");
-        assert!((got[4].1 - 942800.0).abs() < 1e-6);
+        assert!((got[4].1 - 942_800.0).abs() < 1e-6);
         assert_eq!(got[4].2, "头");
     }
 }

@@ -155,20 +155,17 @@ fn point(s: &mut String, p: &DataPoint) {
     if let Some(unit) = &p.header_unit {
         let _ = writeln!(s, "{pad}header_unit: {},", string(unit));
     }
-    match &p.review {
-        Some(r) => {
-            let _ = writeln!(
-                s,
-                "{pad}review: (state: {:?}, why: {})),",
-                r.state,
-                string(&r.why)
-            );
-        }
-        None => {
-            // Close the Point on its quote line.
-            s.truncate(s.trim_end_matches([',', '\n']).len());
-            s.push_str("),\n");
-        }
+    if let Some(r) = &p.review {
+        let _ = writeln!(
+            s,
+            "{pad}review: (state: {:?}, why: {})),",
+            r.state,
+            string(&r.why)
+        );
+    } else {
+        // Close the Point on its quote line.
+        s.truncate(s.trim_end_matches([',', '\n']).len());
+        s.push_str("),\n");
     }
 }
 

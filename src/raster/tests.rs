@@ -202,7 +202,7 @@ fn colors_are_interpolated_across_a_triangle() {
     );
     c.paint(&[q], &super::tests::white(), 1.0);
     // Centers at x = 0.5, 1.5, 2.5, 3.5: 255 × x / 4.
-    let reds: Vec<u8> = c.pixels.iter().map(|p| p.r()).collect();
+    let reds: Vec<u8> = c.pixels.iter().map(egui::Color32::r).collect();
     assert_eq!(reds, vec![32, 96, 159, 223]);
 }
 

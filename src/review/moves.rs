@@ -186,7 +186,8 @@ fn place(
                 .sources
                 .first()
                 .map_or_else(|| "review".to_owned(), |s| s.id.clone());
-            let id = (1..)
+            // Of n + 1 ids, n indicators can take at most n: one is free.
+            let id = (1..=report.indicators.len() + 1)
                 .map(|n| format!("{prefix}-r{n:03}"))
                 .find(|id| report.indicator(id).is_none())
                 .unwrap_or_default();

@@ -225,7 +225,7 @@ impl Runner {
     /// refresh to wait for, that would spin, so frames are paced at 60 a second from the last one.
     /// Input still redraws at once.
     fn schedule(&mut self, delay: Duration) {
-        if delay >= Duration::from_secs(3600) {
+        if delay >= Duration::from_hours(1) {
             return;
         }
         let at = (Instant::now() + delay).max(self.last_frame + FRAME_INTERVAL);

@@ -41,7 +41,9 @@ impl Default for Dialogs {
             open_folder: Arc::new(|| rfd::FileDialog::new().pick_folder()),
             save_path: Arc::new(|name| {
                 // The proposed name's extension picks the first filter; the chosen name decides.
-                let svg_first = name.ends_with(".svg");
+                let svg_first = std::path::Path::new(name)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
                 let dialog = rfd::FileDialog::new().set_file_name(name);
                 let dialog = if svg_first {
                     dialog

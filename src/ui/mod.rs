@@ -273,7 +273,7 @@ mod tests {
 
     /// Run frames until the app has no load on its own thread (or a minute has passed).
     fn until_loaded(ctx: &egui::Context, app: &mut PlanboardApp) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
         while app.loading().is_some() && std::time::Instant::now() < deadline {
             std::thread::sleep(std::time::Duration::from_millis(5));
             let _ = ctx.run_ui(egui::RawInput::default(), |ui| app.ui(ui));

@@ -121,7 +121,8 @@ fn gbk_text_and_html_pages_get_a_utf8_copy_to_check_against() {
         .filter(|l| !l.trim().is_empty())
         .take(40)
         .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     let html = format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>报告</title><script>var a = '增长 99%';</script></head>\
          <body><nav><ul><li><a href=\"/\">首页</a></li><li><a>政务公开</a></li></ul></nav>\

@@ -53,7 +53,7 @@ fn every_chart_exports_headlessly_and_matches_its_snapshot() {
             &report,
             chart,
             planboard::model::Lang::Zh,
-            &Default::default(),
+            &std::collections::BTreeSet::default(),
         );
         let expected = if spec.card().is_some() {
             (960, 540)

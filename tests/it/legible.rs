@@ -84,7 +84,7 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                     report: &report,
                     chart,
                     hidden: BTreeSet::new(),
-                    view: Default::default(),
+                    view: planboard::charts::time::TimeView::default(),
                     data_label: "test.ron".to_owned(),
                     options: opts,
                 });
@@ -176,7 +176,7 @@ fn no_text_overlaps_in_charts_of_generated_data() {
                     report: &report,
                     chart,
                     hidden: BTreeSet::new(),
-                    view: Default::default(),
+                    view: planboard::charts::time::TimeView::default(),
                     data_label: "generated".to_owned(),
                     options: opts,
                 });

@@ -6,7 +6,11 @@
 //! Two modules are opt-in, behind features, because they need what `cargo test` must not:
 //! `raster_vs_wgpu` (a wgpu adapter) and `window` (a display); see their docs.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// tests may stop at the first surprise
+// A test reads top to bottom as the list of what it expects of one thing: split, it would read
+// worse.
+#![allow(clippy::too_many_lines)]
 
 mod support;
 

@@ -41,7 +41,7 @@ fn app(path: &Path, lang: Lang) -> PlanboardApp {
         ..Settings::default()
     };
     let mut data = DataSource::open(&[path.to_owned()], None).unwrap();
-    data.loaded_at = "2026-01-01 08:00:00".to_owned();
+    "2026-01-01 08:00:00".clone_into(&mut data.loaded_at);
     PlanboardApp::new(settings, data)
 }
 

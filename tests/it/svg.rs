@@ -31,7 +31,7 @@ fn request<'a>(
         report,
         chart,
         hidden: hidden.clone(),
-        view: Default::default(),
+        view: planboard::charts::time::TimeView::default(),
         data_label: "test.ron".to_owned(),
         options,
     }

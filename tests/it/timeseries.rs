@@ -210,7 +210,7 @@ fn app(lang: Lang) -> PlanboardApp {
         ..Settings::default()
     };
     let mut data = DataSource::open(&[example()], None).expect("the example opens");
-    data.loaded_at = "2026-01-01 08:00:00".to_owned();
+    "2026-01-01 08:00:00".clone_into(&mut data.loaded_at);
     PlanboardApp::new(settings, data)
 }
 

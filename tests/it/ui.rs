@@ -25,7 +25,7 @@ fn app_on(page: &str) -> PlanboardApp {
     };
     let mut data = DataSource::embedded().expect("default data");
     // The side panel shows when the data was loaded: fix it so snapshots compare.
-    data.loaded_at = "2026-01-01 08:00:00".to_owned();
+    "2026-01-01 08:00:00".clone_into(&mut data.loaded_at);
     let mut app = PlanboardApp::new(settings, data);
     // The test's own dialogs answer at once, whatever the machine has.
     app.dialogs.available = true;

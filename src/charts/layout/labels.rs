@@ -213,8 +213,8 @@ struct LabelBox([f64; 4]);
 impl LabelBox {
     /// Whether two boxes come closer than a point and a half.
     fn meets(self, other: Self) -> bool {
-        let ([l0, r0, b0, t0], [l1, r1, b1, t1]) = (self.0, other.0);
         const PAD: f64 = 1.5;
+        let ([l0, r0, b0, t0], [l1, r1, b1, t1]) = (self.0, other.0);
         l0 < r1 + PAD && l1 < r0 + PAD && b0 < t1 + PAD && b1 < t0 + PAD
     }
 }

@@ -107,7 +107,7 @@ impl Builder<'_> {
         self.push(ft, fv);
         if fi != li {
             let (lt, lv) = (s.time(li), s.value(li));
-            let mid = ((ft + lt) / 2) as f64;
+            let mid = i64::midpoint(ft, lt) as f64;
             let (x, y) = if (fv - e.min).abs() <= (fv - e.max).abs() {
                 (e.min, e.max)
             } else {

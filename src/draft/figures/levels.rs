@@ -73,7 +73,7 @@ pub(super) fn starting_levels(r: &Reader, figures: &mut [Proposed]) {
             format!("basis {}: as the level reached", b_basis.id()),
         ];
         if a.name.is_empty() || a.name != b_name {
-            a.name = b_name.clone();
+            a.name.clone_from(&b_name);
         }
         let b = &mut figures[j];
         b.name = b_name;

@@ -83,15 +83,14 @@ impl PlanboardApp {
     /// format's extension is added.
     pub fn save_chart_to(&mut self, chart_id: &str, path: &Path) -> bool {
         let lang = self.settings.lang;
-        let (format, path) = match ImageFormat::from_path(path) {
-            Some(format) => (format, path.to_owned()),
-            None => {
-                let format = self.settings.image_format;
-                let mut name = path.as_os_str().to_owned();
-                name.push(".");
-                name.push(format.extension());
-                (format, PathBuf::from(name))
-            }
+        let (format, path) = if let Some(format) = ImageFormat::from_path(path) {
+            (format, path.to_owned())
+        } else {
+            let format = self.settings.image_format;
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(format.extension());
+            (format, PathBuf::from(name))
         };
         let path = path.as_path();
         let result = self.report().chart(chart_id).map_or_else(

@@ -448,7 +448,7 @@ impl PlanboardApp {
             Ok(mut data) => {
                 data.generation = self.data.generation + 1;
                 self.data = data;
-                self.settings.data_files = paths.clone();
+                self.settings.data_files.clone_from(&paths);
                 self.table = TableState::default();
                 if !at_start {
                     let shown: Vec<String> =

@@ -67,7 +67,11 @@ impl egui_kittest::TestRenderer for CpuRenderer {
             Color32::TRANSPARENT,
         );
         // Like a GPU readback: the framebuffer's premultiplied bytes as they are.
-        let bytes: Vec<u8> = canvas.pixels.iter().flat_map(|c| c.to_array()).collect();
+        let bytes: Vec<u8> = canvas
+            .pixels
+            .iter()
+            .flat_map(egui::Color32::to_array)
+            .collect();
         image::RgbaImage::from_raw(w as u32, h as u32, bytes)
             .ok_or_else(|| "bad image size".to_owned())
     }
