@@ -15,7 +15,7 @@ use super::{
 };
 use crate::format;
 use crate::i18n::tr;
-use crate::model::{DataPoint, Lang, PointKind, Qualifier};
+use crate::model::{DataPoint, Indicator, Lang, PointKind, Qualifier};
 
 /// Room for one year's figures, in x units (years are 1 apart).
 const YEAR_WIDTH: f64 = 0.76;
@@ -99,12 +99,55 @@ fn target_label_y(t: &Figure, marker_lift: f64, label_line: f64) -> f64 {
     (t.value.max(0.0) + above).max(t.label_base + label_line * 1.05)
 }
 
+/// Each visible indicator takes a slot of every year with a figure: its result on the left, its
+/// target right, and the verdict above the pair.
 pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> Targets {
-    let lang = spec.lang;
-    let (report, chart, indicators) = (input.report, input.chart, input.indicators);
-    let years: BTreeSet<i32> = indicators
+    let years = year_categories(spec, input);
+    let shown = input
+        .indicators
         .iter()
-        .flat_map(|i| chart.drawn_points(i))
+        .filter(|i| input.visible(i))
+        .count()
+        .max(1);
+    let slots = Slots {
+        years: &years,
+        slot: YEAR_WIDTH / shown as f64,
+        shown,
+    };
+    let mut k = 0usize;
+    let mut all_series = Vec::new();
+    for (color, ind) in input.indicators.iter().enumerate() {
+        let visible = input.visible(ind);
+        let offset = if visible {
+            (k as f64 - (shown as f64 - 1.0) / 2.0) * slots.slot
+        } else {
+            -1e4
+        };
+        let figures = slots.figures(spec, input, ind, visible, offset);
+        all_series.push(Series {
+            id: ind.id.clone(),
+            name: ind.name.get(spec.lang).to_owned(),
+            color,
+            visible,
+            figures,
+        });
+        if visible {
+            k += 1;
+        }
+    }
+    spec.key = key(spec.lang);
+    // Fewer than three years still get the room of three, so one pair is not a wall.
+    let pad = (3.0 - years.len() as f64).max(0.0) / 2.0;
+    spec.x_range = (-0.5 - pad, years.len().max(1) as f64 - 0.5 + pad);
+    Targets(all_series)
+}
+
+/// The years with a result or a target (not a baseline), each a category on the axis.
+fn year_categories(spec: &mut ChartSpec, input: &Input<'_>) -> BTreeSet<i32> {
+    let years: BTreeSet<i32> = input
+        .indicators
+        .iter()
+        .flat_map(|i| input.chart.drawn_points(i))
         .filter(|p| p.kind != PointKind::Baseline)
         .map(|p| p.year)
         .collect();
@@ -114,92 +157,12 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> Targets 
             label: year.to_string(),
         });
     }
-    let shown = indicators
-        .iter()
-        .filter(|i| input.visible(i))
-        .count()
-        .max(1);
-    // Each visible indicator takes a slot of the year: its result on the left, its target right.
-    let slot = YEAR_WIDTH / shown as f64;
-    let mut k = 0usize;
-    let mut all_series = Vec::new();
-    for (color, ind) in indicators.iter().enumerate() {
-        let visible = input.visible(ind);
-        let offset = if visible {
-            (k as f64 - (shown as f64 - 1.0) / 2.0) * slot
-        } else {
-            -1e4
-        };
-        let points = chart.drawn_points(ind);
-        let mut bars = Vec::new();
-        let mut targets = Vec::new();
-        for (i, &year) in years.iter().enumerate() {
-            let of = |kind: PointKind| {
-                points
-                    .iter()
-                    .copied()
-                    .find(|p| p.year == year && p.kind == kind)
-            };
-            let (result, target) = (of(PointKind::Actual), of(PointKind::Target));
-            let center = i as f64 + offset;
-            let half = slot / 4.0;
-            let comparison = result
-                .zip(target)
-                .filter(|(r, t)| super::accountability::paired(r, t))
-                .map(|(r, t)| Comparison::of(r, t, spec.unit.percent, ind.better));
-            if let Some(r) = result {
-                let mut d = detail(report, ind, r, &spec.unit, lang);
-                d.rows.push(versus_row(comparison, target.is_some(), lang));
-                bars.push(Figure {
-                    x: center - half,
-                    width: slot / 2.0 * 0.9,
-                    value: r.value,
-                    kind: PointKind::Actual,
-                    shade: 0,
-                    qualifier: r.qualifier,
-                    label_base: r.value,
-                    label: format::value_label(r.value, r.qualifier, lang),
-                    detail: d,
-                });
-            }
-            if let Some(t) = target {
-                let mut d = detail(report, ind, t, &spec.unit, lang);
-                if result.is_none() {
-                    d.rows.push(versus_row(None, true, lang));
-                }
-                targets.push(Figure {
-                    x: center + half,
-                    width: slot / 2.0 * 0.9,
-                    value: t.value,
-                    kind: PointKind::Target,
-                    shade: 0,
-                    qualifier: t.qualifier,
-                    // Its label keeps clear of the result's beside it.
-                    label_base: result.map_or(t.value, |r| r.value),
-                    label: target_label(t, lang),
-                    detail: d,
-                });
-            }
-            if visible && (result.is_some() || target.is_some()) {
-                spec.gaps
-                    .push(verdict(result, target, comparison, center, shown, lang));
-            }
-        }
-        all_series.push(Series {
-            id: ind.id.clone(),
-            name: ind.name.get(lang).to_owned(),
-            color,
-            visible,
-            figures: ResultsAndTargets {
-                results: bars,
-                targets,
-            },
-        });
-        if visible {
-            k += 1;
-        }
-    }
-    spec.key = vec![
+    years
+}
+
+/// The key: a result's bar and a target's marker.
+fn key(lang: Lang) -> Vec<(Look, String)> {
+    vec![
         (
             Look::of(PointKind::Actual),
             tr(lang, "完成", "result").to_owned(),
@@ -213,11 +176,124 @@ pub(super) fn build_targets(spec: &mut ChartSpec, input: &Input<'_>) -> Targets 
             )
             .to_owned(),
         ),
-    ];
-    // Fewer than three years still get the room of three, so one pair is not a wall.
-    let pad = (3.0 - years.len() as f64).max(0.0) / 2.0;
-    spec.x_range = (-0.5 - pad, years.len().max(1) as f64 - 0.5 + pad);
-    Targets(all_series)
+    ]
+}
+
+/// The years on the axis and the width of an indicator's slot in each.
+struct Slots<'y> {
+    years: &'y BTreeSet<i32>,
+    slot: f64,
+    /// How many indicators are visible (at least one).
+    shown: usize,
+}
+
+impl Slots<'_> {
+    /// One indicator's results and targets, year by year, at `offset` from each year's centre; a
+    /// visible one's verdicts go to the chart's gap labels.
+    fn figures(
+        &self,
+        spec: &mut ChartSpec,
+        input: &Input<'_>,
+        ind: &Indicator,
+        visible: bool,
+        offset: f64,
+    ) -> ResultsAndTargets {
+        let lang = spec.lang;
+        let points = input.chart.drawn_points(ind);
+        let mut bars = Vec::new();
+        let mut targets = Vec::new();
+        for (i, &year) in self.years.iter().enumerate() {
+            let of = |kind: PointKind| {
+                points
+                    .iter()
+                    .copied()
+                    .find(|p| p.year == year && p.kind == kind)
+            };
+            let (result, target) = (of(PointKind::Actual), of(PointKind::Target));
+            let center = i as f64 + offset;
+            let comparison = result
+                .zip(target)
+                .filter(|(r, t)| super::accountability::paired(r, t))
+                .map(|(r, t)| Comparison::of(r, t, spec.unit.percent, ind.better));
+            let pair = Pair {
+                result,
+                target,
+                comparison,
+            };
+            let (bar, marker) = self.pair_figures(spec, input, ind, &pair, center);
+            bars.extend(bar);
+            targets.extend(marker);
+            if visible && (result.is_some() || target.is_some()) {
+                spec.gaps.push(verdict(
+                    result, target, comparison, center, self.shown, lang,
+                ));
+            }
+        }
+        ResultsAndTargets {
+            results: bars,
+            targets,
+        }
+    }
+
+    /// A year's result bar (left of `center`) and target marker (right), each with its details.
+    fn pair_figures(
+        &self,
+        spec: &ChartSpec,
+        input: &Input<'_>,
+        ind: &Indicator,
+        pair: &Pair<'_>,
+        center: f64,
+    ) -> (Option<Figure>, Option<Figure>) {
+        let (lang, report, slot) = (spec.lang, input.report, self.slot);
+        let half = slot / 4.0;
+        let Pair {
+            result,
+            target,
+            comparison,
+        } = *pair;
+        let bar = result.map(|r| {
+            let mut d = detail(report, ind, r, &spec.unit, lang);
+            d.rows.push(versus_row(comparison, target.is_some(), lang));
+            Figure {
+                x: center - half,
+                width: slot / 2.0 * 0.9,
+                value: r.value,
+                kind: PointKind::Actual,
+                shade: 0,
+                qualifier: r.qualifier,
+                label_base: r.value,
+                label: format::value_label(r.value, r.qualifier, lang),
+                detail: d,
+            }
+        });
+        let marker = target.map(|t| {
+            let mut d = detail(report, ind, t, &spec.unit, lang);
+            if result.is_none() {
+                d.rows.push(versus_row(None, true, lang));
+            }
+            Figure {
+                x: center + half,
+                width: slot / 2.0 * 0.9,
+                value: t.value,
+                kind: PointKind::Target,
+                shade: 0,
+                qualifier: t.qualifier,
+                // Its label keeps clear of the result's beside it.
+                label_base: result.map_or(t.value, |r| r.value),
+                label: target_label(t, lang),
+                detail: d,
+            }
+        });
+        (bar, marker)
+    }
+}
+
+/// A year's result and target of one indicator, and how they compare when they pair.
+#[derive(Clone, Copy)]
+struct Pair<'p> {
+    result: Option<&'p DataPoint>,
+    target: Option<&'p DataPoint>,
+    comparison: Option<Comparison>,
 }
 
 /// "目标7左右" / "target ≈7": the target with its own wording; the axis states the unit.

@@ -12,7 +12,7 @@ use super::ids::{item_source, plot_id};
 use super::palette::series_color;
 use super::plot::{body_font, still_plot};
 use super::{KindDrawing, Mode, swatch};
-use crate::charts::time::{TimeChart, TimeView, axis, clamp_window};
+use crate::charts::time::{HoverPoint, TimeChart, TimeView, axis, clamp_window};
 use crate::charts::{ChartSpec, Look};
 use crate::format;
 use crate::model::time::Instant;
@@ -33,7 +33,9 @@ impl KindDrawing for TimeChart {
     }
 }
 
-/// The plot of a time chart, `size` points large.
+/// The plot of a time chart, `size` points large: the axes' room measured, the plot's items
+/// drawn, then what egui_plot does not draw itself (the time labels, the reference lines' names)
+/// and, in the window, the value under the pointer and the view asked for.
 fn time_plot_ui(
     ui: &mut Ui,
     spec: &ChartSpec,
@@ -64,7 +66,14 @@ fn time_plot_ui(
     let plot_width = (size.x - y_axis_px - 8.0).max(40.0);
     let ticks = axis::ticks(t0, t1, plot_width, lang, &measure);
     let marks: Vec<f64> = ticks.iter().map(|t| t.t as f64).collect();
-    let text_color = ui.visuals().text_color();
+    let drawn = Drawn {
+        spec,
+        chart,
+        t0,
+        t1,
+        text_color: ui.visuals().text_color(),
+        font,
+    };
     let pixels_per_point = ctx.pixels_per_point();
 
     let response = still_plot(id, size, marks, (x_axis_px, y_axis_px), lang)
@@ -74,70 +83,7 @@ fn time_plot_ui(
             let columns = (plot_ui.transform().frame().width() * pixels_per_point)
                 .round()
                 .max(1.0) as usize;
-            for (k, s) in chart.series.iter().enumerate().filter(|(_, s)| s.visible) {
-                let color = series_color(s.color);
-                let sid = item_source(&s.id);
-                if s.figures.samples.is_some() {
-                    // With means drawn, the raw values stay beneath, faint.
-                    let raw_color = if chart.means.is_some() {
-                        color.gamma_multiply(0.3)
-                    } else {
-                        color
-                    };
-
-                    for run in chart.decimated(k, false, t0, t1, columns).iter() {
-                        plot_ui.line(line(&s.name, run.clone(), raw_color, 1.2).id(sid));
-                    }
-                    if chart.means.is_some() {
-                        for run in chart.decimated(k, true, t0, t1, columns).iter().cloned() {
-                            if run.len() == 1 {
-                                plot_ui.points(
-                                    Points::new("", PlotPoints::from(run))
-                                        .id(sid)
-                                        .color(color)
-                                        .radius(2.5)
-                                        .allow_hover(false),
-                                );
-                            } else {
-                                plot_ui.line(line(&s.name, run, color, 2.0).id(sid));
-                            }
-                        }
-                    }
-                }
-                for f in &s.figures.spans {
-                    let (a, b) = ((f.start as f64).max(t0), (f.end as f64).min(t1));
-                    if b <= a {
-                        continue;
-                    }
-                    plot_ui.line(
-                        line(&s.name, vec![[a, f.value], [b, f.value]], color, 3.0)
-                            .id(sid)
-                            .style(LineStyle::Solid),
-                    );
-                    plot_ui.text(
-                        Text::new(
-                            "",
-                            PlotPoint::new((a + b) / 2.0, f.value),
-                            RichText::new(&f.label).size(font.size - 1.0),
-                        )
-                        .id(sid)
-                        .color(text_color)
-                        .anchor(Align2::CENTER_BOTTOM)
-                        .allow_hover(false),
-                    );
-                }
-            }
-            for r in spec.references.iter().filter(|r| r.visible) {
-                plot_ui.hline(super::references::reference_hline(r));
-            }
-            if y0 < 0.0 {
-                plot_ui.hline(
-                    HLine::new("", 0.0)
-                        .color(text_color.gamma_multiply(0.6))
-                        .width(1.0)
-                        .allow_hover(false),
-                );
-            }
+            drawn.items(plot_ui, columns);
             // The exact value under the pointer (marked below, on the tooltip's layer).
             (mode == Mode::Window)
                 .then(|| plot_ui.pointer_coordinate())
@@ -146,78 +92,209 @@ fn time_plot_ui(
                 .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)))
         });
 
-    // The time labels: centred under their ticks, kept inside the plot's width.
-    let painter = ui.painter();
-    let frame = response.response.rect;
-    let plot_rect = response.transform.frame();
-    // The plot's response covers its frame; the time axis' room is just below it.
-    let top = frame.bottom() + 3.0;
-    let px_per_s = f64::from(plot_rect.width()) / (t1 - t0).max(1.0);
-    for tick in &ticks {
-        let mut job = egui::text::LayoutJob::simple(
-            tick.label.clone(),
-            font.clone(),
-            text_color,
-            f32::INFINITY,
-        );
-        job.halign = Align::Center;
-        let galley = painter.layout_job(job);
-        // Where the axis' spacing rule placed it: centred, moved in at the plot's edges.
-        let (left, right) = axis::label_span(
-            tick.t,
-            t0,
-            px_per_s,
-            f64::from(galley.size().x),
-            f64::from(plot_rect.width()),
-        );
-        let x = plot_rect.left() + ((left + right) / 2.0) as f32;
-        painter.galley(egui::pos2(x, top), galley, text_color);
-    }
-
-    // Reference lines' labels over the record, on a backing so a dense record does not hide
-    // them, stacked upwards where two lines are close.
-    let small = egui::FontId::proportional(font.size - 2.0);
-    let mut refs: Vec<_> = spec.references.iter().filter(|r| r.visible).collect();
-    refs.sort_by(|a, b| a.value.total_cmp(&b.value));
-    let mut floor = f32::INFINITY;
-    let backing = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
-    for r in refs {
-        let y = response
-            .transform
-            .position_from_point(&PlotPoint::new(t0, r.value))
-            .y;
-        // Text in the text colour (a pale line colour would not read on the backing), after a
-        // short stroke in the line's colour and dash.
-        let galley = painter.layout_no_wrap(r.name.clone(), small.clone(), text_color);
-        let mark = 16.0;
-        let bottom = (y - 2.0).min(floor - 2.0);
-        let rect = egui::Rect::from_min_size(
-            egui::pos2(plot_rect.left() + 4.0, bottom - galley.size().y),
-            galley.size() + Vec2::new(mark + 4.0, 0.0),
-        );
-        if rect.top() < plot_rect.top() {
-            break;
-        }
-        painter.rect_filled(rect.expand(1.0), 2.0, backing);
-        let mid = rect.center().y;
-        painter.extend(egui::Shape::dashed_line(
-            &[
-                egui::pos2(rect.left() + 1.0, mid),
-                egui::pos2(rect.left() + mark, mid),
-            ],
-            Stroke::new(2.0, series_color(r.color)),
-            4.0,
-            2.0,
-        ));
-        painter.galley(
-            egui::pos2(rect.left() + mark + 4.0, rect.top()),
-            galley,
-            text_color,
-        );
-        floor = rect.top();
-    }
-
+    drawn.time_labels(ui.painter(), &ticks, &response);
+    drawn.reference_labels(ui, &response);
     if mode == Mode::Window {
+        drawn.pointer_ui(ui, &response, id);
+        if let Some(view) = interaction(ui, &response.response, &response.transform, chart) {
+            ui.data_mut(|d| d.insert_temp(view_request_id(&spec.id), view));
+        }
+    }
+    response.response
+}
+
+/// What the drawing steps share: the chart, the window of time shown, the font and text colour.
+struct Drawn<'a> {
+    spec: &'a ChartSpec,
+    chart: &'a TimeChart,
+    t0: f64,
+    t1: f64,
+    font: egui::FontId,
+    text_color: Color32,
+}
+
+/// The plot's response, with the value under the pointer if any.
+type TimePlotResponse = egui_plot::PlotResponse<Option<(PlotPoint, HoverPoint)>>;
+
+impl Drawn<'_> {
+    /// The plot's items: each visible series' record and figures, the reference lines, and zero
+    /// when the values go below it.
+    fn items(&self, plot_ui: &mut egui_plot::PlotUi<'_>, columns: usize) {
+        for (k, s) in self
+            .chart
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.visible)
+        {
+            if s.figures.samples.is_some() {
+                self.record(plot_ui, k, columns);
+            }
+            self.figure_spans(plot_ui, k);
+        }
+        for r in self.spec.references.iter().filter(|r| r.visible) {
+            plot_ui.hline(super::references::reference_hline(r));
+        }
+        if self.spec.value_range.0 < 0.0 {
+            plot_ui.hline(
+                HLine::new("", 0.0)
+                    .color(self.text_color.gamma_multiply(0.6))
+                    .width(1.0)
+                    .allow_hover(false),
+            );
+        }
+    }
+
+    /// Series `k`'s record a pixel column at a time; with means drawn, the raw values stay
+    /// beneath, faint, and a mean alone in its run is a dot.
+    fn record(&self, plot_ui: &mut egui_plot::PlotUi<'_>, k: usize, columns: usize) {
+        let (chart, t0, t1) = (self.chart, self.t0, self.t1);
+        let Some(s) = chart.series.get(k) else {
+            return;
+        };
+        let color = series_color(s.color);
+        let sid = item_source(&s.id);
+        let raw_color = if chart.means.is_some() {
+            color.gamma_multiply(0.3)
+        } else {
+            color
+        };
+
+        for run in chart.decimated(k, false, t0, t1, columns).iter() {
+            plot_ui.line(line(&s.name, run.clone(), raw_color, 1.2).id(sid));
+        }
+        if chart.means.is_some() {
+            for run in chart.decimated(k, true, t0, t1, columns).iter().cloned() {
+                if run.len() == 1 {
+                    plot_ui.points(
+                        Points::new("", PlotPoints::from(run))
+                            .id(sid)
+                            .color(color)
+                            .radius(2.5)
+                            .allow_hover(false),
+                    );
+                } else {
+                    plot_ui.line(line(&s.name, run, color, 2.0).id(sid));
+                }
+            }
+        }
+    }
+
+    /// Series `k`'s figures from the report: a thick line across the time each covers (within
+    /// the window), its value above.
+    fn figure_spans(&self, plot_ui: &mut egui_plot::PlotUi<'_>, k: usize) {
+        let Some(s) = self.chart.series.get(k) else {
+            return;
+        };
+        let color = series_color(s.color);
+        let sid = item_source(&s.id);
+        for f in &s.figures.spans {
+            let (a, b) = ((f.start as f64).max(self.t0), (f.end as f64).min(self.t1));
+            if b <= a {
+                continue;
+            }
+            plot_ui.line(
+                line(&s.name, vec![[a, f.value], [b, f.value]], color, 3.0)
+                    .id(sid)
+                    .style(LineStyle::Solid),
+            );
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new((a + b) / 2.0, f.value),
+                    RichText::new(&f.label).size(self.font.size - 1.0),
+                )
+                .id(sid)
+                .color(self.text_color)
+                .anchor(Align2::CENTER_BOTTOM)
+                .allow_hover(false),
+            );
+        }
+    }
+
+    /// The time labels: centred under their ticks, kept inside the plot's width.
+    fn time_labels(&self, painter: &Painter, ticks: &[axis::Tick], response: &TimePlotResponse) {
+        let (t0, t1, text_color) = (self.t0, self.t1, self.text_color);
+        let frame = response.response.rect;
+        let plot_rect = response.transform.frame();
+        // The plot's response covers its frame; the time axis' room is just below it.
+        let top = frame.bottom() + 3.0;
+        let px_per_s = f64::from(plot_rect.width()) / (t1 - t0).max(1.0);
+        for tick in ticks {
+            let mut job = egui::text::LayoutJob::simple(
+                tick.label.clone(),
+                self.font.clone(),
+                text_color,
+                f32::INFINITY,
+            );
+            job.halign = Align::Center;
+            let galley = painter.layout_job(job);
+            // Where the axis' spacing rule placed it: centred, moved in at the plot's edges.
+            let (left, right) = axis::label_span(
+                tick.t,
+                t0,
+                px_per_s,
+                f64::from(galley.size().x),
+                f64::from(plot_rect.width()),
+            );
+            let x = plot_rect.left() + ((left + right) / 2.0) as f32;
+            painter.galley(egui::pos2(x, top), galley, text_color);
+        }
+    }
+
+    /// Reference lines' labels over the record, on a backing so a dense record does not hide
+    /// them, stacked upwards where two lines are close.
+    fn reference_labels(&self, ui: &Ui, response: &TimePlotResponse) {
+        let painter = ui.painter();
+        let text_color = self.text_color;
+        let plot_rect = response.transform.frame();
+        let small = egui::FontId::proportional(self.font.size - 2.0);
+        let mut refs: Vec<_> = self.spec.references.iter().filter(|r| r.visible).collect();
+        refs.sort_by(|a, b| a.value.total_cmp(&b.value));
+        let mut floor = f32::INFINITY;
+        let backing = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
+        for r in refs {
+            let y = response
+                .transform
+                .position_from_point(&PlotPoint::new(self.t0, r.value))
+                .y;
+            // Text in the text colour (a pale line colour would not read on the backing), after a
+            // short stroke in the line's colour and dash.
+            let galley = painter.layout_no_wrap(r.name.clone(), small.clone(), text_color);
+            let mark = 16.0;
+            let bottom = (y - 2.0).min(floor - 2.0);
+            let rect = egui::Rect::from_min_size(
+                egui::pos2(plot_rect.left() + 4.0, bottom - galley.size().y),
+                galley.size() + Vec2::new(mark + 4.0, 0.0),
+            );
+            if rect.top() < plot_rect.top() {
+                break;
+            }
+            painter.rect_filled(rect.expand(1.0), 2.0, backing);
+            let mid = rect.center().y;
+            painter.extend(egui::Shape::dashed_line(
+                &[
+                    egui::pos2(rect.left() + 1.0, mid),
+                    egui::pos2(rect.left() + mark, mid),
+                ],
+                Stroke::new(2.0, series_color(r.color)),
+                4.0,
+                2.0,
+            ));
+            painter.galley(
+                egui::pos2(rect.left() + mark + 4.0, rect.top()),
+                galley,
+                text_color,
+            );
+            floor = rect.top();
+        }
+    }
+
+    /// In the window: the record's value under the pointer, ringed, with its tooltip; else a
+    /// report's figure under the pointer, with its sentence.
+    fn pointer_ui(&self, ui: &Ui, response: &TimePlotResponse, id: egui::Id) {
+        let (chart, lang) = (self.chart, self.spec.lang);
+        let plot_rect = response.transform.frame();
         if let Some((_, h)) = &response.inner {
             // The ring on the value, on the tooltip's layer: the plot's own shapes stay the same
             // while the pointer moves, so the CPU window repaints only around the ring and tip.
@@ -241,6 +318,7 @@ fn time_plot_ui(
         } else if let Some(p) = response.response.hover_pos() {
             // A report's figure under the pointer: its tooltip with the sentence.
             let point = response.transform.value_from_position(p);
+            let (y0, y1) = self.spec.value_range;
             let slack = (y1 - y0) * 0.03;
             if let Some(f) = chart.span_at(point.x, point.y, slack) {
                 let detail = f.detail.clone();
@@ -250,11 +328,7 @@ fn time_plot_ui(
                     .on_hover_ui_at_pointer(|ui| super::tooltip_ui(ui, &detail, lang));
             }
         }
-        if let Some(view) = interaction(ui, &response.response, &response.transform, chart) {
-            ui.data_mut(|d| d.insert_temp(view_request_id(&spec.id), view));
-        }
     }
-    response.response
 }
 
 fn line(name: &str, points: Vec<[f64; 2]>, color: Color32, width: f32) -> Line<'static> {

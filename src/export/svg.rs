@@ -10,11 +10,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use egui::epaint::{ClippedShape, ColorMode, Shape, TextShape};
-use egui::{Color32, FontFamily, Pos2, Rect, StrokeKind};
+use egui::epaint::{ClippedShape, ColorMode, TextShape};
+use egui::{Color32, FontFamily, Pos2, Rect};
 
 use super::ExportError;
 use super::offscreen::Drawn;
+
+mod shapes;
+use shapes::write_shape;
 
 /// The shapes of an offscreen run as an SVG document: its width and height are the PNG's pixels,
 /// its view box in points.
@@ -112,126 +115,6 @@ pub(super) fn to_svg(drawn: &Drawn) -> Result<Vec<u8>, ExportError> {
     out.push_str(&body);
     out.push_str("</svg>\n");
     Ok(out.into_bytes())
-}
-
-fn write_shape(
-    out: &mut String,
-    shape: &Shape,
-    fonts: &Fonts,
-    used: &mut BTreeMap<usize, BTreeSet<char>>,
-) {
-    match shape {
-        // Charts never draw bands (their lines set `allow_band(false)`), nor paint callbacks.
-        Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
-        Shape::Vec(shapes) => {
-            for s in shapes {
-                write_shape(out, s, fonts, used);
-            }
-        }
-        Shape::Rect(r) => {
-            let half = r.stroke.width / 2.0;
-            let rect = match (r.stroke.is_empty(), r.stroke_kind) {
-                (true, _) | (false, StrokeKind::Middle) => r.rect,
-                (false, StrokeKind::Inside) => r.rect.shrink(half),
-                (false, StrokeKind::Outside) => r.rect.expand(half),
-            };
-            let radius = f32::from(r.corner_radius.nw.max(r.corner_radius.se));
-            let _ = write!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-                num(rect.min.x),
-                num(rect.min.y),
-                num(rect.width().max(0.0)),
-                num(rect.height().max(0.0))
-            );
-            if radius > 0.0 {
-                let _ = write!(out, " rx=\"{}\"", num(radius));
-            }
-            paint_attrs(out, r.fill, r.stroke.width, r.stroke.color);
-            out.push_str("/>\n");
-        }
-        Shape::Circle(c) => {
-            let _ = write!(
-                out,
-                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"",
-                num(c.center.x),
-                num(c.center.y),
-                num(c.radius)
-            );
-            paint_attrs(out, c.fill, c.stroke.width, c.stroke.color);
-            out.push_str("/>\n");
-        }
-        Shape::Ellipse(e) => {
-            let _ = write!(
-                out,
-                "<ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\"",
-                num(e.center.x),
-                num(e.center.y),
-                num(e.radius.x),
-                num(e.radius.y)
-            );
-            paint_attrs(out, e.fill, e.stroke.width, e.stroke.color);
-            out.push_str("/>\n");
-        }
-        Shape::LineSegment { points, stroke } => {
-            if stroke.is_empty() {
-                return;
-            }
-            let _ = write!(
-                out,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
-                num(points[0].x),
-                num(points[0].y),
-                num(points[1].x),
-                num(points[1].y)
-            );
-            paint_attrs(out, Color32::TRANSPARENT, stroke.width, stroke.color);
-            out.push_str("/>\n");
-        }
-        Shape::Path(p) => {
-            if p.points.len() < 2 {
-                return;
-            }
-            let stroke_color = solid(&p.stroke.color);
-            let fill = if p.closed {
-                p.fill
-            } else {
-                Color32::TRANSPARENT
-            };
-            out.push_str("<path d=\"");
-            path_data(out, &p.points, p.closed);
-            out.push('"');
-            paint_attrs(out, fill, p.stroke.width, stroke_color);
-            out.push_str(" stroke-linejoin=\"round\"/>\n");
-        }
-        Shape::QuadraticBezier(b) => {
-            let [start, c, end] = b.points;
-            curve(out, 'Q', start, &[c, end], b.closed);
-            paint_attrs(out, b.fill, b.stroke.width, solid(&b.stroke.color));
-            out.push_str("/>\n");
-        }
-        Shape::CubicBezier(b) => {
-            let [start, c1, c2, end] = b.points;
-            curve(out, 'C', start, &[c1, c2, end], b.closed);
-            paint_attrs(out, b.fill, b.stroke.width, solid(&b.stroke.color));
-            out.push_str("/>\n");
-        }
-        Shape::Mesh(mesh) => {
-            // Untextured triangles only (images never appear in a chart).
-            for tri in mesh.indices.chunks_exact(3) {
-                let v = |i: u32| mesh.vertices.get(i as usize);
-                let (Some(a), Some(b), Some(c)) = (v(tri[0]), v(tri[1]), v(tri[2])) else {
-                    continue;
-                };
-                out.push_str("<path d=\"");
-                path_data(out, &[a.pos, b.pos, c.pos], true);
-                out.push('"');
-                paint_attrs(out, a.color, 0.0, Color32::TRANSPARENT);
-                out.push_str("/>\n");
-            }
-        }
-        Shape::Text(text) => write_text(out, text, fonts, used),
-    }
 }
 
 /// Each row of a galley, cut into runs of one font and one colour, as `<text>` at its baseline

@@ -148,222 +148,269 @@ pub fn merge(files: Vec<DataFile>) -> Result<Dataset, LoadError> {
     let Some(first) = files.first() else {
         return Err(LoadError::EmptyFolder(String::new()));
     };
-    let mut report = first.report.clone();
-    report.sources.clear();
-    report.categories.clear();
-    report.units.clear();
-    report.indicators.clear();
-    report.charts.clear();
-    report.pages.clear();
-    let mut origins = Origins::default();
-    let mut problems = Vec::new();
-    // Where each indicator id is in the merged report: a lookup, not a scan, for files of thousands.
-    let mut indicator_at: HashMap<&str, usize> = HashMap::new();
-    // Where each id was first declared, for naming both places of a clash.
-    let mut seen: HashMap<(&'static str, String), (usize, Path)> = HashMap::new();
-    let mut clash = |kind: &'static str,
-                     id: &str,
-                     f: usize,
-                     path: Path,
-                     same: bool,
-                     problems: &mut Vec<Problem>|
-     -> bool {
-        match seen.get(&(kind, id.to_owned())) {
-            None => {
-                seen.insert((kind, id.to_owned()), (f, path));
-                false
-            }
-            Some((g, first_path)) => {
-                let other = files[*g].locate(first_path);
-                let kind_zh = match kind {
-                    "chart" => "图表",
-                    "page" => "页面",
-                    "source" => "来源",
-                    "category" => "类别",
-                    "unit" => "单位",
-                    _ => kind,
-                };
-                let message = match kind {
-                    "chart" | "page" => Msg::new(
-                        format!(
-                            "{kind} id `{id}` is also used at {other}; expected every {kind} id to be unique across the files shown together"
-                        ),
-                        format!(
-                            "{kind_zh} id `{id}` 在 {other} 也已使用；同时显示的各文件中，每个{kind_zh}的 id 应唯一"
-                        ),
-                    ),
-                    _ => Msg::new(
-                        format!(
-                            "{kind} `{id}` is declared differently at {other}; expected the same declaration in every file, or another id"
-                        ),
-                        format!(
-                            "{kind_zh} `{id}` 在 {other} 的声明与此不同；各文件中的声明应相同，否则应换一个 id"
-                        ),
-                    ),
-                };
-                if !same {
-                    problems.push(Problem::new(files[f].locate(&path), message));
-                }
-                true
-            }
-        }
-    };
+    let mut merger = Merger::new(&files, first);
+    for f in 0..files.len() {
+        merger.add_file(f);
+    }
+    let (report, problems) = merger.finish();
+    if problems.is_empty() {
+        Ok(Dataset { files, report })
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
 
-    for (f, file) in files.iter().enumerate() {
-        let r = &file.report;
-        report.years.first = report.years.first.min(r.years.first);
-        report.years.last = report.years.last.max(r.years.last);
+/// A merge under way: the report so far, where each of its parts came from, and the problems.
+struct Merger<'f> {
+    files: &'f [DataFile],
+    report: Report,
+    origins: Origins,
+    problems: Vec<Problem>,
+    /// Where each indicator id is in the merged report: a lookup, not a scan, for files of
+    /// thousands.
+    indicator_at: HashMap<&'f str, usize>,
+    /// Where each id was first declared, for naming both places of a clash.
+    seen: HashMap<(&'static str, String), (usize, Path)>,
+}
+
+impl<'f> Merger<'f> {
+    /// The first file's report with its lists emptied: its title, issuer and years are the
+    /// merged report's.
+    fn new(files: &'f [DataFile], first: &DataFile) -> Self {
+        let mut report = first.report.clone();
+        report.sources.clear();
+        report.categories.clear();
+        report.units.clear();
+        report.indicators.clear();
+        report.charts.clear();
+        report.pages.clear();
+        Self {
+            files,
+            report,
+            origins: Origins::default(),
+            problems: Vec::new(),
+            indicator_at: HashMap::new(),
+            seen: HashMap::new(),
+        }
+    }
+
+    /// File `f` added: its years widen the report's, then its declarations, indicators, charts
+    /// and pages, in that order (the order of the problems).
+    fn add_file(&mut self, f: usize) {
+        let r = &self.files[f].report;
+        self.report.years.first = self.report.years.first.min(r.years.first);
+        self.report.years.last = self.report.years.last.max(r.years.last);
+        self.add_declarations(f);
+        for (i, ind) in r.indicators.iter().enumerate() {
+            self.add_indicator(f, i, ind);
+        }
+        self.add_views(f);
+    }
+
+    /// Sources, categories and units: each kept once; the same id declared otherwise is a clash.
+    fn add_declarations(&mut self, f: usize) {
+        let r = &self.files[f].report;
         for (i, s) in r.sources.iter().enumerate() {
-            let same = report.source(&s.id).is_none_or(|x| x == s);
-            if !clash(
-                "source",
-                &s.id,
-                f,
-                crate::path!["sources", i],
-                same,
-                &mut problems,
-            ) {
-                report.sources.push(s.clone());
+            let same = self.report.source(&s.id).is_none_or(|x| x == s);
+            if !self.clash("source", &s.id, f, crate::path!["sources", i], same) {
+                self.report.sources.push(s.clone());
             }
         }
         for (i, c) in r.categories.iter().enumerate() {
-            let same = report.category(&c.id).is_none_or(|x| x == c);
-            if !clash(
-                "category",
-                &c.id,
-                f,
-                crate::path!["categories", i],
-                same,
-                &mut problems,
-            ) {
-                report.categories.push(c.clone());
+            let same = self.report.category(&c.id).is_none_or(|x| x == c);
+            if !self.clash("category", &c.id, f, crate::path!["categories", i], same) {
+                self.report.categories.push(c.clone());
             }
         }
         for (i, u) in r.units.iter().enumerate() {
-            let same = report.unit(&u.id).is_none_or(|x| x == u);
-            if !clash(
-                "unit",
-                &u.id,
-                f,
-                crate::path!["units", i],
-                same,
-                &mut problems,
-            ) {
-                report.units.push(u.clone());
+            let same = self.report.unit(&u.id).is_none_or(|x| x == u);
+            if !self.clash("unit", &u.id, f, crate::path!["units", i], same) {
+                self.report.units.push(u.clone());
             }
         }
-        for (i, ind) in r.indicators.iter().enumerate() {
-            let points = ind.points.iter().enumerate().map(|(p, point)| {
-                let mut point = point.clone();
-                point.file = f;
-                (point, (f, i, p))
-            });
-            match indicator_at.get(ind.id.as_str()).copied() {
-                None => {
-                    indicator_at.insert(&ind.id, report.indicators.len());
-                    let (pts, origin): (Vec<_>, Vec<_>) = points.unzip();
-                    let mut merged = ind.clone();
-                    merged.points = pts;
-                    report.indicators.push(merged);
-                    origins.indicators.push((f, i));
-                    origins.points.push(origin);
-                }
-                Some(m) => {
-                    let existing = &report.indicators[m];
-                    let (g, gi) = origins.indicators[m];
-                    let other = files[g].locate(crate::path!["indicators", gi]);
-                    let differs = [
-                        ("name", "名称", existing.name != ind.name),
-                        ("unit", "单位", existing.unit != ind.unit),
-                        ("category", "类别", existing.category != ind.category),
-                        ("better", "好坏方向", existing.better != ind.better),
-                    ];
-                    if let Some((what, what_zh, _)) = differs.iter().find(|(_, _, d)| *d) {
-                        let id = &ind.id;
-                        problems.push(Problem::new(
-                            file.locate(crate::path!["indicators", i, *what]),
-                            Msg::new(
-                                format!(
-                                    "indicator `{id}` has another {what} at {other}; expected one indicator id to mean one thing in every file"
-                                ),
-                                format!(
-                                    "指标 `{id}` 在 {other} 的{what_zh}与此不同；同一个指标 id 在各文件中应指同一个指标"
-                                ),
-                            ),
-                        ));
-                        continue;
-                    }
-                    let merged = &mut report.indicators[m];
-                    for measure in &ind.measures {
-                        match merged.measures.iter().find(|x| x.id == measure.id) {
-                            Some(x) if x != measure => problems.push(Problem::new(
-                                file.locate(crate::path!["indicators", i, "measures"]),
-                                Msg::new(
-                                    format!(
-                                        "measure `{}` of `{}` is declared differently at {other}; expected the same unit and name in every file",
-                                        measure.id, ind.id
-                                    ),
-                                    format!(
-                                        "`{}` 的度量 `{}` 在 {other} 的声明与此不同；各文件中它的单位和名称应相同",
-                                        ind.id, measure.id
-                                    ),
-                                ),
-                            )),
-                            Some(_) => {}
-                            None => merged.measures.push(measure.clone()),
-                        }
-                    }
-                    for (point, origin) in points {
-                        merged.points.push(point);
-                        origins.points[m].push(origin);
-                    }
-                }
-            }
-        }
+    }
+
+    /// Charts and pages: an id may be used once across the files.
+    fn add_views(&mut self, f: usize) {
+        let r = &self.files[f].report;
         for (i, chart) in r.charts.iter().enumerate() {
-            if clash(
+            if self.clash(
                 "chart",
                 &chart.id,
                 f,
                 crate::path!["charts", i, "id"],
                 false,
-                &mut problems,
             ) {
                 continue;
             }
-            report.charts.push(chart.clone());
-            origins.charts.push((f, i));
+            self.report.charts.push(chart.clone());
+            self.origins.charts.push((f, i));
         }
         for (i, page) in r.pages.iter().enumerate() {
-            if clash(
-                "page",
-                &page.id,
-                f,
-                crate::path!["pages", i, "id"],
-                false,
-                &mut problems,
-            ) {
+            if self.clash("page", &page.id, f, crate::path!["pages", i, "id"], false) {
                 continue;
             }
-            report.pages.push(page.clone());
-            origins.pages.push((f, i));
+            self.report.pages.push(page.clone());
+            self.origins.pages.push((f, i));
         }
     }
-    problems.extend(mark_revisions(&mut report, &files, &origins));
 
-    let locate = |path: &Path| match origins.to_file(path) {
-        Some((f, p)) => files[f].locate(&p),
-        None => files[0].locate(path),
-    };
-    problems.extend(
-        validate::validate_views(&report)
-            .into_iter()
-            .map(|(path, message)| Problem::new(locate(&path), message)),
-    );
-    if problems.is_empty() {
-        Ok(Dataset { files, report })
-    } else {
-        Err(LoadError::Invalid(problems))
+    /// Whether `id` of this kind was declared before (then it is not added again); a problem
+    /// naming both places unless the two declarations are the same.
+    fn clash(&mut self, kind: &'static str, id: &str, f: usize, path: Path, same: bool) -> bool {
+        let Some((g, first_path)) = self.seen.get(&(kind, id.to_owned())) else {
+            self.seen.insert((kind, id.to_owned()), (f, path));
+            return false;
+        };
+        let other = self.files[*g].locate(first_path);
+        let kind_zh = match kind {
+            "chart" => "图表",
+            "page" => "页面",
+            "source" => "来源",
+            "category" => "类别",
+            "unit" => "单位",
+            _ => kind,
+        };
+        let message = match kind {
+            "chart" | "page" => Msg::new(
+                format!(
+                    "{kind} id `{id}` is also used at {other}; expected every {kind} id to be unique across the files shown together"
+                ),
+                format!(
+                    "{kind_zh} id `{id}` 在 {other} 也已使用；同时显示的各文件中，每个{kind_zh}的 id 应唯一"
+                ),
+            ),
+            _ => Msg::new(
+                format!(
+                    "{kind} `{id}` is declared differently at {other}; expected the same declaration in every file, or another id"
+                ),
+                format!(
+                    "{kind_zh} `{id}` 在 {other} 的声明与此不同；各文件中的声明应相同，否则应换一个 id"
+                ),
+            ),
+        };
+        if !same {
+            self.problems
+                .push(Problem::new(self.files[f].locate(&path), message));
+        }
+        true
+    }
+
+    /// Indicator `i` of file `f`: new, or joined to the one of the same id, its points marked
+    /// with the file they came from.
+    fn add_indicator(&mut self, f: usize, i: usize, ind: &'f super::Indicator) {
+        let points = ind.points.iter().enumerate().map(|(p, point)| {
+            let mut point = point.clone();
+            point.file = f;
+            (point, (f, i, p))
+        });
+        let Some(m) = self.indicator_at.get(ind.id.as_str()).copied() else {
+            self.indicator_at
+                .insert(&ind.id, self.report.indicators.len());
+            let (pts, origin): (Vec<_>, Vec<_>) = points.unzip();
+            let mut merged = ind.clone();
+            merged.points = pts;
+            self.report.indicators.push(merged);
+            self.origins.indicators.push((f, i));
+            self.origins.points.push(origin);
+            return;
+        };
+        let (g, gi) = self.origins.indicators[m];
+        let other = self.files[g].locate(crate::path!["indicators", gi]);
+        if self.differs(m, f, i, ind, &other) {
+            return;
+        }
+        self.join_measures(m, f, i, ind, &other);
+        for (point, origin) in points {
+            self.report.indicators[m].points.push(point);
+            self.origins.points[m].push(origin);
+        }
+    }
+
+    /// Whether the indicator already merged at `m` means another thing (name, unit, category or
+    /// direction): then a problem, and the file's indicator is not joined.
+    fn differs(
+        &mut self,
+        m: usize,
+        f: usize,
+        i: usize,
+        ind: &super::Indicator,
+        other: &Location,
+    ) -> bool {
+        let existing = &self.report.indicators[m];
+        let differs = [
+            ("name", "名称", existing.name != ind.name),
+            ("unit", "单位", existing.unit != ind.unit),
+            ("category", "类别", existing.category != ind.category),
+            ("better", "好坏方向", existing.better != ind.better),
+        ];
+        let Some((what, what_zh, _)) = differs.iter().find(|(_, _, d)| *d) else {
+            return false;
+        };
+        let id = &ind.id;
+        self.problems.push(Problem::new(
+            self.files[f].locate(crate::path!["indicators", i, *what]),
+            Msg::new(
+                format!(
+                    "indicator `{id}` has another {what} at {other}; expected one indicator id to mean one thing in every file"
+                ),
+                format!(
+                    "指标 `{id}` 在 {other} 的{what_zh}与此不同；同一个指标 id 在各文件中应指同一个指标"
+                ),
+            ),
+        ));
+        true
+    }
+
+    /// The file's measures of an indicator joined to the merged one's: new ones added, the same
+    /// id declared otherwise a problem.
+    fn join_measures(
+        &mut self,
+        m: usize,
+        f: usize,
+        i: usize,
+        ind: &super::Indicator,
+        other: &Location,
+    ) {
+        let merged = &mut self.report.indicators[m];
+        for measure in &ind.measures {
+            match merged.measures.iter().find(|x| x.id == measure.id) {
+                Some(x) if x != measure => self.problems.push(Problem::new(
+                    self.files[f].locate(crate::path!["indicators", i, "measures"]),
+                    Msg::new(
+                        format!(
+                            "measure `{}` of `{}` is declared differently at {other}; expected the same unit and name in every file",
+                            measure.id, ind.id
+                        ),
+                        format!(
+                            "`{}` 的度量 `{}` 在 {other} 的声明与此不同；各文件中它的单位和名称应相同",
+                            ind.id, measure.id
+                        ),
+                    ),
+                )),
+                Some(_) => {}
+                None => merged.measures.push(measure.clone()),
+            }
+        }
+    }
+
+    /// The merged report and every problem: the files' own, then the revisions marked and the
+    /// charts and pages checked against the merged whole, located in the file they came from.
+    fn finish(mut self) -> (Report, Vec<Problem>) {
+        let files = self.files;
+        self.problems
+            .extend(mark_revisions(&mut self.report, files, &self.origins));
+        let origins = &self.origins;
+        let locate = |path: &Path| match origins.to_file(path) {
+            Some((f, p)) => files[f].locate(&p),
+            None => files[0].locate(path),
+        };
+        self.problems.extend(
+            validate::validate_views(&self.report)
+                .into_iter()
+                .map(|(path, message)| Problem::new(locate(&path), message)),
+        );
+        (self.report, self.problems)
     }
 }
 

@@ -184,88 +184,34 @@ impl SourceMap {
         (line, start.char.saturating_sub(line_char) + 1)
     }
 
+    /// One pass over the text: comments, spaces and attributes skipped, and every value's start
+    /// recorded under its path as the brackets open and close.
     fn walk(&mut self, text: &str) {
         let mut stack: Vec<(Frame, Node)> = Vec::new();
         let mut i = 0;
         let mut last_ident: Option<u32> = None;
         while i < self.chars.len() {
+            if let Some(next) = self.skip_ignored(i, stack.is_empty()) {
+                i = next;
+                continue;
+            }
             let (off, c) = self.chars[i];
             let here = Start { byte: off, char: i };
-            match c {
-                c if c.is_whitespace() => {
-                    i += 1;
-                    continue;
-                }
-                '/' if self.peek(i + 1) == Some('/') => {
-                    while i < self.chars.len() && self.chars[i].1 != '\n' {
-                        i += 1;
-                    }
-                    continue;
-                }
-                '/' if self.peek(i + 1) == Some('*') => {
-                    i = self.skip_block_comment(i);
-                    continue;
-                }
-                '#' if stack.is_empty() => {
-                    // `#![enable(...)]` attributes before the top value.
-                    while i < self.chars.len() && self.chars[i].1 != ']' {
-                        i += 1;
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
             // A value or a field name starts here.
-            if let Some((
-                Frame::List {
-                    index,
-                    element_seen,
-                },
-                list,
-            )) = stack.last_mut()
-                && !*element_seen
-                && !matches!(c, ']' | ',')
-            {
-                *element_seen = true;
-                let (list, index) = (*list, *index);
-                let element = self.child(list, Step::Index(index));
-                self.record(element, here);
-            }
-            match c {
+            self.list_element_starts(&mut stack, c, here);
+            i = match c {
                 '(' | '{' | '[' => {
-                    let node = self.value_node(&stack);
-                    self.record(node, here);
-                    let frame = if c == '[' {
-                        Frame::List {
-                            index: 0,
-                            element_seen: false,
-                        }
-                    } else {
-                        Frame::Struct { pending: None }
-                    };
-                    stack.push((frame, node));
                     last_ident = None;
-                    i += 1;
+                    self.open(&mut stack, c, i)
                 }
                 ')' | '}' | ']' => {
                     stack.pop();
                     Self::value_done(&mut stack);
-                    i += 1;
+                    i + 1
                 }
                 ',' => {
-                    if let Some((
-                        Frame::List {
-                            index,
-                            element_seen,
-                        },
-                        _,
-                    )) = stack.last_mut()
-                    {
-                        *index += 1;
-                        *element_seen = false;
-                    }
-                    i += 1;
+                    Self::next_element(&mut stack);
+                    i + 1
                 }
                 ':' => {
                     if let (Some(name), Some((Frame::Struct { pending }, _))) =
@@ -273,61 +219,152 @@ impl SourceMap {
                     {
                         *pending = Some(name);
                     }
-                    i += 1;
+                    i + 1
                 }
                 '"' => {
                     let node = self.value_node(&stack);
                     self.record(node, here);
-                    i = self.skip_string(i);
+                    let next = self.skip_string(i);
                     Self::value_done(&mut stack);
+                    next
                 }
                 'r' if matches!(self.peek(i + 1), Some('#' | '"')) => {
                     let node = self.value_node(&stack);
                     self.record(node, here);
-                    i = self.skip_raw_string(i);
+                    let next = self.skip_raw_string(i);
                     Self::value_done(&mut stack);
+                    next
                 }
                 '\'' => {
-                    i += 1;
-                    while i < self.chars.len() && self.chars[i].1 != '\'' {
-                        if self.chars[i].1 == '\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 1;
+                    let next = self.skip_char(i);
                     Self::value_done(&mut stack);
+                    next
                 }
-                _ => {
-                    // An identifier or a number: read the whole token.
-                    let start = i;
-                    while i < self.chars.len()
-                        && (self.chars[i].1.is_alphanumeric()
-                            || matches!(self.chars[i].1, '_' | '.' | '-' | '+'))
-                    {
-                        i += 1;
-                    }
-                    if i == start {
-                        i += 1;
-                        continue;
-                    }
-                    let end = self.chars.get(i).map_or(text.len(), |&(o, _)| o);
-                    let token = &text[off..end];
-                    // A token followed by ':' is a field name; by '(' a struct name; else a value.
-                    let next = self.next_significant(i);
-                    if next == Some(':') {
-                        last_ident = Some(self.intern(token));
-                    } else if next != Some('(') {
-                        let node = self.value_node(&stack);
-                        self.record(node, here);
-                        Self::value_done(&mut stack);
-                    } else {
-                        let node = self.value_node(&stack);
-                        self.record(node, here);
-                    }
-                }
-            }
+                _ => self.token(text, &mut stack, here, &mut last_ident),
+            };
         }
+    }
+
+    /// Past what holds no value at `i` (spaces, comments, the `#![enable(...)]` attributes before
+    /// the top value); `None` when a value or punctuation starts there.
+    fn skip_ignored(&self, mut i: usize, top: bool) -> Option<usize> {
+        match self.chars[i].1 {
+            c if c.is_whitespace() => Some(i + 1),
+            '/' if self.peek(i + 1) == Some('/') => {
+                while i < self.chars.len() && self.chars[i].1 != '\n' {
+                    i += 1;
+                }
+                Some(i)
+            }
+            '/' if self.peek(i + 1) == Some('*') => Some(self.skip_block_comment(i)),
+            '#' if top => {
+                while i < self.chars.len() && self.chars[i].1 != ']' {
+                    i += 1;
+                }
+                Some(i + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// In a list, the first thing after `[` or a `,` (other than `]` or `,`) starts an element:
+    /// its start is recorded under the element's index.
+    fn list_element_starts(&mut self, stack: &mut [(Frame, Node)], c: char, here: Start) {
+        if let Some((
+            Frame::List {
+                index,
+                element_seen,
+            },
+            list,
+        )) = stack.last_mut()
+            && !*element_seen
+            && !matches!(c, ']' | ',')
+        {
+            *element_seen = true;
+            let (list, index) = (*list, *index);
+            let element = self.child(list, Step::Index(index));
+            self.record(element, here);
+        }
+    }
+
+    /// A bracket opening a struct, map or list at `i`: the value recorded and its frame pushed.
+    fn open(&mut self, stack: &mut Vec<(Frame, Node)>, c: char, i: usize) -> usize {
+        let (off, _) = self.chars[i];
+        let node = self.value_node(stack);
+        self.record(node, Start { byte: off, char: i });
+        let frame = if c == '[' {
+            Frame::List {
+                index: 0,
+                element_seen: false,
+            }
+        } else {
+            Frame::Struct { pending: None }
+        };
+        stack.push((frame, node));
+        i + 1
+    }
+
+    /// A `,` in a list: the next element's index.
+    fn next_element(stack: &mut [(Frame, Node)]) {
+        if let Some((
+            Frame::List {
+                index,
+                element_seen,
+            },
+            _,
+        )) = stack.last_mut()
+        {
+            *index += 1;
+            *element_seen = false;
+        }
+    }
+
+    /// Past a character literal starting at `i`.
+    fn skip_char(&self, mut i: usize) -> usize {
+        i += 1;
+        while i < self.chars.len() && self.chars[i].1 != '\'' {
+            if self.chars[i].1 == '\\' {
+                i += 1;
+            }
+            i += 1;
+        }
+        i + 1
+    }
+
+    /// An identifier or a number at `here`: the whole token read; followed by `:` it is a field
+    /// name, by `(` a struct's name, else a value. The index after it.
+    fn token(
+        &mut self,
+        text: &str,
+        stack: &mut [(Frame, Node)],
+        here: Start,
+        last_ident: &mut Option<u32>,
+    ) -> usize {
+        let start = here.char;
+        let mut i = start;
+        while i < self.chars.len()
+            && (self.chars[i].1.is_alphanumeric()
+                || matches!(self.chars[i].1, '_' | '.' | '-' | '+'))
+        {
+            i += 1;
+        }
+        if i == start {
+            return i + 1;
+        }
+        let end = self.chars.get(i).map_or(text.len(), |&(o, _)| o);
+        let token = &text[here.byte..end];
+        let next = self.next_significant(i);
+        if next == Some(':') {
+            *last_ident = Some(self.intern(token));
+        } else if next != Some('(') {
+            let node = self.value_node(stack);
+            self.record(node, here);
+            Self::value_done(stack);
+        } else {
+            let node = self.value_node(stack);
+            self.record(node, here);
+        }
+        i
     }
 
     /// The value about to start, given the enclosing frames.

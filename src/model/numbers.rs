@@ -12,6 +12,9 @@ use std::ops::Range;
 use super::Qualifier;
 use super::lexicon::{Lexicon, ends_with, starts_with};
 
+mod numerals;
+use numerals::{arabic, chinese, chinese_digit, chinese_unit};
+
 /// One number in a text, with everything the words around it say about it. Positions are indices
 /// into the text's chars.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +130,9 @@ pub fn read(chars: &[char], lex: &Lexicon) -> Vec<Mention> {
     out
 }
 
-/// The words around one number: unit, qualifiers, sign.
+/// The words around one number: unit, qualifiers, sign. Read outward from the number: the words
+/// after it (余/多, a scale word, the unit, 左右), then those before it (a sign, 约, 下降), then
+/// what the two sides say together.
 fn mention(
     chars: &[char],
     start: usize,
@@ -136,6 +141,51 @@ fn mention(
     chinese: bool,
     lex: &Lexicon,
 ) -> Mention {
+    let after = words_after(chars, end, magnitude, lex);
+    let before = words_before(chars, start, after.magnitude, after.qualifier, lex);
+    let mut qualifier = before.qualifier;
+    // 近 8000 余家次: hedged both ways, about.
+    if qualifier == Qualifier::AtLeast
+        && lex.qualifiers_before.iter().any(|q| {
+            q.qualifier == Qualifier::Nearly
+                && ends_with(chars, back_space(chars, start), &q.word).is_some()
+        })
+    {
+        qualifier = Qualifier::About;
+    }
+    // 半数: a half, in percent.
+    let unit = after.unit.or_else(|| {
+        (chars.get(start) == Some(&'半'))
+            .then(|| lex.units.iter().position(|u| u.zh == "%"))
+            .flatten()
+    });
+    Mention {
+        number: start..end,
+        span: before.span_start..after.span_end.max(end),
+        value: before.value,
+        unit,
+        qualifier,
+        fall: before.fall,
+        list: None,
+        chinese,
+        in_range: in_range(chars, start, end),
+        in_name: in_name(chars, start, end, unit, lex),
+        ratio: false,
+    }
+}
+
+/// What the words after a number say.
+struct After {
+    qualifier: Qualifier,
+    /// The number's value with a scale word after 余 or 多 applied.
+    magnitude: f64,
+    unit: Option<usize>,
+    span_end: usize,
+}
+
+/// The words after the number ending at `end`: 余 or 多 and a scale word, the unit, then a
+/// qualifier (左右, 以上, 以内).
+fn words_after(chars: &[char], end: usize, magnitude: f64, lex: &Lexicon) -> After {
     let mut qualifier = Qualifier::Exact;
     // 余 or 多 between the number and its unit: 一万余家, 20多个.
     let mut k = skip_space(chars, end);
@@ -185,7 +235,33 @@ fn mention(
         qualifier = q.qualifier;
         span_end = after + q.word.chars().count();
     }
-    // Before: a minus sign, a qualifier (约, 超), a fall (下降), in that order going back.
+    After {
+        qualifier,
+        magnitude,
+        unit,
+        span_end,
+    }
+}
+
+/// What the words before a number say.
+struct Before {
+    qualifier: Qualifier,
+    /// The value with its sign: negative after a minus or a fall word.
+    value: f64,
+    fall: Option<String>,
+    span_start: usize,
+}
+
+/// The words before the number starting at `start`: a minus sign, a qualifier (约, 超), a fall
+/// (下降), in that order going back. A qualifier after the number wins over one before it.
+fn words_before(
+    chars: &[char],
+    start: usize,
+    magnitude: f64,
+    qualifier: Qualifier,
+    lex: &Lexicon,
+) -> Before {
+    let mut qualifier = qualifier;
     let mut span_start = start;
     let mut value = magnitude;
     let minus = start > 0
@@ -224,29 +300,29 @@ fn mention(
         value = -value;
         span_start = f - word.chars().count();
     }
-    // 近 8000 余家次: hedged both ways, about.
-    if qualifier == Qualifier::AtLeast
-        && lex.qualifiers_before.iter().any(|q| {
-            q.qualifier == Qualifier::Nearly
-                && ends_with(chars, back_space(chars, start), &q.word).is_some()
-        })
-    {
-        qualifier = Qualifier::About;
+    Before {
+        qualifier,
+        value,
+        fall,
+        span_start,
     }
-    // 半数: a half, in percent.
-    let unit = unit.or_else(|| {
-        (chars.get(start) == Some(&'半'))
-            .then(|| lex.units.iter().position(|u| u.zh == "%"))
-            .flatten()
-    });
-    let in_range = range_dash(chars, end)
+}
+
+/// One end of a range (1-11月, 3—5年): a dash after the number, or a dash before it that follows a
+/// digit.
+fn in_range(chars: &[char], start: usize, end: usize) -> bool {
+    range_dash(chars, end)
         || (start > 1 && is_dash(chars[start - 1]) && {
             let p = back_space(chars, start - 1);
             p > 0 && (chars[p - 1].is_ascii_digit() || chinese_digit(chars[p - 1]).is_some())
-        });
+        })
+}
+
+/// Part of a name (5G, PM2.5, G20): Latin letters, a dot, `+` or `×` touching the number. Latin
+/// letters right after the number are a name unless they are its unit (105.5km).
+fn in_name(chars: &[char], start: usize, end: usize, unit: Option<usize>, lex: &Lexicon) -> bool {
     let before_letter =
         start > 0 && (chars[start - 1].is_ascii_alphabetic() || chars[start - 1] == '.');
-    // Latin letters right after the number are a name (5G) unless they are its unit (105.5km).
     let ascii_unit = unit.is_some_and(|u| {
         lex.units[u]
             .zh
@@ -255,19 +331,7 @@ fn mention(
     let after_letter = (chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()) && !ascii_unit)
         || chars.get(end).is_some_and(|c| matches!(c, '+' | '×'))
         || (start > 0 && matches!(chars[start - 1], '+' | '×'));
-    Mention {
-        number: start..end,
-        span: span_start..span_end.max(end),
-        value,
-        unit,
-        qualifier,
-        fall,
-        list: None,
-        chinese,
-        in_range,
-        in_name: before_letter || after_letter,
-        ratio: false,
-    }
+    before_letter || after_letter
 }
 
 fn is_dash(c: char) -> bool {
@@ -381,166 +445,6 @@ fn share(chars: &[char], group: &mut [Mention]) {
             m.qualifier = last.qualifier;
         }
     }
-}
-
-/// An Arabic number from `start`: digits, an optional decimal part (spaces after the point are
-/// extraction noise: "263. 18"), thousands commas, then an optional scale word (万, 亿, 万亿, 千万,
-/// 百万) after optional spaces.
-fn arabic(chars: &[char], start: usize) -> (f64, usize) {
-    let mut s = String::new();
-    let mut i = start;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii_digit() {
-            s.push(c);
-        } else if matches!(c, '.' | '·') && !s.contains('.') && {
-            let d = skip_space(chars, i + 1);
-            chars.get(d).is_some_and(char::is_ascii_digit) && (d == i + 1 || d <= i + 2)
-        } {
-            s.push('.');
-            i = skip_space(chars, i + 1);
-            continue;
-        } else if c == ','
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            && chars.get(i + 3).is_some_and(char::is_ascii_digit)
-            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
-        {
-            // 1,391: a thousands separator, not a list.
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    let value: f64 = s.parse().unwrap_or(0.0);
-    let j = skip_space(chars, i);
-    let at = |k: usize| chars.get(k).copied();
-    let mut scale = 1.0;
-    let mut k = j;
-    // 千 and 百 scale only before 万 or 亿 (2千亿, 5百万); alone they start a unit (千瓦, 千米).
-    if let Some(small @ ('千' | '百')) = at(k)
-        && matches!(at(k + 1), Some('万' | '亿'))
-    {
-        scale = if small == '千' { 1e3 } else { 1e2 };
-        k += 1;
-    }
-    match (at(k), at(k + 1)) {
-        (Some('万'), Some('亿')) => {
-            scale *= 1e12;
-            k += 2;
-        }
-        (Some('万'), _) => {
-            scale *= 1e4;
-            k += 1;
-        }
-        (Some('亿'), _) => {
-            scale *= 1e8;
-            k += 1;
-        }
-        _ => {}
-    }
-    if k > j {
-        (value * scale, k)
-    } else {
-        (value, i)
-    }
-}
-
-fn chinese_digit(c: char) -> Option<f64> {
-    Some(match c {
-        '零' | '〇' => 0.0,
-        '一' => 1.0,
-        '二' | '两' => 2.0,
-        '三' => 3.0,
-        '四' => 4.0,
-        '五' => 5.0,
-        '六' => 6.0,
-        '七' => 7.0,
-        '八' => 8.0,
-        '九' => 9.0,
-        _ => return None,
-    })
-}
-
-fn chinese_unit(c: char) -> Option<f64> {
-    Some(match c {
-        '十' => 10.0,
-        '百' => 100.0,
-        '千' => 1e3,
-        '万' => 1e4,
-        '亿' => 1e8,
-        _ => return None,
-    })
-}
-
-/// A Chinese numeral from `start` (一万, 三万, 一千, 千亿, 二十三; 二〇二二 digit by digit). A lone
-/// digit is a figure only before a measure word (三家): in 一般, 统一, 三大 it is part of a word.
-/// Two digits in a row after a unit (十四五) are a name, not a number.
-fn chinese(chars: &[char], start: usize, lex: &Lexicon) -> Option<(f64, usize)> {
-    let mut total = 0.0;
-    let mut section = 0.0;
-    let mut number = 0.0;
-    let mut i = start;
-    let mut seen_digit = false;
-    let mut seen_unit = false;
-    let mut last_was_digit = false;
-    let mut digits: Vec<f64> = Vec::new();
-    while let Some(&c) = chars.get(i) {
-        if let Some(d) = chinese_digit(c) {
-            if seen_unit && last_was_digit && d != 0.0 && number != 0.0 {
-                return None;
-            }
-            number = d;
-            seen_digit = true;
-            last_was_digit = true;
-            digits.push(d);
-        } else if let Some(u) = chinese_unit(c) {
-            seen_unit = true;
-            last_was_digit = false;
-            match c {
-                '万' => {
-                    let n = section + number;
-                    total += if n == 0.0 { 1.0 } else { n } * u;
-                    section = 0.0;
-                    number = 0.0;
-                }
-                '亿' => {
-                    let before = total + section + number;
-                    total = if before == 0.0 { 1.0 } else { before } * u;
-                    section = 0.0;
-                    number = 0.0;
-                }
-                _ => {
-                    section += if number == 0.0 { 1.0 } else { number } * u;
-                    number = 0.0;
-                }
-            }
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    if !seen_digit && !seen_unit {
-        return None;
-    }
-    if !seen_unit {
-        // Digits alone: a lone one counts before a measure word; a run reads digit by digit.
-        if digits.len() == 1 && !chars.get(i).is_some_and(|c| lex.is_measure_word(*c)) {
-            return None;
-        }
-        // 唯一一个, 一一对应: a repeated digit is a word; digit-by-digit numbers are years (二〇二二).
-        if digits.len() == 2 {
-            return None;
-        }
-        let value = digits.iter().fold(0.0, |n, d| n * 10.0 + d);
-        return Some((value, i));
-    }
-    let value = total + section + number;
-    // A lone 万 or 亿 (万人, 亿元 after a word) states no figure of its own.
-    if !seen_digit && i - start == 1 && matches!(chars[start], '万' | '亿' | '十' | '百' | '千')
-    {
-        return None;
-    }
-    Some((value, i))
 }
 
 #[cfg(test)]

@@ -146,98 +146,18 @@ pub fn plot_layout(
     let kind = spec.body.kind().layout_needs();
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
-    // Every category's label when they fit side by side, else every second, third … evenly, the
-    // first kept (the tooltip names the rest).
-    let (step, label_px) = category_step(spec, kind.years_on_axis, px_per_x, measure);
-    let category_labels: Vec<(f64, String)> = spec
-        .categories
-        .iter()
-        .step_by(step)
-        .map(|c| (c.x, wrap_to_width(&c.label, label_px, 4, measure)))
-        .collect();
-    let per_category = (step as f64 * px_per_x) as f32;
-    let per_category = if kind.years_on_axis {
-        per_category
-    } else {
-        per_category.max(20.0)
-    };
-    let lines = category_labels
-        .iter()
-        .map(|(_, l)| l.lines().count())
-        .max()
-        .unwrap_or(1) as f32;
-    let x_axis_px = lines * (font_px + 3.0) + 6.0;
-    let plot_px = f64::from((height - x_axis_px).max(60.0));
-
-    // Value labels of neighbouring bars: side by side when the widest fits between bar centres.
-    let bars = &kind.bars;
-    let pitch_px = bars
-        .iter()
-        .flat_map(|s| s.windows(2).map(|w| (w[1].x - w[0].x).abs()))
-        .fold(f64::INFINITY, f64::min)
-        * px_per_x;
-    let widest = bars
-        .iter()
-        .flat_map(|s| s.iter())
-        .flat_map(|b| b.label.lines())
-        .map(|l| f64::from(measure(l)))
-        .fold(0.0, f64::max);
-    let stagger_labels = pitch_px.is_finite() && widest + 4.0 > pitch_px;
-
-    // The value range: every visible figure and reference line, zero, and room measured in lines
-    // of text for the labels above (value, staggered value, target wording, gap or verdict) and
-    // below (the value of a negative bar).
-    let (lo, hi) = visible_extent(spec);
-    let gap_texts: Vec<String> = spec
-        .gaps
-        .iter()
-        .map(|g| {
-            g.text
-                .lines()
-                .map(|line| wrap_to_width(line, per_category - 6.0, 3, measure))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
-    let gap_lines = gap_texts
-        .iter()
-        .map(|t| t.lines().count())
-        .max()
-        .unwrap_or(0) as f64;
-    let value_lines = spec
-        .body
-        .series()
-        .iter()
-        .flat_map(SeriesView::figures)
-        .map(|b| b.label.lines().count())
-        .max()
-        .unwrap_or(1) as f64;
-    let above = value_lines
-        + if stagger_labels { value_lines } else { 0.0 }
-        + kind.marker_lines
-        + if gap_lines > 0.0 {
-            gap_lines + 0.4
-        } else {
-            0.0
-        }
-        + 0.5;
-    let below = if lo < 0.0 { value_lines + 0.5 } else { 0.0 };
-    let line_share = f64::from(font_px + 2.0) / plot_px;
-    let data_span = (hi - lo).max(f64::EPSILON);
-    let range = data_span / (1.0 - (above + below) * line_share).max(0.3);
-    let label_line = range * line_share;
-    let (y0, y1) = if hi - lo < 1e-9 {
-        (0.0, 1.0)
-    } else {
-        (
-            if lo < 0.0 {
-                lo - below * label_line
-            } else {
-                0.0
-            },
-            hi + above * label_line,
-        )
-    };
+    let axis = x_axis(spec, &kind, px_per_x, font_px, measure);
+    let plot_px = f64::from((height - axis.x_axis_px).max(60.0));
+    let stagger_labels = stagger_needed(&kind.bars, px_per_x, measure);
+    let gap_texts = wrap_gap_texts(spec, axis.per_category, measure);
+    let YBounds {
+        y0,
+        y1,
+        label_line,
+        value_lines,
+    } = y_bounds(spec, &kind, stagger_labels, &gap_texts, plot_px, font_px);
+    let category_labels = axis.category_labels;
+    let x_axis_px = axis.x_axis_px;
 
     // A value label ("1,234.5 billion") is about ten characters wide.
     let value_label_px = f64::from(measure("1,234.5 billion"));
@@ -296,6 +216,150 @@ pub fn plot_layout(
         gap_texts,
         gap_shown,
         target_labels,
+    }
+}
+
+/// The x axis: its category labels, thinned and wrapped, and the height they take.
+struct XAxis {
+    category_labels: Vec<(f64, String)>,
+    x_axis_px: f32,
+    /// The width between two labelled categories, in points.
+    per_category: f32,
+}
+
+/// Every category's label when they fit side by side, else every second, third … evenly, the
+/// first kept (the tooltip names the rest).
+fn x_axis(
+    spec: &ChartSpec,
+    kind: &KindLayout<'_>,
+    px_per_x: f64,
+    font_px: f32,
+    measure: &dyn Fn(&str) -> f32,
+) -> XAxis {
+    let (step, label_px) = category_step(spec, kind.years_on_axis, px_per_x, measure);
+    let category_labels: Vec<(f64, String)> = spec
+        .categories
+        .iter()
+        .step_by(step)
+        .map(|c| (c.x, wrap_to_width(&c.label, label_px, 4, measure)))
+        .collect();
+    let per_category = (step as f64 * px_per_x) as f32;
+    let per_category = if kind.years_on_axis {
+        per_category
+    } else {
+        per_category.max(20.0)
+    };
+    let lines = category_labels
+        .iter()
+        .map(|(_, l)| l.lines().count())
+        .max()
+        .unwrap_or(1) as f32;
+    XAxis {
+        category_labels,
+        x_axis_px: lines * (font_px + 3.0) + 6.0,
+        per_category,
+    }
+}
+
+/// Value labels of neighbouring bars stagger unless the widest fits between bar centres.
+fn stagger_needed(bars: &[&[Figure]], px_per_x: f64, measure: &dyn Fn(&str) -> f32) -> bool {
+    let pitch_px = bars
+        .iter()
+        .flat_map(|s| s.windows(2).map(|w| (w[1].x - w[0].x).abs()))
+        .fold(f64::INFINITY, f64::min)
+        * px_per_x;
+    let widest = bars
+        .iter()
+        .flat_map(|s| s.iter())
+        .flat_map(|b| b.label.lines())
+        .map(|l| f64::from(measure(l)))
+        .fold(0.0, f64::max);
+    pitch_px.is_finite() && widest + 4.0 > pitch_px
+}
+
+/// Each gap's words wrapped to the width of a category.
+fn wrap_gap_texts(
+    spec: &ChartSpec,
+    per_category: f32,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<String> {
+    spec.gaps
+        .iter()
+        .map(|g| {
+            g.text
+                .lines()
+                .map(|line| wrap_to_width(line, per_category - 6.0, 3, measure))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
+/// The value axis's bounds and the height of a line of label text in values.
+struct YBounds {
+    y0: f64,
+    y1: f64,
+    label_line: f64,
+    /// The most lines a value label has.
+    value_lines: f64,
+}
+
+/// The value range: every visible figure and reference line, zero, and room measured in lines of
+/// text for the labels above (value, staggered value, target wording, gap or verdict) and below
+/// (the value of a negative bar).
+fn y_bounds(
+    spec: &ChartSpec,
+    kind: &KindLayout<'_>,
+    stagger_labels: bool,
+    gap_texts: &[String],
+    plot_px: f64,
+    font_px: f32,
+) -> YBounds {
+    let (lo, hi) = visible_extent(spec);
+    let gap_lines = gap_texts
+        .iter()
+        .map(|t| t.lines().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let value_lines = spec
+        .body
+        .series()
+        .iter()
+        .flat_map(SeriesView::figures)
+        .map(|b| b.label.lines().count())
+        .max()
+        .unwrap_or(1) as f64;
+    let above = value_lines
+        + if stagger_labels { value_lines } else { 0.0 }
+        + kind.marker_lines
+        + if gap_lines > 0.0 {
+            gap_lines + 0.4
+        } else {
+            0.0
+        }
+        + 0.5;
+    let below = if lo < 0.0 { value_lines + 0.5 } else { 0.0 };
+    let line_share = f64::from(font_px + 2.0) / plot_px;
+    let data_span = (hi - lo).max(f64::EPSILON);
+    let range = data_span / (1.0 - (above + below) * line_share).max(0.3);
+    let label_line = range * line_share;
+    let (y0, y1) = if hi - lo < 1e-9 {
+        (0.0, 1.0)
+    } else {
+        (
+            if lo < 0.0 {
+                lo - below * label_line
+            } else {
+                0.0
+            },
+            hi + above * label_line,
+        )
+    };
+    YBounds {
+        y0,
+        y1,
+        label_line,
+        value_lines,
     }
 }
 

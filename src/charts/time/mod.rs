@@ -6,17 +6,18 @@
 //! window's); the spec is built for it, so an image shows what the window shows.
 
 pub mod axis;
+mod build;
 mod decimate;
 
 use std::sync::Arc;
 
+pub(in crate::charts) use build::build_time;
 pub use decimate::{Runs, decimate};
 
-use super::detail::detail;
-use super::{ChartSpec, Input, Kind, PointDetail, Series, SeriesView};
+use super::{ChartSpec, Kind, PointDetail, Series, SeriesView};
 use crate::format;
-use crate::i18n::{source_citation, tr};
-use crate::model::series::{Averaging, Exceedance, Samples, exceedance};
+use crate::i18n::tr;
+use crate::model::series::{Averaging, Exceedance, Samples};
 use crate::model::time::{self, Instant, Precision};
 use crate::model::{Lang, Qualifier};
 
@@ -137,183 +138,6 @@ pub fn means_name(per: Averaging, lang: Lang) -> &'static str {
 /// The shortest window a view may narrow to: a few minutes.
 pub const MIN_WINDOW: i64 = 10 * 60;
 
-/// Build a time chart's body for `view`; fills the spec's categories (none), ranges and sources.
-pub(in crate::charts) fn build_time(
-    spec: &mut ChartSpec,
-    input: &Input<'_>,
-    view: &TimeView,
-) -> TimeChart {
-    let lang = spec.lang;
-    let chart = input.chart;
-    let means = view.means;
-    let mut series = Vec::new();
-    let mut extent: Option<(Instant, Instant)> = None;
-    let mut widen = |a: Instant, b: Instant| {
-        extent = Some(extent.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
-    };
-    for (color, ind) in input.indicators.iter().enumerate() {
-        let samples = ind.samples.clone();
-        if let Some((a, b)) = samples.as_ref().and_then(|s| s.extent()) {
-            widen(a, b);
-        }
-        let spans: Vec<FigureSpan> = chart
-            .drawn_points(ind)
-            .into_iter()
-            .filter_map(|p| {
-                let (start, end) = time::span(p.year, p.part)?;
-                Some(FigureSpan {
-                    start,
-                    end,
-                    value: p.value,
-                    qualifier: p.qualifier,
-                    label: format::value_label(p.value, p.qualifier, lang),
-                    detail: detail(input.report, ind, p, &spec.unit, lang),
-                })
-            })
-            .collect();
-        for s in &spans {
-            widen(s.start, s.end);
-        }
-        series.push(Series {
-            id: ind.id.clone(),
-            name: ind.name.get(lang).to_owned(),
-            color,
-            visible: input.visible(ind),
-            figures: TimeLine { samples, spans },
-        });
-    }
-    let extent = extent.unwrap_or((0, 1));
-    let view = fit_window(view.window.unwrap_or(extent), extent);
-    spec.x_range = (view.0 as f64, view.1 as f64);
-
-    // The value axis follows what is visible: the records' extremes in the window (from the
-    // pyramid, exact), the figures over it, and the visible reference lines.
-    let mut lo = f64::INFINITY;
-    let mut hi = f64::NEG_INFINITY;
-    let mut summary = Vec::new();
-    for s in series.iter().filter(|s| s.visible) {
-        if let Some(samples) = &s.figures.samples {
-            let range = samples.range(view.0, view.1.saturating_add(1));
-            let e = samples.extremes(range);
-            if e.count > 0 {
-                lo = lo.min(e.min);
-                hi = hi.max(e.max);
-            }
-            if let Some(mean) = e.mean() {
-                summary.push(mean_text(&s.name, mean, e.count, spec, series.len() > 1));
-            }
-        }
-        for f in s
-            .figures
-            .spans
-            .iter()
-            .filter(|f| f.end > view.0 && f.start < view.1)
-        {
-            lo = lo.min(f.value);
-            hi = hi.max(f.value);
-        }
-    }
-    for line in &chart.reference_lines {
-        if !input.hidden.contains(&super::reference_key(&line.id)) {
-            lo = lo.min(line.value);
-            hi = hi.max(line.value);
-        }
-    }
-    if !(lo.is_finite() && hi.is_finite()) {
-        (lo, hi) = (0.0, 1.0);
-    }
-    // Concentrations and counts start at zero; a record below zero keeps its negative side.
-    lo = lo.min(0.0);
-    if hi <= lo {
-        hi = lo + 1.0;
-    }
-    spec.value_range = (lo, hi + (hi - lo) * 0.06);
-
-    let mut counts = Vec::new();
-    for line in &chart.reference_lines {
-        let (Some(per), key) = (line.averaging, super::reference_key(&line.id)) else {
-            continue;
-        };
-        if input.hidden.contains(&key) {
-            continue;
-        }
-        for (k, s) in series.iter().enumerate().filter(|(_, s)| s.visible) {
-            let Some(samples) = &s.figures.samples else {
-                continue;
-            };
-            // Periods wholly in the window count; at the record's ends its first and last
-            // periods count whole, though the rows stop inside them.
-            let from = if view.0 <= extent.0 {
-                Instant::MIN / 4
-            } else {
-                view.0
-            };
-            let to = if view.1 >= extent.1 {
-                Instant::MAX / 4
-            } else {
-                view.1
-            };
-            let count = exceedance(samples, per, line.value, from, to);
-            // A window shorter than the period holds none: nothing to say (a month has no year).
-            if count.valid == 0 {
-                continue;
-            }
-            let value = format::value_with_unit(line.value, Qualifier::Exact, &spec.unit, lang);
-            let name = if series.len() > 1 {
-                format!("{}{}", s.name, tr(lang, "：", ": "))
-            } else {
-                String::new()
-            };
-            let label = line.label.get(lang);
-            let text = match lang {
-                Lang::Zh => format!(
-                    "{name}{} {}{}超过{value}（{label}；有效 {} {}）",
-                    count.over,
-                    period_name(per, lang),
-                    means_name(per, lang),
-                    count.valid,
-                    period_name(per, lang),
-                ),
-                Lang::En => format!(
-                    "{name}{} of {} valid {} over {value} ({label})",
-                    format::number(count.over as f64, lang),
-                    format::number(count.valid as f64, lang),
-                    period_name(per, lang)
-                ),
-            };
-            counts.push(LimitCount {
-                line: key.clone(),
-                series: k,
-                per,
-                count,
-                text,
-            });
-        }
-    }
-    // The records' sources, cited once a record.
-    for ind in input.indicators.iter().filter(|i| input.visible(i)) {
-        if let Some(source) = ind
-            .series
-            .as_ref()
-            .and_then(|s| input.report.source(&s.source))
-        {
-            let citation = source_citation(source, lang);
-            if !spec.sources.contains(&citation) {
-                spec.sources.push(citation);
-            }
-        }
-    }
-    TimeChart {
-        series,
-        extent,
-        view,
-        means,
-        summary,
-        counts,
-        drawn: DrawnCache::default(),
-    }
-}
-
 /// The part of a window within the extent, at least [`MIN_WINDOW`] wide (widened about its middle):
 /// what is shown of a window asked for (`--from 2012-06-01` alone runs to the record's end).
 pub fn fit_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (Instant, Instant) {
@@ -340,25 +164,6 @@ pub fn clamp_window(window: (Instant, Instant), extent: (Instant, Instant)) -> (
     // A record of one instant has no room to move in: it starts the window.
     let start = window.0.clamp(e0, (e1 - width).max(e0));
     (start, start + width)
-}
-
-/// "均值 98.6 微克/立方米（41757 个值）" / "mean 98.6 μg/m³ of 41,757 values".
-fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -> String {
-    let lang = spec.lang;
-    let rounded = (mean * 10.0).round() / 10.0;
-    let value = format::value_with_unit(rounded, Qualifier::Exact, &spec.unit, lang);
-    let who = if named {
-        format!("{name}{}", tr(lang, "：", ": "))
-    } else {
-        String::new()
-    };
-    match lang {
-        Lang::Zh => format!("{who}均值 {value}（{count} 个值）"),
-        Lang::En => format!(
-            "{who}mean {value} of {} values",
-            format::number(count as f64, lang)
-        ),
-    }
 }
 
 /// A time chart lays itself out on its calendar axis (`axis.rs`) and draws its own hover
