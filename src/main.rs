@@ -269,6 +269,28 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
     for problem in &provenance.problems {
         eprintln!("{problem}");
     }
+    print_counts(&name, report);
+    print_review(report);
+    for check in &provenance.sources {
+        print_source(check, &dataset.files[check.file].name);
+    }
+    let unreadable = provenance
+        .sources
+        .iter()
+        .any(|c| matches!(c.state, TextState::Unreadable(_)));
+    let n = provenance.problems.len();
+    if n > 1 {
+        eprintln!("{n} problems found");
+    }
+    if n > 0 || unreadable {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// "FILE: valid: N indicators, …": what the files hold.
+fn print_counts(name: &str, report: &model::Report) {
     let revised = report
         .indicators
         .iter()
@@ -293,7 +315,10 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
             String::new()
         }
     );
-    // A drafted file says how far its review has come.
+}
+
+/// A drafted file says how far its review has come.
+fn print_review(report: &model::Report) {
     let mut review = [0_usize; 3];
     for p in report.indicators.iter().flat_map(|i| &i.points) {
         if let Some(r) = &p.review {
@@ -310,74 +335,63 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
             "  a draft: {proposed} figures proposed by `planboard draft` and not yet reviewed, {accepted} accepted, {rejected} rejected"
         );
     }
-    for check in &provenance.sources {
-        let file = &dataset.files[check.file].name;
-        match &check.state {
-            TextState::Checked {
-                text,
-                figures,
-                problems: 0,
-            } => println!(
-                "  source `{}` ({file}): verified: {figures} {} found in {} and {} stated",
-                check.source,
-                if *figures == 1 { "quote" } else { "quotes" },
-                text.display(),
-                if *figures == 1 {
-                    "its value"
-                } else {
-                    "their values"
-                }
-            ),
-            TextState::Checked {
-                text,
-                figures,
-                problems,
-            } => println!(
-                "  source `{}` ({file}): {problems} of {figures} quotes wrong against {}",
-                check.source,
-                text.display()
-            ),
-            TextState::NotAtHand { text: None, .. } => println!(
-                "  source `{}` ({file}): not verified: the source names no text file",
-                check.source
-            ),
-            TextState::NotAtHand {
-                text: Some(text),
-                looked_in,
-            } => println!(
-                "  source `{}` ({file}): not verified: its text `{text}` is not at hand{}; give its folder with --sources DIR",
-                check.source,
-                if looked_in.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " (looked in: {})",
-                        looked_in
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            ),
-            TextState::Unreadable(err) => {
-                eprintln!("{err}");
-                println!("  source `{}` ({file}): unreadable text", check.source);
+}
+
+/// One source's line: verified, wrong quotes, not verified (and why), or unreadable.
+fn print_source(check: &planboard::model::provenance::SourceCheck, file: &str) {
+    use planboard::model::provenance::TextState;
+    match &check.state {
+        TextState::Checked {
+            text,
+            figures,
+            problems: 0,
+        } => println!(
+            "  source `{}` ({file}): verified: {figures} {} found in {} and {} stated",
+            check.source,
+            if *figures == 1 { "quote" } else { "quotes" },
+            text.display(),
+            if *figures == 1 {
+                "its value"
+            } else {
+                "their values"
             }
+        ),
+        TextState::Checked {
+            text,
+            figures,
+            problems,
+        } => println!(
+            "  source `{}` ({file}): {problems} of {figures} quotes wrong against {}",
+            check.source,
+            text.display()
+        ),
+        TextState::NotAtHand { text: None, .. } => println!(
+            "  source `{}` ({file}): not verified: the source names no text file",
+            check.source
+        ),
+        TextState::NotAtHand {
+            text: Some(text),
+            looked_in,
+        } => println!(
+            "  source `{}` ({file}): not verified: its text `{text}` is not at hand{}; give its folder with --sources DIR",
+            check.source,
+            if looked_in.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (looked in: {})",
+                    looked_in
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ),
+        TextState::Unreadable(err) => {
+            eprintln!("{err}");
+            println!("  source `{}` ({file}): unreadable text", check.source);
         }
-    }
-    let unreadable = provenance
-        .sources
-        .iter()
-        .any(|c| matches!(c.state, TextState::Unreadable(_)));
-    let n = provenance.problems.len();
-    if n > 1 {
-        eprintln!("{n} problems found");
-    }
-    if n > 0 || unreadable {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
     }
 }
 
