@@ -429,7 +429,6 @@ struct ExportArgs {
 
 fn export(args: &ExportArgs) -> ExitCode {
     use planboard::export::{ImageRequest, write_all};
-    use std::collections::{BTreeMap, BTreeSet};
     use std::io::IsTerminal as _;
 
     if !planboard::export::IMAGE_SCALES.contains(&args.opts.scale) {
@@ -458,47 +457,22 @@ fn export(args: &ExportArgs) -> ExitCode {
     } else {
         args.charts.clone()
     };
-    let mut hidden: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for spec in &args.hide {
-        let Some((chart, series)) = spec.split_once(':') else {
-            eprintln!("planboard: --hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp");
-            return ExitCode::FAILURE;
-        };
-        let Some(c) = report.chart(chart) else {
-            eprintln!("planboard: --hide {spec}: {name} has no chart `{chart}`");
-            return ExitCode::FAILURE;
-        };
-        let keys = planboard::charts::toggle_keys(c);
-        if !keys.iter().any(|k| k == series) {
-            eprintln!(
-                "planboard: --hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {}",
-                keys.join(", ")
-            );
-            return ExitCode::FAILURE;
-        }
-        hidden
-            .entry(chart.to_owned())
-            .or_default()
-            .insert(series.to_owned());
-    }
-    let mut requests = Vec::new();
-    for id in &ids {
-        let Some(chart) = report.chart(id) else {
-            eprintln!(
-                "planboard: {name} has no chart `{id}`; expected one of: {}",
-                report
-                    .charts
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            return ExitCode::FAILURE;
-        };
-        if let Err(message) = time_window::window_meets_record(&report, chart, &view) {
+    let hidden = match hidden_series(&args.hide, &report, &name) {
+        Ok(hidden) => hidden,
+        Err(message) => {
             eprintln!("planboard: {message}");
             return ExitCode::FAILURE;
         }
+    };
+    let mut requests = Vec::new();
+    for id in &ids {
+        let chart = match chart_to_export(&report, id, &name, &view) {
+            Ok(chart) => chart,
+            Err(message) => {
+                eprintln!("planboard: {message}");
+                return ExitCode::FAILURE;
+            }
+        };
         requests.push(ImageRequest {
             report: &report,
             chart,
@@ -541,4 +515,58 @@ fn export(args: &ExportArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The series `--hide CHART_ID:SERIES` hides, by chart; a chart or series the data does not have
+/// is the message to print.
+fn hidden_series(
+    hide: &[String],
+    report: &model::Report,
+    name: &str,
+) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>, String> {
+    let mut hidden = std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
+    for spec in hide {
+        let Some((chart, series)) = spec.split_once(':') else {
+            return Err(format!(
+                "--hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp"
+            ));
+        };
+        let Some(c) = report.chart(chart) else {
+            return Err(format!("--hide {spec}: {name} has no chart `{chart}`"));
+        };
+        let keys = planboard::charts::toggle_keys(c);
+        if !keys.iter().any(|k| k == series) {
+            return Err(format!(
+                "--hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {}",
+                keys.join(", ")
+            ));
+        }
+        hidden
+            .entry(chart.to_owned())
+            .or_default()
+            .insert(series.to_owned());
+    }
+    Ok(hidden)
+}
+
+/// The chart `id` names, if the data has it and the time window asked for meets its record.
+fn chart_to_export<'r>(
+    report: &'r model::Report,
+    id: &str,
+    name: &str,
+    view: &planboard::charts::time::TimeView,
+) -> Result<&'r model::Chart, String> {
+    let Some(chart) = report.chart(id) else {
+        return Err(format!(
+            "{name} has no chart `{id}`; expected one of: {}",
+            report
+                .charts
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    };
+    time_window::window_meets_record(report, chart, view)?;
+    Ok(chart)
 }
