@@ -96,7 +96,22 @@ fn generate(dir: &Path, n: usize, step_minutes: i64) -> PathBuf {
     ron
 }
 
+/// One size: the record written (or reused), then each thing a person waits for, timed.
 fn run(n: usize, step_minutes: i64) {
+    let ron = record_file(n, step_minutes);
+    bench_load(&ron);
+    let (report, rss_loaded) = bench_window(&ron);
+    let chart = report.chart("pm").unwrap();
+    bench_zoom(&report, chart);
+    bench_images(&report, chart);
+    let (rss, hwm) = memory();
+    println!(
+        "  memory: {rss_loaded:.0} MB resident after loading, {rss:.0} MB after drawing and exporting, {hwm:.0} MB peak   goal < 200 MB at 10M"
+    );
+}
+
+/// The record of `n` rows, generated once and kept in the temporary folder between runs.
+fn record_file(n: usize, step_minutes: i64) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("planboard-bench-{n}"));
     let ron = if dir.join("record.ron").exists()
         && std::fs::metadata(dir.join("series.csv"))
@@ -110,12 +125,15 @@ fn run(n: usize, step_minutes: i64) {
     };
     let size_mb = std::fs::metadata(dir.join("series.csv")).unwrap().len() as f64 / 1e6;
     println!("\n{n} points ({size_mb:.0} MB of CSV):");
+    ron
+}
 
-    // Load and check: RON, CSV, pyramid, validation.
+/// Load and check: RON, CSV, pyramid, validation.
+fn bench_load(ron: &Path) {
     let loads: Vec<Duration> = (0..3)
         .map(|_| {
             let t = Instant::now();
-            std::hint::black_box(planboard::model::load_file(&ron).expect("loads"));
+            std::hint::black_box(planboard::model::load_file(ron).expect("loads"));
             t.elapsed()
         })
         .collect();
@@ -123,15 +141,18 @@ fn run(n: usize, step_minutes: i64) {
         "  load and check:                 {:8.1} ms   goal < 1000 ms at 1M",
         ms(median(loads))
     );
+}
 
-    // The window: the record's page at 1600×1000, the pointer moving over the chart.
+/// The window: the record's page at 1600×1000, the pointer moving over the chart. The report,
+/// and the memory resident once it was loaded.
+fn bench_window(ron: &Path) -> (std::sync::Arc<planboard::model::Report>, f64) {
     let ctx = egui::Context::default();
     planboard::draw::fonts::install(&ctx);
     let settings = Settings {
         page: Some(PageRef::Page("pm".into())),
         ..Settings::default()
     };
-    let data = DataSource::open(std::slice::from_ref(&ron), None).expect("data");
+    let data = DataSource::open(&[ron.to_path_buf()], None).expect("data");
     let (rss_loaded, _) = memory();
     let report = std::sync::Arc::clone(&data.report);
     let mut app = PlanboardApp::new(settings, data);
@@ -222,9 +243,12 @@ fn run(n: usize, step_minutes: i64) {
         ms(e + r)
     );
 
-    // Zoom: the spec for a new window (value range, mean, counts) and the decimated drawing.
-    let chart = report.chart("pm").unwrap();
-    let full = planboard::charts::build(&report, chart, Lang::Zh, &BTreeSet::new());
+    (report, rss_loaded)
+}
+
+/// Zoom: the spec for a new window (value range, mean, counts) and the decimated drawing.
+fn bench_zoom(report: &planboard::model::Report, chart: &planboard::model::Chart) {
+    let full = planboard::charts::build(report, chart, Lang::Zh, &BTreeSet::new());
     let (e0, e1) = full.time().unwrap().extent;
     let mut zooms = Vec::new();
     for k in 1..=40i64 {
@@ -235,7 +259,7 @@ fn run(n: usize, step_minutes: i64) {
             means: None,
         };
         let t = Instant::now();
-        let spec = planboard::charts::build_in(&report, chart, Lang::Zh, &BTreeSet::new(), &view);
+        let spec = planboard::charts::build_in(report, chart, Lang::Zh, &BTreeSet::new(), &view);
         let tc = spec.time().unwrap();
         let samples = tc.drawn_samples(0).unwrap();
         let runs =
@@ -249,10 +273,12 @@ fn run(n: usize, step_minutes: i64) {
         ms(median(zooms.clone())),
         ms(worst)
     );
+}
 
-    // Images of the whole record.
+/// Images of the whole record.
+fn bench_images(report: &planboard::model::Report, chart: &planboard::model::Chart) {
     let request = |format| ImageRequest {
-        report: &report,
+        report,
         chart,
         hidden: BTreeSet::new(),
         view: TimeView::default(),
@@ -277,10 +303,6 @@ fn run(n: usize, step_minutes: i64) {
     println!(
         "  SVG export size:                {:8.0} KB   goal < 1024 KB",
         svg.len() as f64 / 1024.0
-    );
-    let (rss, hwm) = memory();
-    println!(
-        "  memory: {rss_loaded:.0} MB resident after loading, {rss:.0} MB after drawing and exporting, {hwm:.0} MB peak   goal < 200 MB at 10M"
     );
 }
 

@@ -269,6 +269,28 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
     for problem in &provenance.problems {
         eprintln!("{problem}");
     }
+    print_counts(&name, report);
+    print_review(report);
+    for check in &provenance.sources {
+        print_source(check, &dataset.files[check.file].name);
+    }
+    let unreadable = provenance
+        .sources
+        .iter()
+        .any(|c| matches!(c.state, TextState::Unreadable(_)));
+    let n = provenance.problems.len();
+    if n > 1 {
+        eprintln!("{n} problems found");
+    }
+    if n > 0 || unreadable {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// "FILE: valid: N indicators, …": what the files hold.
+fn print_counts(name: &str, report: &model::Report) {
     let revised = report
         .indicators
         .iter()
@@ -293,7 +315,10 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
             String::new()
         }
     );
-    // A drafted file says how far its review has come.
+}
+
+/// A drafted file says how far its review has come.
+fn print_review(report: &model::Report) {
     let mut review = [0_usize; 3];
     for p in report.indicators.iter().flat_map(|i| &i.points) {
         if let Some(r) = &p.review {
@@ -310,74 +335,63 @@ fn check(files: &[PathBuf], sources: &[PathBuf]) -> ExitCode {
             "  a draft: {proposed} figures proposed by `planboard draft` and not yet reviewed, {accepted} accepted, {rejected} rejected"
         );
     }
-    for check in &provenance.sources {
-        let file = &dataset.files[check.file].name;
-        match &check.state {
-            TextState::Checked {
-                text,
-                figures,
-                problems: 0,
-            } => println!(
-                "  source `{}` ({file}): verified: {figures} {} found in {} and {} stated",
-                check.source,
-                if *figures == 1 { "quote" } else { "quotes" },
-                text.display(),
-                if *figures == 1 {
-                    "its value"
-                } else {
-                    "their values"
-                }
-            ),
-            TextState::Checked {
-                text,
-                figures,
-                problems,
-            } => println!(
-                "  source `{}` ({file}): {problems} of {figures} quotes wrong against {}",
-                check.source,
-                text.display()
-            ),
-            TextState::NotAtHand { text: None, .. } => println!(
-                "  source `{}` ({file}): not verified: the source names no text file",
-                check.source
-            ),
-            TextState::NotAtHand {
-                text: Some(text),
-                looked_in,
-            } => println!(
-                "  source `{}` ({file}): not verified: its text `{text}` is not at hand{}; give its folder with --sources DIR",
-                check.source,
-                if looked_in.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " (looked in: {})",
-                        looked_in
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            ),
-            TextState::Unreadable(err) => {
-                eprintln!("{err}");
-                println!("  source `{}` ({file}): unreadable text", check.source);
+}
+
+/// One source's line: verified, wrong quotes, not verified (and why), or unreadable.
+fn print_source(check: &planboard::model::provenance::SourceCheck, file: &str) {
+    use planboard::model::provenance::TextState;
+    match &check.state {
+        TextState::Checked {
+            text,
+            figures,
+            problems: 0,
+        } => println!(
+            "  source `{}` ({file}): verified: {figures} {} found in {} and {} stated",
+            check.source,
+            if *figures == 1 { "quote" } else { "quotes" },
+            text.display(),
+            if *figures == 1 {
+                "its value"
+            } else {
+                "their values"
             }
+        ),
+        TextState::Checked {
+            text,
+            figures,
+            problems,
+        } => println!(
+            "  source `{}` ({file}): {problems} of {figures} quotes wrong against {}",
+            check.source,
+            text.display()
+        ),
+        TextState::NotAtHand { text: None, .. } => println!(
+            "  source `{}` ({file}): not verified: the source names no text file",
+            check.source
+        ),
+        TextState::NotAtHand {
+            text: Some(text),
+            looked_in,
+        } => println!(
+            "  source `{}` ({file}): not verified: its text `{text}` is not at hand{}; give its folder with --sources DIR",
+            check.source,
+            if looked_in.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (looked in: {})",
+                    looked_in
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ),
+        TextState::Unreadable(err) => {
+            eprintln!("{err}");
+            println!("  source `{}` ({file}): unreadable text", check.source);
         }
-    }
-    let unreadable = provenance
-        .sources
-        .iter()
-        .any(|c| matches!(c.state, TextState::Unreadable(_)));
-    let n = provenance.problems.len();
-    if n > 1 {
-        eprintln!("{n} problems found");
-    }
-    if n > 0 || unreadable {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
     }
 }
 
@@ -415,7 +429,6 @@ struct ExportArgs {
 
 fn export(args: &ExportArgs) -> ExitCode {
     use planboard::export::{ImageRequest, write_all};
-    use std::collections::{BTreeMap, BTreeSet};
     use std::io::IsTerminal as _;
 
     if !planboard::export::IMAGE_SCALES.contains(&args.opts.scale) {
@@ -444,47 +457,22 @@ fn export(args: &ExportArgs) -> ExitCode {
     } else {
         args.charts.clone()
     };
-    let mut hidden: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for spec in &args.hide {
-        let Some((chart, series)) = spec.split_once(':') else {
-            eprintln!("planboard: --hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp");
-            return ExitCode::FAILURE;
-        };
-        let Some(c) = report.chart(chart) else {
-            eprintln!("planboard: --hide {spec}: {name} has no chart `{chart}`");
-            return ExitCode::FAILURE;
-        };
-        let keys = planboard::charts::toggle_keys(c);
-        if !keys.iter().any(|k| k == series) {
-            eprintln!(
-                "planboard: --hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {}",
-                keys.join(", ")
-            );
-            return ExitCode::FAILURE;
-        }
-        hidden
-            .entry(chart.to_owned())
-            .or_default()
-            .insert(series.to_owned());
-    }
-    let mut requests = Vec::new();
-    for id in &ids {
-        let Some(chart) = report.chart(id) else {
-            eprintln!(
-                "planboard: {name} has no chart `{id}`; expected one of: {}",
-                report
-                    .charts
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            return ExitCode::FAILURE;
-        };
-        if let Err(message) = time_window::window_meets_record(&report, chart, &view) {
+    let hidden = match hidden_series(&args.hide, &report, &name) {
+        Ok(hidden) => hidden,
+        Err(message) => {
             eprintln!("planboard: {message}");
             return ExitCode::FAILURE;
         }
+    };
+    let mut requests = Vec::new();
+    for id in &ids {
+        let chart = match chart_to_export(&report, id, &name, &view) {
+            Ok(chart) => chart,
+            Err(message) => {
+                eprintln!("planboard: {message}");
+                return ExitCode::FAILURE;
+            }
+        };
         requests.push(ImageRequest {
             report: &report,
             chart,
@@ -527,4 +515,58 @@ fn export(args: &ExportArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The series `--hide CHART_ID:SERIES` hides, by chart; a chart or series the data does not have
+/// is the message to print.
+fn hidden_series(
+    hide: &[String],
+    report: &model::Report,
+    name: &str,
+) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>, String> {
+    let mut hidden = std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
+    for spec in hide {
+        let Some((chart, series)) = spec.split_once(':') else {
+            return Err(format!(
+                "--hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp"
+            ));
+        };
+        let Some(c) = report.chart(chart) else {
+            return Err(format!("--hide {spec}: {name} has no chart `{chart}`"));
+        };
+        let keys = planboard::charts::toggle_keys(c);
+        if !keys.iter().any(|k| k == series) {
+            return Err(format!(
+                "--hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {}",
+                keys.join(", ")
+            ));
+        }
+        hidden
+            .entry(chart.to_owned())
+            .or_default()
+            .insert(series.to_owned());
+    }
+    Ok(hidden)
+}
+
+/// The chart `id` names, if the data has it and the time window asked for meets its record.
+fn chart_to_export<'r>(
+    report: &'r model::Report,
+    id: &str,
+    name: &str,
+    view: &planboard::charts::time::TimeView,
+) -> Result<&'r model::Chart, String> {
+    let Some(chart) = report.chart(id) else {
+        return Err(format!(
+            "{name} has no chart `{id}`; expected one of: {}",
+            report
+                .charts
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    };
+    time_window::window_meets_record(report, chart, view)?;
+    Ok(chart)
 }
