@@ -114,10 +114,7 @@ fn run(n: usize, step_minutes: i64) {
 fn record_file(n: usize, step_minutes: i64) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("planboard-bench-{n}"));
     let ron = if dir.join("record.ron").exists()
-        && std::fs::metadata(dir.join("series.csv"))
-            .map(|m| m.len())
-            .unwrap_or(0)
-            > n as u64 * 16
+        && std::fs::metadata(dir.join("series.csv")).map_or(0, |m| m.len()) > n as u64 * 16
     {
         dir.join("record.ron")
     } else {

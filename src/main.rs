@@ -517,29 +517,62 @@ fn export(args: &ExportArgs) -> ExitCode {
     }
 }
 
+/// Why `export` cannot make what it was asked for: the message to print.
+#[derive(Debug, thiserror::Error)]
+enum ExportAskError {
+    #[error("--hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp")]
+    HideForm { spec: String },
+    #[error("--hide {spec}: {name} has no chart `{chart}`")]
+    HideChart {
+        spec: String,
+        name: String,
+        chart: String,
+    },
+    #[error("--hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {keys}")]
+    HideSeries {
+        spec: String,
+        chart: String,
+        series: String,
+        keys: String,
+    },
+    #[error("{name} has no chart `{id}`; expected one of: {ids}")]
+    Chart {
+        name: String,
+        id: String,
+        ids: String,
+    },
+    #[error(transparent)]
+    Window(#[from] time_window::TimeWindowError),
+}
+
 /// The series `--hide CHART_ID:SERIES` hides, by chart; a chart or series the data does not have
-/// is the message to print.
+/// is refused.
 fn hidden_series(
     hide: &[String],
     report: &model::Report,
     name: &str,
-) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>, String> {
+) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>, ExportAskError>
+{
     let mut hidden = std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
     for spec in hide {
         let Some((chart, series)) = spec.split_once(':') else {
-            return Err(format!(
-                "--hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp"
-            ));
+            return Err(ExportAskError::HideForm { spec: spec.clone() });
         };
         let Some(c) = report.chart(chart) else {
-            return Err(format!("--hide {spec}: {name} has no chart `{chart}`"));
+            return Err(ExportAskError::HideChart {
+                spec: spec.clone(),
+                name: name.to_owned(),
+                chart: chart.to_owned(),
+            });
         };
         let keys = planboard::charts::toggle_keys(c);
         if !keys.iter().any(|k| k == series) {
-            return Err(format!(
-                "--hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {}",
-                keys.join(", ")
-            ));
+            return Err(ExportAskError::HideSeries {
+                spec: spec.clone(),
+                chart: chart.to_owned(),
+                series: series.to_owned(),
+                keys: keys.join(", "),
+            });
         }
         hidden
             .entry(chart.to_owned())
@@ -555,17 +588,18 @@ fn chart_to_export<'r>(
     id: &str,
     name: &str,
     view: &planboard::charts::time::TimeView,
-) -> Result<&'r model::Chart, String> {
+) -> Result<&'r model::Chart, ExportAskError> {
     let Some(chart) = report.chart(id) else {
-        return Err(format!(
-            "{name} has no chart `{id}`; expected one of: {}",
-            report
+        return Err(ExportAskError::Chart {
+            name: name.to_owned(),
+            id: id.to_owned(),
+            ids: report
                 .charts
                 .iter()
                 .map(|c| c.id.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ));
+                .join(", "),
+        });
     };
     time_window::window_meets_record(report, chart, view)?;
     Ok(chart)

@@ -55,7 +55,7 @@ fn time_plot_ui(
         })
     };
     let (y0, y1) = spec.value_range;
-    let y_axis_px = [y0, y1, (y0 + y1) / 2.0]
+    let y_axis_px = [y0, y1, f64::midpoint(y0, y1)]
         .iter()
         .map(|v| measure(&format::number(*v, lang)))
         .fold(0.0, f32::max)
@@ -201,7 +201,7 @@ impl Drawn<'_> {
             plot_ui.text(
                 Text::new(
                     "",
-                    PlotPoint::new((a + b) / 2.0, f.value),
+                    PlotPoint::new(f64::midpoint(a, b), f.value),
                     RichText::new(&f.label).size(self.font.size - 1.0),
                 )
                 .id(sid)
@@ -237,7 +237,7 @@ impl Drawn<'_> {
                 f64::from(galley.size().x),
                 f64::from(plot_rect.width()),
             );
-            let x = plot_rect.left() + ((left + right) / 2.0) as f32;
+            let x = plot_rect.left() + f64::midpoint(left, right) as f32;
             painter.galley(egui::pos2(x, top), galley, text_color);
         }
     }

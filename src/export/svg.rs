@@ -40,12 +40,11 @@ pub(super) fn to_svg(drawn: &Drawn) -> Result<Vec<u8>, ExportError> {
         let clip = if clip_rect.contains_rect(full) {
             None
         } else {
-            Some(match clips.iter().position(|c| c == clip_rect) {
-                Some(i) => i,
-                None => {
-                    clips.push(*clip_rect);
-                    clips.len() - 1
-                }
+            Some(if let Some(i) = clips.iter().position(|c| c == clip_rect) {
+                i
+            } else {
+                clips.push(*clip_rect);
+                clips.len() - 1
             })
         };
         if clip != open_clip {

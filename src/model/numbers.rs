@@ -17,6 +17,9 @@ use numerals::{arabic, chinese, chinese_digit, chinese_unit};
 
 /// One number in a text, with everything the words around it say about it. Positions are indices
 /// into the text's chars.
+// Each flag is one fact the words say of the number, read apart from the others: not states of
+// one thing that an enum would name.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
     /// The number itself, with its scale word (1.3万).
@@ -328,7 +331,7 @@ fn in_name(chars: &[char], start: usize, end: usize, unit: Option<usize>, lex: &
             .zh
             .starts_with(|c: char| c.is_ascii_alphabetic())
     });
-    let after_letter = (chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()) && !ascii_unit)
+    let after_letter = (chars.get(end).is_some_and(char::is_ascii_alphabetic) && !ascii_unit)
         || chars.get(end).is_some_and(|c| matches!(c, '+' | '×'))
         || (start > 0 && matches!(chars[start - 1], '+' | '×'));
     before_letter || after_letter

@@ -60,7 +60,7 @@ impl Textures {
                             Texture {
                                 width: w,
                                 height: h,
-                                texels: image.pixels.iter().map(|c| c.to_array()).collect(),
+                                texels: image.pixels.iter().map(egui::Color32::to_array).collect(),
                                 nearest,
                                 wrap,
                             },

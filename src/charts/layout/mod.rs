@@ -147,7 +147,7 @@ pub fn plot_layout(
     let span_x = (spec.x_range.1 - spec.x_range.0).max(1.0);
     let px_per_x = f64::from(width - Y_AXIS_PX) / span_x;
     let axis = x_axis(spec, &kind, px_per_x, font_px, measure);
-    let plot_px = f64::from((height - axis.x_axis_px).max(60.0));
+    let plot_px = f64::from((height - axis.height_px).max(60.0));
     let stagger_labels = stagger_needed(&kind.bars, px_per_x, measure);
     let gap_texts = wrap_gap_texts(spec, axis.per_category, measure);
     let YBounds {
@@ -157,7 +157,7 @@ pub fn plot_layout(
         value_lines,
     } = y_bounds(spec, &kind, stagger_labels, &gap_texts, plot_px, font_px);
     let category_labels = axis.category_labels;
-    let x_axis_px = axis.x_axis_px;
+    let x_axis_px = axis.height_px;
 
     // A value label ("1,234.5 billion") is about ten characters wide.
     let value_label_px = f64::from(measure("1,234.5 billion"));
@@ -222,7 +222,8 @@ pub fn plot_layout(
 /// The x axis: its category labels, thinned and wrapped, and the height they take.
 struct XAxis {
     category_labels: Vec<(f64, String)>,
-    x_axis_px: f32,
+    /// The height the labels take, in points.
+    height_px: f32,
     /// The width between two labelled categories, in points.
     per_category: f32,
 }
@@ -256,7 +257,7 @@ fn x_axis(
         .unwrap_or(1) as f32;
     XAxis {
         category_labels,
-        x_axis_px: lines * (font_px + 3.0) + 6.0,
+        height_px: lines * (font_px + 3.0) + 6.0,
         per_category,
     }
 }
@@ -432,7 +433,7 @@ fn years_fit(spec: &ChartSpec, step: usize, px_per_x: f64, measure: &dyn Fn(&str
         .collect();
     shown.windows(2).all(|pair| {
         let [(a, wa, moved_a), (b, wb, moved_b)] = [pair[0], pair[1]];
-        let gap = b - a - (wa + wb) / 2.0;
+        let gap = b - a - f64::midpoint(wa, wb);
         gap >= if moved_a || moved_b { 4.0 } else { 12.0 }
     })
 }

@@ -27,7 +27,7 @@ pub(super) fn write_shape(
         Shape::Rect(r) => write_rect(out, r),
         Shape::Circle(c) => write_circle(out, c),
         Shape::Ellipse(e) => write_ellipse(out, e),
-        Shape::LineSegment { points, stroke } => write_segment(out, *points, stroke),
+        Shape::LineSegment { points, stroke } => write_segment(out, *points, *stroke),
         Shape::Path(p) => write_path(out, p),
         Shape::QuadraticBezier(b) => {
             let [start, c, end] = b.points;
@@ -96,7 +96,7 @@ fn write_ellipse(out: &mut String, e: &EllipseShape) {
 }
 
 /// A line segment; one with no stroke is nothing.
-fn write_segment(out: &mut String, points: [Pos2; 2], stroke: &Stroke) {
+fn write_segment(out: &mut String, points: [Pos2; 2], stroke: Stroke) {
     if stroke.is_empty() {
         return;
     }

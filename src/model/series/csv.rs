@@ -427,17 +427,12 @@ fn split_into(
                 return Ok(());
             }
             i = end + 1;
+        } else if let Some(k) = b[i..].iter().position(|&c| c == sep) {
+            cells.push((start, i..i + k));
+            i += k + 1;
         } else {
-            match b[i..].iter().position(|&c| c == sep) {
-                Some(k) => {
-                    cells.push((start, i..i + k));
-                    i += k + 1;
-                }
-                None => {
-                    cells.push((start, i..b.len()));
-                    return Ok(());
-                }
-            }
+            cells.push((start, i..b.len()));
+            return Ok(());
         }
     }
 }
