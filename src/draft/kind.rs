@@ -135,15 +135,47 @@ pub struct Place<'a> {
 }
 
 /// Kind and year: 预计 makes an estimated result; a target word in the sentence makes a target;
-/// otherwise the heading decides, then the report's own years.
+/// otherwise the heading decides, then the report's own years. Each step says why in `why`, the
+/// kind's reason before the year's.
 pub fn kind_and_year(
     p: &Place,
     outline: &Outline,
     lex: &Lexicon,
     why: &mut Vec<String>,
 ) -> (PointKind, i32) {
+    let chain: Vec<&Heading> = outline.chain(outline.heading_at(p.number.start)).collect();
+    let adjacent = target_beside(p, lex);
+    let kind = kind_of(p, outline, lex, &chain, adjacent, why);
+    let year = year_of(p, outline, lex, &chain, (kind, adjacent), why);
+    (kind, year)
+}
+
+/// A target named right beside the number: 年初目标（6.5%）, 5.0%的控制目标.
+fn target_beside(p: &Place, lex: &Lexicon) -> bool {
     let chars = p.chars;
-    let chain: Vec<_> = outline.chain(outline.heading_at(p.number.start)).collect();
+    let mut b = p.span.start;
+    while b > 0 && (chars[b - 1].is_whitespace() || matches!(chars[b - 1], '(' | '（')) {
+        b -= 1;
+    }
+    ends_with(chars, b, &lex.target_beside.before).is_some()
+        || lex
+            .target_beside
+            .after
+            .iter()
+            .any(|w| starts_with(chars, p.span.end, w).is_some())
+}
+
+/// The figure's kind, from the strongest sign to the weakest: a target beside the number, an
+/// estimate word, a target word, a year still to come, the headings; else a result.
+fn kind_of(
+    p: &Place,
+    outline: &Outline,
+    lex: &Lexicon,
+    chain: &[&Heading],
+    adjacent: bool,
+    why: &mut Vec<String>,
+) -> PointKind {
+    let chars = p.chars;
     let heading_kind = chain.iter().find_map(|h| h.kind.map(|k| (k, h)));
     let range = p.sentence_start..p.number.start;
     // A bulleted line takes its words from the line that introduces the list
@@ -175,20 +207,7 @@ pub fn kind_and_year(
                     .any(|w| ends_with(chars, *i, w).is_some())
         })
         .last();
-    // A target named right beside the number: 年初目标（6.5%）, 5.0%的控制目标.
-    let adjacent = {
-        let mut b = p.span.start;
-        while b > 0 && (chars[b - 1].is_whitespace() || matches!(chars[b - 1], '(' | '（')) {
-            b -= 1;
-        }
-        ends_with(chars, b, &lex.target_beside.before).is_some()
-            || lex
-                .target_beside
-                .after
-                .iter()
-                .any(|w| starts_with(chars, p.span.end, w).is_some())
-    };
-    let kind = if adjacent {
+    if adjacent {
         why.push(format!(
             "kind target: “{}” beside the number",
             lex.target_beside.before
@@ -209,9 +228,14 @@ pub fn kind_and_year(
     } else {
         why.push("kind actual: no target word in the sentence or its headings".to_owned());
         PointKind::Actual
-    };
-    // A year the sentence names, unless it is a comparison's base (较2021年) or a range's end.
-    let named = years_at(chars, p.sentence_start, p.number.start)
+    }
+}
+
+/// A year the sentence names before the number (where it starts), unless it is a comparison's
+/// base (较2021年) or a range's end.
+fn named_year(p: &Place, lex: &Lexicon) -> Option<(usize, i32)> {
+    let chars = p.chars;
+    years_at(chars, p.sentence_start, p.number.start)
         .filter(|(i, _)| {
             let base = lex
                 .comparison_bases
@@ -226,8 +250,21 @@ pub fn kind_and_year(
             };
             !base && !mark(Some(i + 5)) && !mark(i.checked_sub(1))
         })
-        .last();
-    let year = if let Some((i, y)) = named {
+        .last()
+}
+
+/// The figure's year: the one its sentence names, else its heading's, else the report's own
+/// year for its kind. `kind` is the figure's, with whether a target was named beside it.
+fn year_of(
+    p: &Place,
+    outline: &Outline,
+    lex: &Lexicon,
+    chain: &[&Heading],
+    (kind, adjacent): (PointKind, bool),
+    why: &mut Vec<String>,
+) -> i32 {
+    let chars = p.chars;
+    if let Some((i, y)) = named_year(p, lex) {
         let w: String = chars[i..i + 5]
             .iter()
             .filter(|c| !c.is_whitespace())
@@ -263,8 +300,7 @@ pub fn kind_and_year(
             )
         });
         y
-    };
-    (kind, year)
+    }
 }
 
 /// The year of a table's cells: its heading's, else the report's results year.

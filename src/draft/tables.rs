@@ -229,7 +229,43 @@ fn table(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> (Vec<Proposed>, usize
     }
 }
 
+/// The figures of the table the cells start with, and how many cells it took; `None` when the
+/// cells make no table.
 fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Proposed>, usize)> {
+    let (cells, table_unit) = without_unit_notes(raw, lex);
+    let (n, rows_at) = header_shape(&cells)?;
+    let header: Vec<&Raw> = cells[rows_at - n..rows_at].to_vec();
+    let unit_column = header.iter().position(|h| {
+        lex.table_unit_notes
+            .iter()
+            .any(|w| h.text.contains(w.as_str()))
+    });
+    let at = cells.get(rows_at)?.range.start;
+    let heading = outline.heading_at(at);
+    let table = Table {
+        lex,
+        header,
+        unit_column,
+        table_unit,
+        year: table_year(outline, heading),
+        heading,
+    };
+    let rows = rows_of(&cells[rows_at..], n);
+    let used = rows_at + rows * n;
+    let out = cells[rows_at..used]
+        .chunks(n)
+        .flat_map(|row| table.row(row))
+        .collect();
+    // Cells are counted in the table's own list, less the unit notes taken out of it.
+    let used = raw
+        .iter()
+        .position(|r| cells.get(used).is_some_and(|c| std::ptr::eq(*c, r)))
+        .unwrap_or(raw.len());
+    Some((out, used))
+}
+
+/// The cells without the table's unit notes (单位：亿元), and the unit the last of them names.
+fn without_unit_notes<'r>(raw: &'r [Raw], lex: &Lexicon) -> (Vec<&'r Raw>, Option<String>) {
     let mut cells: Vec<&Raw> = Vec::new();
     let mut table_unit: Option<String> = None;
     for c in raw {
@@ -238,10 +274,14 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
             _ => cells.push(c),
         }
     }
+    (cells, table_unit)
+}
+
+/// The header's width and where the rows start: the choice under which the most cells read as
+/// rows of one pattern (a label, then numbers where the first row has them). Cells before the
+/// header are the table's title. `None` when no choice gives a row.
+fn header_shape(cells: &[&Raw]) -> Option<(usize, usize)> {
     let first_number = cells.iter().position(|c| number(&c.text).is_some())?;
-    // The header's width and where the rows start: the choice under which the most cells read as
-    // rows of one pattern (a label, then numbers where the first row has them). Cells before the
-    // header are the table's title.
     let (n, rows_at, _) = (2..=10)
         .flat_map(|n| [1, 2].map(|back| (n, back)))
         .filter_map(|(n, back)| {
@@ -252,95 +292,95 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
     if rows_of(&cells[rows_at..], n) == 0 {
         return None;
     }
-    let header: Vec<&Raw> = cells[rows_at - n..rows_at].to_vec();
-    let unit_column = header.iter().position(|h| {
-        lex.table_unit_notes
-            .iter()
-            .any(|w| h.text.contains(w.as_str()))
-    });
-    let mut out = Vec::new();
-    let at = cells.get(rows_at)?.range.start;
-    let heading = outline.heading_at(at);
-    let year = table_year(outline, heading);
-    let rows = rows_of(&cells[rows_at..], n);
-    let used = rows_at + rows * n;
-    for row in cells[rows_at..used].chunks(n) {
-        // 其中：农业 and #农业 are rows of a part.
-        let label = labelled(&row[0].text, &lex.table_part_rows)
+    Some((n, rows_at))
+}
+
+/// What a table's cells are read with: its header, which column holds units, the unit of the
+/// whole table, and its year and heading.
+struct Table<'a> {
+    lex: &'a Lexicon,
+    header: Vec<&'a Raw>,
+    unit_column: Option<usize>,
+    table_unit: Option<String>,
+    year: i32,
+    heading: Option<usize>,
+}
+
+impl Table<'_> {
+    /// A row's figures: one a number cell, named by the row's label (其中：农业 and #农业 are rows
+    /// of a part) and the column.
+    fn row(&self, row: &[&Raw]) -> Vec<Proposed> {
+        let label = labelled(&row[0].text, &self.lex.table_part_rows)
             .unwrap_or(&row[0].text)
             .trim_start_matches('#')
             .to_owned();
-        for (j, cell) in row.iter().enumerate().skip(1) {
-            if Some(j) == unit_column {
-                continue;
-            }
-            let Some(v) = number(&cell.text) else {
-                continue;
-            };
-            let head = &header[j].text;
-            // The unit: the column's (产量（吨）), a unit column's (计量单位), the row's (造林面积（万亩）),
-            // or the whole table's (单位：亿元).
-            let unit_text = match unit_column {
-                Some(u) if header_unit(head).is_none() => Some(row[u].text.clone()),
-                _ => header_unit(head)
-                    .or_else(|| header_unit(&row[0].text))
-                    .or_else(|| table_unit.clone()),
-            };
-            let Some(unit_text) = unit_text else { continue };
-            let Some(unit) = lexicon_unit(&unit_text, lex) else {
-                continue;
-            };
-            let growth = lex
-                .table_change_columns
-                .iter()
-                .any(|w| head.contains(w.as_str()));
-            let percent = lex.units[unit].percent;
-            let basis = match (growth, percent) {
-                (true, true) => Basis::YearOnYear,
-                (true, false) => Basis::NewInYear,
-                (false, true) => Basis::Rate,
-                (false, false) => Basis::Level,
-            };
-            let column: String = head
-                .split(['（', '(', '\u{FE59}'])
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches(['%', '％'])
-                .to_owned();
-            let name = if lex.table_value_columns.contains(&column) || column.is_empty() {
-                label.clone()
-            } else {
-                format!("{label}{column}")
-            };
-            out.push(Proposed {
-                name,
-                value: v * scale_of(&unit_text),
-                unit,
-                qualifier: Qualifier::Exact,
-                kind: PointKind::Actual,
-                year,
-                basis,
-                period: None,
-                quote: row[0].range.start..cell.range.end,
-                why: vec![
-                    "kind actual: a table of results".to_owned(),
-                    format!("year {year}: the report's results year"),
-                    format!(
-                        "basis {}: column “{head}”; unit {unit_text} from the table's header",
-                        basis.id()
-                    ),
-                ],
-                heading,
-                header_unit: Some(unit_text),
-            });
-        }
+        row.iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(j, _)| Some(*j) != self.unit_column)
+            .filter_map(|(j, cell)| self.cell(row, &label, j, cell))
+            .collect()
     }
-    // Cells are counted in the table's own list, less the unit notes taken out of it.
-    let used = raw
-        .iter()
-        .position(|r| cells.get(used).is_some_and(|c| std::ptr::eq(*c, r)))
-        .unwrap_or(raw.len());
-    Some((out, used))
+
+    /// The figure of the row's `j`th cell, if it is a number with a unit the lexicon knows.
+    fn cell(&self, row: &[&Raw], label: &str, j: usize, cell: &Raw) -> Option<Proposed> {
+        let lex = self.lex;
+        let v = number(&cell.text)?;
+        let head = &self.header[j].text;
+        // The unit: the column's (产量（吨）), a unit column's (计量单位), the row's (造林面积（万亩）),
+        // or the whole table's (单位：亿元).
+        let unit_text = match self.unit_column {
+            Some(u) if header_unit(head).is_none() => Some(row[u].text.clone()),
+            _ => header_unit(head)
+                .or_else(|| header_unit(&row[0].text))
+                .or_else(|| self.table_unit.clone()),
+        }?;
+        let unit = lexicon_unit(&unit_text, lex)?;
+        let growth = lex
+            .table_change_columns
+            .iter()
+            .any(|w| head.contains(w.as_str()));
+        let percent = lex.units[unit].percent;
+        let basis = match (growth, percent) {
+            (true, true) => Basis::YearOnYear,
+            (true, false) => Basis::NewInYear,
+            (false, true) => Basis::Rate,
+            (false, false) => Basis::Level,
+        };
+        let column: String = head
+            .split(['（', '(', '\u{FE59}'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(['%', '％'])
+            .to_owned();
+        let name = if lex.table_value_columns.contains(&column) || column.is_empty() {
+            label.to_owned()
+        } else {
+            format!("{label}{column}")
+        };
+        let year = self.year;
+        Some(Proposed {
+            name,
+            value: v * scale_of(&unit_text),
+            unit,
+            qualifier: Qualifier::Exact,
+            kind: PointKind::Actual,
+            year,
+            basis,
+            period: None,
+            quote: row[0].range.start..cell.range.end,
+            why: vec![
+                "kind actual: a table of results".to_owned(),
+                format!("year {year}: the report's results year"),
+                format!(
+                    "basis {}: column “{head}”; unit {unit_text} from the table's header",
+                    basis.id()
+                ),
+            ],
+            heading: self.heading,
+            header_unit: Some(unit_text),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,33 @@ pub fn review_ui(
     lang: Lang,
 ) -> Vec<ReviewAction> {
     let mut out = Vec::new();
+    header_ui(ui, session, lang);
+    let mut act = pressed_command(ui);
+    if super::shortcuts::save_requested(ui.ctx()) {
+        out.push(ReviewAction::Save);
+    }
+    let (clicked, save_clicked) = buttons_ui(ui, session, lang);
+    if clicked.is_some() {
+        act = clicked;
+    }
+    if save_clicked {
+        out.push(ReviewAction::Save);
+    }
+    hint_ui(ui, lang);
+    out.extend(run(session, act));
+    ui.separator();
+    let selected_changed =
+        act.is_some_and(|a| a != Command::Edit) || std::mem::take(&mut session.scroll_list);
+    ui.columns(2, |cols| {
+        list_ui(&mut cols[0], session, lang, selected_changed);
+        out.extend(beside_ui(&mut cols[1], session, merged, lang));
+    });
+    out
+}
+
+/// The page's title and how many figures are open, accepted and rejected, so the reviewer sees
+/// how far they are.
+fn header_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
     let counts = session.review.counts(&session.report);
     ui.horizontal_wrapped(|ui| {
         ui.heading(tr(lang, "审阅", "Review"));
@@ -40,7 +67,11 @@ pub fn review_ui(
             ui.label(RichText::new(tr(lang, "（未保存）", "(unsaved)")).weak());
         }
     });
-    // Keys act when no field has the keyboard.
+}
+
+/// The command a key asks for this frame. The one-letter keys act only when no field has the
+/// keyboard, so typing in the form does not accept or reject; undo and redo always act.
+fn pressed_command(ui: &mut Ui) -> Option<Command> {
     let typing = ui.ctx().memory(|m| m.focused().is_some());
     let pressed = |ui: &mut Ui, m: Modifiers, k: Key| ui.input_mut(|i| i.consume_key(m, k));
     let mut act: Option<Command> = None;
@@ -67,9 +98,14 @@ pub fn review_ui(
     } else if pressed(ui, Modifiers::COMMAND, Key::Z) {
         act = Some(Command::Undo);
     }
-    if super::shortcuts::save_requested(ui.ctx()) {
-        out.push(ReviewAction::Save);
-    }
+    act
+}
+
+/// The buttons for what the keys do, for who does not know the keys: the command clicked, and
+/// whether Save was.
+fn buttons_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) -> (Option<Command>, bool) {
+    let mut act = None;
+    let mut save = false;
     ui.horizontal_wrapped(|ui| {
         for (what, zh, en) in [
             (Command::Accept, "接受 (A)", "Accept (A)"),
@@ -99,9 +135,14 @@ pub fn review_ui(
             .button(tr(lang, "保存 (Ctrl+S)", "Save (Ctrl+S)"))
             .clicked()
         {
-            out.push(ReviewAction::Save);
+            save = true;
         }
     });
+    (act, save)
+}
+
+/// One line that teaches the keys.
+fn hint_ui(ui: &mut Ui, lang: Lang) {
     ui.label(
         RichText::new(tr(
             lang,
@@ -111,6 +152,13 @@ pub fn review_ui(
         .weak()
         .small(),
     );
+}
+
+/// Does what was asked: Edit opens the form on the selected figure, every other command runs on
+/// the review. The charts are told of a change whenever the counts or the undo history moved,
+/// and always after undo or redo, which may change a value without changing a count.
+fn run(session: &mut ReviewSession, act: Option<Command>) -> Vec<ReviewAction> {
+    let mut out = Vec::new();
     let before = session.review.counts(&session.report);
     let undo_depth = session.review.can_undo();
     match act {
@@ -131,35 +179,39 @@ pub fn review_ui(
     if session.review.counts(&session.report) != before || session.review.can_undo() != undo_depth {
         out.push(ReviewAction::Changed);
     }
-    ui.separator();
-    let selected_changed =
-        act.is_some_and(|a| a != Command::Edit) || std::mem::take(&mut session.scroll_list);
-    ui.columns(2, |cols| {
-        list_ui(&mut cols[0], session, lang, selected_changed);
-        if let Some(changed) = add_ui(&mut cols[1], session, merged, lang) {
-            out.push(changed);
-        }
-        if let Some(changed) = form_ui(&mut cols[1], session, merged, lang) {
-            out.push(changed);
-        }
-        // A click on a figure in the text selects it in the list; on another number, offers to
-        // add it.
-        if let Some(at) = text_ui(&mut cols[1], session, lang) {
-            match session
-                .review
-                .items
-                .iter()
-                .position(|it| it.at.as_ref().is_some_and(|r| r.contains(&at)))
-            {
-                Some(i) => {
-                    session.review.select(i);
-                    session.form = None;
-                    session.scroll_list = true;
-                }
-                None => start_adding(session, at),
+    out
+}
+
+/// The right column: the form to add or fix a figure above the report's text. A click on a
+/// figure in the text selects it in the list; on another number, offers to add it.
+fn beside_ui(
+    ui: &mut Ui,
+    session: &mut ReviewSession,
+    merged: &Report,
+    lang: Lang,
+) -> Vec<ReviewAction> {
+    let mut out = Vec::new();
+    if let Some(changed) = add_ui(ui, session, merged, lang) {
+        out.push(changed);
+    }
+    if let Some(changed) = form_ui(ui, session, merged, lang) {
+        out.push(changed);
+    }
+    if let Some(at) = text_ui(ui, session, lang) {
+        match session
+            .review
+            .items
+            .iter()
+            .position(|it| it.at.as_ref().is_some_and(|r| r.contains(&at)))
+        {
+            Some(i) => {
+                session.review.select(i);
+                session.form = None;
+                session.scroll_list = true;
             }
+            None => start_adding(session, at),
         }
-    });
+    }
     out
 }
 

@@ -12,6 +12,7 @@ use crate::model::Lang;
 use crate::ui::action::Action;
 use crate::ui::settings::{PageRef, Settings};
 
+/// The side panel, top to bottom; each part adds what was clicked to the actions returned.
 pub fn side_panel_ui(
     ui: &mut Ui,
     settings: &Settings,
@@ -20,13 +21,45 @@ pub fn side_panel_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = settings.lang;
-    let report = &data.report;
+    title_ui(ui, lang, data);
+    ui.separator();
+    pages_ui(ui, lang, current, data, &mut actions);
+    ui.separator();
+    look_ui(ui, settings, &mut actions);
+    ui.separator();
+    data_file_ui(ui, lang, data, &mut actions);
+    ui.separator();
+    images_ui(ui, settings, &mut actions);
+    ui.separator();
+    if ui
+        .button(tr(lang, "恢复默认设置", "Reset settings"))
+        .clicked()
+    {
+        actions.push(Action::ResetSettings);
+    }
+    ui.add_space(8.0);
+    sources_ui(ui, lang, data);
+    actions
+}
+
+/// The app's name and the report's title, so a screenshot says what it shows.
+fn title_ui(ui: &mut Ui, lang: Lang, data: &DataSource) {
     ui.add_space(6.0);
     ui.label(RichText::new("planboard").strong().size(18.0));
-    ui.label(RichText::new(report.title.get(lang)).weak());
-    ui.separator();
+    ui.label(RichText::new(data.report.title.get(lang)).weak());
+}
+
+/// The report's pages, the data table, and the review page only when some file holds a draft
+/// (there is nothing to review otherwise).
+fn pages_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    current: &PageRef,
+    data: &DataSource,
+    actions: &mut Vec<Action>,
+) {
     ui.label(RichText::new(tr(lang, "页面", "Pages")).strong());
-    for page in &report.pages {
+    for page in &data.report.pages {
         let page_ref = PageRef::Page(page.id.clone());
         if ui
             .selectable_label(*current == page_ref, page.title.get(lang))
@@ -51,7 +84,11 @@ pub fn side_panel_ui(
     {
         actions.push(Action::ShowPage(PageRef::Review));
     }
-    ui.separator();
+}
+
+/// Language and theme: how the window reads and looks.
+fn look_ui(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
+    let lang = settings.lang;
     ui.horizontal(|ui| {
         ui.label(tr(lang, "语言", "Language"));
         for (value, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
@@ -74,9 +111,12 @@ pub fn side_panel_ui(
             }
         }
     });
-    ui.separator();
-    data_file_ui(ui, lang, data, &mut actions);
-    ui.separator();
+}
+
+/// How images are written (scale, format, a light page for print) and the button that writes
+/// them all.
+fn images_ui(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
+    let lang = settings.lang;
     ui.label(RichText::new(tr(lang, "图片", "Images")).strong());
     ui.horizontal(|ui| {
         ui.label(tr(lang, "倍率", "Scale"));
@@ -132,16 +172,13 @@ pub fn side_panel_ui(
     ) {
         actions.push(Action::ExportAll);
     }
-    ui.separator();
-    if ui
-        .button(tr(lang, "恢复默认设置", "Reset settings"))
-        .clicked()
-    {
-        actions.push(Action::ResetSettings);
-    }
-    ui.add_space(8.0);
+}
+
+/// The report's sources, small, at the bottom: where the figures came from, with the address on
+/// hover.
+fn sources_ui(ui: &mut Ui, lang: Lang, data: &DataSource) {
     ui.label(RichText::new(tr(lang, "来源", "Sources")).weak().small());
-    for source in &report.sources {
+    for source in &data.report.sources {
         let label = ui.label(
             RichText::new(crate::i18n::source_citation(source, lang))
                 .weak()
@@ -151,7 +188,6 @@ pub fn side_panel_ui(
             label.on_hover_text(url);
         }
     }
-    actions
 }
 
 /// Which files are shown, when they were loaded, whether they are valid and their quotes

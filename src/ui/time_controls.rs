@@ -74,7 +74,8 @@ enum Grab {
     End,
 }
 
-/// The range strip: the whole record at the strip's width, the visible window marked.
+/// The range strip: the whole record at the strip's width, the visible window marked. Returns
+/// the view a drag or a click asks for.
 pub fn range_strip_ui(
     ui: &mut Ui,
     spec: &ChartSpec,
@@ -90,15 +91,109 @@ pub fn range_strip_ui(
         "Drag the window to pan, its edges to zoom, click to jump",
     ));
     let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
-    painter.rect_filled(rect, 2.0, visuals.faint_bg_color);
-    let (e0, e1) = chart.extent;
-    let span = (e1 - e0).max(1) as f64;
-    let x_of = |t: Instant| rect.left() + ((t - e0) as f64 / span * f64::from(rect.width())) as f32;
-    let t_of =
-        |x: f32| e0 + (f64::from((x - rect.left()) / rect.width()) * span).round() as Instant;
+    painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+    let strip = Strip::new(rect, chart.extent);
+    let columns = (width * ui.ctx().pixels_per_point()).round().max(1.0) as usize;
+    record_ui(&painter, &strip, spec, chart, columns);
+    let window = window_ui(ui, &painter, &strip, chart.view);
+    strip.asked(ui, &response, window, chart)
+}
+
+/// Where the strip is and the record's time extent it spans: turns a time into an x and back.
+struct Strip {
+    rect: egui::Rect,
+    e0: Instant,
+    span: f64,
+}
+
+impl Strip {
+    fn new(rect: egui::Rect, (e0, e1): (Instant, Instant)) -> Self {
+        Self {
+            rect,
+            e0,
+            span: (e1 - e0).max(1) as f64,
+        }
+    }
+
+    fn x_of(&self, t: Instant) -> f32 {
+        self.rect.left() + ((t - self.e0) as f64 / self.span * f64::from(self.rect.width())) as f32
+    }
+
+    fn t_of(&self, x: f32) -> Instant {
+        self.e0
+            + (f64::from((x - self.rect.left()) / self.rect.width()) * self.span).round() as Instant
+    }
+
+    /// The view a drag or a click on the strip asks for. A drag that starts on an edge of the
+    /// window moves that edge, one inside it moves the whole window; what was grabbed is kept in
+    /// egui's memory for the frames the drag lasts. A click elsewhere centres the window there.
+    fn asked(
+        &self,
+        ui: &Ui,
+        response: &egui::Response,
+        window: egui::Rect,
+        chart: &TimeChart,
+    ) -> Option<TimeView> {
+        let rect = self.rect;
+        let (v0, v1) = chart.view;
+        let grab_id = response.id.with("grab");
+        let edge = 6.0;
+        if let Some(p) = response.hover_pos()
+            && ((p.x - window.left()).abs() < edge || (p.x - window.right()).abs() < edge)
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+        }
+        let means = chart.means;
+        let asked = |a: Instant, b: Instant| {
+            Some(TimeView {
+                window: Some(clamp_window((a.min(b), a.max(b)), chart.extent)),
+                means,
+            })
+        };
+        if response.drag_started()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let grab = if (p.x - window.left()).abs() < edge {
+                Grab::Start
+            } else if (p.x - window.right()).abs() < edge {
+                Grab::End
+            } else {
+                Grab::Window {
+                    from: self.t_of(p.x),
+                    window: chart.view,
+                }
+            };
+            ui.data_mut(|d| d.insert_temp(grab_id, grab));
+        }
+        if response.dragged()
+            && let Some(p) = response.interact_pointer_pos()
+            && let Some(grab) = ui.data(|d| d.get_temp::<Grab>(grab_id))
+        {
+            let t = self.t_of(p.x.clamp(rect.left(), rect.right()));
+            return match grab {
+                Grab::Start => asked(t, v1),
+                Grab::End => asked(v0, t),
+                Grab::Window { from, window } => {
+                    let dt = t - from;
+                    asked(window.0 + dt, window.1 + dt)
+                }
+            };
+        }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let t = self.t_of(p.x);
+            let half = (v1 - v0) / 2;
+            return asked(t - half, t + half);
+        }
+        None
+    }
+}
+
+/// The values' range the strip draws: the whole record's own, so the strip looks the same
+/// whatever is visible (the chart's range when the record has none), from zero at most.
+fn record_range(spec: &ChartSpec, chart: &TimeChart) -> (f64, f64) {
     let (lo, hi) = (spec.value_range.0, spec.value_range.1);
-    // The whole record's own range, so the strip looks the same whatever is visible.
     let mut vlo = f64::INFINITY;
     let mut vhi = f64::NEG_INFINITY;
     for s in chart.series.iter().filter(|s| s.visible) {
@@ -113,13 +208,25 @@ pub fn range_strip_ui(
     if !(vlo.is_finite() && vhi > vlo) {
         (vlo, vhi) = (lo, hi);
     }
-    let vlo = vlo.min(0.0);
+    (vlo.min(0.0), vhi)
+}
+
+/// The visible series, each decimated to one point a pixel column, faint.
+fn record_ui(
+    painter: &egui::Painter,
+    strip: &Strip,
+    spec: &ChartSpec,
+    chart: &TimeChart,
+    columns: usize,
+) {
+    let rect = strip.rect;
+    let (e0, e1) = chart.extent;
+    let (vlo, vhi) = record_range(spec, chart);
     let y_of = |v: f64| {
         rect.bottom()
             - 3.0
             - ((v - vlo) / (vhi - vlo).max(f64::EPSILON) * f64::from(rect.height() - 6.0)) as f32
     };
-    let columns = (width * ui.ctx().pixels_per_point()).round().max(1.0) as usize;
     for (k, s) in chart.series.iter().enumerate().filter(|(_, s)| s.visible) {
         if s.figures.samples.is_none() {
             continue;
@@ -131,14 +238,27 @@ pub fn range_strip_ui(
         {
             let points: Vec<egui::Pos2> = run
                 .iter()
-                .map(|p| egui::pos2(x_of(p[0] as Instant), y_of(p[1])))
+                .map(|p| egui::pos2(strip.x_of(p[0] as Instant), y_of(p[1])))
                 .collect();
             painter.add(egui::Shape::line(points, Stroke::new(1.0, color)));
         }
     }
-    let (v0, v1) = chart.view;
-    let window =
-        egui::Rect::from_x_y_ranges(x_of(v0)..=x_of(v1).max(x_of(v0) + 2.0), rect.y_range());
+}
+
+/// The visible window, framed, with what lies outside it shaded. Returns where it is, at least
+/// two points wide so it can still be grabbed.
+fn window_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    strip: &Strip,
+    (v0, v1): (Instant, Instant),
+) -> egui::Rect {
+    let rect = strip.rect;
+    let visuals = ui.visuals();
+    let window = egui::Rect::from_x_y_ranges(
+        strip.x_of(v0)..=strip.x_of(v1).max(strip.x_of(v0) + 2.0),
+        rect.y_range(),
+    );
     let shade = crate::draw::palette::outside_window(visuals.dark_mode);
     painter.rect_filled(
         egui::Rect::from_x_y_ranges(rect.left()..=window.left(), rect.y_range()),
@@ -156,57 +276,5 @@ pub fn range_strip_ui(
         Stroke::new(1.5, visuals.selection.stroke.color),
         egui::StrokeKind::Inside,
     );
-
-    let grab_id = response.id.with("grab");
-    let edge = 6.0;
-    if let Some(p) = response.hover_pos()
-        && ((p.x - window.left()).abs() < edge || (p.x - window.right()).abs() < edge)
-    {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
-    }
-    let means = chart.means;
-    let asked = |a: Instant, b: Instant| {
-        Some(TimeView {
-            window: Some(clamp_window((a.min(b), a.max(b)), chart.extent)),
-            means,
-        })
-    };
-    if response.drag_started()
-        && let Some(p) = response.interact_pointer_pos()
-    {
-        let grab = if (p.x - window.left()).abs() < edge {
-            Grab::Start
-        } else if (p.x - window.right()).abs() < edge {
-            Grab::End
-        } else {
-            Grab::Window {
-                from: t_of(p.x),
-                window: chart.view,
-            }
-        };
-        ui.data_mut(|d| d.insert_temp(grab_id, grab));
-    }
-    if response.dragged()
-        && let Some(p) = response.interact_pointer_pos()
-        && let Some(grab) = ui.data(|d| d.get_temp::<Grab>(grab_id))
-    {
-        let t = t_of(p.x.clamp(rect.left(), rect.right()));
-        return match grab {
-            Grab::Start => asked(t, v1),
-            Grab::End => asked(v0, t),
-            Grab::Window { from, window } => {
-                let dt = t - from;
-                asked(window.0 + dt, window.1 + dt)
-            }
-        };
-    }
-    if response.clicked()
-        && let Some(p) = response.interact_pointer_pos()
-    {
-        // A click outside the window centres it there.
-        let t = t_of(p.x);
-        let half = (v1 - v0) / 2;
-        return asked(t - half, t + half);
-    }
-    None
+    window
 }

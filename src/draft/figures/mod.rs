@@ -118,7 +118,9 @@ impl Reader<'_> {
     }
 }
 
-/// Read every figure of `chars`.
+/// Read every figure of `chars`: the prose's figures, list by list in the text's order, then the
+/// starting levels they restate, then the tables' figures; sorted by where they are quoted, the
+/// same figure kept once.
 pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
     let (sentence, clause) = breaks(chars);
     let reader = Reader {
@@ -130,117 +132,172 @@ pub fn read(chars: &[char], outline: &Outline, lex: &Lexicon) -> Vec<Proposed> {
         quoted: quoted(chars),
     };
     let (tables, in_tables) = super::tables::read(chars, outline, lex);
-    let mut mentions = numbers::read(chars, lex);
-    mentions.retain(|m| !in_tables.iter().any(|t| t.contains(&m.number.start)));
-    money_units(&reader, &mut mentions);
-    if let Some(part) = lex.units.iter().position(|u| u.zh.is_empty()) {
-        for m in mentions.iter_mut().filter(|m| m.ratio && m.unit.is_none()) {
-            m.unit = Some(part);
-        }
-    }
-    let mut out: Vec<Proposed> = Vec::new();
-    // Where the words of the last figure end: its unit, or the thing it counts (37 个重点改革项目).
-    let mut last_end = 0;
-    // The last name given in the current sentence, for figures whose clause names nothing
-    // ("地区生产总值完成602.5亿元，同比增长5.5%").
-    let mut last_name: Option<(usize, String)> = None;
+    let mentions = prose_mentions(&reader, &in_tables);
+    let mut prose = Prose::new(&reader);
     let mut k = 0;
     while k < mentions.len() {
-        // A list after one verb is read together: its members share the words before the first.
-        let mut end = k + 1;
-        if let Some(list) = mentions[k].list {
-            while end < mentions.len() && mentions[end].list == Some(list) {
-                end += 1;
-            }
-        }
-        let group: Vec<&Mention> = mentions[k..end].iter().collect();
+        let end = list_end(&mentions, k);
+        prose.group(&mentions[k..end]);
         k = end;
-        let members: Vec<&Mention> = group
-            .iter()
-            .copied()
-            .filter(|m| is_figure(&reader, m))
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let first = members[0];
-        let sentence_start = reader.start_of(first.span.start, &reader.sentence);
-        if last_name
-            .as_ref()
-            .is_some_and(|(s, _)| *s != sentence_start)
-        {
-            last_name = None;
-        }
-        let clause_start = reader.start_of(first.span.start, &reader.clause);
-        let prev_end = last_end.max(clause_start).min(first.span.start);
-        let quote_end = members.last().map_or(first.span.end, |m| m.span.end);
-        let mut quote_start = clause_start.max(first.span.start.saturating_sub(40));
-        while quote_start < first.span.start
-            && (chars[quote_start].is_whitespace()
-                || matches!(chars[quote_start], '，' | '、' | '—' | '；'))
-        {
-            quote_start += 1;
-        }
-        let context = Context::new(
-            &reader,
-            sentence_start,
-            first.span.start,
-            prev_end,
-            clause_start,
-        );
-        // Names: the words before the list, split when it names as many things as it has members.
-        let subject = context.subject.clone();
-        let names = names_for(
-            &reader,
-            &subject,
-            &members,
-            last_name.as_ref().map(|(_, n)| n.as_str()),
-        );
-        for (m, (name, name_end)) in members.iter().zip(names) {
-            last_end = last_end.max(name_end).max(m.span.end);
-            let Some(unit) = m.unit else { continue };
-            let mut why = Vec::new();
-            let place = Place {
-                chars,
-                quoted: &reader.quoted,
-                sentence_start: context.sentence.start,
-                number: m.number.clone(),
-                span: m.span.clone(),
-            };
-            let (kind, year) = kind_and_year(&place, outline, lex, &mut why);
-            let basis = basis_of(&reader, &context, m, unit, &name, &mut why);
-            let clause = reader.text(context.clause.start..m.number.start);
-            if let Some(w) = lex
-                .comparison_words
-                .iter()
-                .find(|w| clause.contains(w.as_str()))
-            {
-                why.push(format!(
-                    "marked: a comparison with other places or a rank, “{w}”"
-                ));
-            }
-            out.push(Proposed {
-                name: name.clone(),
-                value: m.value,
-                unit,
-                qualifier: m.qualifier,
-                kind,
-                year,
-                basis,
-                period: context.period.clone(),
-                quote: quote_start..quote_end,
-                why,
-                heading: outline.heading_at(m.number.start),
-                header_unit: None,
-            });
-            last_name = Some((sentence_start, name));
-        }
     }
+    let mut out = prose.out;
     starting_levels(&reader, &mut out);
     out.extend(tables);
     out.sort_by_key(|f| f.quote.start);
     dedupe(&mut out);
     out
+}
+
+/// The numbers of the prose, with their units: those inside a table are the table's to read;
+/// money's units are settled from the words around; a ratio with no unit is a share (the unit
+/// with no Chinese name).
+fn prose_mentions(reader: &Reader, in_tables: &[Range<usize>]) -> Vec<Mention> {
+    let mut mentions = numbers::read(reader.chars, reader.lex);
+    mentions.retain(|m| !in_tables.iter().any(|t| t.contains(&m.number.start)));
+    money_units(reader, &mut mentions);
+    if let Some(part) = reader.lex.units.iter().position(|u| u.zh.is_empty()) {
+        for m in mentions.iter_mut().filter(|m| m.ratio && m.unit.is_none()) {
+            m.unit = Some(part);
+        }
+    }
+    mentions
+}
+
+/// Where the group starting at `k` ends: a list after one verb is read together, its members
+/// sharing the words before the first; any other number is a group of its own.
+fn list_end(mentions: &[Mention], k: usize) -> usize {
+    let mut end = k + 1;
+    if let Some(list) = mentions[k].list {
+        while end < mentions.len() && mentions[end].list == Some(list) {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// The prose read group by group, with what one group leaves the next.
+struct Prose<'r, 'a> {
+    reader: &'r Reader<'a>,
+    /// Where the words of the last figure end: its unit, or the thing it counts (37 个重点改革项目).
+    last_end: usize,
+    /// The last name given in the current sentence, for figures whose clause names nothing
+    /// ("地区生产总值完成602.5亿元，同比增长5.5%").
+    last_name: Option<(usize, String)>,
+    out: Vec<Proposed>,
+}
+
+impl<'r, 'a> Prose<'r, 'a> {
+    fn new(reader: &'r Reader<'a>) -> Self {
+        Self {
+            reader,
+            last_end: 0,
+            last_name: None,
+            out: Vec::new(),
+        }
+    }
+
+    /// One group's figures (its numbers that are figures at all), named from the words before
+    /// the list, split when it names as many things as it has members.
+    fn group(&mut self, group: &[Mention]) {
+        let reader = self.reader;
+        let members: Vec<&Mention> = group.iter().filter(|m| is_figure(reader, m)).collect();
+        let Some(first) = members.first().copied() else {
+            return;
+        };
+        let sentence_start = reader.start_of(first.span.start, &reader.sentence);
+        if self
+            .last_name
+            .as_ref()
+            .is_some_and(|(s, _)| *s != sentence_start)
+        {
+            self.last_name = None;
+        }
+        let clause_start = reader.start_of(first.span.start, &reader.clause);
+        let prev_end = self.last_end.max(clause_start).min(first.span.start);
+        let quote_end = members.last().map_or(first.span.end, |m| m.span.end);
+        let quote = quote_start(reader.chars, clause_start, first.span.start)..quote_end;
+        let context = Context::new(
+            reader,
+            sentence_start,
+            first.span.start,
+            prev_end,
+            clause_start,
+        );
+        let subject = context.subject.clone();
+        let names = names_for(
+            reader,
+            &subject,
+            &members,
+            self.last_name.as_ref().map(|(_, n)| n.as_str()),
+        );
+        for (m, (name, name_end)) in members.iter().zip(names) {
+            self.last_end = self.last_end.max(name_end).max(m.span.end);
+            let Some(unit) = m.unit else { continue };
+            self.out
+                .push(proposed(reader, &context, m, unit, &name, quote.clone()));
+            self.last_name = Some((sentence_start, name));
+        }
+    }
+}
+
+/// Where a figure's quote starts: at most 40 characters before its number, within its clause,
+/// without the spaces and punctuation that end the clause before.
+fn quote_start(chars: &[char], clause_start: usize, number_start: usize) -> usize {
+    let mut quote_start = clause_start.max(number_start.saturating_sub(40));
+    while quote_start < number_start
+        && (chars[quote_start].is_whitespace()
+            || matches!(chars[quote_start], '，' | '、' | '—' | '；'))
+    {
+        quote_start += 1;
+    }
+    quote_start
+}
+
+/// One figure: its kind and year, its basis, and why a reviewer should look twice (a comparison
+/// with other places or a rank is not the place's own figure).
+fn proposed(
+    reader: &Reader,
+    context: &Context,
+    m: &Mention,
+    unit: usize,
+    name: &str,
+    quote: Range<usize>,
+) -> Proposed {
+    let mut why = Vec::new();
+    let place = Place {
+        chars: reader.chars,
+        quoted: &reader.quoted,
+        sentence_start: context.sentence.start,
+        number: m.number.clone(),
+        span: m.span.clone(),
+    };
+    let (kind, year) = kind_and_year(&place, reader.outline, reader.lex, &mut why);
+    let basis = basis_of(reader, context, m, unit, name, &mut why);
+    let clause = reader.text(context.clause.start..m.number.start);
+    if let Some(w) = reader
+        .lex
+        .comparison_words
+        .iter()
+        .find(|w| clause.contains(w.as_str()))
+    {
+        why.push(format!(
+            "marked: a comparison with other places or a rank, “{w}”"
+        ));
+    }
+    Proposed {
+        name: name.to_owned(),
+        value: m.value,
+        unit,
+        qualifier: m.qualifier,
+        kind,
+        year,
+        basis,
+        period: context.period.clone(),
+        quote,
+        why,
+        heading: reader.outline.heading_at(m.number.start),
+        header_unit: None,
+    }
 }
 
 /// Whether a number is a figure of the report: a unit, not a date, ordinal, name or class.
