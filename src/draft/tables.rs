@@ -246,7 +246,7 @@ fn table_cells(raw: &[Raw], outline: &Outline, lex: &Lexicon) -> Option<(Vec<Pro
         lex,
         header,
         unit_column,
-        table_unit,
+        unit: table_unit,
         year: table_year(outline, heading),
         heading,
     };
@@ -301,7 +301,8 @@ struct Table<'a> {
     lex: &'a Lexicon,
     header: Vec<&'a Raw>,
     unit_column: Option<usize>,
-    table_unit: Option<String>,
+    /// The whole table's unit, when a note above it gives one (单位：亿元).
+    unit: Option<String>,
     year: i32,
     heading: Option<usize>,
 }
@@ -333,7 +334,7 @@ impl Table<'_> {
             Some(u) if header_unit(head).is_none() => Some(row[u].text.clone()),
             _ => header_unit(head)
                 .or_else(|| header_unit(&row[0].text))
-                .or_else(|| self.table_unit.clone()),
+                .or_else(|| self.unit.clone()),
         }?;
         let unit = lexicon_unit(&unit_text, lex)?;
         let growth = lex
