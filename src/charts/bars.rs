@@ -15,16 +15,9 @@ use crate::model::{DataPoint, Lang, PointKind, Qualifier};
 /// Total width of the bars of one category, in x units (categories are 1 apart).
 const GROUP_WIDTH: f64 = 0.72;
 
-/// A bar chart's body: its series, each a group of bars, one a figure.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Bars(pub Vec<Series<Vec<Figure>>>);
-
-impl std::ops::Deref for Bars {
-    type Target = [Series<Vec<Figure>>];
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
+series_body! {
+    /// A bar chart's body: its series, each a group of bars, one a figure.
+    Bars(Vec<Figure>)
 }
 
 impl Kind for Bars {

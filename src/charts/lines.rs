@@ -14,24 +14,14 @@ use crate::format;
 use crate::i18n::tr;
 use crate::model::PointKind;
 
-/// A line chart's body: each series' results and its targets, two lines.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Lines(pub Vec<Series<ResultsAndTargets>>);
-
-impl std::ops::Deref for Lines {
-    type Target = [Series<ResultsAndTargets>];
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
+series_body! {
+    /// A line chart's body: each series' results and its targets, two lines.
+    Lines(ResultsAndTargets)
 }
 
 impl Kind for Lines {
     fn series(&self) -> Vec<SeriesView<'_>> {
-        self.0
-            .iter()
-            .map(|s| s.view([&s.figures.results, &s.figures.targets]))
-            .collect()
+        super::results_and_targets_views(&self.0)
     }
 
     fn colours_name_series(&self) -> bool {

@@ -8,6 +8,23 @@
 //! of one figure is shown as a card (`card.rs`), whatever its kind. A new kind is one file here,
 //! one in `draw/`, an arm in each registry and its validation rule.
 
+/// A kind's body that is its series: the newtype, and the slice of series it reads as.
+macro_rules! series_body {
+    ($(#[$doc:meta])* $name:ident($figures:ty)) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct $name(pub Vec<$crate::charts::Series<$figures>>);
+
+        impl std::ops::Deref for $name {
+            type Target = [$crate::charts::Series<$figures>];
+
+            fn deref(&self) -> &Self::Target {
+                &self.0
+            }
+        }
+    };
+}
+
 pub mod accountability;
 mod bars;
 mod card;
@@ -428,6 +445,14 @@ impl<'a> SeriesView<'a> {
     pub fn figures(&self) -> impl Iterator<Item = &'a Figure> + use<'a> {
         self.runs.into_iter().flatten()
     }
+}
+
+/// Every series of a kind whose series hold results and targets, with both runs.
+fn results_and_targets_views(series: &[Series<ResultsAndTargets>]) -> Vec<SeriesView<'_>> {
+    series
+        .iter()
+        .map(|s| s.view([&s.figures.results, &s.figures.targets]))
+        .collect()
 }
 
 impl<F> Series<F> {

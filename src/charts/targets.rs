@@ -20,24 +20,14 @@ use crate::model::{DataPoint, Indicator, Lang, PointKind, Qualifier};
 /// Room for one year's figures, in x units (years are 1 apart).
 const YEAR_WIDTH: f64 = 0.76;
 
-/// A targets chart's body: each series' results (bars) and targets (markers beside them).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Targets(pub Vec<Series<ResultsAndTargets>>);
-
-impl std::ops::Deref for Targets {
-    type Target = [Series<ResultsAndTargets>];
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
+series_body! {
+    /// A targets chart's body: each series' results (bars) and targets (markers beside them).
+    Targets(ResultsAndTargets)
 }
 
 impl Kind for Targets {
     fn series(&self) -> Vec<SeriesView<'_>> {
-        self.0
-            .iter()
-            .map(|s| s.view([&s.figures.results, &s.figures.targets]))
-            .collect()
+        super::results_and_targets_views(&self.0)
     }
 
     /// Colour names the series only when there are several; one indicator's bars are the
