@@ -170,23 +170,24 @@ mod tests {
     }
 
     #[test]
-    fn chinese_scale_words() {
-        assert_eq!(number(13000.0, Lang::Zh), "1.3万");
-        assert_eq!(number(23500.0, Lang::Zh), "2.35万");
-        assert_eq!(number(9353.0, Lang::Zh), "9353");
-        assert_eq!(number(139_100_000_000.0, Lang::Zh), "1391亿");
-        assert_eq!(number(146_150_000.0, Lang::Zh), "1.4615亿");
-        assert_eq!(number(3_000_000.0, Lang::Zh), "300万");
-        assert_eq!(number(-9.9, Lang::Zh), "-9.9");
-    }
-
-    #[test]
-    fn english_grouping_and_scale() {
-        assert_eq!(number(13000.0, Lang::En), "13,000");
-        assert_eq!(number(1234.5, Lang::En), "1,234.5");
-        assert_eq!(number(139_100_000_000.0, Lang::En), "139.1 billion");
-        assert_eq!(number(3_000_000.0, Lang::En), "3 million");
-        assert_eq!(number(999.0, Lang::En), "999");
+    fn chinese_scale_words_and_english_grouping() {
+        let cases = [
+            (13000.0, Lang::Zh, "1.3万"),
+            (23500.0, Lang::Zh, "2.35万"),
+            (9353.0, Lang::Zh, "9353"),
+            (139_100_000_000.0, Lang::Zh, "1391亿"),
+            (146_150_000.0, Lang::Zh, "1.4615亿"),
+            (3_000_000.0, Lang::Zh, "300万"),
+            (-9.9, Lang::Zh, "-9.9"),
+            (13000.0, Lang::En, "13,000"),
+            (1234.5, Lang::En, "1,234.5"),
+            (139_100_000_000.0, Lang::En, "139.1 billion"),
+            (3_000_000.0, Lang::En, "3 million"),
+            (999.0, Lang::En, "999"),
+        ];
+        for (value, lang, want) in cases {
+            assert_eq!(number(value, lang), want);
+        }
     }
 
     #[test]

@@ -341,28 +341,29 @@ fn bulleted(c: char) -> bool {
     )
 }
 
+/// Where the line holding `at` starts, looking back no further than a sentence: `None` when no
+/// line break is that near (and the text does not start there).
+fn line_start_before(chars: &[char], at: usize) -> Option<usize> {
+    let from = at.saturating_sub(MAX_SENTENCE);
+    chars[from..at]
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map(|p| from + p + 1)
+        .or((from == 0).then_some(0))
+}
+
 /// The line introducing the bulleted list the sentence at `start` is in: the nearest line before,
 /// past other bulleted lines, that ends with a colon.
 fn lead_in(chars: &[char], start: usize) -> Option<Range<usize>> {
     // A bulleted line is short: look back no further than a sentence.
-    let from = start.saturating_sub(MAX_SENTENCE);
-    let line_start = chars[from..start]
-        .iter()
-        .rposition(|c| *c == '\n')
-        .map(|p| from + p + 1)
-        .or((from == 0).then_some(0))?;
+    let line_start = line_start_before(chars, start)?;
     let first = chars[line_start..].iter().find(|c| !c.is_whitespace())?;
     if !bulleted(*first) {
         return None;
     }
     let mut end = line_start.checked_sub(1)?;
     for _ in 0..40 {
-        let from = end.saturating_sub(MAX_SENTENCE);
-        let begin = chars[from..end]
-            .iter()
-            .rposition(|c| *c == '\n')
-            .map(|p| from + p + 1)
-            .or((from == 0).then_some(0))?;
+        let begin = line_start_before(chars, end)?;
         let line: String = chars[begin..end].iter().collect();
         let line = line.trim();
         if line.ends_with('：') || line.ends_with(':') {

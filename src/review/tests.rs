@@ -4,6 +4,14 @@ use crate::model::Text;
 
 const TEXT: &str = "一、2022年主要指标完成情况\n地区生产总值同比增长 3%；固定资产投资\n同比增长 9.1%。\n二、2023年主要目标\n地区生产总值同比增长 7%左右。";
 
+/// Words in both languages.
+fn words(zh: &str, en: &str) -> Text {
+    Text {
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+    }
+}
+
 fn drafted() -> Report {
     let decoded = draft::input::read(TEXT.as_bytes(), "r.txt").unwrap_or_else(|e| panic!("{e}"));
     let req = Request {
@@ -103,21 +111,9 @@ fn a_figure_moves_to_another_indicator_and_back() {
         Err(EditError::Duplicate(_))
     ));
     // To a new indicator: a new id, its names, the figure's unit and section; selected after.
-    let name = Text {
-        zh: "地区生产总值（修订）".to_owned(),
-        en: "GDP (revised)".to_owned(),
-    };
+    let name = words("地区生产总值（修订）", "GDP (revised)");
     assert!(matches!(
-        review.move_to(
-            &mut report,
-            Target::New(
-                Text {
-                    zh: String::new(),
-                    en: "x".to_owned()
-                },
-                None
-            )
-        ),
+        review.move_to(&mut report, Target::New(words("", "x"), None)),
         Err(EditError::NoName)
     ));
     review
@@ -144,10 +140,7 @@ fn a_missed_figure_is_added_from_the_text() {
     let mut point = review.point(&report, 0).cloned().expect("a figure");
     point.quote = "同比增长 9.1%".to_owned();
     point.value = 9.2;
-    let name = Text {
-        zh: "新指标".to_owned(),
-        en: "New".to_owned(),
-    };
+    let name = words("新指标", "New");
     assert!(matches!(
         review.add(
             &mut report,
@@ -216,13 +209,7 @@ fn a_pointed_number_is_proposed_and_added() {
             proposal.point,
             &proposal.unit,
             &proposal.category,
-            Target::New(
-                Text {
-                    zh: "公园".to_owned(),
-                    en: "Parks".to_owned(),
-                },
-                None,
-            ),
+            Target::New(words("公园", "Parks"), None),
         )
         .expect("added");
     assert_eq!(review.items.len(), 2);

@@ -10,14 +10,23 @@ fn unit_of(m: &Mention) -> &str {
         .map_or("", |u| Lexicon::embedded().units[u].zh.as_str())
 }
 
+/// Whether each text states its value.
+fn states_each(cases: &[(&str, f64)]) {
+    for &(text, value) in cases {
+        assert!(states_value(text, value), "{text} states {value}");
+    }
+}
+
 #[test]
 fn arabic_numbers_with_scale_words() {
-    assert!(states_value("全市首座 1.3 万座", 13000.0));
-    assert!(states_value("意向投资额 1391 亿元", 1391e8));
-    assert!(states_value("超 600 万平方米", 6e6));
-    assert!(states_value("增长 3%", 3.0));
+    states_each(&[
+        ("全市首座 1.3 万座", 13000.0),
+        ("意向投资额 1391 亿元", 1391e8),
+        ("超 600 万平方米", 6e6),
+        ("增长 3%", 3.0),
+        ("分别压缩至 65、45、80 个工作日", 45.0),
+    ]);
     assert!(!states_value("增长 3%", 30.0));
-    assert!(states_value("分别压缩至 65、45、80 个工作日", 45.0));
     assert!(states_value("收入 1,391 亿元", 1391e8));
     assert!(states_value(
         "全年完成一般公共预算收入 263. 18 亿元",
@@ -46,12 +55,14 @@ fn falls_are_negative_and_levels_reached_are_not() {
 
 #[test]
 fn chinese_numerals() {
-    assert!(states_value("惠及一万余家市场主体和三万余名市民", 10000.0));
-    assert!(states_value("惠及一万余家市场主体和三万余名市民", 30000.0));
-    assert!(states_value("安排全区一千余名干部", 1000.0));
-    assert!(states_value("实现产值破千亿", 1e11));
-    assert!(states_value("半数以上既有重要建筑", 50.0));
-    assert!(states_value("二十三个", 23.0));
+    states_each(&[
+        ("惠及一万余家市场主体和三万余名市民", 10000.0),
+        ("惠及一万余家市场主体和三万余名市民", 30000.0),
+        ("安排全区一千余名干部", 1000.0),
+        ("实现产值破千亿", 1e11),
+        ("半数以上既有重要建筑", 50.0),
+        ("二十三个", 23.0),
+    ]);
     assert!(!states_value("万人次", 10000.0));
     // A lone digit in a word is no figure; before a measure word it is.
     assert!(!states_value("进一步统一标准", 1.0));
