@@ -95,13 +95,16 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                 let squash = |t: &str| t.split_whitespace().collect::<String>();
                 let painted: Vec<String> = texts.iter().map(|(t, _, _)| squash(t)).collect();
                 // Year axes may thin their labels evenly; the first year always shows.
-                let categories = match spec.body {
-                    // A card has no axis (its figure's name is its title), nor a time chart
-                    // (its axis is a calendar).
-                    _ if spec.card().is_some() => &spec.categories[..0],
-                    ChartBody::Time(_) => &spec.categories[..0],
-                    ChartBody::Lines(_) | ChartBody::Targets(_) => &spec.categories[..1],
-                    ChartBody::Bars(_) => &spec.categories[..],
+                // A card has no axis (its figure's name is its title), nor a time chart (its
+                // axis is a calendar).
+                let categories = if spec.card().is_some() {
+                    &spec.categories[..0]
+                } else {
+                    match spec.body {
+                        ChartBody::Time(_) => &spec.categories[..0],
+                        ChartBody::Lines(_) | ChartBody::Targets(_) => &spec.categories[..1],
+                        ChartBody::Bars(_) => &spec.categories[..],
+                    }
                 };
                 for category in categories {
                     let want = squash(&category.label);
