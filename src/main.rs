@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 
 #[path = "cli/draft.rs"]
 mod draft;
+#[path = "cli/export_ask.rs"]
+mod export_ask;
 #[path = "cli/time_window.rs"]
 mod time_window;
 use planboard::model::{self, Dataset, LoadError};
@@ -457,7 +459,7 @@ fn export(args: &ExportArgs) -> ExitCode {
     } else {
         args.charts.clone()
     };
-    let hidden = match hidden_series(&args.hide, &report, &name) {
+    let hidden = match export_ask::hidden_series(&args.hide, &report, &name) {
         Ok(hidden) => hidden,
         Err(message) => {
             eprintln!("planboard: {message}");
@@ -466,7 +468,7 @@ fn export(args: &ExportArgs) -> ExitCode {
     };
     let mut requests = Vec::new();
     for id in &ids {
-        let chart = match chart_to_export(&report, id, &name, &view) {
+        let chart = match export_ask::chart_to_export(&report, id, &name, &view) {
             Ok(chart) => chart,
             Err(message) => {
                 eprintln!("planboard: {message}");
@@ -515,92 +517,4 @@ fn export(args: &ExportArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Why `export` cannot make what it was asked for: the message to print.
-#[derive(Debug, thiserror::Error)]
-enum ExportAskError {
-    #[error("--hide {spec}: expected CHART_ID:SERIES, e.g. headline:gdp")]
-    HideForm { spec: String },
-    #[error("--hide {spec}: {name} has no chart `{chart}`")]
-    HideChart {
-        spec: String,
-        name: String,
-        chart: String,
-    },
-    #[error("--hide {spec}: chart `{chart}` has no series `{series}`; expected one of: {keys}")]
-    HideSeries {
-        spec: String,
-        chart: String,
-        series: String,
-        keys: String,
-    },
-    #[error("{name} has no chart `{id}`; expected one of: {ids}")]
-    Chart {
-        name: String,
-        id: String,
-        ids: String,
-    },
-    #[error(transparent)]
-    Window(#[from] time_window::TimeWindowError),
-}
-
-/// The series `--hide CHART_ID:SERIES` hides, by chart; a chart or series the data does not have
-/// is refused.
-fn hidden_series(
-    hide: &[String],
-    report: &model::Report,
-    name: &str,
-) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>, ExportAskError>
-{
-    let mut hidden = std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
-    for spec in hide {
-        let Some((chart, series)) = spec.split_once(':') else {
-            return Err(ExportAskError::HideForm { spec: spec.clone() });
-        };
-        let Some(c) = report.chart(chart) else {
-            return Err(ExportAskError::HideChart {
-                spec: spec.clone(),
-                name: name.to_owned(),
-                chart: chart.to_owned(),
-            });
-        };
-        let keys = planboard::charts::toggle_keys(c);
-        if !keys.iter().any(|k| k == series) {
-            return Err(ExportAskError::HideSeries {
-                spec: spec.clone(),
-                chart: chart.to_owned(),
-                series: series.to_owned(),
-                keys: keys.join(", "),
-            });
-        }
-        hidden
-            .entry(chart.to_owned())
-            .or_default()
-            .insert(series.to_owned());
-    }
-    Ok(hidden)
-}
-
-/// The chart `id` names, if the data has it and the time window asked for meets its record.
-fn chart_to_export<'r>(
-    report: &'r model::Report,
-    id: &str,
-    name: &str,
-    view: &planboard::charts::time::TimeView,
-) -> Result<&'r model::Chart, ExportAskError> {
-    let Some(chart) = report.chart(id) else {
-        return Err(ExportAskError::Chart {
-            name: name.to_owned(),
-            id: id.to_owned(),
-            ids: report
-                .charts
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
-    };
-    time_window::window_meets_record(report, chart, view)?;
-    Ok(chart)
 }
