@@ -1,7 +1,7 @@
 //! Numbers as a reader expects them: scale words (万, 亿) in Chinese, thousands separators and
 //! million / billion in English, with the qualifier and the unit.
 
-use crate::model::{Lang, Qualifier, Unit};
+use crate::model::{DataPoint, Lang, Qualifier, Unit};
 
 /// A number without unit, scaled the way a reader of `lang` expects: 13000 → "1.3万" / "13,000".
 pub fn number(value: f64, lang: Lang) -> String {
@@ -52,7 +52,7 @@ fn grouped(abs: f64) -> String {
 /// The qualifier as a short prefix: "≈", "≥", "≤", "近" / "nearly ".
 pub fn qualifier_prefix(qualifier: Qualifier, lang: Lang) -> &'static str {
     match (qualifier, lang) {
-        (Qualifier::Exact, _) => "",
+        (Qualifier::Exact | Qualifier::Range, _) => "",
         (Qualifier::About, _) => "≈",
         (Qualifier::AtLeast, _) => "≥",
         (Qualifier::AtMost, _) => "≤",
@@ -105,7 +105,7 @@ pub fn value_with_unit(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang
 pub fn value_in_words(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang) -> String {
     let plain = value_with_unit(value, Qualifier::Exact, unit, lang);
     match (lang, qualifier) {
-        (_, Qualifier::Exact) => plain,
+        (_, Qualifier::Exact | Qualifier::Range) => plain,
         (Lang::Zh, Qualifier::About) => format!("{plain}左右"),
         (Lang::Zh, Qualifier::AtLeast) => format!("{plain}以上"),
         (Lang::Zh, Qualifier::AtMost) => format!("不超过{plain}"),
@@ -114,6 +114,49 @@ pub fn value_in_words(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang)
         (Lang::En, Qualifier::AtLeast) => format!("at least {plain}"),
         (Lang::En, Qualifier::AtMost) => format!("at most {plain}"),
         (Lang::En, Qualifier::Nearly) => format!("nearly {plain}"),
+    }
+}
+
+/// The dash between a range's ends: 4.5%—5% as Chinese prints it, 4.5–5% in English.
+fn range_dash(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "—",
+        Lang::En => "–",
+    }
+}
+
+/// A figure's value for a chart label: [`value_label`], or a range's two ends ("4.5—5").
+pub fn figure_label(p: &DataPoint, lang: Lang) -> String {
+    match (p.qualifier, p.high) {
+        (Qualifier::Range, Some(high)) => format!(
+            "{}{}{}",
+            number(p.value, lang),
+            range_dash(lang),
+            number(high, lang)
+        ),
+        _ => value_label(p.value, p.qualifier, lang),
+    }
+}
+
+/// A figure's value with its unit: [`value_with_unit`], or a range's ends each with the unit
+/// ("4.5%—5%", "4.5%–5%").
+pub fn figure_with_unit(p: &DataPoint, unit: &Unit, lang: Lang) -> String {
+    match (p.qualifier, p.high) {
+        (Qualifier::Range, Some(high)) => format!(
+            "{}{}{}",
+            value_with_unit(p.value, Qualifier::Exact, unit, lang),
+            range_dash(lang),
+            value_with_unit(high, Qualifier::Exact, unit, lang)
+        ),
+        _ => value_with_unit(p.value, p.qualifier, unit, lang),
+    }
+}
+
+/// A figure's value as the report words it: [`value_in_words`], or a range ("4.5%—5%").
+pub fn figure_in_words(p: &DataPoint, unit: &Unit, lang: Lang) -> String {
+    match p.qualifier {
+        Qualifier::Range => figure_with_unit(p, unit, lang),
+        q => value_in_words(p.value, q, unit, lang),
     }
 }
 

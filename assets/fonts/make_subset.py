@@ -28,8 +28,9 @@ ranges = [(0x09, 0x0D), (0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2070, 0
           (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
 for a, b in ranges:
     chars.update(chr(c) for c in range(a, b + 1))
-# Everything the data file and the source code (UI strings) hold.
-for path in [*ROOT.glob("data/*.ron"), *ROOT.glob("src/**/*.rs")]:
+# Everything the data files (the reports, the word lists, the places of China) and the source code
+# (UI strings) hold.
+for path in [*ROOT.glob("data/**/*.ron"), *ROOT.glob("src/**/*.rs")]:
     chars.update(path.read_text(encoding="utf-8"))
 chars.discard("\n")
 unicodes = ",".join(f"U+{ord(c):04X}" for c in sorted(chars))

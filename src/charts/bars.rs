@@ -98,7 +98,7 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> Bars {
                     label_base: p.value,
                     label: {
                         // The axis states the unit: the label is the number alone.
-                        let value = format::value_label(p.value, p.qualifier, lang);
+                        let value = format::figure_label(p, lang);
                         if several_years {
                             format!("{}\n{value}", year_tag(p.year, lang))
                         } else {

@@ -118,6 +118,7 @@ fn qualifier_words(point: &DataPoint, lang: Lang) -> Option<String> {
         Qualifier::AtLeast => tr(lang, "以上", "at least"),
         Qualifier::AtMost => tr(lang, "不超过", "at most"),
         Qualifier::Nearly => tr(lang, "近", "nearly"),
+        Qualifier::Range => tr(lang, "区间", "a range"),
     };
     Some(words.to_owned())
 }
@@ -143,7 +144,7 @@ fn change_from_baseline(
             && chart.cites(p)
     })?;
     let diff = point.value - base.value;
-    let from = format::value_with_unit(base.value, base.qualifier, unit, lang);
+    let from = format::figure_with_unit(base, unit, lang);
     if unit.percent {
         // A change in points, in the one wording of a difference: "较起点36%高15个百分点" /
         // "15 pp higher than the starting 36%".
@@ -183,7 +184,7 @@ fn companions(
                 "{}{}{}",
                 kind_label(p.kind, p.year, lang),
                 tr(lang, "：", ": "),
-                format::value_in_words(p.value, p.qualifier, unit, lang)
+                format::figure_in_words(p, unit, lang)
             )
         })
         .collect()

@@ -22,7 +22,7 @@ pub(super) fn detail(
         (
             tr(lang, "数值", "Value").to_owned(),
             // The value as the report words it: "7%左右", "at least 4,100 t/d".
-            format::value_in_words(p.value, p.qualifier, unit, lang),
+            format::figure_in_words(p, unit, lang),
         ),
         (
             tr(lang, "口径", "Basis").to_owned(),
@@ -70,7 +70,7 @@ pub(super) fn detail(
             tr(lang, "修订前", "Earlier figure").to_owned(),
             format!(
                 "{}{}{from}",
-                format::value_with_unit(earlier.value, earlier.qualifier, unit, lang),
+                format::figure_with_unit(earlier, unit, lang),
                 tr(lang, "，见", ", in ")
             ),
         ));

@@ -252,7 +252,7 @@ impl Slots<'_> {
                 shade: 0,
                 qualifier: r.qualifier,
                 label_base: r.value,
-                label: format::value_label(r.value, r.qualifier, lang),
+                label: format::figure_label(r, lang),
                 detail: d,
             }
         });
@@ -295,7 +295,8 @@ fn target_label(t: &DataPoint, lang: Lang) -> String {
         (Lang::Zh, Qualifier::AtMost) => format!("目标不超过{plain}"),
         (Lang::Zh, Qualifier::Nearly) => format!("目标近{plain}"),
         (Lang::Zh, Qualifier::Exact) => format!("目标{plain}"),
-        (Lang::En, q) => format!("target {}", format::value_label(t.value, q, lang)),
+        (Lang::Zh, Qualifier::Range) => format!("目标{}", format::figure_label(t, lang)),
+        (Lang::En, _) => format!("target {}", format::figure_label(t, lang)),
     }
 }
 

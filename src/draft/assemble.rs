@@ -133,7 +133,9 @@ impl Builder<'_> {
             kind: f.kind,
             value: f.value,
             qualifier: f.qualifier,
+            high: f.high,
             basis,
+            span: f.span,
             // Words that name a part of the year are written as one; others stay words.
             part: f
                 .period

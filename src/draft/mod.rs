@@ -238,6 +238,8 @@ fn source_of(chars: &[char], outline: &outline::Outline, req: &Request) -> Sourc
             |zh| untranslated(&zh),
         ),
         kind,
+        place: None,
+        dated_by: None,
         published,
         url: None,
         text: req.text_path.clone(),

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Basis, PointKind, Qualifier};
+use crate::model::{Basis, PointKind, Qualifier, Span};
 
 /// A figure the draft proposes.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,8 +14,13 @@ pub struct Proposed {
     /// Index into [`Lexicon::units`].
     pub unit: usize,
     pub qualifier: Qualifier,
+    /// A range's high end (增长5%—5.5%), with `qualifier: Range`.
+    pub high: Option<f64>,
     pub kind: PointKind,
     pub year: i32,
+    /// The span of years it covers when it is a five-year plan's figure (十四五 年均), ending in
+    /// `year`.
+    pub span: Option<Span>,
     pub basis: Basis,
     /// The part of the year it covers, when the text names one: (zh as printed, en).
     pub period: Option<(String, String)>,

@@ -4,6 +4,7 @@
 //! Nothing here knows about the UI. Everything the app shows comes from these types, which come from
 //! a RON file; the code holds no indicator names or numbers.
 
+mod basis;
 mod chart;
 mod data_file;
 mod dataset;
@@ -13,12 +14,15 @@ pub mod lexicon;
 mod load;
 mod locate;
 pub mod numbers;
+mod place;
 pub mod provenance;
 pub mod series;
+mod span;
 pub mod time;
 mod validate;
 pub mod write;
 
+pub use basis::{Basis, BasisNames};
 pub use chart::{Chart, ChartKind, Page, ReferenceLine};
 pub use data_file::DataFile;
 pub use dataset::{Dataset, data_files_in, load_dataset, merge, reread};
@@ -28,6 +32,8 @@ pub use load::{
     parse, parse_data_file, read_data_file,
 };
 pub use locate::SourceMap;
+pub use place::{Place, PlaceLevel};
+pub use span::{MAX_SPAN_YEARS, Span, SpanRead};
 
 /// The id of the window's data-table page (`--page table`), which no data page may take.
 pub const TABLE_PAGE_ID: &str = "table";
@@ -109,6 +115,13 @@ pub struct Source {
     /// Who published it.
     pub issuer: Text,
     pub kind: SourceKind,
+    /// The place the document is for: its figures are that place's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// Where the report's own year was read from, when it was drafted: relative words (今年,
+    /// 去年) in its text count from that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dated_by: Option<DatedBy>,
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. When two sources state the same figure,
     /// the later publication stands and the earlier is shown as revised.
     pub published: String,
@@ -119,6 +132,21 @@ pub struct Source {
     /// looked up in the folders given with `--sources`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+/// Where a drafted report's own year was read from, so a reader knows whether to check it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DatedBy {
+    /// Its title or its first lines (2026年政府工作报告).
+    Title,
+    /// The line that says when it was delivered (2026年1月25日在…会议上, 二〇二六年一月).
+    Delivered,
+    /// Its file's name.
+    FileName,
+    /// `--year`.
+    Given,
+    /// None of these: the computer's clock.
+    Clock,
 }
 
 /// What kind of document a source is.
@@ -288,7 +316,14 @@ pub struct DataPoint {
     /// The plain number in the indicator's unit, without scale words.
     pub value: f64,
     pub qualifier: Qualifier,
+    /// A range's high end (增长5%—5.5%: 5.5), with `qualifier: Range` and `value` its low end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
     pub basis: Basis,
+    /// The span of years the figure covers when it is no single year's (十四五 年均增长6%: from
+    /// 2021, per year), ending in `year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// The part of the year the figure covers, when not all of it (the river figures are
     /// `Months(1, 11)`, 1-11月): placed on a time axis and ordered by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -333,6 +368,7 @@ impl DataPoint {
         (
             self.measure.as_deref(),
             self.year,
+            self.span,
             self.part,
             self.kind,
             self.basis,
@@ -340,6 +376,7 @@ impl DataPoint {
         ) == (
             other.measure.as_deref(),
             other.year,
+            other.span,
             other.part,
             other.kind,
             other.basis,
@@ -362,8 +399,12 @@ impl DataPoint {
         time::order_key(self.year, self.part)
     }
 
-    /// The figure's time as the report writes it: "2022年1-11月" / "2022, January–November".
+    /// The figure's time as the report writes it: "2022年1-11月" / "2022, January–November",
+    /// "2021—2025年年均" / "2021–2025, a year on average".
     pub fn time_label(&self, lang: Lang) -> String {
+        if let Some(span) = self.span {
+            return span.label(self.year, lang);
+        }
         let mut label = time::time_label(self.year, self.part, lang);
         if self.part.is_none()
             && let Some(period) = &self.period
@@ -445,6 +486,8 @@ pub enum Qualifier {
     AtMost,
     /// 近: just under
     Nearly,
+    /// From `value` to the figure's `high`: 4.5%—5%, 5%到5.5%.
+    Range,
 }
 
 impl Qualifier {
@@ -455,94 +498,8 @@ impl Qualifier {
             Self::AtLeast => "at_least",
             Self::AtMost => "at_most",
             Self::Nearly => "nearly",
+            Self::Range => "range",
         }
-    }
-}
-
-/// What a figure measures over time. Figures of different bases are never compared in one chart:
-/// a cumulative total next to a yearly increment would mislead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Basis {
-    /// 同比增长: change against the previous year, in percent.
-    YearOnYear,
-    /// 新增: new in the year.
-    NewInYear,
-    /// 累计, 总量: a running total.
-    Cumulative,
-    /// A rate or share.
-    Rate,
-    /// A level at a time: a capacity, a concentration, a count of projects under way.
-    Level,
-    /// A change in percentage points (提升2个百分点).
-    PointsChange,
-}
-
-/// A basis's names, every one of them in one place: what a data file writes, what the window and
-/// the messages call it, and the short name of a drafted chart's title.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct BasisNames {
-    /// As a data file and a figure's why write it: `year_on_year`.
-    pub id: &'static str,
-    /// As the window and the messages name it: 同比增长 / year-on-year change.
-    pub zh: &'static str,
-    pub en: &'static str,
-    /// As a drafted chart's title names a group of figures: 增速 / growth.
-    pub short_zh: &'static str,
-    pub short_en: &'static str,
-}
-
-impl Basis {
-    /// The basis's names: the one table of them.
-    pub fn names(self) -> BasisNames {
-        let (id, zh, en, short_zh, short_en) = match self {
-            Self::YearOnYear => (
-                "year_on_year",
-                "同比增长",
-                "year-on-year change",
-                "增速",
-                "growth",
-            ),
-            Self::NewInYear => (
-                "new_in_year",
-                "当年新增",
-                "new in the year",
-                "当年新增",
-                "new in the year",
-            ),
-            Self::Cumulative => (
-                "cumulative",
-                "累计总量",
-                "cumulative total",
-                "累计",
-                "cumulative",
-            ),
-            Self::Rate => ("rate", "比率或占比", "rate or share", "比率", "rate"),
-            Self::Level => ("level", "水平", "level", "总量", "level"),
-            Self::PointsChange => (
-                "points_change",
-                "百分点变化",
-                "change in percentage points",
-                "百分点变化",
-                "change in points",
-            ),
-        };
-        BasisNames {
-            id,
-            zh,
-            en,
-            short_zh,
-            short_en,
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        self.names().id
-    }
-
-    /// Whether figures on this basis are percentages by nature (a growth rate, a change in
-    /// percentage points), and so must be in a percent unit.
-    pub fn needs_percent(self) -> bool {
-        matches!(self, Self::YearOnYear | Self::PointsChange)
     }
 }
 

@@ -90,6 +90,8 @@ impl Review {
             } else {
                 Basis::Level
             },
+            high: None,
+            span: None,
             part: None,
             period: None,
             note: None,

@@ -85,7 +85,7 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                 ));
             }
             let kind = kind_label(p.kind, p.year, lang);
-            let value_text = format::value_with_unit(p.value, p.qualifier, unit, lang);
+            let value_text = format::figure_with_unit(p, unit, lang);
             let basis = basis_label(p.basis, lang).to_owned();
             let period = p.period_label(lang).unwrap_or_default();
             let versus = versus_target(ind, p, unit, lang);

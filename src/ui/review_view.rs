@@ -240,7 +240,7 @@ fn list_ui(ui: &mut Ui, session: &mut ReviewSession, lang: Lang, scroll: bool) {
                 let ind = &session.report.indicators[item.indicator];
                 let value = session.report.unit_of_point(ind, p).map_or_else(
                     || crate::format::plain(p.value),
-                    |u| crate::format::value_with_unit(p.value, p.qualifier, u, lang),
+                    |u| crate::format::figure_with_unit(p, u, lang),
                 );
                 let (mark, colour) = match p.review.as_ref().map(|r| r.state) {
                     Some(ReviewState::Accepted) => ("√", palette::ACCEPTED),

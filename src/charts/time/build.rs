@@ -62,7 +62,7 @@ fn time_series(spec: &ChartSpec, input: &Input<'_>) -> (Vec<Series<TimeLine>>, (
                     end,
                     value: p.value,
                     qualifier: p.qualifier,
-                    label: format::value_label(p.value, p.qualifier, lang),
+                    label: format::figure_label(p, lang),
                     detail: detail(input.report, ind, p, &spec.unit, lang),
                 })
             })

@@ -125,6 +125,8 @@ pub fn point(year: i32, kind: PointKind, value: f64) -> DataPoint {
         kind,
         value,
         qualifier: Qualifier::Exact,
+        high: None,
+        span: None,
         basis: Basis::YearOnYear,
         part: None,
         period: None,
