@@ -128,11 +128,22 @@ enum Command {
     /// page): every figure with its unit, qualifier, kind, year, basis and sentence, proposed for
     /// review, with charts and pages. Writes to standard output unless --out is given.
     Draft {
-        /// The report: a .txt file, or an .html page saved from a browser.
-        report: PathBuf,
-        /// The data file to write (atomically; an existing file only with --force).
-        #[arg(long, value_name = "FILE.ron")]
+        /// The report: a .txt file, or an .html page saved from a browser. Several reports (of
+        /// several places) are drafted at once into the --out folder, with a comparison page.
+        #[arg(required = true, num_args = 1..)]
+        reports: Vec<PathBuf>,
+        /// The data file to write (atomically; an existing file only with --force); with several
+        /// reports, the folder to write them into, one `{place code}-{year}-{kind}.ron` each.
+        #[arg(long, value_name = "FILE.ron|DIR")]
         out: Option<PathBuf>,
+        /// Whose report it is, when its opening lines do not say: a name as written (广东省,
+        /// 深圳市龙岗区) or a GB/T 2260 code (440307).
+        #[arg(long, value_name = "NAME|CODE")]
+        place: Option<String>,
+        /// The year the report sets targets for (the year it was delivered in), when its text
+        /// does not say: relative words (今年, 去年) count from it.
+        #[arg(long)]
+        year: Option<i32>,
         /// Data files or folders whose indicators the draft reuses by name, unit and basis, so a
         /// new year's report merges into the record by id (repeatable).
         #[arg(long = "with", value_name = "FILE|DIR")]
@@ -190,11 +201,20 @@ fn main() -> ExitCode {
         Some(Command::Check { files, sources }) => check(&files, &sources),
         Some(Command::Table { files }) => table(&files),
         Some(Command::Draft {
-            report,
+            reports,
             out,
+            place,
+            year,
             with,
             force,
-        }) => draft::run(&report, out.as_deref(), &with, force),
+        }) => draft::run(&draft::Args {
+            reports: &reports,
+            out: out.as_deref(),
+            place: place.as_deref(),
+            year,
+            with: &with,
+            force,
+        }),
         Some(Command::Export {
             data,
             out,

@@ -1,4 +1,5 @@
-//! `planboard draft REPORT [--out FILE.ron] [--with FILE|DIR]... [--force]`: read the report,
+//! `planboard draft REPORT... [--out FILE.ron|DIR] [--place NAME|CODE] [--year YEAR] [--with
+//! FILE|DIR]... [--force]`: read each report,
 //! draft its data file with [`planboard::draft`], write it atomically (never over an existing file
 //! without `--force`), and say what was found.
 
@@ -10,8 +11,22 @@ use planboard::draft::{self, DraftError, MAX_REPORT_BYTES, ReportText, Request};
 use planboard::files;
 use planboard::model;
 
-pub fn run(report: &Path, out: Option<&Path>, with: &[PathBuf], force: bool) -> ExitCode {
-    match draft_file(report, out, with, force) {
+/// What `planboard draft` was given on its command line.
+pub struct Args<'a> {
+    pub reports: &'a [PathBuf],
+    pub out: Option<&'a Path>,
+    pub place: Option<&'a str>,
+    pub year: Option<i32>,
+    pub with: &'a [PathBuf],
+    pub force: bool,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let result = options(args).and_then(|opts| match args.reports {
+        [one] => draft_file(one, args.out, &opts),
+        many => draft_many(many, args.out, &opts),
+    });
+    match result {
         Ok(summary) => {
             eprintln!("{summary}");
             ExitCode::SUCCESS
@@ -23,12 +38,114 @@ pub fn run(report: &Path, out: Option<&Path>, with: &[PathBuf], force: bool) -> 
     }
 }
 
-fn draft_file(
-    report: &Path,
-    out: Option<&Path>,
-    with: &[PathBuf],
+/// The options every report is drafted with, checked before any report is read.
+struct Options {
+    place: Option<model::Place>,
+    year: Option<i32>,
+    with: Option<model::Dataset>,
     force: bool,
+}
+
+fn options(args: &Args) -> Result<Options, DraftError> {
+    let place = match args.place {
+        Some(given) => Some(
+            model::divisions::Divisions::embedded()
+                .find(given)
+                .map_err(DraftError::Place)?
+                .place(),
+        ),
+        None => None,
+    };
+    if let Some(year) = args.year
+        && !draft::dated::YEARS.contains(&year)
+    {
+        return Err(DraftError::Year { year });
+    }
+    if args.reports.len() > 1 && args.place.is_some() {
+        return Err(DraftError::PlaceOfMany);
+    }
+    let with = if args.with.is_empty() {
+        None
+    } else {
+        Some(
+            model::load_dataset(args.with)
+                .map_err(|e| DraftError::With(format!("the --with data does not load: {e}")))?,
+        )
+    };
+    Ok(Options {
+        place,
+        year: args.year,
+        with,
+        force: args.force,
+    })
+}
+
+/// Several reports into one folder, each named by its source's id (its place, year and kind),
+/// none written unless every one drafts and no two are the same place's same report.
+fn draft_many(
+    reports: &[PathBuf],
+    out: Option<&Path>,
+    opts: &Options,
 ) -> Result<String, DraftError> {
+    let Some(dir) = out else {
+        return Err(DraftError::ManyNeedFolder);
+    };
+    if dir.is_file() || dir.extension().is_some_and(|e| e == "ron") {
+        return Err(DraftError::ManyNeedFolder);
+    }
+    std::fs::create_dir_all(dir).map_err(|e| DraftError::Write {
+        file: dir.display().to_string(),
+        err: e.to_string(),
+    })?;
+    let mut prepared: Vec<Prepared> = Vec::new();
+    for report in reports {
+        let stem = report
+            .file_stem()
+            .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+        let p = prepare(report, Some(&dir.join(format!("{stem}.ron"))), opts)?;
+        let id = &p.drafted.report.sources[0].id;
+        if let Some(other) = prepared
+            .iter()
+            .find(|q| &q.drafted.report.sources[0].id == id)
+        {
+            return Err(DraftError::SameReport {
+                first: other.name.clone(),
+                second: p.name.clone(),
+                id: id.clone(),
+            });
+        }
+        prepared.push(p);
+    }
+    let mut lines = Vec::new();
+    for p in prepared {
+        let out = dir.join(format!("{}.ron", p.drafted.report.sources[0].id));
+        lines.push(write(p, Some(&out), opts.force)?);
+    }
+    lines.push(
+        "every figure is proposed, with why: open the folder in the window (planboard DIR) to review them and compare the places"
+            .to_owned(),
+    );
+    Ok(lines.join("\n"))
+}
+
+fn draft_file(report: &Path, out: Option<&Path>, opts: &Options) -> Result<String, DraftError> {
+    let p = prepare(report, out, opts)?;
+    let mut summary = write(p, out, opts.force)?;
+    summary.push_str(
+        "\nevery figure is proposed, with why: look at them in the window (planboard FILE.ron) and mark each in the file (review: (state: Accepted | Rejected, …))",
+    );
+    Ok(summary)
+}
+
+/// A report read and drafted, not yet written.
+struct Prepared {
+    name: String,
+    text: ReportText,
+    checked: Checked,
+    drafted: draft::Drafted,
+}
+
+fn prepare(report: &Path, out: Option<&Path>, opts: &Options) -> Result<Prepared, DraftError> {
     let name = report.display().to_string();
     let read_err = |err: std::io::Error| DraftError::Read {
         file: name.clone(),
@@ -50,17 +167,9 @@ fn draft_file(
     }
     let bytes = std::fs::read(report).map_err(read_err)?;
     let text = draft::input::read(&bytes, &name)?;
-    let with_data = if with.is_empty() {
-        None
-    } else {
-        Some(
-            model::load_dataset(with)
-                .map_err(|e| DraftError::With(format!("the --with data does not load: {e}")))?,
-        )
-    };
     if let Some(out) = out
         && out.exists()
-        && !force
+        && !opts.force
     {
         return Err(DraftError::Write {
             file: out.display().to_string(),
@@ -72,9 +181,27 @@ fn draft_file(
         name: &name,
         out,
         text_path: checked.named(),
-        with: with_data.as_ref().map(|d| &d.report),
+        with: opts.with.as_ref().map(|d| &d.report),
+        place: opts.place.clone(),
+        year: opts.year,
     };
     let drafted = draft::draft(&text, &req)?;
+    Ok(Prepared {
+        name,
+        text,
+        checked,
+        drafted,
+    })
+}
+
+/// Write a prepared draft (and its text's UTF-8 copy when it needs one) and say what was found.
+fn write(p: Prepared, out: Option<&Path>, force: bool) -> Result<String, DraftError> {
+    let Prepared {
+        name,
+        text,
+        checked,
+        drafted,
+    } = p;
     let write_err = |path: &Path, err: String| DraftError::Write {
         file: path.display().to_string(),
         err,
@@ -90,13 +217,20 @@ fn draft_file(
             .map_err(|e| write_err(copy, why_not_written(&e)))?;
     }
     let r = &drafted.report;
+    let source = &r.sources[0];
+    let place = source.place.as_ref().map_or_else(
+        || "place not found: give --place".to_owned(),
+        |p| format!("{} {}", p.name, p.code),
+    );
     let mut summary = format!(
-        "{} figures in {} indicators, {} charts on {} pages, from {name} ({})",
+        "{} figures in {} indicators, {} charts on {} pages, from {name} ({}); {place}, {} {}",
         r.point_count(),
         r.indicators.len(),
         r.charts.len(),
         r.pages.len(),
         text.origin(),
+        r.years.last,
+        dated_words(source.dated_by),
     );
     if let Some(out) = out {
         write_atomic(out, drafted.ron.as_bytes(), force)
@@ -119,16 +253,30 @@ fn draft_file(
             );
         }
     }
-    summary.push_str(
-        "\nevery figure is proposed, with why: look at them in the window (planboard FILE.ron) and mark each in the file (review: (state: Accepted | Rejected, …))",
-    );
     if drafted.dropped > 0 {
         summary.push_str(&format!(
             "\n{} numbers left out: their words did not state them back, or a reviewed --with file rejected them",
             drafted.dropped
         ));
     }
+    for warning in &drafted.warnings {
+        summary.push_str(&format!("\n{warning}"));
+    }
     Ok(summary)
+}
+
+/// Where the report's year came from, as the summary says it.
+fn dated_words(by: Option<model::DatedBy>) -> &'static str {
+    match by {
+        Some(model::DatedBy::Given) => "as --year gave",
+        Some(model::DatedBy::Delivered) => "as its delivery line dates it",
+        Some(model::DatedBy::Title) => "as its title names it",
+        Some(model::DatedBy::Text) => "as its text names it",
+        Some(model::DatedBy::FileName) => "from its file's name (the text names no year: check it)",
+        Some(model::DatedBy::Clock) | None => {
+            "from the computer's clock (neither the text nor the file name names a year: give --year)"
+        }
+    }
 }
 
 /// The text a drafted file's quotes are checked against, decided once from the report's format.

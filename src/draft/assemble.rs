@@ -20,6 +20,8 @@ use crate::model::{
 pub struct Assembled {
     pub report: Report,
     pub dropped: usize,
+    /// Figures left out because they cannot be valid, each named.
+    pub warnings: Vec<String>,
 }
 
 /// Series in one proposed chart at most, so bars stay readable.
@@ -71,9 +73,10 @@ pub fn assemble(
     let Builder {
         units,
         categories,
-        indicators,
+        mut indicators,
         ..
     } = b;
+    let warnings = drop_invalid(&mut indicators, &units, &categories, &source);
     let (charts, pages) = charts_and_pages(&source.id, &categories, &indicators, &units);
     let years = indicators
         .iter()
@@ -97,7 +100,52 @@ pub fn assemble(
         charts,
         pages,
     };
-    Assembled { report, dropped }
+    Assembled {
+        report,
+        dropped,
+        warnings,
+    }
+}
+
+/// Leave out the figures that cannot be valid (a share over 100%, a span too long, …), each named
+/// with its quote and what is wrong, and the indicators left without figures: one bad figure never
+/// sinks the whole draft.
+fn drop_invalid(
+    indicators: &mut Vec<Indicator>,
+    units: &[Unit],
+    categories: &[Category],
+    source: &Source,
+) -> Vec<String> {
+    let check = Report {
+        title: source.title.clone(),
+        issuer: source.issuer.clone(),
+        years: YearRange {
+            first: i32::MIN,
+            last: i32::MAX,
+        },
+        sources: vec![source.clone()],
+        categories: categories.to_vec(),
+        units: units.to_vec(),
+        indicators: std::mem::take(indicators),
+        charts: Vec::new(),
+        pages: Vec::new(),
+    };
+    let mut bad = crate::model::invalid_points(&check);
+    *indicators = check.indicators;
+    bad.sort_by_key(|(i, p, _)| (*i, *p));
+    bad.dedup_by_key(|(i, p, _)| (*i, *p));
+    let warnings = bad
+        .iter()
+        .map(|(i, p, msg)| {
+            let (ind, point) = (&indicators[*i], &indicators[*i].points[*p]);
+            format!("left out “{}” ({}): {}", point.quote, ind.name.zh, msg.en)
+        })
+        .collect();
+    for (i, p, _) in bad.iter().rev() {
+        indicators[*i].points.remove(*p);
+    }
+    indicators.retain(|i| !i.points.is_empty());
+    warnings
 }
 
 struct Builder<'a> {
@@ -169,6 +217,9 @@ impl Builder<'_> {
         } else {
             f.name.clone()
         };
+        // A known indicator is named as every draft names it (生产总值 as 地区生产总值).
+        let known = self.lex.known_name(&name);
+        let name = known.map_or(name, |k| k.zh.clone());
         if let Some((existing, measure)) = self.existing(&name, lex_unit.declared(), basis) {
             let mut point = point;
             point.measure = measure;
@@ -176,7 +227,11 @@ impl Builder<'_> {
             return;
         }
         let unit_id = self.declare_unit(f.unit);
-        let category = self.category_for(f.heading, outline);
+        let category = if known.is_some() {
+            self.known_category()
+        } else {
+            self.category_for(f.heading, outline)
+        };
         let mut key = (name.clone(), unit_id.clone(), basis);
         let mut copy = 1;
         loop {
@@ -294,6 +349,15 @@ impl Builder<'_> {
         decl.id
     }
 
+    /// The known indicators' category, the same in every draft, first in the draft.
+    fn known_category(&mut self) -> String {
+        let c = &self.lex.known_category;
+        if !self.categories.iter().any(|x| x.id == c.id) {
+            self.categories.insert(0, c.clone());
+        }
+        c.id.clone()
+    }
+
     /// The category of a figure: the section (（一） or 一、) it stands in.
     fn category_for(&mut self, heading: Option<usize>, outline: &Outline) -> String {
         let section = outline
@@ -333,11 +397,12 @@ impl Builder<'_> {
             me.indicators.iter().any(|i| i.id == id)
                 || me.with.is_some_and(|w| w.indicator(id).is_some())
         };
-        if let Some(known) = self.lex.indicators.iter().find(|k| k.zh == name) {
+        // A known indicator's id is the same in every place's draft, so they line up when opened
+        // together: its id and basis (gdp_year_on_year), and its unit when one basis has two.
+        if let Some(known) = self.lex.known_name(name) {
             for id in [
-                format!("{}-{}", self.prefix, known.id),
-                format!("{}-{}_{}", self.prefix, known.id, basis.id()),
-                format!("{}-{}_{}_{unit}", self.prefix, known.id, basis.id()),
+                format!("{}_{}", known.id, basis.id()),
+                format!("{}_{}_{unit}", known.id, basis.id()),
             ] {
                 if !taken(&id, self) {
                     return (id, known.en.clone());
@@ -416,7 +481,8 @@ fn charts_and_pages(
                     series: chunk.iter().map(|i| i.id.clone()).collect(),
                     measure: None,
                     kinds: Vec::new(),
-                    sources: Vec::new(),
+                    // A draft's charts show its own figures, whichever places' drafts are open.
+                    sources: vec![source.to_owned()],
                     reference_lines: Vec::new(),
                 });
                 page_charts.push(id);
@@ -424,7 +490,12 @@ fn charts_and_pages(
         }
         if !page_charts.is_empty() {
             pages.push(Page {
-                id: cat.id.clone(),
+                // The known indicators' category is every draft's: its page is this draft's own.
+                id: if cat.id.starts_with(source) {
+                    cat.id.clone()
+                } else {
+                    format!("{source}-{}", cat.id)
+                },
                 title: Text {
                     zh: cat.zh.clone(),
                     en: cat.en.clone(),

@@ -48,13 +48,18 @@ pub fn heading_kind(name: &str, lex: &Lexicon) -> Option<PointKind> {
 }
 
 /// The results year and the target year: votes from headings and the title (strong) and from
-/// years followed by results or target words in the text; the most named year otherwise.
+/// years followed by results or target words in the text; the most named year otherwise. A
+/// report's delivery year (`anchor`) decides: its targets' year, the year before its results'.
 pub fn report_years(
     chars: &[char],
     headings: &[Heading],
     title: Option<&str>,
     lex: &Lexicon,
+    anchor: Option<i32>,
 ) -> (i32, i32) {
+    if let Some(year) = anchor {
+        return (year - 1, year);
+    }
     let mut results: HashMap<i32, u32> = HashMap::new();
     let mut targets: HashMap<i32, u32> = HashMap::new();
     let mut named: HashMap<i32, u32> = HashMap::new();

@@ -12,18 +12,22 @@
 //! every one is marked as proposed for a person to review.
 
 pub mod assemble;
+pub mod dated;
 pub mod figures;
 pub mod input;
 pub mod kind;
 pub mod outline;
+pub mod place;
 pub mod proposed;
 pub mod shape;
+pub mod source;
 pub mod tables;
 
 use std::path::Path;
 
+use crate::model::divisions::Divisions;
 use crate::model::lexicon::Lexicon;
-use crate::model::{Report, Source, SourceKind, Text};
+use crate::model::{DatedBy, Place, Report, Text};
 
 pub use input::{Encoding, Format, MAX_REPORT_BYTES, ReportText};
 
@@ -74,6 +78,26 @@ pub enum DraftError {
     },
     #[error("{0}")]
     With(String),
+    #[error("{}", .0.message().en)]
+    Place(crate::model::divisions::PlaceError),
+    #[error("--year {year}: expected the year the report sets targets for, from 1949 to 2100")]
+    Year { year: i32 },
+    #[error(
+        "--place names one report's place; with several reports, expected each report's opening to name its own (draft one report at a time to set --place)"
+    )]
+    PlaceOfMany,
+    #[error(
+        "several reports are drafted into a folder: expected --out DIR (a folder, made if it does not exist), not a .ron file or none"
+    )]
+    ManyNeedFolder,
+    #[error(
+        "{first} and {second} are both `{id}` (the same place, year and kind of report); expected one report per place, year and kind — draft them apart, with --place or --year for the one whose text misleads; nothing was written"
+    )]
+    SameReport {
+        first: String,
+        second: String,
+        id: String,
+    },
     #[error(
         "{file}: the drafted data does not load, which is a bug in planboard draft; please report it with the report's text: {problems}"
     )]
@@ -117,6 +141,15 @@ impl DraftError {
                 "{file}：草稿有 {figures} 个数字、{bytes} 字节数据，超过数据文件 {max} 字节的上限；应为一份报告——请分部分起草"
             ),
             Self::With(err) => format!("--with 数据：{err}"),
+            Self::Place(err) => err.message().zh,
+            Self::Year { year } => {
+                format!("--year {year}：应为报告设定目标的年份，在 1949 至 2100 之间")
+            }
+            Self::PlaceOfMany => "--place 只能指定一份报告的地区；起草多份报告时，每份报告的开头应写明其地区（要指定 --place，请逐份起草）".to_owned(),
+            Self::ManyNeedFolder => "多份报告起草到一个文件夹：应给出 --out 文件夹（不存在时会创建），而不是 .ron 文件或不给".to_owned(),
+            Self::SameReport { first, second, id } => format!(
+                "{first} 和 {second} 都是 `{id}`（同一地区、同一年份、同一类报告）；每个地区每年每类应只有一份报告——请分开起草，对文本有误导的那份用 --place 或 --year 指定；没有写入任何文件"
+            ),
             Self::Invalid { file, problems } => format!(
                 "{file}：起草出的数据无法载入，这是 planboard draft 的缺陷；请连同报告正文一起报告：{problems}"
             ),
@@ -135,6 +168,10 @@ pub struct Request<'a> {
     pub text_path: Option<String>,
     /// Existing data whose indicators the draft reuses by name, unit and basis.
     pub with: Option<&'a Report>,
+    /// `--place`: whose report it is, instead of the place its opening names.
+    pub place: Option<Place>,
+    /// `--year`: the year the report sets targets for (delivered in), instead of its text's.
+    pub year: Option<i32>,
 }
 
 /// A drafted data file.
@@ -146,6 +183,9 @@ pub struct Drafted {
     /// Figures read but left out: their words did not state them back, or a review of the same
     /// text (a `--with` file) rejected them.
     pub dropped: usize,
+    /// Figures left out because they cannot be valid (a share over 100%, a span too long), each
+    /// named with its quote and why: one bad figure never sinks the whole draft.
+    pub warnings: Vec<String>,
 }
 
 /// Draft a data file from a report's decoded text.
@@ -155,9 +195,45 @@ pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
     // Read in the lexicon's normal forms (traditional characters as simplified, full-width digits);
     // quote from the text itself.
     let normal = lex.normalize(&chars);
-    let outline = outline::outline(&normal, lex);
+    let anchor = dated::anchor(&normal, lex, req.year).or_else(|| {
+        // A text that names no year at all: its file's name, before the clock.
+        let named = kind::years_at(&normal, 0, normal.len()).next().is_some();
+        let year = dated::file_name_year(req.name).filter(|_| !named)?;
+        Some(dated::Anchor {
+            year,
+            by: DatedBy::FileName,
+            why: format!("file name {}", req.name),
+        })
+    });
+    let outline = outline::outline(&normal, lex, anchor.as_ref().map(|a| a.year));
+    let dated_by = match &anchor {
+        Some(a) => a.by,
+        None if outline.years_from_clock => DatedBy::Clock,
+        None if outline
+            .title_text
+            .as_deref()
+            .and_then(kind::year_in)
+            .is_some() =>
+        {
+            DatedBy::Title
+        }
+        None => DatedBy::Text,
+    };
+    let place = req.place.clone().or_else(|| {
+        place::place_of(&normal, lex, Divisions::embedded()).map(|f| f.division.place())
+    });
     let figures = figures::read(&normal, &outline, lex);
-    let source = source_of(&chars, &outline, req);
+    let source = source::source_of(
+        &chars,
+        &outline,
+        lex,
+        source::Known {
+            file_name: req.name,
+            place,
+            dated_by,
+            text_path: req.text_path.clone(),
+        },
+    );
     let assembled = assemble::assemble(&chars, &figures, &outline, lex, source, req.with);
     if assembled.report.point_count() == 0 {
         return Err(DraftError::NoFigures {
@@ -184,66 +260,8 @@ pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
         report: assembled.report,
         ron,
         dropped: assembled.dropped,
+        warnings: assembled.warnings,
     })
-}
-
-/// The report as the source of its figures: title, issuer and date as its text gives them.
-fn source_of(chars: &[char], outline: &outline::Outline, req: &Request) -> Source {
-    let stem = Path::new(req.name)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("report");
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let id = if id.is_empty() {
-        "report".to_owned()
-    } else {
-        id
-    };
-    let title = outline
-        .title_text
-        .clone()
-        .unwrap_or_else(|| stem.to_owned());
-    let head: String = chars.iter().take(3000).collect();
-    let lex = Lexicon::embedded();
-    let kind = lex
-        .source_kinds
-        .iter()
-        .find(|k| k.words.iter().any(|w| head.contains(w.as_str())))
-        .map_or(SourceKind::Other, |k| k.kind);
-    let published = outline
-        .published
-        .clone()
-        .unwrap_or_else(|| outline.target_year.to_string());
-    Source {
-        id,
-        title: untranslated(&title),
-        issuer: issuer_in(&head, lex).map_or_else(
-            || Text {
-                zh: "未注明".to_owned(),
-                en: "not stated in the text".to_owned(),
-            },
-            |zh| untranslated(&zh),
-        ),
-        kind,
-        place: None,
-        dated_by: None,
-        published,
-        url: None,
-        text: req.text_path.clone(),
-    }
 }
 
 /// The English of a text the draft cannot translate: the Chinese, visibly marked for the review.
@@ -256,30 +274,6 @@ pub fn untranslated(zh: &str) -> Text {
 
 /// How a drafted English name that still needs a translation begins.
 pub const UNTRANSLATED: &str = "[zh] ";
-
-/// "…区人民政府" or "…统计局" near the top of a report.
-fn issuer_in(head: &str, lex: &Lexicon) -> Option<String> {
-    for suffix in &lex.issuer_suffixes {
-        if let Some(at) = head.find(suffix.as_str()) {
-            let before: Vec<char> = head[..at].chars().collect();
-            let start = before
-                .iter()
-                .rposition(|c| !crate::model::lexicon::is_cjk(*c))
-                .map_or(0, |p| p + 1);
-            let name: String = before[start.max(before.len().saturating_sub(12))..]
-                .iter()
-                .collect();
-            let name = lex
-                .issuer_lead_words
-                .iter()
-                .fold(name.as_str(), |n, w| n.trim_start_matches(w.as_str()));
-            if name.chars().count() >= 2 {
-                return Some(format!("{name}{suffix}"));
-            }
-        }
-    }
-    None
-}
 
 #[cfg(test)]
 mod tests {

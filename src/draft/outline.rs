@@ -9,7 +9,9 @@ pub use super::shape::{Heading, Outline};
 use crate::model::lexicon::{Lexicon, is_cjk};
 
 /// Read the outline of `chars`.
-pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
+/// `anchor`: the year the report was delivered or given in (see [`super::dated`]), which makes it
+/// the target year and the year before the results year.
+pub fn outline(chars: &[char], lex: &Lexicon, anchor: Option<i32>) -> Outline {
     let lines = lines(chars);
     let mut headings: Vec<Heading> = Vec::new();
     let mut figures_end = chars.len();
@@ -87,8 +89,9 @@ pub fn outline(chars: &[char], lex: &Lexicon) -> Outline {
         });
     }
     drop_contents_lists(chars, &mut headings);
-    let (results_year, target_year) = report_years(chars, &headings, title_text.as_deref(), lex);
-    let years_from_clock = years_at(chars, 0, chars.len()).next().is_none();
+    let (results_year, target_year) =
+        report_years(chars, &headings, title_text.as_deref(), lex, anchor);
+    let years_from_clock = anchor.is_none() && years_at(chars, 0, chars.len()).next().is_none();
     Outline {
         headings,
         title,
@@ -263,7 +266,7 @@ mod tests {
                     （一）改革攻坚系统推进\n1. 改革工作成效明显。谋划推进 23 个事项。\n\
                     四、2023 年主要经济指标发展目标\n增长 7%左右。\n名词解释\n1. 双区：指 2 个区";
         let chars: Vec<char> = text.chars().collect();
-        let o = outline(&chars, Lexicon::embedded());
+        let o = outline(&chars, Lexicon::embedded(), None);
         assert_eq!((o.results_year, o.target_year), (2022, 2023));
         let levels: Vec<u8> = o.headings.iter().map(|h| h.level).collect();
         assert_eq!(levels, [1, 2, 3, 1, 3]);

@@ -394,7 +394,7 @@ mod tests {
     fn cells(text: &str) -> Vec<(String, f64, String, Basis)> {
         let chars: Vec<char> = text.chars().collect();
         let lex = Lexicon::embedded();
-        let o = outline(&chars, lex);
+        let o = outline(&chars, lex, None);
         read(&chars, &o, lex)
             .0
             .into_iter()

@@ -436,12 +436,22 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
         .iter()
         .map(|s| (s.id.clone(), date_key(&s.published).unwrap_or((0, 0, 0))))
         .collect();
+    // Figures of different places are never revisions of one another: the place is part of
+    // what a figure states.
+    let places: HashMap<&str, &str> = report
+        .sources
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.place.as_ref()?.code.as_str())))
+        .collect();
+    let place_of = |p: &super::DataPoint| places.get(p.source_id()).map(|c| (*c).to_owned());
     let mut problems = Vec::new();
     for (m, ind) in report.indicators.iter_mut().enumerate() {
         let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
         for (p, point) in ind.points.iter().enumerate() {
             groups
                 .entry((
+                    place_of(point),
+                    point.span.map(|s| (s.from, s.over)),
                     point.measure.clone(),
                     point.year,
                     point.kind,

@@ -10,6 +10,15 @@ use serde::Deserialize;
 
 use super::{Qualifier, SourceKind};
 
+impl Lexicon {
+    /// The name every draft gives a known indicator: the first of the names that share its id
+    /// (生产总值 is written 地区生产总值), so drafts of many places name it alike.
+    pub fn known_name(&self, name: &str) -> Option<&KnownIndicator> {
+        let id = &self.indicators.iter().find(|k| k.zh == name)?.id;
+        self.indicators.iter().find(|k| &k.id == id)
+    }
+}
+
 /// The embedded lexicon's text.
 pub const LEXICON_RON: &str = include_str!("../../data/draft/lexicon.ron");
 
@@ -112,11 +121,17 @@ pub struct Lexicon {
     pub source_kinds: Vec<SourceKindWords>,
     pub issuer_suffixes: Vec<String>,
     pub issuer_lead_words: Vec<String>,
+    pub place_congress_words: Vec<String>,
+    pub place_office_words: Vec<String>,
+    pub place_title_words: Vec<String>,
     pub variants: Vec<(String, String)>,
     /// `variants` as a map, built when the lexicon is parsed.
     #[serde(skip)]
     variant_map: HashMap<char, char>,
     pub indicators: Vec<KnownIndicator>,
+    /// The category every known indicator is in, the same in every draft: one place's GDP and
+    /// another's are one indicator when their drafts open together.
+    pub known_category: super::Category,
 }
 
 /// A target named right beside its number: the word just before it (年初目标（6.5%）) and the

@@ -8,6 +8,7 @@ mod basis;
 mod chart;
 mod data_file;
 mod dataset;
+pub mod divisions;
 mod error;
 mod hints;
 pub mod lexicon;
@@ -20,6 +21,7 @@ pub mod series;
 mod span;
 pub mod time;
 mod validate;
+pub use validate::invalid_points;
 pub mod write;
 
 pub use basis::{Basis, BasisNames};
@@ -145,6 +147,8 @@ pub enum DatedBy {
     FileName,
     /// `--year`.
     Given,
+    /// The years its title, headings and sentences name (2022年主要指标完成情况).
+    Text,
     /// None of these: the computer's clock.
     Clock,
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::{MAX_MAGNITUDE, basis_zh, check_id, check_ids, check_text, kind_zh, list};
 use crate::model::locate::Path;
-use crate::model::{Basis, DataPoint, Indicator, Msg, Report, Unit};
+use crate::model::{Basis, DataPoint, Indicator, Msg, Qualifier, Report, Unit};
 use crate::path;
 
 /// What the section's items are called.
@@ -136,6 +136,7 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, Msg), i: usize, ind
             point.kind,
             point.basis,
             point.source.as_deref(),
+            point.span.map(|s| s.from),
         )) {
             fail_duplicate(fail, &at);
         }
@@ -349,6 +350,52 @@ fn check_words(fail: &mut impl FnMut(Path, Msg), at: &PointAt<'_>) {
     }
     if let Some(note) = &point.note {
         check_text(fail, at.field("note"), note);
+    }
+    if let Some((en, zh)) = point.span.and_then(|s| s.problem(year)) {
+        fail(
+            at.field("span"),
+            Msg::new(format!("`{id}`: {en}"), format!("`{id}`：{zh}")),
+        );
+    }
+    check_range(fail, at);
+}
+
+/// A range (增长4.5%—5%) has both ends, the high one above the low; only a range has a high end.
+fn check_range(fail: &mut impl FnMut(Path, Msg), at: &PointAt<'_>) {
+    let point = at.point;
+    let (id, year, value) = (&at.ind.id, point.year, point.value);
+    match (point.qualifier, point.high) {
+        (Qualifier::Range, Some(high)) if high > value && high.is_finite() => {}
+        (Qualifier::Range, Some(high)) => fail(
+            at.field("high"),
+            Msg::new(
+                format!(
+                    "`{id}` {year}: the range runs from {value} to {high}; expected its high end above its low end (value)"
+                ),
+                format!("`{id}` {year}年：区间从 {value} 到 {high}；上限应大于下限（value）"),
+            ),
+        ),
+        (Qualifier::Range, None) => fail(
+            at.field("qualifier"),
+            Msg::new(
+                format!(
+                    "`{id}` {year}: a range needs its high end; expected `high: …` beside `value` (the low end)"
+                ),
+                format!("`{id}` {year}年：区间需要上限；应在 value（下限）旁写 `high: …`"),
+            ),
+        ),
+        (_, Some(_)) => fail(
+            at.field("high"),
+            Msg::new(
+                format!(
+                    "`{id}` {year}: only a range has a high end; expected `qualifier: Range` with `high`, or no `high`"
+                ),
+                format!(
+                    "`{id}` {year}年：只有区间才有上限；应写 `qualifier: Range`，或去掉 `high`"
+                ),
+            ),
+        ),
+        (_, None) => {}
     }
 }
 

@@ -46,6 +46,25 @@ pub fn validate_file(report: &Report) -> Vec<(Path, Msg)> {
     problems
 }
 
+/// The figures of a report that cannot be valid, as (indicator index, point index, what is
+/// wrong): what a draft leaves out, with a warning, rather than failing whole.
+pub fn invalid_points(report: &Report) -> Vec<(usize, usize, Msg)> {
+    use super::locate::Seg;
+    validate_file(report)
+        .into_iter()
+        .filter_map(|(path, msg)| match path.as_slice() {
+            [
+                Seg::Field(a),
+                Seg::Index(i),
+                Seg::Field(b),
+                Seg::Index(p),
+                ..,
+            ] if a == "indicators" && b == "points" => Some((*i, *p, msg)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every problem of the charts and pages of a merged report, whose charts may draw indicators of
 /// any of its files.
 pub fn validate_views(report: &Report) -> Vec<(Path, Msg)> {

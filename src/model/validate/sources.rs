@@ -24,6 +24,15 @@ pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
     for (s, source) in report.sources.iter().enumerate() {
         check_text(fail, path!["sources", s, "title"], &source.title);
         check_text(fail, path!["sources", s, "issuer"], &source.issuer);
+        if let Some((en, zh)) = source.place.as_ref().and_then(crate::model::Place::problem) {
+            fail(
+                path!["sources", s, "place"],
+                Msg::new(
+                    format!("source `{}`: {en}", source.id),
+                    format!("来源 `{}`：{zh}", source.id),
+                ),
+            );
+        }
         if date_key(&source.published).is_none() {
             let (id, published) = (&source.id, &source.published);
             fail(
