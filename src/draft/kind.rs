@@ -238,7 +238,7 @@ fn kind_of(
 
 /// A year the sentence names before the number (where it starts), unless it is a comparison's
 /// base (较2021年) or a range's end.
-fn named_year(p: &Place, lex: &Lexicon) -> Option<(usize, i32)> {
+pub fn named_year(p: &Place, lex: &Lexicon) -> Option<(usize, i32)> {
     let chars = p.chars;
     years_at(chars, p.sentence_start, p.number.start)
         .filter(|(i, _)| {

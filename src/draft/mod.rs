@@ -21,6 +21,7 @@ pub mod place;
 pub mod proposed;
 pub mod shape;
 pub mod source;
+pub mod span;
 pub mod tables;
 
 use std::path::Path;

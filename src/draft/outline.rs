@@ -92,7 +92,9 @@ pub fn outline(chars: &[char], lex: &Lexicon, anchor: Option<i32>) -> Outline {
     let (results_year, target_year) =
         report_years(chars, &headings, title_text.as_deref(), lex, anchor);
     let years_from_clock = anchor.is_none() && years_at(chars, 0, chars.len()).next().is_none();
+    let periods = super::span::period_marks(chars, &headings, lex, (results_year, target_year));
     Outline {
+        periods,
         headings,
         title,
         title_text,

@@ -21,6 +21,18 @@ pub struct Heading {
     pub year: Option<i32>,
 }
 
+/// Where a heading or a paragraph's opening words name a period: the spans of years (十四五:
+/// 2021–2025; 过去五年) and the single year (2025年) they name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodMark {
+    /// Char index of the line.
+    pub at: usize,
+    pub spans: Vec<(i32, i32)>,
+    pub year: Option<i32>,
+    /// The heading's level, when the line is a heading.
+    pub heading: Option<u8>,
+}
+
 /// A report's outline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outline {
@@ -36,6 +48,8 @@ pub struct Outline {
     pub years_from_clock: bool,
     /// Where a glossary or annex starts: no figures after it.
     pub figures_end: usize,
+    /// Where headings and paragraphs open a period, in text order (see `span.rs`).
+    pub periods: Vec<PeriodMark>,
     /// A publication date found near the top (2023年4月26日, 发布时间:2023-04-03), as YYYY-MM-DD.
     pub published: Option<String>,
 }

@@ -60,6 +60,15 @@ pub struct KnownIndicator {
     pub en: String,
 }
 
+/// A five-year plan's names (十四五, “十四五”) and its years.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPeriod {
+    pub words: Vec<String>,
+    pub from: i32,
+    pub to: i32,
+}
+
 /// Every word list; see the comments in `data/draft/lexicon.ron` for what each one does.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,6 +141,19 @@ pub struct Lexicon {
     /// The category every known indicator is in, the same in every draft: one place's GDP and
     /// another's are one indicator when their drafts open together.
     pub known_category: super::Category,
+    /// Units of time: two numbers joined by a range mark in one of these (2021—2025年, 1-11月) are
+    /// the ends of a span of time, not a figure that is a range.
+    pub range_excluded_units: Vec<String>,
+    /// The five-year plans by name, with their years.
+    pub plan_periods: Vec<PlanPeriod>,
+    /// Words of the five years just past (过去五年, 五年来) and of the five to come (今后五年).
+    pub past_span_words: Vec<String>,
+    pub coming_span_words: Vec<String>,
+    /// A figure over a span read as an average per year (年均), or as a total (累计).
+    pub per_year_words: Vec<String>,
+    pub span_total_words: Vec<String>,
+    /// 今年: the report's target year, where a paragraph opens on it.
+    pub this_year_words: Vec<String>,
 }
 
 /// A target named right beside its number: the word just before it (年初目标（6.5%）) and the

@@ -32,6 +32,8 @@ pub struct Mention {
     /// Index into [`Lexicon::units`] of the unit printed after the number (or shared by its list).
     pub unit: Option<usize>,
     pub qualifier: Qualifier,
+    /// A range's high end (增长4.5%—5%: 5), its low end `value`, with `qualifier: Range`.
+    pub high: Option<f64>,
     /// The word that made the number a fall (下降), if any.
     pub fall: Option<String>,
     /// Index of the list this number belongs to (a、b和c after one verb), if it is in one.
@@ -129,8 +131,55 @@ pub fn read(chars: &[char], lex: &Lexicon) -> Vec<Mention> {
         out.push(mention(chars, i, end, magnitude, is_chinese, lex));
         i = end.max(i + 1);
     }
+    merge_ranges(chars, &mut out, lex);
     link_lists(chars, &mut out, lex);
     out
+}
+
+/// Two numbers joined by a range mark into one figure that is a range (增长4.5%—5%, 5%到5.5%,
+/// 4.5-5%, 下降3%—5%): the low end its value, the high end `high`, the unit the second's (the first
+/// may leave it out). Not a range of times (2021—2025年, 1-11月, 3—5年): those stay ends of a
+/// range, which are no figures.
+fn merge_ranges(chars: &[char], mentions: &mut Vec<Mention>, lex: &Lexicon) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let k = skip_space(chars, a.span.end);
+        let mark = chars.get(k).is_some_and(|c| is_dash(*c));
+        let mut n = k + 1;
+        while chars.get(n).is_some_and(|c| *c == '—') {
+            n += 1;
+        }
+        let n = skip_space(chars, n);
+        // The second number right after the mark (its minus sign, when the mark is "-", is the mark).
+        let joined = mark && (b.number.start == n || b.span.start == k && chars[k] == '-');
+        let units_agree = b.unit.is_some() && a.unit.is_none_or(|u| Some(u) == b.unit);
+        let time = b
+            .unit
+            .is_some_and(|u| lex.range_excluded_units.contains(&lex.units[u].zh));
+        let plain = !a.chinese && !b.chinese && a.qualifier == Qualifier::Exact;
+        if !(joined && units_agree && !time && plain) {
+            i += 1;
+            continue;
+        }
+        // 下降3%—5%: both ends are falls.
+        let sign = if a.value < 0.0 { -1.0 } else { 1.0 };
+        let (x, y) = (a.value, sign * b.value.abs());
+        if !(x.is_finite() && y.is_finite()) || x == y {
+            i += 1;
+            continue;
+        }
+        let b = mentions.remove(i + 1);
+        let a = &mut mentions[i];
+        a.number = a.number.start..b.number.end;
+        a.span = a.span.start..b.span.end;
+        a.value = x.min(y);
+        a.high = Some(x.max(y));
+        a.unit = b.unit;
+        a.qualifier = Qualifier::Range;
+        a.in_range = false;
+        i += 1;
+    }
 }
 
 /// The words around one number: unit, qualifiers, sign. Read outward from the number: the words
@@ -168,6 +217,7 @@ fn mention(
         value: before.value,
         unit,
         qualifier,
+        high: None,
         fall: before.fall,
         list: None,
         chinese,

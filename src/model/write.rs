@@ -36,6 +36,19 @@ pub fn to_ron(report: &Report, from: &str) -> String {
         let _ = writeln!(s, "            title: {},", text(&src.title));
         let _ = writeln!(s, "            issuer: {},", text(&src.issuer));
         let _ = writeln!(s, "            kind: {:?},", src.kind);
+        if let Some(p) = &src.place {
+            let _ = writeln!(
+                s,
+                "            place: (name: {}, en: {}, level: {:?}, code: {}),",
+                string(&p.name),
+                string(&p.en),
+                p.level,
+                string(&p.code)
+            );
+        }
+        if let Some(by) = &src.dated_by {
+            let _ = writeln!(s, "            dated_by: {by:?},");
+        }
         let _ = writeln!(s, "            published: {},", string(&src.published));
         if let Some(url) = &src.url {
             let _ = writeln!(s, "            url: {},", string(url));
@@ -135,6 +148,16 @@ fn point(s: &mut String, p: &DataPoint) {
         p.basis
     );
     let pad = "                      ";
+    if let Some(high) = p.high {
+        let _ = writeln!(s, "{pad}high: {},", number(high));
+    }
+    if let Some(span) = &p.span {
+        let _ = writeln!(
+            s,
+            "{pad}span: (from: {}, over: {:?}),",
+            span.from, span.over
+        );
+    }
     if let Some(part) = &p.part {
         // `Months(1, 11)`: the variant as RON writes it.
         let _ = writeln!(s, "{pad}part: {part:?},");

@@ -59,9 +59,15 @@ pub(super) fn starting_levels(r: &Reader, figures: &mut [Proposed]) {
             .iter()
             .find(|w| lead[at..].contains(w.as_str()));
         let (b_kind, b_year, b_basis, b_name) = (b.kind, b.year, b.basis, b.name.clone());
+        let b_span = b.span;
         let a = &mut figures[i];
         a.kind = PointKind::Baseline;
-        a.year = baseline_year(b_kind, b_year, last_year.is_some());
+        // A level reached over a plan's span started the year before the span (从2020年末的…).
+        a.year = match b_span {
+            Some(s) if !last_year.is_some() => s.from - 1,
+            _ => baseline_year(b_kind, b_year, last_year.is_some()),
+        };
+        a.span = None;
         a.basis = b_basis;
         a.why = vec![
             format!("kind baseline: “{from}” before it, the level reached after"),

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::kind::{MAX_SENTENCE, Place, kind_and_year, period_in};
+use super::kind::{MAX_SENTENCE, Place, kind_and_year, named_year, period_in};
 use super::outline::{Outline, chinese_numeral};
 
 mod basis;
@@ -284,15 +284,34 @@ fn proposed(
             "marked: a comparison with other places or a rank, “{w}”"
         ));
     }
+    // A five-year plan's figure: its span decides its year (the span's end) and its kind.
+    let outline = reader.outline;
+    let figure = super::span::Figure {
+        chars: reader.chars,
+        sentence_start: context.sentence.start,
+        number_start: m.number.start,
+        kind,
+        basis,
+        named_year: named_year(&place, reader.lex).map(|(_, y)| y),
+    };
+    let years = (outline.results_year, outline.target_year);
+    let (kind, year, span) =
+        match super::span::span_of(&figure, &outline.periods, reader.lex, years) {
+            Some((span, to, kind, w)) => {
+                why.push(w);
+                (kind, to, Some(span))
+            }
+            None => (kind, year, None),
+        };
     Proposed {
         name: name.to_owned(),
         value: m.value,
         unit,
         qualifier: m.qualifier,
-        high: None,
+        high: m.high,
         kind,
         year,
-        span: None,
+        span,
         basis,
         period: context.period.clone(),
         quote,
