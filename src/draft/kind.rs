@@ -193,7 +193,10 @@ fn kind_of(
         .find_map(|rg| word_in(p, rg.clone(), &lex.estimate_words, |_| true));
     // A target word counts outside quotation marks (“灯塔计划” names a programme) and not shortly
     // after 完成, 实现 or 超额 (实现倍增目标 reports a result).
-    let target_word = ranges.iter().flatten().find_map(|rg| {
+    // A sentence that opens on the year or years past (一年来, 过去五年) reviews: a target word in
+    // it names what was aimed at (聚焦…目标任务体系), not a figure to reach.
+    let review = starts_with_any(chars, p.sentence_start, &lex.review_openers).is_some();
+    let target_word = ranges.iter().flatten().filter(|_| !review).find_map(|rg| {
         word_in(p, rg.clone(), &lex.strong_target_words, |at| {
             let before: String = chars[at.saturating_sub(5)..at].iter().collect();
             !lex.results_before_target

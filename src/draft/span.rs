@@ -92,9 +92,10 @@ fn periods_in(
         None
     };
     let year = relative.or_else(|| {
+        // Not a span's end written out (2021—2025年).
         years_at(text, 0, text.len())
+            .find(|(i, _)| *i == 0 || !lex.year_range_marks.iter().any(|m| m.starts_with(text[i - 1])))
             .map(|(_, y)| y)
-            .find(|y| !spans.iter().any(|(a, b)| y == a || y == b))
     });
     (spans, year)
 }
@@ -120,12 +121,21 @@ pub fn span_of(
     let sentence = &f.chars[f.sentence_start..f.number_start];
     let (own, _) = periods_in(sentence, lex, years);
     let by_year = by_year(f, lex, years.1);
+    let level = !matches!(f.basis, Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange);
     let (from, to, why) = if let Some((y, w)) = by_year {
         (years.1, y, w)
     } else if let Some(&(a, b)) = own.first() {
         (a, b, "its sentence names the period".to_owned())
-    } else if f.named_year.is_some() {
-        return None;
+    } else if let Some(y) = f.named_year.filter(|y| *y > years.1 && f.kind == PointKind::Target) {
+        // 2030年达到300亿立方米: a goal for a year past the target year, by the end of a span.
+        (years.1, y, format!("a goal for {y}"))
+    } else if let Some(y) = f.named_year {
+        // 提高到2025年的7.4万元 in a plan's review: the level at the span's end.
+        let (a, b) = context_span(f, marks, years)?;
+        if y != b || !level {
+            return None;
+        }
+        (a, b, "the level at the end of the period its section opens with".to_owned())
     } else {
         // The nearest mark that names a period; a top heading that names none ends the search.
         let mark = marks
@@ -167,7 +177,12 @@ pub fn span_of(
     } else {
         kind
     };
-    let over = if lex.per_year_words.iter().any(|w| sentence_has(sentence, w)) {
+    let over = if lex
+        .per_year_words
+        .iter()
+        .chain(&lex.span_bound_words)
+        .any(|w| sentence_has(sentence, w))
+    {
         SpanRead::PerYear
     } else if lex
         .span_total_words
@@ -184,6 +199,23 @@ pub fn span_of(
     };
     let span = Span { from, over };
     Some((span, to, kind, format!("span {}: {why}", span.years(to))))
+}
+
+/// The span of the nearest mark naming a period, when it names one and no single year.
+fn context_span(f: &Figure, marks: &[PeriodMark], years: (i32, i32)) -> Option<(i32, i32)> {
+    let mark = marks
+        .iter()
+        .rev()
+        .filter(|m| m.at <= f.sentence_start)
+        .find(|m| !m.spans.is_empty() || m.year.is_some() || m.heading == Some(1))?;
+    if mark.year.is_some() {
+        return None;
+    }
+    let past = f.kind != PointKind::Target;
+    mark.spans
+        .iter()
+        .copied()
+        .find(|(a, b)| if past { *b <= years.0 } else { *a >= years.1 })
 }
 
 /// 到2030年, 至2030年: a year past the target year, ending a span that starts with it.

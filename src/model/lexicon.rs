@@ -152,8 +152,11 @@ pub struct Lexicon {
     /// A figure over a span read as an average per year (年均), or as a total (累计).
     pub per_year_words: Vec<String>,
     pub span_total_words: Vec<String>,
+    pub span_bound_words: Vec<String>,
     /// 今年: the report's target year, where a paragraph opens on it.
     pub this_year_words: Vec<String>,
+    /// A sentence opening on one of these reviews the past: its target words make no targets.
+    pub review_openers: Vec<String>,
 }
 
 /// A target named right beside its number: the word just before it (年初目标（6.5%）) and the

@@ -80,10 +80,15 @@ struct Found<'a> {
 }
 
 /// The drafted figures that state a label: the same value in the same unit, quoted where the
-/// label's quote stands.
-fn found<'a>(r: &'a Report, label: &std::collections::HashMap<String, String>) -> Vec<Found<'a>> {
+/// label's quote stands (on its line: a short quote, 600亿元, may stand on other lines too).
+fn found<'a>(
+    r: &'a Report,
+    label: &std::collections::HashMap<String, String>,
+    line: &str,
+) -> Vec<Found<'a>> {
     let value: f64 = label["value"].parse().unwrap();
     let quote = squash(&label["quote"]);
+    let line = squash(line);
     let mut out = Vec::new();
     for ind in &r.indicators {
         for p in &ind.points {
@@ -91,7 +96,8 @@ fn found<'a>(r: &'a Report, label: &std::collections::HashMap<String, String>) -
             let value_right = scaled(value, &label["unit"])
                 .iter()
                 .any(|(v, u)| same(*v, p.value) && *u == unit);
-            if value_right && squash(&p.quote).contains(&quote) {
+            let q = squash(&p.quote);
+            if value_right && q.contains(&quote) && line.contains(&q) {
                 out.push(Found { ind, point: p });
             }
         }
@@ -126,6 +132,8 @@ fn whole_provincial_reports_draft_with_place_period_and_range() {
     for report in &reports {
         let file = &report["file"];
         let r = draft_file(file);
+        let text = read(&format!("{}/{file}", reports_dir()));
+        let lines: Vec<&str> = text.lines().collect();
         let place = r.sources.first().and_then(|s| s.place.as_ref());
         if place.is_some_and(|p| p.name == report["place"] && p.code == report["place_code"]) {
             places += 1;
@@ -136,7 +144,8 @@ fn whole_provincial_reports_draft_with_place_period_and_range() {
             ));
         }
         for label in labels.iter().filter(|l| &l["file"] == file) {
-            let found = found(&r, label);
+            let n: usize = label["line"].parse().unwrap();
+            let found = found(&r, label, lines[n - 1]);
             let ok = found.iter().any(|f| right(f, label));
             let is_span = label["period"].contains('-');
             if label["kind"] == "target" && label["period"] == "2026" {
