@@ -251,14 +251,14 @@ pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
         });
     }
     // What is written must load exactly as written: parse and validate it back.
-    if let Err(err) = crate::model::parse(req.name, ron.as_bytes()) {
-        return Err(DraftError::Invalid {
+    // (The report is the one loaded back, as the window will see it: each figure with its source.)
+    let report =
+        crate::model::parse(req.name, ron.as_bytes()).map_err(|err| DraftError::Invalid {
             file: req.name.to_owned(),
             problems: err.to_string(),
-        });
-    }
+        })?;
     Ok(Drafted {
-        report: assembled.report,
+        report,
         ron,
         dropped: assembled.dropped,
         warnings: assembled.warnings,

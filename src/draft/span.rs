@@ -94,7 +94,13 @@ fn periods_in(
     let year = relative.or_else(|| {
         // Not a span's end written out (2021—2025年).
         years_at(text, 0, text.len())
-            .find(|(i, _)| *i == 0 || !lex.year_range_marks.iter().any(|m| m.starts_with(text[i - 1])))
+            .find(|(i, _)| {
+                *i == 0
+                    || !lex
+                        .year_range_marks
+                        .iter()
+                        .any(|m| m.starts_with(text[i - 1]))
+            })
             .map(|(_, y)| y)
     });
     (spans, year)
@@ -118,15 +124,27 @@ pub fn span_of(
     lex: &Lexicon,
     years: (i32, i32),
 ) -> Option<(Span, i32, PointKind, String)> {
-    let sentence = &f.chars[f.sentence_start..f.number_start];
+    // Names that hold span words (年均浓度) are blanked out first.
+    let mut blanked: String = f.chars[f.sentence_start..f.number_start].iter().collect();
+    for name in &lex.per_year_names {
+        blanked = blanked.replace(name.as_str(), &"、".repeat(name.chars().count()));
+    }
+    let blanked: Vec<char> = blanked.chars().collect();
+    let sentence = &blanked[..];
     let (own, _) = periods_in(sentence, lex, years);
     let by_year = by_year(f, lex, years.1);
-    let level = !matches!(f.basis, Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange);
+    let level = !matches!(
+        f.basis,
+        Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange
+    );
     let (from, to, why) = if let Some((y, w)) = by_year {
         (years.1, y, w)
     } else if let Some(&(a, b)) = own.first() {
         (a, b, "its sentence names the period".to_owned())
-    } else if let Some(y) = f.named_year.filter(|y| *y > years.1 && f.kind == PointKind::Target) {
+    } else if let Some(y) = f
+        .named_year
+        .filter(|y| *y > years.1 && f.kind == PointKind::Target)
+    {
         // 2030年达到300亿立方米: a goal for a year past the target year, by the end of a span.
         (years.1, y, format!("a goal for {y}"))
     } else if let Some(y) = f.named_year {
@@ -135,7 +153,11 @@ pub fn span_of(
         if y != b || !level {
             return None;
         }
-        (a, b, "the level at the end of the period its section opens with".to_owned())
+        (
+            a,
+            b,
+            "the level at the end of the period its section opens with".to_owned(),
+        )
     } else {
         // The nearest mark that names a period; a top heading that names none ends the search.
         let mark = marks

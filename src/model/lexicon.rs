@@ -153,10 +153,17 @@ pub struct Lexicon {
     pub per_year_words: Vec<String>,
     pub span_total_words: Vec<String>,
     pub span_bound_words: Vec<String>,
+    pub per_year_names: Vec<String>,
     /// 今年: the report's target year, where a paragraph opens on it.
     pub this_year_words: Vec<String>,
     /// A sentence opening on one of these reviews the past: its target words make no targets.
     pub review_openers: Vec<String>,
+    /// Names that hold a word of change and are none (增加值).
+    pub not_change_words: Vec<String>,
+    /// A name ending in one of these is a year's amount: a level, not new in the year.
+    pub amount_names: Vec<String>,
+    /// Words after a number that name a milestone, not a thing counted (600亿元大关).
+    pub milestone_words: Vec<String>,
 }
 
 /// A target named right beside its number: the word just before it (年初目标（6.5%）) and the

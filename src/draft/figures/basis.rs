@@ -24,8 +24,17 @@ pub(super) fn basis_of(
         why.push(format!("basis points_change: “{}”", u.zh));
         return Basis::PointsChange;
     }
-    let lead = r.text(c.lead.start..m.number.start);
-    let clause = r.text(c.clause.start..m.number.start);
+    // Names that hold a word of change (工业增加值 holds 增加) are no change: blanked first.
+    let blank = |text: String| {
+        lex.not_change_words.iter().fold(text, |t, w| {
+            t.replace(w.as_str(), &"、".repeat(w.chars().count()))
+        })
+    };
+    let lead = blank(r.text(c.lead.start..m.number.start));
+    let clause = blank(r.text(c.clause.start..m.number.start));
+    // A year's amount (地区生产总值完成602.5亿元, 社会消费品零售总额) is a level, whatever verb
+    // states it: only the words of a total make it another basis.
+    let amount = lex.amount_names.iter().any(|w| name.ends_with(w.as_str()));
     // 增长至, 下降到: the level reached, not a change.
     let mut bare = lead.as_str();
     while let Some(rest) = lex
@@ -57,11 +66,15 @@ pub(super) fn basis_of(
             why.push(format!("basis cumulative: “{w}”"));
             return Basis::Cumulative;
         }
-        if let Some(w) = find(&lex.new_in_year_words, text) {
+        if let Some(w) = find(&lex.new_in_year_words, text).filter(|_| !amount) {
             why.push(format!("basis new_in_year: “{w}”"));
             return Basis::NewInYear;
         }
     }
-    why.push("basis level: no word of change or total".to_owned());
+    why.push(if amount {
+        "basis level: the amount of a year".to_owned()
+    } else {
+        "basis level: no word of change or total".to_owned()
+    });
     Basis::Level
 }

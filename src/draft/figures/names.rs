@@ -140,6 +140,18 @@ pub(super) fn names_for(
             let counted = counted_after(r, m);
             let end = counted.as_ref().map_or(m.span.end, |(_, e)| *e);
             let object = counted.map(|(o, _)| o);
+            // 突破600亿元大关, 迈上新台阶: a milestone, not a thing counted; the figure is the
+            // sentence's last named thing's.
+            let milestone = object.as_deref().is_some_and(|o| {
+                r.lex
+                    .milestone_words
+                    .iter()
+                    .any(|w| o.ends_with(w.as_str()))
+            });
+            if milestone && let Some(last) = last.filter(|l| !l.is_empty()) {
+                return (short(last), end);
+            }
+            let object = object.filter(|_| !milestone);
             let only_verb = subject.is_empty()
                 || r.lex.new_in_year_words.iter().any(|w| {
                     subject.ends_with(w.as_str())
