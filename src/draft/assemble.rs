@@ -418,6 +418,8 @@ fn charts_and_pages(
                     kinds: Vec::new(),
                     sources: Vec::new(),
                     reference_lines: Vec::new(),
+                    year: None,
+                    from: None,
                 });
                 page_charts.push(id);
             }

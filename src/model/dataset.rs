@@ -428,13 +428,20 @@ pub fn date_key(published: &str) -> Option<(i32, u32, u32)> {
     valid.then_some((year, month, day))
 }
 
-/// Figures stating the same thing (indicator, measure, year, kind, basis) from different sources:
-/// the latest publication stands; the others are kept, marked as revised by it.
+/// Figures stating the same thing (indicator, measure, year or span, kind, basis, of the same
+/// place) from different sources: the latest publication stands; the others are kept, marked as
+/// revised by it.
 fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) -> Vec<Problem> {
     let dates: HashMap<String, (i32, u32, u32)> = report
         .sources
         .iter()
         .map(|s| (s.id.clone(), date_key(&s.published).unwrap_or((0, 0, 0))))
+        .collect();
+    // A figure of another place is never a revision: each source's place, by its code.
+    let places: HashMap<String, Option<String>> = report
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), s.place.as_ref().map(|p| p.code.clone())))
         .collect();
     let mut problems = Vec::new();
     for (m, ind) in report.indicators.iter_mut().enumerate() {
@@ -442,8 +449,10 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
         for (p, point) in ind.points.iter().enumerate() {
             groups
                 .entry((
+                    places.get(point.source_id()).cloned().flatten(),
                     point.measure.clone(),
                     point.year,
+                    point.span,
                     point.kind,
                     point.basis,
                     point.part,
