@@ -5,6 +5,7 @@
 //!   completion ratio (result ÷ target).
 //! - **Met** when the result reaches the target in the good direction (for an "以上" target, equality
 //!   meets it; for a "不超过" target, so does equality).
+//! - A range target (4.5%—5%) is **met** by a result within it or beyond it in the good direction.
 //! - **Near** only for a "左右" (about) or "近" target: a result short of it by at most half a
 //!   percentage point (rates), or by at most 2% of the target (amounts).
 //! - **Missed** otherwise.
@@ -41,7 +42,10 @@ impl Status {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Comparison {
     pub result: f64,
+    /// The target, or a range target's low end.
     pub target: f64,
+    /// A range target's high end (with `qualifier: Range`).
+    pub high: Option<f64>,
     pub qualifier: Qualifier,
     /// Rates and growth (compared in points) rather than amounts (compared by ratio).
     pub percent: bool,
@@ -49,12 +53,13 @@ pub struct Comparison {
 }
 
 /// Whether `a` and `b` are a result and the target it is judged against, in either order: the
-/// same measure, year and basis. The one rule of pairing, for the targets chart and the table.
+/// same measure, year (or span of years) and basis. The one rule of pairing, for the targets chart and the table.
 pub fn paired(a: &DataPoint, b: &DataPoint) -> bool {
     matches!(
         (a.kind, b.kind),
         (PointKind::Actual, PointKind::Target) | (PointKind::Target, PointKind::Actual)
     ) && a.year == b.year
+        && a.span == b.span
         && a.basis == b.basis
         && a.measure == b.measure
 }
@@ -65,23 +70,43 @@ impl Comparison {
         Self {
             result: result.value,
             target: target.value,
+            high: target.high.filter(|_| target.qualifier == Qualifier::Range),
             qualifier: target.qualifier,
             percent,
             better,
         }
     }
 
+    /// The end of the target a result is measured from: a range's end nearer the result (its
+    /// low end when the result is below it, its high end when above), else the target.
+    fn nearest_end(&self) -> f64 {
+        match self.high {
+            Some(high) if self.result > high => high,
+            _ => self.target,
+        }
+    }
+
+    /// Whether the result lies within a range target, ends included.
+    fn within_range(&self) -> bool {
+        self.high
+            .is_some_and(|high| (self.target..=high).contains(&self.result))
+    }
+
     /// The result's lead over the target in the good direction: points for rates, a share of the
-    /// target for amounts. Negative when short.
+    /// target for amounts. Negative when short; a result within a range target leads by zero.
     fn lead(&self) -> f64 {
+        if self.within_range() {
+            return 0.0;
+        }
+        let end = self.nearest_end();
         let diff = match self.better {
-            Better::Higher => self.result - self.target,
-            Better::Lower => self.target - self.result,
+            Better::Higher => self.result - end,
+            Better::Lower => end - self.result,
         };
-        if self.percent || self.target == 0.0 {
+        if self.percent || end == 0.0 {
             diff
         } else {
-            diff / self.target.abs()
+            diff / end.abs()
         }
     }
 
@@ -110,6 +135,9 @@ impl Comparison {
 
     /// The difference in a few words, for the chart: "低3个百分点", "完成103.6%" / "3 pp lower".
     pub fn short_words(&self, lang: Lang) -> String {
+        if self.within_range() {
+            return tr(lang, "在区间内", "within range").to_owned();
+        }
         if !self.percent {
             if self.target == 0.0 {
                 return "—".to_owned();
@@ -120,12 +148,15 @@ impl Comparison {
                 Lang::En => format!("{r}% of target"),
             };
         }
-        crate::format::points_difference(round2(self.result - self.target), "", None, lang)
+        crate::format::points_difference(round2(self.result - self.nearest_end()), "", None, lang)
     }
 
     /// The difference in words: "低于目标3个百分点" / "3 pp lower than target" for rates,
     /// "完成目标的103.6%" for amounts.
     pub fn words(&self, lang: Lang) -> String {
+        if self.within_range() {
+            return tr(lang, "在目标区间内", "within the target range").to_owned();
+        }
         if !self.percent {
             let ratio = if self.target == 0.0 {
                 return tr(
@@ -143,10 +174,15 @@ impl Comparison {
                 Lang::En => format!("{r}% of target"),
             };
         }
+        let than = if self.high.is_some() {
+            ("目标区间", "the target range")
+        } else {
+            ("目标", "target")
+        };
         crate::format::points_difference(
-            round2(self.result - self.target),
+            round2(self.result - self.nearest_end()),
             "",
-            Some(("目标", "target")),
+            Some(than),
             lang,
         )
     }
@@ -164,8 +200,8 @@ fn round2(v: f64) -> f64 {
 pub fn rule(lang: Lang) -> &'static str {
     tr(
         lang,
-        "判定规则：完成值在好的方向上达到目标即为达标（“以上”目标相等即达标；越低越好的指标以不高于目标为达标；“不超过”目标是上限）；“左右”或“近”目标差距不超过0.5个百分点（总量指标为目标的2%）为接近；否则未达标。比率按百分点比较，总量按完成率比较。",
-        "Rule: met when the result reaches the target in the good direction (equal meets an \"at least\" target; for lower-is-better indicators, not above the target; an \"at most\" target is a ceiling); near when an \"about\" or \"nearly\" target is missed by at most 0.5 points (2% of the target for amounts); missed otherwise. Rates compare in points, amounts by completion ratio.",
+        "判定规则：完成值在好的方向上达到目标即为达标（“以上”目标相等即达标；区间目标落在区间内即达标；越低越好的指标以不高于目标为达标；“不超过”目标是上限）；“左右”或“近”目标差距不超过0.5个百分点（总量指标为目标的2%）为接近；否则未达标。比率按百分点比较，总量按完成率比较。",
+        "Rule: met when the result reaches the target in the good direction (equal meets an \"at least\" target; a result within a range target meets it; for lower-is-better indicators, not above the target; an \"at most\" target is a ceiling); near when an \"about\" or \"nearly\" target is missed by at most 0.5 points (2% of the target for amounts); missed otherwise. Rates compare in points, amounts by completion ratio.",
     )
 }
 
@@ -177,6 +213,7 @@ mod tests {
         Comparison {
             result,
             target,
+            high: None,
             qualifier,
             percent: true,
             better: Better::Higher,
@@ -226,6 +263,7 @@ mod tests {
         let c = Comparison {
             result: 1450e8,
             target: 1400e8,
+            high: None,
             qualifier: Qualifier::AtLeast,
             percent: false,
             better: Better::Higher,
@@ -250,10 +288,46 @@ mod tests {
     }
 
     #[test]
+    fn a_result_within_a_range_target_meets_it() {
+        let range = |result: f64, better: Better| Comparison {
+            result,
+            target: 4.5,
+            high: Some(5.0),
+            qualifier: Qualifier::Range,
+            percent: true,
+            better,
+        };
+        for result in [4.5, 4.8, 5.0, 5.3] {
+            assert_eq!(
+                range(result, Better::Higher).status(),
+                Status::Met,
+                "{result}"
+            );
+        }
+        assert_eq!(range(4.8, Better::Higher).words(Lang::Zh), "在目标区间内");
+        // Below the range: short of its low end, and no band (a range is not "about").
+        assert_eq!(range(4.3, Better::Higher).status(), Status::Missed);
+        assert_eq!(
+            range(4.3, Better::Higher).words(Lang::Zh),
+            "低于目标区间0.2个百分点"
+        );
+        // Above it: measured from its high end.
+        assert_eq!(
+            range(5.3, Better::Higher).words(Lang::En),
+            "0.3 pp higher than the target range"
+        );
+        // Lower is better: met up to the high end, missed above it.
+        assert_eq!(range(4.9, Better::Lower).status(), Status::Met);
+        assert_eq!(range(4.0, Better::Lower).status(), Status::Met);
+        assert_eq!(range(5.2, Better::Lower).status(), Status::Missed);
+    }
+
+    #[test]
     fn lower_is_better_and_ceilings() {
         let pm = Comparison {
             result: 17.2,
             target: 20.0,
+            high: None,
             qualifier: Qualifier::Exact,
             percent: false,
             better: Better::Lower,

@@ -92,6 +92,7 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> Bars {
                     x: center + (k as f64 - (n - 1.0) / 2.0) * width,
                     width: width * 0.92,
                     value: p.value,
+                    low: None,
                     kind: p.kind,
                     shade: shade(&years_of_kind, p),
                     qualifier: p.qualifier,

@@ -30,10 +30,21 @@ pub(super) fn detail(
         ),
         (
             tr(lang, "时期", "Period").to_owned(),
-            p.period_label(lang)
-                .unwrap_or_else(|| tr(lang, "全年", "whole year").to_owned()),
+            // A span's years and how the figure reads them, or the part of its year.
+            if p.span.is_some() {
+                p.time_label(lang)
+            } else {
+                p.period_label(lang)
+                    .unwrap_or_else(|| tr(lang, "全年", "whole year").to_owned())
+            },
         ),
     ];
+    if let Some(place) = report.source(p.source_id()).and_then(|s| s.place.as_ref()) {
+        rows.push((
+            tr(lang, "地区", "Place").to_owned(),
+            place.name(lang).to_owned(),
+        ));
+    }
     if let Some(measure) = p
         .measure
         .as_deref()

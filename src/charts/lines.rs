@@ -79,6 +79,7 @@ pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> Lines {
                 x: f64::from(p.year),
                 width: 0.0,
                 value: p.value,
+                low: None,
                 kind: p.kind,
                 shade: 0,
                 qualifier: p.qualifier,

@@ -3,7 +3,7 @@
 //! thin step (`draw`), shared by the window and the image export.
 //!
 //! What a chart shows is a [`ChartBody`]: one arm a kind, each kind one file (`bars.rs`,
-//! `lines.rs`, `targets.rs`, `time/`) that builds its body and implements [`Kind`] (what its layout
+//! `lines.rs`, `targets.rs`, `places.rs`, `time/`) that builds its body and implements [`Kind`] (what its layout
 //! needs, its labels, what is under the pointer), and one file in `draw/` that draws it. A chart
 //! of one figure is shown as a card (`card.rs`), whatever its kind. A new kind is one file here,
 //! one in `draw/`, an arm in each registry and its validation rule.
@@ -32,6 +32,7 @@ mod detail;
 mod hit;
 pub mod layout;
 mod lines;
+mod places;
 mod targets;
 pub mod time;
 mod wrap;
@@ -40,6 +41,7 @@ pub use accountability::Status;
 pub use bars::Bars;
 pub use card::CardSpec;
 pub use lines::Lines;
+pub use places::{Places, place_name};
 pub use targets::Targets;
 
 pub use wrap::wrap_label;
@@ -101,6 +103,9 @@ pub enum ChartBody {
     Targets(targets::Targets),
     /// Records on a calendar axis, decimated to the pixels when drawn.
     Time(Box<time::TimeChart>),
+    /// One indicator across places: a bar (or a range) a place, highest first; or each place's
+    /// target beside its result.
+    Places(places::Places),
 }
 
 impl ChartBody {
@@ -111,6 +116,7 @@ impl ChartBody {
             Self::Lines(lines) => lines,
             Self::Targets(targets) => targets,
             Self::Time(time) => time.as_ref(),
+            Self::Places(places) => places,
         }
     }
 
@@ -123,6 +129,7 @@ impl ChartBody {
             ChartKind::Lines => Self::Lines(lines::build_lines(spec, input)),
             ChartKind::TargetsAndResults => Self::Targets(targets::build_targets(spec, input)),
             ChartKind::TimeSeries => Self::Time(Box::new(time::build_time(spec, input, view))),
+            ChartKind::Places => Self::Places(places::build_places(spec, input)),
         }
     }
 
@@ -236,7 +243,11 @@ impl Look {
 pub struct Figure {
     pub x: f64,
     pub width: f64,
+    /// Where the figure ends: its value, or a range's high end.
     pub value: f64,
+    /// A range's low end (4.5 of 4.5%—5%), where its bar starts: the figure runs from here up
+    /// to `value`. `None`: a bar from zero.
+    pub low: Option<f64>,
     pub kind: PointKind,
     /// Its shade of its kind's colour (see [`Look`]).
     pub shade: usize,

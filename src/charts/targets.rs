@@ -47,33 +47,51 @@ impl Kind for Targets {
     }
 
     fn place_labels(&self, room: &LabelRoom<'_>) -> PlacedLabels {
-        let marker_lift = room.point_lift.max(room.y_span * 0.02);
-        let texts = place_targets_texts(
-            &self.0,
-            &room.scale,
-            &|t| target_label_y(t, marker_lift, room.label_line),
-            &room.gaps,
-            room.measure,
-        );
-        PlacedLabels {
-            point_labels: Vec::new(),
-            bar_labels: texts.results,
-            target_labels: texts.targets,
-            gap_shown: texts.gaps,
-        }
+        results_and_targets_labels(&self.0, room)
     }
 
-    /// A result's bar first, else a target's marker.
     fn hit(&self, probe: &HitProbe) -> Option<&Figure> {
-        visible(&self.0)
-            .flat_map(|s| &s.figures.results)
-            .find(|b| probe.on_bar(b))
-            .or_else(|| {
-                visible(&self.0)
-                    .flat_map(|s| &s.figures.targets)
-                    .find(|t| probe.on_marker(t))
-            })
+        result_or_target_at(&self.0, probe)
     }
+}
+
+/// Where the texts of results beside their targets go: every result's value on its bar, every
+/// target's wording above its marker, every verdict above its pair, each left to the tooltip
+/// where it would cover another (a targets chart, and a places chart of results and targets).
+pub(super) fn results_and_targets_labels(
+    series: &[Series<ResultsAndTargets>],
+    room: &LabelRoom<'_>,
+) -> PlacedLabels {
+    let marker_lift = room.point_lift.max(room.y_span * 0.02);
+    let texts = place_targets_texts(
+        series,
+        &room.scale,
+        &|t| target_label_y(t, marker_lift, room.label_line),
+        &room.gaps,
+        room.measure,
+    );
+    PlacedLabels {
+        point_labels: Vec::new(),
+        bar_labels: texts.results,
+        target_labels: texts.targets,
+        gap_shown: texts.gaps,
+    }
+}
+
+/// The figure under the pointer among results and targets: a result's bar first, else a
+/// target's marker.
+pub(super) fn result_or_target_at<'a>(
+    series: &'a [Series<ResultsAndTargets>],
+    probe: &HitProbe,
+) -> Option<&'a Figure> {
+    visible(series)
+        .flat_map(|s| &s.figures.results)
+        .find(|b| probe.on_bar(b))
+        .or_else(|| {
+            visible(series)
+                .flat_map(|s| &s.figures.targets)
+                .find(|t| probe.on_marker(t))
+        })
 }
 
 /// Where a target's label sits in a targets chart: above its marker (and its arrow, for a floor
@@ -248,6 +266,7 @@ impl Slots<'_> {
                 x: center - half,
                 width: slot / 2.0 * 0.9,
                 value: r.value,
+                low: None,
                 kind: PointKind::Actual,
                 shade: 0,
                 qualifier: r.qualifier,
@@ -261,10 +280,13 @@ impl Slots<'_> {
             if result.is_none() {
                 d.rows.push(versus_row(None, true, lang));
             }
+            // A range target is a band from its low end to its high end.
+            let high = t.high.filter(|_| t.qualifier == Qualifier::Range);
             Figure {
                 x: center + half,
                 width: slot / 2.0 * 0.9,
-                value: t.value,
+                value: high.unwrap_or(t.value),
+                low: high.map(|_| t.value),
                 kind: PointKind::Target,
                 shade: 0,
                 qualifier: t.qualifier,
@@ -287,7 +309,7 @@ struct Pair<'p> {
 }
 
 /// "目标7左右" / "target ≈7": the target with its own wording; the axis states the unit.
-fn target_label(t: &DataPoint, lang: Lang) -> String {
+pub(super) fn target_label(t: &DataPoint, lang: Lang) -> String {
     let plain = format::number(t.value, lang);
     match (lang, t.qualifier) {
         (Lang::Zh, Qualifier::About) => format!("目标{plain}左右"),
@@ -301,7 +323,7 @@ fn target_label(t: &DataPoint, lang: Lang) -> String {
 }
 
 /// What the pair says above it: "低于目标3个百分点 · 未达标", or what is missing.
-fn verdict(
+pub(super) fn verdict(
     result: Option<&DataPoint>,
     target: Option<&DataPoint>,
     comparison: Option<Comparison>,
@@ -343,7 +365,11 @@ fn verdict(
 }
 
 /// The tooltip row that sets a figure against its pair, with the rule.
-fn versus_row(comparison: Option<Comparison>, has_target: bool, lang: Lang) -> (String, String) {
+pub(super) fn versus_row(
+    comparison: Option<Comparison>,
+    has_target: bool,
+    lang: Lang,
+) -> (String, String) {
     let label = tr(lang, "对照目标", "Against target").to_owned();
     let value = match comparison {
         Some(c) => format!(

@@ -150,8 +150,8 @@ fn every_declared_chart_builds_with_one_unit_and_visible_bars() {
         let s = build(&report, chart, Lang::Zh, &BTreeSet::new());
         assert!(s.any_visible(), "{}", chart.id);
         match chart.kind {
-            // Years on the axis.
-            ChartKind::Lines | ChartKind::TargetsAndResults => {
+            // Years on the axis; or places, at least one.
+            ChartKind::Lines | ChartKind::TargetsAndResults | ChartKind::Places => {
                 assert!(!s.categories.is_empty(), "{}", chart.id);
             }
             // One category a series.
@@ -195,6 +195,8 @@ fn a_line_chart_puts_years_on_the_x_axis() {
         // The plan report's own figures: its 2022 results and 2023 targets.
         sources: vec!["lg-plan-2022".into()],
         reference_lines: Vec::new(),
+        year: None,
+        from: None,
     };
     let s = build(&report, &chart, Lang::En, &BTreeSet::new());
     let years: Vec<&str> = s.categories.iter().map(|c| c.label.as_str()).collect();

@@ -484,6 +484,8 @@ fn charts_and_pages(
                     // A draft's charts show its own figures, whichever places' drafts are open.
                     sources: vec![source.to_owned()],
                     reference_lines: Vec::new(),
+                    year: None,
+                    from: None,
                 });
                 page_charts.push(id);
             }

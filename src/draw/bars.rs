@@ -28,31 +28,43 @@ fn bars_ui(
     text_color: Color32,
 ) {
     for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
-        let sid = item_source(&series.id);
-        if !series.figures.is_empty() {
-            let bars = series
-                .figures
-                .iter()
-                .map(|b| {
-                    Bar::new(b.x, b.value)
-                        .width(b.width)
-                        .fill(bar_fill(b.look()))
-                        .stroke(bar_stroke(b.look()))
-                })
-                .collect();
-            plot_ui.bar_chart(
-                BarChart::new(series.name.clone(), bars)
-                    .id(sid)
-                    .color(RESULT)
-                    .allow_hover(false),
-            );
-        }
-        // Value labels where the layout placed them: side by side, staggered, or left to the
-        // tooltip.
-        for place in layout.bar_labels.iter().filter(|l| l.series == s) {
-            if let Some(b) = series.figures.get(place.index) {
-                value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
-            }
+        bar_run_ui(plot_ui, (s, series), &series.figures, layout, text_color);
+    }
+}
+
+/// Bars of series `s`, each filled by its kind, from zero or, for a range, from its low end, with
+/// their value labels where the layout placed them: side by side, staggered, or left to the
+/// tooltip.
+pub(super) fn bar_run_ui<F>(
+    plot_ui: &mut PlotUi<'_>,
+    (s, series): (usize, &Series<F>),
+    bars: &[Figure],
+    layout: &PlotLayout,
+    text_color: Color32,
+) {
+    let sid = item_source(&series.id);
+    if !bars.is_empty() {
+        let shapes = bars
+            .iter()
+            .map(|b| {
+                let low = b.low.unwrap_or(0.0);
+                Bar::new(b.x, b.value - low)
+                    .base_offset(low)
+                    .width(b.width)
+                    .fill(bar_fill(b.look()))
+                    .stroke(bar_stroke(b.look()))
+            })
+            .collect();
+        plot_ui.bar_chart(
+            BarChart::new(series.name.clone(), shapes)
+                .id(sid)
+                .color(RESULT)
+                .allow_hover(false),
+        );
+    }
+    for place in layout.bar_labels.iter().filter(|l| l.series == s) {
+        if let Some(b) = bars.get(place.index) {
+            value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! decided in [`crate::charts::layout`]; this module only turns those decisions into shapes.
 
 //!
-//! Each chart kind is drawn by one file (`bars.rs`, `lines.rs`, `targets.rs`, `time.rs`) that
+//! Each chart kind is drawn by one file (`bars.rs`, `lines.rs`, `targets.rs`, `places.rs`, `time.rs`) that
 //! implements [`KindDrawing`] for its body; [`kind_drawing`] is the one place `draw/` matches on
 //! kinds.
 
@@ -19,6 +19,7 @@ mod ids;
 mod image;
 mod lines;
 pub mod palette;
+mod places;
 mod plot;
 mod references;
 mod swatch;
@@ -62,5 +63,6 @@ fn kind_drawing(body: &ChartBody) -> &dyn KindDrawing {
         ChartBody::Lines(lines) => lines,
         ChartBody::Targets(targets) => targets,
         ChartBody::Time(time) => time.as_ref(),
+        ChartBody::Places(places) => places,
     }
 }

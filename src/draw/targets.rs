@@ -11,7 +11,7 @@ use super::value_labels::{figure_label, value_label_ui};
 use super::{KindDrawing, Mode, swatch};
 use crate::charts::Targets;
 use crate::charts::layout::PlotLayout;
-use crate::charts::{ChartSpec, Look, ResultsAndTargets, Series};
+use crate::charts::{ChartSpec, Figure, Look, ResultsAndTargets, Series};
 use crate::model::{PointKind, Qualifier};
 
 impl KindDrawing for Targets {
@@ -40,9 +40,6 @@ fn targets_ui(
     layout: &PlotLayout,
     text_color: Color32,
 ) {
-    let lift = layout
-        .point_label_lift
-        .max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
     for (s, series) in series.iter().enumerate().filter(|(_, s)| s.visible) {
         let color = series_color(series.color);
         let sid = item_source(&series.id);
@@ -63,53 +60,103 @@ fn targets_ui(
                 value_label_ui(plot_ui, b, place.lift, layout, text_color, sid);
             }
         }
-        for (index, t) in series.figures.targets.iter().enumerate() {
-            let qualifier = t.qualifier;
-            let half = t.width / 2.0;
-            let style = if matches!(qualifier, Qualifier::About | Qualifier::Nearly) {
-                LineStyle::dashed_dense()
-            } else {
-                LineStyle::Solid
-            };
-            plot_ui.line(
-                Line::new(
-                    "",
-                    PlotPoints::from(vec![[t.x - half, t.value], [t.x + half, t.value]]),
-                )
+        targets_run_ui(
+            plot_ui,
+            (s, &series.id),
+            &series.figures.targets,
+            layout,
+            text_color,
+        );
+    }
+}
+
+/// The targets of series `s`: each its marker, and its label where the layout put it (the
+/// tooltip has it otherwise).
+pub(super) fn targets_run_ui(
+    plot_ui: &mut PlotUi<'_>,
+    (s, id): (usize, &str),
+    targets: &[Figure],
+    layout: &PlotLayout,
+    text_color: Color32,
+) {
+    let sid = item_source(id);
+    let lift = layout
+        .point_label_lift
+        .max((layout.y_bounds.1 - layout.y_bounds.0) * 0.02);
+    for (index, t) in targets.iter().enumerate() {
+        target_marker_ui(plot_ui, t, lift, text_color, sid);
+        let Some(place) = layout
+            .target_labels
+            .iter()
+            .find(|l| l.series == s && l.index == index)
+        else {
+            continue;
+        };
+        let label = figure_label(t, place.y, Align2::CENTER_BOTTOM, layout, sid);
+        plot_ui.text(label.color(text_color));
+    }
+}
+
+/// A target's marker: a thick line at its value — dashed for an "about" (左右) target, with an
+/// arrow for a floor (以上) or a ceiling (不超过) `lift` away — or, for a range, a hatched band
+/// from its low end to its high end with both ends drawn.
+pub(super) fn target_marker_ui(
+    plot_ui: &mut PlotUi<'_>,
+    t: &Figure,
+    lift: f64,
+    text_color: Color32,
+    sid: (&'static str, &str),
+) {
+    let qualifier = t.qualifier;
+    let half = t.width / 2.0;
+    let style = if matches!(qualifier, Qualifier::About | Qualifier::Nearly) {
+        LineStyle::dashed_dense()
+    } else {
+        LineStyle::Solid
+    };
+    let ends = t.low.map_or(vec![t.value], |low| vec![low, t.value]);
+    if let Some(low) = t.low {
+        plot_ui.bar_chart(
+            BarChart::new(
+                "",
+                vec![
+                    Bar::new(t.x, t.value - low)
+                        .base_offset(low)
+                        .width(t.width)
+                        .fill(text_color.gamma_multiply(0.25))
+                        .stroke(egui::Stroke::NONE),
+                ],
+            )
+            .id(sid)
+            .allow_hover(false),
+        );
+    }
+    for y in ends {
+        plot_ui.line(
+            Line::new("", PlotPoints::from(vec![[t.x - half, y], [t.x + half, y]]))
                 .id(sid)
                 .color(text_color)
-                .width(3.0)
+                .width(if t.low.is_some() { 2.0 } else { 3.0 })
                 .style(style)
                 .allow_band(false)
                 .allow_hover(false),
-            );
-            // A floor points up, a ceiling down.
-            let arrow = match qualifier {
-                Qualifier::AtLeast => Some((MarkerShape::Up, lift)),
-                Qualifier::AtMost => Some((MarkerShape::Down, -lift)),
-                _ => None,
-            };
-            if let Some((shape, dy)) = arrow {
-                plot_ui.points(
-                    Points::new("", PlotPoints::from(vec![[t.x, t.value + dy]]))
-                        .id(sid)
-                        .color(text_color)
-                        .shape(shape)
-                        .radius(4.0)
-                        .filled(true)
-                        .allow_hover(false),
-                );
-            }
-            // Where the layout put its label, if anywhere: the tooltip has it otherwise.
-            let Some(place) = layout
-                .target_labels
-                .iter()
-                .find(|l| l.series == s && l.index == index)
-            else {
-                continue;
-            };
-            let label = figure_label(t, place.y, Align2::CENTER_BOTTOM, layout, sid);
-            plot_ui.text(label.color(text_color));
-        }
+        );
+    }
+    // A floor points up, a ceiling down.
+    let arrow = match qualifier {
+        Qualifier::AtLeast => Some((MarkerShape::Up, lift)),
+        Qualifier::AtMost => Some((MarkerShape::Down, -lift)),
+        _ => None,
+    };
+    if let Some((shape, dy)) = arrow {
+        plot_ui.points(
+            Points::new("", PlotPoints::from(vec![[t.x, t.value + dy]]))
+                .id(sid)
+                .color(text_color)
+                .shape(shape)
+                .radius(4.0)
+                .filled(true)
+                .allow_hover(false),
+        );
     }
 }

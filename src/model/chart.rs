@@ -28,12 +28,27 @@ pub struct Chart {
     /// Horizontal reference lines in the chart's unit (limits, guidelines), with their sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reference_lines: Vec<ReferenceLine>,
+    /// The one year the chart draws (a comparison of places draws one year's figures of every
+    /// place); every year when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// With `year`, the first year of the span the chart draws (the figures of 2021–2025, not
+    /// 2025's alone); without it a chart of one year draws figures of that single year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
 }
 
 impl Chart {
     /// Whether this chart draws points of `kind`.
     pub fn draws(&self, kind: PointKind) -> bool {
         self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+
+    /// Whether `point` is of the chart's year, when it names one: that year's own figures, or the
+    /// span's from `from` to it. A figure over a span is never one year's, nor the other way.
+    pub fn in_time(&self, point: &DataPoint) -> bool {
+        self.year
+            .is_none_or(|year| point.year == year && point.span.map(|s| s.from) == self.from)
     }
 
     /// Whether `point` comes from one of the chart's sources (every source when none is listed).
@@ -43,12 +58,13 @@ impl Chart {
 
     /// The points of `ind` this chart draws, in reading order (year, then starting level, result,
     /// target): the chart's measure and kinds, from its sources, never a figure a later
-    /// publication revised; the revision of a cited figure stands in for it. The one rule: the
+    /// publication revised; the revision of a cited figure stands in for it; only the chart's
+    /// year (or span) when it names one. The one rule: the
     /// charts draw these, and validation checks these.
     pub fn drawn_points<'a>(&'a self, ind: &'a Indicator) -> Vec<&'a DataPoint> {
         let mut points: Vec<&DataPoint> = ind
             .current_points(self.measure.as_deref())
-            .filter(|p| self.draws(p.kind))
+            .filter(|p| self.draws(p.kind) && self.in_time(p))
             .filter(|p| {
                 self.cites(p)
                     // The revision of a cited figure stands in for it.
@@ -80,6 +96,10 @@ pub enum ChartKind {
     /// with zoom, pan and counts of periods over the reference lines; a report's figures on the
     /// same chart are drawn across the time they cover.
     TimeSeries,
+    /// One indicator's figures of one kind and one year (or span) across places, a bar (a range
+    /// bar for a range) a place, highest first; with results and targets both, each place's
+    /// target beside its result, met or missed.
+    Places,
 }
 
 /// A horizontal line for comparison, which is not a figure of the report and so says where it is from.

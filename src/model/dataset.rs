@@ -428,8 +428,9 @@ pub fn date_key(published: &str) -> Option<(i32, u32, u32)> {
     valid.then_some((year, month, day))
 }
 
-/// Figures stating the same thing (indicator, measure, year, kind, basis) from different sources:
-/// the latest publication stands; the others are kept, marked as revised by it.
+/// Figures stating the same thing (indicator, measure, year or span, kind, basis, of the same
+/// place) from different sources: the latest publication stands; the others are kept, marked as
+/// revised by it.
 fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) -> Vec<Problem> {
     let dates: HashMap<String, (i32, u32, u32)> = report
         .sources
@@ -451,9 +452,9 @@ fn mark_revisions(report: &mut Report, files: &[DataFile], origins: &Origins) ->
             groups
                 .entry((
                     place_of(point),
-                    point.span.map(|s| (s.from, s.over)),
                     point.measure.clone(),
                     point.year,
+                    point.span,
                     point.kind,
                     point.basis,
                     point.part,

@@ -3,10 +3,12 @@
 pub mod shown;
 
 use crate::format;
-use crate::model::{Lang, Report};
+use crate::model::{Lang, Qualifier, Report};
 
-/// The TSV header of `planboard table`.
-pub const HEADER: [&str; 13] = [
+/// The TSV header of `planboard table`: the columns of one figure, then its place (as the report
+/// writes it, and its GB/T 2260 code) and a range's two ends (empty for any other figure). A
+/// figure over a span of years writes its `year` as the span, `2021-2025`.
+pub const HEADER: [&str; COLUMNS] = [
     "indicator_id",
     "name_zh",
     "name_en",
@@ -20,12 +22,19 @@ pub const HEADER: [&str; 13] = [
     "period",
     "quote",
     "source",
+    "place",
+    "place_code",
+    "low",
+    "high",
 ];
+
+/// How many columns a row has.
+pub const COLUMNS: usize = 17;
 
 /// One data point with its indicator's facts, as text cells in [`HEADER`] order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub cells: [String; 13],
+    pub cells: [String; COLUMNS],
 }
 
 /// All rows of a report, in the data files' order. A figure revised by a later publication is
@@ -41,6 +50,11 @@ pub fn rows(report: &Report) -> Vec<Row> {
                 None => p.source_id().to_owned(),
                 Some(by) => format!("{} (revised by {by})", p.source_id()),
             };
+            let place = report.source(p.source_id()).and_then(|s| s.place.as_ref());
+            let (low, high) = match (p.qualifier, p.high) {
+                (Qualifier::Range, Some(high)) => (format::plain(p.value), format::plain(high)),
+                _ => (String::new(), String::new()),
+            };
             rows.push(Row {
                 cells: [
                     ind.id.clone(),
@@ -48,7 +62,8 @@ pub fn rows(report: &Report) -> Vec<Row> {
                     ind.name.en.clone(),
                     ind.category.clone(),
                     unit.to_owned(),
-                    p.year.to_string(),
+                    p.span
+                        .map_or_else(|| p.year.to_string(), |s| s.years(p.year)),
                     p.kind.id().to_owned(),
                     format::plain(p.value),
                     p.qualifier.id().to_owned(),
@@ -56,6 +71,10 @@ pub fn rows(report: &Report) -> Vec<Row> {
                     p.period_label(Lang::Zh).unwrap_or_default(),
                     p.quote.clone(),
                     source,
+                    place.map(|pl| pl.name.clone()).unwrap_or_default(),
+                    place.map(|pl| pl.code.clone()).unwrap_or_default(),
+                    low,
+                    high,
                 ],
             });
         }

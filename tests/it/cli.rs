@@ -51,15 +51,15 @@ fn table_prints_every_point_with_the_header() {
     assert_eq!(
         lines.next(),
         Some(
-            "indicator_id\tname_zh\tname_en\tcategory\tunit\tyear\tkind\tvalue\tqualifier\tbasis\tperiod\tquote\tsource"
+            "indicator_id\tname_zh\tname_en\tcategory\tunit\tyear\tkind\tvalue\tqualifier\tbasis\tperiod\tquote\tsource\tplace\tplace_code\tlow\thigh"
         )
     );
     let report = planboard::model::load_default().expect("default");
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), report.point_count());
-    assert!(rows.iter().all(|r| r.split('\t').count() == 13));
+    assert!(rows.iter().all(|r| r.split('\t').count() == 17));
     assert!(rows.contains(
-        &"general_budget_revenue\t一般公共预算收入\tGeneral public budget revenue\teconomy\t%\t2022\tactual\t-9.9\texact\tyear_on_year\t\t一般公共预算收入按自然口径计算同比下降 9.9%\tlg-plan-2022"
+        &"general_budget_revenue\t一般公共预算收入\tGeneral public budget revenue\teconomy\t%\t2022\tactual\t-9.9\texact\tyear_on_year\t\t一般公共预算收入按自然口径计算同比下降 9.9%\tlg-plan-2022\t\t\t\t"
     ), "{}", rows.iter().find(|r| r.starts_with("general_budget_revenue")).unwrap_or(&""));
     assert!(
         rows.iter()

@@ -405,7 +405,7 @@ fn the_cli_checks_several_files_and_folders() {
         .expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.lines().count(), 1 + 4);
-    assert!(stdout.lines().skip(1).all(|l| l.split('\t').count() == 13));
+    assert!(stdout.lines().skip(1).all(|l| l.split('\t').count() == 17));
     // An empty folder is an error that says so.
     let empty = tempfile::tempdir().expect("tempdir");
     let out = std::process::Command::new(bin)

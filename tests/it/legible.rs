@@ -57,10 +57,31 @@ fn overlaps(texts: &[Painted], at: &str) -> Vec<String> {
     out
 }
 
+/// Fails with every problem found, each once.
+fn none_found(mut failures: Vec<String>) {
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn no_text_overlaps_and_no_category_loses_its_label() {
-    let report = load_default().expect("the embedded data");
     let mut failures = Vec::new();
+    legible(&load_default().expect("the embedded data"), &mut failures);
+    // Six provinces side by side: every place named, no label over another.
+    let places =
+        planboard::model::load_file(std::path::Path::new("tests/data/places/provinces-2026.ron"))
+            .expect("the six provinces");
+    legible(&places, &mut failures);
+    none_found(failures);
+}
+
+/// What [`no_text_overlaps_and_no_category_loses_its_label`] finds wrong in `report`'s charts.
+fn legible(report: &planboard::model::Report, failures: &mut Vec<String>) {
     // Images, and the widths a chart card has in the window: two columns of a 1440-point window,
     // one column of the smallest window (720×480).
     let sizes = [
@@ -81,7 +102,7 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
             };
             for chart in &report.charts {
                 let drawn = draw_offscreen(&ImageRequest {
-                    report: &report,
+                    report,
                     chart,
                     hidden: BTreeSet::new(),
                     view: planboard::charts::time::TimeView::default(),
@@ -91,7 +112,7 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                 let texts = texts(&drawn.output.shapes);
                 let at = format!("{} {lang:?} {scale}× {}", chart.id, size.x);
                 failures.extend(overlaps(&texts, &at));
-                let spec = planboard::charts::build(&report, chart, lang, &BTreeSet::new());
+                let spec = planboard::charts::build(report, chart, lang, &BTreeSet::new());
                 let squash = |t: &str| t.split_whitespace().collect::<String>();
                 let painted: Vec<String> = texts.iter().map(|(t, _, _)| squash(t)).collect();
                 // Year axes may thin their labels evenly; the first year always shows.
@@ -103,7 +124,7 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
                     match spec.body {
                         ChartBody::Time(_) => &spec.categories[..0],
                         ChartBody::Lines(_) | ChartBody::Targets(_) => &spec.categories[..1],
-                        ChartBody::Bars(_) => &spec.categories[..],
+                        ChartBody::Bars(_) | ChartBody::Places(_) => &spec.categories[..],
                     }
                 };
                 for category in categories {
@@ -124,13 +145,6 @@ fn no_text_overlaps_and_no_category_loses_its_label() {
             }
         }
     }
-    failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
 }
 
 use crate::support::generated;
@@ -205,11 +219,5 @@ fn no_text_overlaps_in_charts_of_generated_data() {
             }
         }
     }
-    failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    none_found(failures);
 }

@@ -32,6 +32,8 @@ fn chart(id: &str, kind: ChartKind, series: &[&str], kinds: Vec<PointKind>) -> C
         kinds,
         sources: Vec::new(),
         reference_lines: Vec::new(),
+        year: None,
+        from: None,
     }
 }
 

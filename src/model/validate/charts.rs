@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::{MAX_MAGNITUDE, basis_zh, check_id, check_ids, check_text, kind_zh, list, suggestion};
 use crate::model::locate::Path;
-use crate::model::{Basis, Chart, ChartKind, DataPoint, Indicator, Msg, PointKind, Report};
+use crate::model::{
+    Basis, Chart, ChartKind, DataPoint, Indicator, MAX_SPAN_YEARS, Msg, PointKind, Report,
+};
 use crate::path;
 
 /// What a declared kind asks of its data: the one place validation looks at a chart's kind, an
@@ -18,6 +20,17 @@ struct KindRules {
     baseline: bool,
     /// Needs at least one reference line.
     reference_lines: bool,
+    /// What the chart sets side by side, and so what it may hold.
+    compares: Compares,
+}
+
+/// What a kind of chart sets side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Compares {
+    /// Indicators, years or kinds of figure: any series the unit allows.
+    Figures,
+    /// Places: one indicator, one kind of figure (or results with their targets), one year.
+    Places,
 }
 
 fn kind_rules(kind: ChartKind) -> KindRules {
@@ -25,9 +38,14 @@ fn kind_rules(kind: ChartKind) -> KindRules {
         records: false,
         baseline: false,
         reference_lines: false,
+        compares: Compares::Figures,
     };
     match kind {
         ChartKind::GroupedBars | ChartKind::Lines | ChartKind::TargetsAndResults => plain,
+        ChartKind::Places => KindRules {
+            compares: Compares::Places,
+            ..plain
+        },
         ChartKind::BeforeAfter => KindRules {
             baseline: true,
             ..plain
@@ -62,9 +80,103 @@ pub(super) fn check_charts(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
                 ),
             );
         }
+        check_time(c, chart, fail);
+        if kind_rules(chart.kind).compares == Compares::Places {
+            check_places(c, chart, fail);
+        }
         check_series(report, c, chart, &indicators_by_id, fail);
         check_sources(report, c, chart, fail);
         check_reference_lines(c, chart, fail);
+    }
+}
+
+/// A chart's year and span: a span's first year only with its last, before it and at most
+/// [`MAX_SPAN_YEARS`] before.
+fn check_time(c: usize, chart: &Chart, fail: &mut impl FnMut(Path, Msg)) {
+    let chart_id = &chart.id;
+    match (chart.from, chart.year) {
+        (Some(from), None) => fail(
+            path!["charts", c, "from"],
+            Msg::new(
+                format!(
+                    "chart `{chart_id}` has `from: {from}` but no `year`; expected the span's last year in `year` as well"
+                ),
+                format!(
+                    "图表 `{chart_id}` 有 `from: {from}` 却没有 `year`；时段的最后一年也应写在 `year` 中"
+                ),
+            ),
+        ),
+        (Some(from), Some(year)) if from >= year || year - from > MAX_SPAN_YEARS => fail(
+            path!["charts", c, "from"],
+            Msg::new(
+                format!(
+                    "chart `{chart_id}` spans {from} to {year}; expected a first year before `year` and at most {MAX_SPAN_YEARS} years before it"
+                ),
+                format!(
+                    "图表 `{chart_id}` 的时段为 {from}—{year}；起始年应早于 `year`，且最多早 {MAX_SPAN_YEARS} 年"
+                ),
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// A chart of places: one indicator, one year, and one kind (a result or a target) or results
+/// with their targets; never a starting level.
+fn check_places(c: usize, chart: &Chart, fail: &mut impl FnMut(Path, Msg)) {
+    let chart_id = &chart.id;
+    if chart.series.len() > 1 {
+        fail(
+            path!["charts", c, "series"],
+            Msg::new(
+                format!(
+                    "chart `{chart_id}` of kind Places lists {} indicators; expected exactly one, the indicator compared across places",
+                    chart.series.len()
+                ),
+                format!(
+                    "Places 类型的图表 `{chart_id}` 列出了 {} 个指标；应恰好一个，即各地比较的指标",
+                    chart.series.len()
+                ),
+            ),
+        );
+    }
+    if chart.year.is_none() {
+        fail(
+            path!["charts", c, "kind"],
+            Msg::new(
+                format!(
+                    "chart `{chart_id}` of kind Places has no `year`; expected the year it compares, such as `year: Some(2026)`"
+                ),
+                format!(
+                    "Places 类型的图表 `{chart_id}` 没有 `year`；应写明比较的年份，如 `year: Some(2026)`"
+                ),
+            ),
+        );
+    }
+    let mut kinds = chart.kinds.clone();
+    kinds.sort();
+    kinds.dedup();
+    let fine = matches!(
+        kinds[..],
+        [PointKind::Actual | PointKind::Target] | [PointKind::Actual, PointKind::Target]
+    );
+    if !fine {
+        let drawn = if chart.kinds.is_empty() {
+            "every kind of figure".to_owned()
+        } else {
+            list(chart.kinds.iter().map(|k| k.id())).en
+        };
+        fail(
+            path!["charts", c, "kinds"],
+            Msg::new(
+                format!(
+                    "chart `{chart_id}` of kind Places draws {drawn}; expected `kinds: [Target]`, `[Actual]` or `[Actual, Target]`"
+                ),
+                format!(
+                    "Places 类型的图表 `{chart_id}` 的 kinds 不对；应为 `kinds: [Target]`、`[Actual]` 或 `[Actual, Target]`"
+                ),
+            ),
+        );
     }
 }
 

@@ -132,6 +132,7 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, Msg), i: usize, ind
         if !seen.insert((
             point.measure.as_deref(),
             point.year,
+            point.span,
             point.part,
             point.kind,
             point.basis,
@@ -399,7 +400,7 @@ fn check_range(fail: &mut impl FnMut(Path, Msg), at: &PointAt<'_>) {
     }
 }
 
-/// A second figure for the same measure, year, part, kind, basis and source.
+/// A second figure for the same measure, year (or span), part, kind, basis and source.
 fn fail_duplicate(fail: &mut impl FnMut(Path, Msg), at: &PointAt<'_>) {
     let point = at.point;
     let (id, year) = (&at.ind.id, point.year);

@@ -196,6 +196,8 @@ pub fn crowded(base: &Report, kind: ChartKind, series: usize, years: usize) -> R
         kinds: Vec::new(),
         sources: Vec::new(),
         reference_lines: Vec::new(),
+        year: None,
+        from: None,
     };
     Report {
         indicators,
