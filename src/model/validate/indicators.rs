@@ -137,7 +137,6 @@ fn check_points(report: &Report, fail: &mut impl FnMut(Path, Msg), i: usize, ind
             point.kind,
             point.basis,
             point.source.as_deref(),
-            point.span.map(|s| s.from),
         )) {
             fail_duplicate(fail, &at);
         }
