@@ -26,6 +26,7 @@ mod fuzz_regressions;
 mod legible;
 mod loading;
 mod raster_vs_wgpu;
+mod records;
 mod review;
 mod svg;
 mod timeseries;
