@@ -178,3 +178,83 @@ fn a_repeated_time_in_an_undeclared_long_table_names_by() {
         "{err}"
     );
 }
+
+/// Draft a data file for a real table with the binary, as a person would, and load what it wrote.
+fn draft_real(table: &str, extra: &[&str]) -> (tempfile::TempDir, Report) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/records")
+        .join(table);
+    std::fs::copy(&src, dir.path().join(table)).unwrap();
+    let out = dir.path().join("draft.ron");
+    let table_path = dir.path().join(table);
+    let mut args = vec![
+        "draft",
+        table_path.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let (code, _, stderr) = crate::support::run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("it passes `planboard check`"), "{stderr}");
+    let (code, stdout, stderr) = crate::support::run(&["check", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let report = planboard::model::load_file(&out).unwrap();
+    (dir, report)
+}
+
+/// (rows, values, mean, min, max) of a record.
+fn stats(report: &Report, id: &str) -> (usize, usize, f64, f64, f64) {
+    let s = report
+        .indicator(id)
+        .and_then(|i| i.samples.clone())
+        .unwrap();
+    let e = s.extremes(0..s.len());
+    (
+        s.len(),
+        usize::try_from(e.count).unwrap(),
+        e.mean().unwrap(),
+        e.min,
+        e.max,
+    )
+}
+
+fn close(a: (usize, usize, f64, f64, f64), b: (usize, usize, f64, f64, f64)) -> bool {
+    a.0 == b.0 && a.1 == b.1 && (a.2 - b.2).abs() < 1e-9 && a.3 == b.3 && a.4 == b.4
+}
+
+/// Counts and means against Python's (tests/data/records/README.md).
+#[test]
+fn real_tables_draft_and_read_with_counts_and_means_computed_apart() {
+    let (_d, seattle) = draft_real("seattle-weather.csv", &[]);
+    let got = stats(&seattle, "temp_max");
+    assert!(
+        close(got, (1461, 1461, 16.439_082_819_986_28, -1.6, 35.6)),
+        "{got:?}"
+    );
+    assert!(
+        seattle.indicator("weather").is_none(),
+        "the text column is not drawn"
+    );
+    assert_eq!((seattle.years.first, seattle.years.last), (2012, 2015));
+
+    let (_d, co2) = draft_real("co2-concentration.csv", &[]);
+    let got = stats(&co2, "co2");
+    assert!(
+        close(got, (741, 741, 355.310_931_174_088_5, 313.21, 416.18)),
+        "{got:?}"
+    );
+
+    let (_d, iowa) = draft_real("iowa-electricity.csv", &[]);
+    let got = stats(&iowa, "net_generation_nuclear_energy");
+    assert!(
+        close(got, (17, 17, 4_711.941_176_470_588, 3853.0, 5321.0)),
+        "{got:?}"
+    );
+    assert_eq!(
+        iowa.indicators.len(),
+        3,
+        "one record a source of the long table"
+    );
+}

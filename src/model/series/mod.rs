@@ -393,3 +393,16 @@ fn median_step(offsets: &[u32]) -> i64 {
 
 #[cfg(test)]
 mod tests;
+
+/// A line's cells as a record's table is read (quotes removed), for the draft's look at a file;
+/// `None` when its quotes do not close.
+pub fn split_cells(line: &str, sep: u8) -> Option<Vec<String>> {
+    cells::split(line, sep)
+        .ok()
+        .map(|cells| cells.into_iter().map(|(_, c)| c).collect())
+}
+
+/// The separator a table's reader takes from its header when the data file names none.
+pub fn header_separator(header: &str) -> u8 {
+    cells::separator(header)
+}
