@@ -199,8 +199,28 @@ pub fn points_difference(
     }
 }
 
+/// A count with its noun as English writes it: "1 chart", "5 charts", "1,000,000 rows".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_take_the_plural_they_need() {
+        assert_eq!(super::count(1, "chart", "charts"), "1 chart");
+        assert_eq!(super::count(0, "chart", "charts"), "0 charts");
+        assert_eq!(super::count(1_000_000, "row", "rows"), "1,000,000 rows");
+    }
+
     use super::*;
 
     fn unit(zh: &str, en: &str, percent: bool) -> Unit {

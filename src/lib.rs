@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod raster;
+pub mod record_draft;
 pub mod review;
 pub mod table;
 #[cfg(feature = "gui")]

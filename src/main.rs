@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 
 #[path = "cli/draft.rs"]
 mod draft;
+#[path = "cli/draft_table.rs"]
+mod draft_table;
 #[path = "cli/export_ask.rs"]
 mod export_ask;
 #[path = "cli/time_window.rs"]
@@ -126,10 +128,13 @@ enum Command {
     },
     /// Draft a data file from a report's text (plain text in UTF-8 or GB18030, or a saved HTML
     /// page): every figure with its unit, qualifier, kind, year, basis and sentence, proposed for
-    /// review, with charts and pages. Writes to standard output unless --out is given.
+    /// review, with charts and pages. From a monitoring table (.csv, .tsv, a .txt table): its
+    /// records, time, units and charts, each guess written in the file. Writes to standard output
+    /// unless --out is given.
     Draft {
-        /// The report: a .txt file, or an .html page saved from a browser. Several reports (of
-        /// several places) are drafted at once into the --out folder, with a comparison page.
+        /// The report (a .txt file, or an .html page saved from a browser) or a table (.csv, .tsv,
+        /// a spreadsheet). Several reports (of several places) are drafted at once into the --out
+        /// folder.
         #[arg(required = true, num_args = 1..)]
         reports: Vec<PathBuf>,
         /// The data file to write (atomically; an existing file only with --force); with several
@@ -151,6 +156,8 @@ enum Command {
         /// Replace the --out file (and its text copy) if it exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        table: TableArgs,
     },
     /// Save charts as PNG or SVG images without a window, display or GPU; prints each path written.
     Export {
@@ -188,6 +195,50 @@ enum Command {
     },
 }
 
+/// What `draft` of a table may be told when the values cannot decide it.
+#[derive(Debug, clap::Args)]
+struct TableArgs {
+    /// Table: the time's column, or columns joined with commas (Date,Time or year,month,day,hour).
+    #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
+    time: Vec<String>,
+    /// Table: the time's strptime format (%Y%m%d, %d/%m/%Y %H:%M, %Y年%m月%d日).
+    #[arg(long = "format", value_name = "FMT")]
+    time_format: Option<String>,
+    /// Table: dates such as 01/02/2012 are day first (1 February).
+    #[arg(long, conflicts_with = "month_first")]
+    day_first: bool,
+    /// Table: dates such as 01/02/2012 are month first (January 2).
+    #[arg(long)]
+    month_first: bool,
+    /// Table: the zone of times written without an offset (an IANA name or +hh:mm); China's if none.
+    #[arg(long, value_name = "TZ")]
+    time_zone: Option<String>,
+    /// Table: a long table's category column (a station, a source): one record each of its values.
+    #[arg(long, value_name = "COL")]
+    by: Option<String>,
+}
+
+impl TableArgs {
+    fn request(&self) -> planboard::record_draft::TableRequest {
+        planboard::record_draft::TableRequest {
+            time: planboard::record_draft::TimeAsked {
+                columns: (!self.time.is_empty()).then(|| self.time.clone()),
+                format: self.time_format.clone(),
+                day_first: if self.day_first {
+                    Some(true)
+                } else if self.month_first {
+                    Some(false)
+                } else {
+                    None
+                },
+            },
+            time_zone: self.time_zone.clone(),
+            by: self.by.clone(),
+            separator: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum MeansArg {
     Day,
@@ -207,14 +258,20 @@ fn main() -> ExitCode {
             year,
             with,
             force,
-        }) => draft::run(&draft::Args {
-            reports: &reports,
-            out: out.as_deref(),
-            place: place.as_deref(),
-            year,
-            with: &with,
-            force,
-        }),
+            table,
+        }) => match reports.as_slice() {
+            [one] if draft_table::is_table(one) => {
+                draft_table::run(one, out.as_deref(), force, &table.request())
+            }
+            _ => draft::run(&draft::Args {
+                reports: &reports,
+                out: out.as_deref(),
+                place: place.as_deref(),
+                year,
+                with: &with,
+                force,
+            }),
+        },
         Some(Command::Export {
             data,
             out,

@@ -168,6 +168,7 @@ pub(super) fn parse_file(
         csv_problems = found.in_csv;
     }
     if problems.is_empty() && csv_problems.is_empty() {
+        report.follow_years();
         // With one source, a figure that names none is from it.
         if let [only] = report.sources.as_slice() {
             let id = only.id.clone();

@@ -17,12 +17,14 @@ mod locate;
 pub mod numbers;
 mod place;
 pub mod provenance;
+mod record_only;
 pub mod series;
 mod span;
 pub mod time;
 mod validate;
 pub use validate::invalid_points;
 pub mod write;
+pub mod zone;
 
 pub use basis::{Basis, BasisNames};
 pub use chart::{Chart, ChartKind, Page, ReferenceLine};
@@ -64,6 +66,14 @@ pub enum Lang {
 }
 
 impl Text {
+    /// No text in either language: what a record-only file's missing issuer reads as.
+    pub fn empty() -> Self {
+        Self {
+            zh: String::new(),
+            en: String::new(),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,
@@ -78,14 +88,18 @@ impl Text {
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub title: Text,
-    /// Who issued the report.
+    /// Who issued the report. A data file of monitoring records alone may leave it out.
+    #[serde(default = "Text::empty")]
     pub issuer: Text,
-    /// The years the report covers (results of the first, targets of the last).
+    /// The years the report covers (results of the first, targets of the last). Left out, the
+    /// years follow the records (or the figures) the file holds.
+    #[serde(default)]
     pub years: YearRange,
     /// The documents the figures come from. A figure names its source; with one source, it is
     /// the default.
     pub sources: Vec<Source>,
-    /// The themes indicators belong to, in display order.
+    /// The themes indicators belong to, in display order; a file of records alone may have none.
+    #[serde(default)]
     pub categories: Vec<Category>,
     pub units: Vec<Unit>,
     pub indicators: Vec<Indicator>,
@@ -94,7 +108,7 @@ pub struct Report {
     pub pages: Vec<Page>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearRange {
     pub first: i32,
@@ -102,6 +116,11 @@ pub struct YearRange {
 }
 
 impl YearRange {
+    /// Whether the file left its years out (0 to 0): they follow its data.
+    pub fn is_unset(self) -> bool {
+        self == Self::default()
+    }
+
     pub fn contains(self, year: i32) -> bool {
         (self.first..=self.last).contains(&year)
     }
@@ -126,6 +145,7 @@ pub struct Source {
     pub dated_by: Option<DatedBy>,
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. When two sources state the same figure,
     /// the later publication stands and the earlier is shown as revised.
+    #[serde(default)]
     pub published: String,
     /// Where the document can be read, when it is public.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -229,7 +249,8 @@ pub struct Indicator {
     /// Stable id used by charts, toggles and exports.
     pub id: String,
     pub name: Text,
-    /// Id of a [`Category`] declared in the report.
+    /// Id of a [`Category`] declared in the report; left out in a file that declares none.
+    #[serde(default)]
     pub category: String,
     /// Id of a [`Unit`] declared in the report: the unit of the indicator's main measure.
     pub unit: String,

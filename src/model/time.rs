@@ -279,6 +279,33 @@ pub fn format_instant(t: Instant, precision: Precision) -> String {
 /// Without an offset the time is China's. Returns the instant and how finely it was written, or what
 /// was expected.
 pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
+    let iso = parse_iso(text)?;
+    Ok((
+        iso.local - i64::from(iso.offset.unwrap_or(CHINA.seconds())),
+        iso.precision,
+    ))
+}
+
+/// An ISO 8601 time as written, before a zone makes it an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IsoTime {
+    /// Seconds from 1970-01-01 00:00 to the civil time written, as if it were UTC.
+    pub local: i64,
+    /// The offset it states (`Z`, `+hh:mm`), in seconds east of UTC.
+    pub offset: Option<i32>,
+    pub precision: Precision,
+}
+
+impl IsoTime {
+    /// The civil time written.
+    pub fn civil(self) -> DateTime {
+        let ts = jiff::Timestamp::from_second(self.local).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        Offset::UTC.to_datetime(ts)
+    }
+}
+
+/// [`parse_instant`]'s reading of the text, its offset kept apart.
+pub fn parse_iso(text: &str) -> Result<IsoTime, &'static str> {
     const EXPECTED: &str =
         "an ISO 8601 time: 2014-01-01, 2014-01-01T13:00, 2014-01-01 13:00:00 or 2014-01";
     let b = text.trim().as_bytes();
@@ -324,8 +351,8 @@ pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
         }
     }
     let offset = match &b[at..] {
-        [] => CHINA.seconds(),
-        [b'Z'] => 0,
+        [] => None,
+        [b'Z'] => Some(0),
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let h = digits(&[*h1, *h2]).ok_or(EXPECTED)?;
             let m = digits(&[*m1, *m2]).ok_or(EXPECTED)?;
@@ -333,7 +360,7 @@ pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
                 return Err("an offset from UTC from -14:00 to +14:00");
             }
             let s = h * 3600 + m * 60;
-            if *sign == b'-' { -s } else { s }
+            Some(if *sign == b'-' { -s } else { s })
         }
         _ => return Err(EXPECTED),
     };
@@ -346,9 +373,12 @@ pub fn parse_instant(text: &str) -> Result<(Instant, Precision), &'static str> {
     if hour > 23 || minute > 59 || second > 59 {
         return Err("a time of day from 00:00 to 23:59:59");
     }
-    let midnight = date_seconds(date);
-    let t = midnight + i64::from(hour * 3600 + minute * 60 + second) - i64::from(offset);
-    Ok((t, precision))
+    let local = date_seconds(date) + i64::from(hour * 3600 + minute * 60 + second);
+    Ok(IsoTime {
+        local,
+        offset,
+        precision,
+    })
 }
 
 /// Seconds from 1970-01-01 00:00 UTC to a date's midnight in UTC (the offset is the caller's).

@@ -27,6 +27,7 @@ mod legible;
 mod loading;
 mod provinces;
 mod raster_vs_wgpu;
+mod records;
 mod review;
 mod svg;
 mod timeseries;

@@ -1,19 +1,20 @@
-//! Reading a monitoring CSV: a header row, a time column in ISO 8601, value columns, empty cells as
-//! gaps. The file is streamed a line at a time (files up to [`MAX_SERIES_BYTES`]), only the columns
-//! asked for are kept, and every problem is reported with its `file:line:column` and what was
-//! expected; a file with any problem gives no values at all.
+//! Reading a monitoring CSV: a header row, the time in one column or several, value columns, empty
+//! cells and the file's own missing-value marks as gaps; a long table (time, station, value) read as
+//! one record per category. The file is streamed a line at a time (files up to
+//! [`MAX_SERIES_BYTES`]), only the columns asked for are kept, and every problem is reported with
+//! its `file:line:column` and what was expected; a file with any problem gives no values at all.
 
 use std::io::{BufReader, Read as _};
 use std::path::Path;
 
+use super::cells::{Problems, char_column, separator, split, split_into, strip_bom, trim_eol};
+use super::times::TimeReader;
 use crate::model::time::{self, Instant, Precision};
+use crate::model::zone::Zone;
 use crate::model::{Location, Msg, Problem};
 
 /// Larger files are refused before they are read.
 pub const MAX_SERIES_BYTES: u64 = 1024 * 1024 * 1024;
-
-/// Problems listed one by one; past this, one more line says how many others there are.
-const MAX_LISTED: usize = 100;
 
 /// Cells that mean "no value": an empty cell, and the markers statistics software writes.
 const GAP_MARKS: [&str; 6] = ["", "NA", "N/A", "NaN", "null", "-"];
@@ -31,6 +32,40 @@ pub struct CsvColumns {
     pub values: Vec<Vec<f64>>,
 }
 
+/// The most columns a time is written in: year, month, day, hour, minute, second.
+pub const MAX_TIME_COLUMNS: usize = 6;
+
+/// How a table is laid out, as its record's declaration says (or the draft found).
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// The time's column or columns (year, month, day, hour … or a date and a time of day).
+    pub time: Vec<String>,
+    /// A strptime format when the time is not ISO 8601; several columns are joined with a space.
+    pub format: Option<String>,
+    /// The zone of times written without an offset.
+    pub zone: Zone,
+    /// The file's own marks for "no value" (`?`, `-999`), beside the empty cell and `NA`.
+    pub missing: Vec<String>,
+    /// A long table's category column: each indicator reads the rows of one of its values.
+    pub by: Option<String>,
+    /// The header's line (1-based) when lines before it are notes; else the first line with text.
+    pub header_line: Option<usize>,
+    /// The separator when it is not found from the header.
+    pub separator: Option<u8>,
+    /// Numbers written with a decimal comma (`12,5`).
+    pub decimal_comma: bool,
+}
+
+impl Layout {
+    /// An ISO 8601 time in one column, China's time: the form every older data file has.
+    pub fn iso(time: &str) -> Self {
+        Self {
+            time: vec![time.to_owned()],
+            ..Self::default()
+        }
+    }
+}
+
 /// Read `time` and `columns` of the CSV at `path`; `name` is how messages name the file.
 pub fn read_csv(
     path: &Path,
@@ -38,6 +73,19 @@ pub fn read_csv(
     time: &str,
     columns: &[&str],
 ) -> Result<CsvColumns, Vec<Problem>> {
+    let mut groups = read_table(path, name, &Layout::iso(time), columns, &[])?;
+    Ok(groups.pop().unwrap_or_default())
+}
+
+/// Read `columns` of the table at `path` laid out as `layout`: one [`CsvColumns`] for each of
+/// `categories` when the layout has a `by` column (in their order), else one.
+pub fn read_table(
+    path: &Path,
+    name: &str,
+    layout: &Layout,
+    columns: &[&str],
+    categories: &[&str],
+) -> Result<Vec<CsvColumns>, Vec<Problem>> {
     let at = |line: usize, column: usize| Location {
         file: name.to_owned(),
         line,
@@ -66,27 +114,45 @@ pub fn read_csv(
         )]);
     }
     let reader = BufReader::with_capacity(1 << 20, file.take(MAX_SERIES_BYTES + 1));
-    read_csv_from(reader, name, time, columns)
+    read_table_from(reader, name, layout, columns, categories)
 }
 
 /// [`read_csv`] from any reader (tests and the fuzz target read from memory).
+pub fn read_csv_from(
+    reader: impl std::io::BufRead,
+    name: &str,
+    time: &str,
+    columns: &[&str],
+) -> Result<CsvColumns, Vec<Problem>> {
+    let mut groups = read_table_from(reader, name, &Layout::iso(time), columns, &[])?;
+    Ok(groups.pop().unwrap_or_default())
+}
+
+/// One category's rows as they are read.
+#[derive(Default)]
+struct Group {
+    out: CsvColumns,
+    first: Option<Instant>,
+    precision: Option<Precision>,
+    last: Option<(Instant, usize)>,
+}
+
+/// [`read_table`] from any reader.
 // The row loop is the hot path of a 10-million-row record: split into steps it measured slower
 // (benches/timeseries, load and check of 1M rows: 137 ms split, 110 ms whole), so it stays one body.
 #[allow(clippy::too_many_lines)]
-pub fn read_csv_from(
+pub fn read_table_from(
     mut reader: impl std::io::BufRead,
     name: &str,
-    time_column: &str,
+    layout: &Layout,
     columns: &[&str],
-) -> Result<CsvColumns, Vec<Problem>> {
-    let mut problems = Problems {
-        name,
-        listed: Vec::new(),
-        more: 0,
-    };
+    categories: &[&str],
+) -> Result<Vec<CsvColumns>, Vec<Problem>> {
+    let mut problems = Problems::new(name);
     let mut buf: Vec<u8> = Vec::new();
     let mut line_no = 0usize;
-    // The header: the first line that is not empty.
+    let time_column = layout.time.join(", ");
+    // The header: the line the layout names, or the first that is not empty.
     let header = loop {
         buf.clear();
         let n = reader
@@ -94,23 +160,26 @@ pub fn read_csv_from(
             .map_err(|e| problems.fatal(line_no + 1, &e))?;
         if n == 0 {
             problems.add(
-                1,
+                line_no.max(1),
                 1,
                 Msg::new(
                     "the series file is empty; expected a header row naming its columns, then a row a time",
-                    "序列文件为空；应先有一行列名，再每个时间一行",
+                    "序列文件为空；应先有一行表头列出各列名称，再每个时间一行",
                 ),
             );
             return Err(problems.finish());
         }
         line_no += 1;
+        if layout.header_line.is_some_and(|h| line_no < h) {
+            continue;
+        }
         let text = String::from_utf8_lossy(strip_bom(trim_eol(&buf))).into_owned();
         if !text.trim().is_empty() {
             break text;
         }
     };
     let header_line = line_no;
-    let sep = separator(&header);
+    let sep = layout.separator.unwrap_or_else(|| separator(&header));
     let names: Vec<String> = match split(&header, sep) {
         Ok(cells) => cells
             .into_iter()
@@ -136,26 +205,64 @@ pub fn read_csv_from(
         }
         found
     };
-    let time_at = find(time_column, &mut problems);
+    if layout.time.is_empty() || layout.time.len() > MAX_TIME_COLUMNS {
+        problems.add(
+            header_line,
+            1,
+            Msg::new(
+                format!("the time is declared in {} columns; expected one to {MAX_TIME_COLUMNS} (year, month, day, hour, minute, second)", layout.time.len()),
+                format!("时间声明为 {} 列；应为 1 到 {MAX_TIME_COLUMNS} 列（年、月、日、时、分、秒）", layout.time.len()),
+            ),
+        );
+        return Err(problems.finish());
+    }
+    let time_at: Vec<Option<usize>> = layout.time.iter().map(|c| find(c, &mut problems)).collect();
     let value_at: Vec<Option<usize>> = columns.iter().map(|c| find(c, &mut problems)).collect();
+    let by_at = layout.by.as_deref().map(|c| find(c, &mut problems));
     let (Some(time_at), Some(value_at)) = (
-        time_at,
+        time_at.into_iter().collect::<Option<Vec<usize>>>(),
         value_at.into_iter().collect::<Option<Vec<usize>>>(),
     ) else {
         return Err(problems.finish());
     };
-
-    let mut out = CsvColumns {
-        values: vec![Vec::new(); columns.len()],
-        ..CsvColumns::default()
+    let by_at = match by_at {
+        Some(None) => return Err(problems.finish()),
+        Some(Some(at)) => Some(at),
+        None => None,
     };
-    let mut first: Option<Instant> = None;
-    let mut precision: Option<Precision> = None;
-    let mut last: Option<(Instant, usize)> = None;
-    // Rows mostly share their date with the row before: its midnight is worked out once.
-    let mut day_cache: Option<([u8; 10], Instant)> = None;
-    let widest = value_at.iter().copied().chain([time_at]).max().unwrap_or(0);
+    let headers: Vec<&str> = layout.time.iter().map(String::as_str).collect();
+    let mut times = match TimeReader::new(&headers, layout.format.as_deref(), layout.zone.clone()) {
+        Ok(t) => t,
+        Err(bad) => {
+            problems.add(
+                header_line,
+                1,
+                Msg::new(bad.to_string(), format!("`{}` 不是能给出日期的时间格式；应为 %Y%m%d、%d/%m/%Y %H:%M、%Y年%m月%d日 这样的 strptime 字段", bad.0)),
+            );
+            return Err(problems.finish());
+        }
+    };
+    let group_count = if by_at.is_some() { categories.len() } else { 1 };
+    let mut groups: Vec<Group> = (0..group_count)
+        .map(|_| Group {
+            out: CsvColumns {
+                values: vec![Vec::new(); columns.len()],
+                ..CsvColumns::default()
+            },
+            ..Group::default()
+        })
+        .collect();
+    // The categories met that no indicator reads, for the message when one is missing.
+    let mut others: Vec<String> = Vec::new();
+    let widest = value_at
+        .iter()
+        .chain(&time_at)
+        .chain(by_at.as_ref())
+        .copied()
+        .max()
+        .unwrap_or(0);
     let mut cells: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(widest + 1);
+    let mut number = String::new();
     loop {
         buf.clear();
         let n = reader
@@ -212,15 +319,37 @@ pub fn read_csv_from(
             let lead = raw.len() - raw.trim_start().len();
             (raw.trim(), cells[i].1.start + lead)
         };
+        // The category: rows of one no indicator reads are passed over.
+        let g = match by_at {
+            None => 0,
+            Some(at) => {
+                let (text, _) = cell(at);
+                if let Some(g) = categories.iter().position(|c| *c == text) {
+                    g
+                } else {
+                    if others.len() < 20 && !others.iter().any(|o| o == text) {
+                        others.push(text.to_owned());
+                    }
+                    continue;
+                }
+            }
+        };
+        let group = &mut groups[g];
         // The time.
-        let (text, start) = cell(time_at);
-        let parsed = parse_time(text, &mut day_cache);
-        let t = match parsed {
+        // On the stack: a row's time is at most six columns (the declaration is checked for it).
+        let mut time_cells = [""; MAX_TIME_COLUMNS];
+        for (slot, &i) in time_cells.iter_mut().zip(&time_at) {
+            *slot = cell(i).0;
+        }
+        let time_cells = &time_cells[..time_at.len().min(MAX_TIME_COLUMNS)];
+        let start = time_at.first().map_or(0, |&i| cell(i).1);
+        let t = match times.read(time_cells) {
             Ok((t, p)) => {
-                precision = Some(precision.map_or(p, |q| q.max(p)));
+                group.precision = Some(group.precision.map_or(p, |q| q.max(p)));
                 Some(t)
             }
             Err(expected) => {
+                let text = time_cells.join(" ");
                 problems.add(
                     line_no,
                     char_column(line, start),
@@ -235,14 +364,15 @@ pub fn read_csv_from(
             }
         };
         if let Some(t) = t {
-            if let Some((prev, prev_line)) = last
+            if let Some((prev, prev_line)) = group.last
                 && t <= prev
             {
                 let shown = time::format_instant(t, Precision::Second);
                 let (en, zh) = if t == prev {
                     (
                         format!(
-                            "the time {shown} is also on line {prev_line}; expected one row a time"
+                            "the time {shown} is also on line {prev_line}; expected one row a time{}",
+                            by_note(layout)
                         ),
                         format!("时间 {shown} 在第 {prev_line} 行也有；每个时间应只有一行"),
                     )
@@ -258,9 +388,9 @@ pub fn read_csv_from(
                 };
                 problems.add(line_no, char_column(line, start), Msg::new(en, zh));
             } else {
-                let base = *first.get_or_insert(t);
+                let base = *group.first.get_or_insert(t);
                 match u32::try_from(t - base) {
-                    Ok(off) => out.offsets.push(off),
+                    Ok(off) => group.out.offsets.push(off),
                     Err(_) => problems.add(
                         line_no,
                         char_column(line, start),
@@ -270,29 +400,35 @@ pub fn read_csv_from(
                         ),
                     ),
                 }
-                last = Some((t, line_no));
+                group.last = Some((t, line_no));
             }
         }
         // The values.
         for (k, &col) in value_at.iter().enumerate() {
             let (text, start) = cell(col);
-            let value = if GAP_MARKS.iter().any(|m| m.eq_ignore_ascii_case(text)) {
+            let value = if GAP_MARKS.iter().any(|m| m.eq_ignore_ascii_case(text))
+                || layout.missing.iter().any(|m| m == text)
+            {
                 Some(f64::NAN)
+            } else if layout.decimal_comma && text.contains(',') {
+                number.clear();
+                number.extend(text.chars().map(|c| if c == ',' { '.' } else { c }));
+                number.parse::<f64>().ok().filter(|v| v.is_finite())
             } else {
                 text.parse::<f64>().ok().filter(|v| v.is_finite())
             };
             match value {
-                Some(v) => out.values[k].push(v),
+                Some(v) => group.out.values[k].push(v),
                 None => problems.add(
                     line_no,
                     char_column(line, start),
                     Msg::new(
                         format!(
-                            "`{text}` in column `{}` is not a number; expected a plain number such as 35 or 12.5 (no unit, no thousands separator), or an empty cell for no value",
+                            "`{text}` in column `{}` is not a number; expected a plain number such as 35 or 12.5 (no unit, no thousands separator), an empty cell, or a mark named in the record's `missing`",
                             columns[k]
                         ),
                         format!(
-                            "`{}` 列的 `{text}` 不是数字；应为 35、12.5 这样的数字（不带单位和千位分隔符），无数值时留空",
+                            "`{}` 列的 `{text}` 不是数字；应为 35、12.5 这样的数字（不带单位和千位分隔符），无数值时留空，或用记录的 `missing` 列出的标记",
                             columns[k]
                         ),
                     ),
@@ -301,255 +437,58 @@ pub fn read_csv_from(
         }
         if !problems.is_empty() {
             // Once anything is wrong no values are kept: the rest is read only for its problems.
-            out.offsets.clear();
-            for v in &mut out.values {
-                v.clear();
+            for g in &mut groups {
+                g.out.offsets.clear();
+                for v in &mut g.out.values {
+                    v.clear();
+                }
             }
         }
     }
     if !problems.is_empty() {
         return Err(problems.finish());
     }
-    if out.offsets.is_empty() {
-        problems.add(
-            header_line + 1,
-            1,
-            Msg::new(
-                "the series file has a header but no rows; expected a row a time",
-                "序列文件只有表头，没有数据行；应每个时间一行",
+    for (g, group) in groups.iter().enumerate() {
+        if !group.out.offsets.is_empty() {
+            continue;
+        }
+        let (en, zh) = match (layout.by.as_deref(), categories.get(g)) {
+            (Some(by), Some(category)) => {
+                let list = others.join(", ");
+                (
+                    format!("no row has `{category}` in column `{by}`; the column holds: {list}"),
+                    format!("没有 `{by}` 列为 `{category}` 的行；该列有：{list}"),
+                )
+            }
+            _ => (
+                "the series file has a header but no rows; expected a row a time".to_owned(),
+                "序列文件只有表头，没有数据行；应每个时间一行".to_owned(),
             ),
-        );
+        };
+        problems.add(header_line + 1, 1, Msg::new(en, zh));
+    }
+    if !problems.is_empty() {
         return Err(problems.finish());
     }
-    out.start = first.unwrap_or_default();
-    out.precision = precision.unwrap_or_default();
-    out.offsets.shrink_to_fit();
-    for v in &mut out.values {
-        v.shrink_to_fit();
-    }
-    Ok(out)
-}
-
-/// A time cell read with the date's midnight cached: ten million hourly rows have ~420,000 dates.
-fn parse_time(
-    text: &str,
-    cache: &mut Option<([u8; 10], Instant)>,
-) -> Result<(Instant, Precision), &'static str> {
-    let b = text.as_bytes();
-    // Fast path: `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` with no offset, on a cached date.
-    if b.len() == 16
-        && (b[10] == b'T' || b[10] == b' ')
-        && b[13] == b':'
-        && let Some((date, midnight)) = cache
-        && b[..10] == date[..]
-    {
-        let two = |i: usize| -> Option<i64> {
-            let (x, y) = (b[i], b[i + 1]);
-            (x.is_ascii_digit() && y.is_ascii_digit())
-                .then(|| i64::from(x - b'0') * 10 + i64::from(y - b'0'))
-        };
-        if let (Some(h), Some(m)) = (two(11), two(14))
-            && h < 24
-            && m < 60
-        {
-            return Ok((*midnight + h * 3600 + m * 60, Precision::Minute));
-        }
-    }
-    let parsed = time::parse_instant(text)?;
-    if b.len() >= 10
-        && let Ok(date) = <[u8; 10]>::try_from(&b[..10])
-        && let Ok((midnight, _)) = time::parse_instant(&text[..10])
-    {
-        *cache = Some((date, midnight));
-    }
-    Ok(parsed)
-}
-
-struct Problems<'a> {
-    name: &'a str,
-    listed: Vec<Problem>,
-    more: usize,
-}
-
-impl Problems<'_> {
-    fn add(&mut self, line: usize, column: usize, msg: Msg) {
-        if self.listed.len() < MAX_LISTED {
-            self.listed.push(Problem::new(
-                Location {
-                    file: self.name.to_owned(),
-                    line,
-                    column,
-                },
-                msg,
-            ));
-        } else {
-            self.more += 1;
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.listed.is_empty()
-    }
-
-    fn fatal(&mut self, line: usize, err: &std::io::Error) -> Vec<Problem> {
-        self.add(
-            line,
-            1,
-            Msg::new(
-                format!("cannot read the series file: {err}"),
-                format!("无法读取序列文件：{err}"),
-            ),
-        );
-        std::mem::take(&mut self.listed)
-    }
-
-    fn finish(mut self) -> Vec<Problem> {
-        if self.more > 0 {
-            let more = self.more;
-            let line = self.listed.last().map_or(0, |p| p.location.line);
-            self.add_unlimited(
-                line,
-                Msg::new(
-                    format!("… and {more} more problems after this line, not listed"),
-                    format!("……此行之后还有 {more} 个问题，未一一列出"),
-                ),
-            );
-        }
-        self.listed
-    }
-
-    fn add_unlimited(&mut self, line: usize, msg: Msg) {
-        self.listed.push(Problem::new(
-            Location {
-                file: self.name.to_owned(),
-                line,
-                column: 1,
-            },
-            msg,
-        ));
-    }
-}
-
-fn unclosed_quote() -> Msg {
-    Msg::new(
-        "a quoted cell is not closed on its line; expected a closing `\"` (quotes inside a cell are written twice)",
-        "带引号的单元格在本行没有结束；应有配对的 `\"`（单元格内的引号应写成两个）",
-    )
-}
-
-fn trim_eol(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-fn strip_bom(line: &[u8]) -> &[u8] {
-    line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
-}
-
-/// The separator the header uses: a comma, or a tab or semicolon when the header has no comma.
-fn separator(header: &str) -> u8 {
-    if header.contains(',') {
-        b','
-    } else if header.contains('\t') {
-        b'\t'
-    } else if header.contains(';') {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// The 1-based column, in characters, of byte `at` of `line`.
-fn char_column(line: &str, at: usize) -> usize {
-    line.get(..at).map_or(at, |s| s.chars().count()) + 1
-}
-
-/// A line's cells as (start byte, text), quotes removed (`""` inside quotes is one quote).
-fn split(line: &str, sep: u8) -> Result<Vec<(usize, String)>, BadQuote> {
-    let mut ranges = Vec::new();
-    split_into(line, sep, &mut ranges)?;
-    Ok(ranges
+    Ok(groups
         .into_iter()
-        .map(|(start, r)| {
-            let text = &line[r];
-            (start, text.replace("\"\"", "\""))
+        .map(|mut g| {
+            g.out.start = g.first.unwrap_or_default();
+            g.out.precision = g.precision.unwrap_or_default();
+            g.out.offsets.shrink_to_fit();
+            for v in &mut g.out.values {
+                v.shrink_to_fit();
+            }
+            g.out
         })
         .collect())
 }
 
-/// What is wrong with a line's quotes, at a 1-based column.
-#[derive(Clone, Copy, Debug)]
-enum BadQuote {
-    Unclosed(usize),
-    TextAfter(usize),
-}
-
-impl BadQuote {
-    fn column(self) -> usize {
-        match self {
-            Self::Unclosed(c) | Self::TextAfter(c) => c,
-        }
-    }
-
-    fn msg(self) -> Msg {
-        match self {
-            Self::Unclosed(_) => unclosed_quote(),
-            Self::TextAfter(_) => Msg::new(
-                "text follows a quoted cell's closing `\"`; expected the separator next (quotes inside a cell are written twice)",
-                "带引号的单元格在结束的 `\"` 之后还有文字；之后应紧接分隔符（单元格内的引号应写成两个）",
-            ),
-        }
-    }
-}
-
-/// A line's cells as (start byte, the byte range of the cell's text without its quotes).
-fn split_into(
-    line: &str,
-    sep: u8,
-    cells: &mut Vec<(usize, std::ops::Range<usize>)>,
-) -> Result<(), BadQuote> {
-    let b = line.as_bytes();
-    let mut i = 0;
-    loop {
-        let start = i;
-        // Spaces before an opening quote are allowed.
-        let mut j = i;
-        while j < b.len() && b[j] == b' ' {
-            j += 1;
-        }
-        if j < b.len() && b[j] == b'"' {
-            let open = j;
-            j += 1;
-            let text_start = j;
-            loop {
-                match b[j..].iter().position(|&c| c == b'"') {
-                    None => return Err(BadQuote::Unclosed(char_column(line, open))),
-                    Some(k) if b.get(j + k + 1) == Some(&b'"') => j += k + 2,
-                    Some(k) => {
-                        cells.push((start, text_start..j + k));
-                        j += k + 1;
-                        break;
-                    }
-                }
-            }
-            // Only spaces may stand between the closing quote and the separator.
-            let end = b[j..]
-                .iter()
-                .position(|&c| c == sep)
-                .map_or(b.len(), |k| j + k);
-            if let Some(k) = b[j..end].iter().position(|&c| c != b' ') {
-                return Err(BadQuote::TextAfter(char_column(line, j + k)));
-            }
-            if end == b.len() {
-                return Ok(());
-            }
-            i = end + 1;
-        } else if let Some(k) = b[i..].iter().position(|&c| c == sep) {
-            cells.push((start, i..i + k));
-            i += k + 1;
-        } else {
-            cells.push((start, i..b.len()));
-            return Ok(());
-        }
+/// A repeated time in a long table is often a category column not declared: say so.
+fn by_note(layout: &Layout) -> &'static str {
+    if layout.by.is_some() {
+        ""
+    } else {
+        " (a long table, one row a time and a station or source, declares its category column with `by`)"
     }
 }

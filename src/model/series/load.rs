@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path as FsPath;
 use std::sync::Arc;
 
-use super::{Samples, read_csv};
+use super::Samples;
 use crate::model::locate::Path;
 use crate::model::{Msg, Problem, Report};
 use crate::path;
@@ -28,20 +28,23 @@ impl SeriesProblems {
 /// data file's; `None` for data that has no folder, such as the data built into the binary).
 pub fn load_series(report: &mut Report, folder: Option<&FsPath>) -> SeriesProblems {
     let mut problems = SeriesProblems::default();
-    // file → [(indicator index, value column)]
-    let mut by_file: BTreeMap<String, Vec<(usize, String, String)>> = BTreeMap::new();
+    // The table's key (its file and how it is read) → the indicators reading it.
+    let mut by_table: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, ind) in report.indicators.iter().enumerate() {
         if let Some(series) = &ind.series {
-            by_file.entry(series.file.clone()).or_default().push((
-                i,
-                series.time.clone(),
-                series.value.clone(),
-            ));
+            by_table.entry(series.table_key()).or_default().push(i);
         }
     }
-    for (file, wanted) in by_file {
+    for wanted in by_table.into_values() {
+        let Some(first) = wanted
+            .first()
+            .and_then(|&i| report.indicators[i].series.clone())
+        else {
+            continue;
+        };
+        let file = first.file.clone();
         let Some(folder) = folder else {
-            for (i, _, _) in &wanted {
+            for i in &wanted {
                 problems.in_data.push((
                     path!["indicators", *i, "series", "file"],
                     Msg::new(
@@ -56,7 +59,7 @@ pub fn load_series(report: &mut Report, folder: Option<&FsPath>) -> SeriesProble
         };
         let csv_path = folder.join(&file);
         if !csv_path.is_file() {
-            for (i, _, _) in &wanted {
+            for i in &wanted {
                 problems.in_data.push((
                     path!["indicators", *i, "series", "file"],
                     Msg::new(
@@ -73,45 +76,73 @@ pub fn load_series(report: &mut Report, folder: Option<&FsPath>) -> SeriesProble
             }
             continue;
         }
-        // Every indicator of one file reads its time from one column: the first named.
-        let time = wanted[0].1.clone();
-        for (i, t, _) in &wanted[1..] {
-            if *t != time {
-                problems.in_data.push((
-                    path!["indicators", *i, "series", "time"],
-                    Msg::new(
-                        format!("time column `{t}` differs from `{time}`, which another indicator reads from `{file}`; expected one time column a file"),
-                        format!("时间列 `{t}` 与另一指标从 `{file}` 读取的 `{time}` 不同；每个文件应只有一个时间列"),
-                    ),
-                ));
-            }
-        }
-        let mut columns: Vec<&str> = wanted.iter().map(|(_, _, v)| v.as_str()).collect();
+        let series_of = |i: usize| report.indicators[i].series.as_ref();
+        let mut columns: Vec<&str> = wanted
+            .iter()
+            .filter_map(|&i| series_of(i).map(|s| s.value.as_str()))
+            .collect();
         columns.sort_unstable();
         columns.dedup();
+        let mut categories: Vec<&str> = wanted
+            .iter()
+            .filter_map(|&i| series_of(i).and_then(|s| s.category.as_deref()))
+            .collect();
+        categories.sort_unstable();
+        categories.dedup();
         let name = csv_path.display().to_string();
-        match read_csv(&csv_path, &name, &time, &columns) {
+        let layout = first.layout();
+        let read = super::table::read_any(
+            &csv_path,
+            &name,
+            &layout,
+            first.sheet.as_deref(),
+            &columns,
+            &categories,
+        );
+        match read {
             Err(ps) => problems.in_csv.extend(ps),
-            Ok(read) => {
-                let start = read.start;
-                // One copy of the times, shared by every column of the file.
-                let offsets = Arc::new(read.offsets);
-                let mut made: BTreeMap<&str, Arc<Samples>> = BTreeMap::new();
-                for (column, values) in columns.iter().zip(read.values) {
-                    if let Some(samples) =
-                        Samples::from_offsets(start, Arc::clone(&offsets), values, read.precision)
-                    {
-                        // The daily means the counts read, built now rather than on the first
-                        // zoom (a few milliseconds for ten million values).
-                        let _ = samples.means(super::Averaging::Day);
-                        made.insert(column, Arc::new(samples));
-                    }
-                }
-                for (i, _, column) in &wanted {
-                    report.indicators[*i].samples = made.get(column.as_str()).cloned();
+            Ok(groups) => {
+                let made = records(groups, &layout, &columns, &categories);
+                let found: Vec<(usize, Option<Arc<Samples>>)> = wanted
+                    .iter()
+                    .map(|&i| {
+                        let key = series_of(i)
+                            .map(|s| (s.by.as_ref().and(s.category.as_deref()), s.value.as_str()));
+                        (i, key.and_then(|k| made.get(&k).cloned()))
+                    })
+                    .collect();
+                for (i, samples) in found {
+                    report.indicators[i].samples = samples;
                 }
             }
         }
     }
     problems
+}
+
+/// The records of a table as read: (category, column) → its record; the columns of one category
+/// share its times.
+fn records<'a>(
+    groups: Vec<super::CsvColumns>,
+    layout: &super::Layout,
+    columns: &[&'a str],
+    categories: &[&'a str],
+) -> BTreeMap<(Option<&'a str>, &'a str), Arc<Samples>> {
+    let mut made = BTreeMap::new();
+    for (g, read) in groups.into_iter().enumerate() {
+        let category = layout.by.as_ref().and_then(|_| categories.get(g).copied());
+        let start = read.start;
+        let offsets = Arc::new(read.offsets);
+        for (column, values) in columns.iter().zip(read.values) {
+            if let Some(samples) =
+                Samples::from_offsets(start, Arc::clone(&offsets), values, read.precision)
+            {
+                // The daily means the counts read, built now rather than on the first zoom (a few
+                // milliseconds for ten million values).
+                let _ = samples.means(super::Averaging::Day);
+                made.insert((category, *column), Arc::new(samples));
+            }
+        }
+    }
+    made
 }

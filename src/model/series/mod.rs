@@ -7,36 +7,161 @@
 //! decided in `charts::time`.
 
 mod aggregate;
+mod cells;
 mod csv;
 mod load;
 mod pyramid;
+mod table;
+mod times;
 
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 pub use aggregate::{Averaging, Exceedance, exceedance, period_of};
-pub use csv::{CsvColumns, MAX_SERIES_BYTES, read_csv, read_csv_from};
+pub use csv::{
+    CsvColumns, Layout, MAX_SERIES_BYTES, MAX_TIME_COLUMNS, read_csv, read_csv_from, read_table,
+    read_table_from,
+};
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
+pub use times::{BadFormat, Part, TimeReader, format_precision};
 
 use super::time::{Instant, Precision};
 use pyramid::Pyramid;
 
-/// Where an indicator's record is: a CSV file beside the data file, its time column and its value
-/// column, and the source the whole record is cited to. Written `series: (file: "…", time: "time",
-/// value: "pm2.5", source: "uci-beijing-pm25")` in place of `points: [...]`.
+/// Where an indicator's record is: a table beside the data file, its time column (or columns) and
+/// its value column, and the source the whole record is cited to. Written `series: (file: "…",
+/// time: "time", value: "pm2.5", source: "uci-beijing-pm25")` in place of `points: [...]`; the
+/// other fields say how the table is written when it is not the plain form (ISO times in China's
+/// time, a header on the first line, commas or tabs), each optional.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesRef {
     /// The CSV file, relative to the data file.
     pub file: String,
-    /// The header of the time column (ISO 8601 times; China's time unless they say otherwise).
-    pub time: String,
+    /// The header of the time column, or the headers of its columns (`["year", "month", "day",
+    /// "hour"]`, `["Date", "Time"]`).
+    pub time: TimeColumns,
     /// The header of the value column, in the indicator's unit; empty cells are gaps.
     pub value: String,
     /// The id of the [`super::Source`] the record comes from.
     pub source: String,
+    /// A strptime format when the time is not ISO 8601 (`%Y%m%d`, `%d/%m/%Y %H:%M`,
+    /// `%Y年%m月%d日`); the cells of several time columns are joined with a space before it reads
+    /// them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The zone of times written without an offset: an IANA name or an offset. China's when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// The file's own marks for no value (`["?", "-999"]`), beside empty cells, `NA`, `NaN`, `-`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// A long table's category column (a station, a source): the record is the rows whose cell
+    /// there is `category`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The value of `by` this record reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The header's line (1-based) when notes come before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_line: Option<usize>,
+    /// The separator, when the header does not show it: `","`, `";"`, `"\t"`, `"|"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separator: Option<String>,
+    /// Numbers written with a decimal comma (`12,5`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub decimal_comma: bool,
+    /// The sheet of a spreadsheet (.xlsx, .xls, .ods) the table is on; the first when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+}
+
+/// A record's time columns: one, or several read together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TimeColumns {
+    One(String),
+    Several(Vec<String>),
+}
+
+impl TimeColumns {
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            Self::One(c) => vec![c.clone()],
+            Self::Several(cs) => cs.clone(),
+        }
+    }
+}
+
+impl SeriesRef {
+    /// A record of the plain form: ISO times in `time`, values in `value`.
+    pub fn plain(file: &str, time: &str, value: &str, source: &str) -> Self {
+        Self {
+            file: file.to_owned(),
+            time: TimeColumns::One(time.to_owned()),
+            value: value.to_owned(),
+            source: source.to_owned(),
+            format: None,
+            time_zone: None,
+            missing: Vec::new(),
+            by: None,
+            category: None,
+            header_line: None,
+            separator: None,
+            decimal_comma: false,
+            sheet: None,
+        }
+    }
+
+    /// How the table is read; a zone or separator that is wrong is the declaration's problem
+    /// ([`super::validate`] names it), and reads as the default here.
+    pub fn layout(&self) -> Layout {
+        Layout {
+            time: self.time.names(),
+            format: self.format.clone(),
+            zone: self
+                .time_zone
+                .as_deref()
+                .and_then(|z| super::zone::Zone::parse(z).ok())
+                .unwrap_or_default(),
+            missing: self.missing.clone(),
+            by: self.by.clone(),
+            header_line: self.header_line,
+            separator: self.separator.as_deref().and_then(separator_byte),
+            decimal_comma: self.decimal_comma,
+        }
+    }
+
+    /// What makes two records read the same table the same way (one read for both).
+    pub fn table_key(&self) -> String {
+        format!(
+            "{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{}\u{1f}{:?}",
+            self.file,
+            self.time,
+            self.format,
+            self.time_zone,
+            self.missing,
+            self.by,
+            self.header_line,
+            self.separator,
+            self.decimal_comma,
+            self.sheet
+        )
+    }
+}
+
+/// A separator as a data file writes it: one ASCII character, or `\t`.
+pub fn separator_byte(text: &str) -> Option<u8> {
+    match text {
+        "\\t" | "tab" => Some(b'\t'),
+        _ => match text.as_bytes() {
+            [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => Some(*b),
+            _ => None,
+        },
+    }
 }
 
 /// A record's values in time order. Gaps (empty cells) are NaN. Instants are kept as seconds
@@ -268,3 +393,16 @@ fn median_step(offsets: &[u32]) -> i64 {
 
 #[cfg(test)]
 mod tests;
+
+/// A line's cells as a record's table is read (quotes removed), for the draft's look at a file;
+/// `None` when its quotes do not close.
+pub fn split_cells(line: &str, sep: u8) -> Option<Vec<String>> {
+    cells::split(line, sep)
+        .ok()
+        .map(|cells| cells.into_iter().map(|(_, c)| c).collect())
+}
+
+/// The separator a table's reader takes from its header when the data file names none.
+pub fn header_separator(header: &str) -> u8 {
+    cells::separator(header)
+}

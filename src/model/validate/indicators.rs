@@ -17,7 +17,8 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Msg)
     check_ids(&report.indicators, "indicators", NOUN, |i| &i.id, fail);
     for (i, ind) in report.indicators.iter().enumerate() {
         check_text(fail, path!["indicators", i, "name"], &ind.name);
-        if report.category(&ind.category).is_none() {
+        let uncategorised = ind.category.is_empty() && report.categories.is_empty();
+        if !uncategorised && report.category(&ind.category).is_none() {
             let (id, category) = (&ind.id, &ind.category);
             let ids = list(report.categories.iter().map(|c| c.id.as_str()));
             fail(
@@ -85,7 +86,7 @@ pub(super) fn check_indicators(report: &Report, fail: &mut impl FnMut(Path, Msg)
                     ),
                 ),
             ),
-            (Some(series), true) => check_series(report, fail, i, id, series),
+            (Some(series), true) => super::records::check_series(report, fail, i, id, series),
             (None, false) => {}
         }
         check_points(report, fail, i, ind);
@@ -264,7 +265,7 @@ fn check_basis_unit(
 fn check_year_and_quote(report: &Report, fail: &mut impl FnMut(Path, Msg), at: &PointAt<'_>) {
     let point = at.point;
     let (id, year) = (&at.ind.id, point.year);
-    if !report.years.contains(point.year) {
+    if !report.years.is_unset() && !report.years.contains(point.year) {
         let (first, last) = (report.years.first, report.years.last);
         fail(
             at.field("year"),
@@ -418,72 +419,4 @@ fn fail_duplicate(fail: &mut impl FnMut(Path, Msg), at: &PointAt<'_>) {
             ),
         ),
     );
-}
-
-/// A record's file, columns and source: the file relative and named, the columns named, the
-/// source declared.
-fn check_series(
-    report: &Report,
-    fail: &mut impl FnMut(Path, Msg),
-    i: usize,
-    id: &str,
-    series: &crate::model::series::SeriesRef,
-) {
-    let at = |field: &str| path!["indicators", i, "series", field];
-    if series.file.trim().is_empty() {
-        fail(
-            at("file"),
-            Msg::new(
-                format!(
-                    "the series of `{id}` names no file; expected a CSV file name beside the data file"
-                ),
-                format!("`{id}` 的序列没有文件名；应为数据文件旁的 CSV 文件名"),
-            ),
-        );
-    } else if std::path::Path::new(&series.file).is_absolute() {
-        fail(
-            at("file"),
-            Msg::new(
-                format!(
-                    "the series file of `{id}` is an absolute path; expected a path relative to the data file, so the folder can be moved and shared"
-                ),
-                format!(
-                    "`{id}` 的序列文件是绝对路径；应为相对于数据文件的路径，以便整个文件夹可以移动和分享"
-                ),
-            ),
-        );
-    }
-    for (field, column) in [("time", &series.time), ("value", &series.value)] {
-        if column.trim().is_empty() {
-            fail(
-                at(field),
-                Msg::new(
-                    format!(
-                        "the series of `{id}` names no {field} column; expected the column's header"
-                    ),
-                    format!(
-                        "`{id}` 的序列没有指明{}列；应写该列的表头",
-                        if field == "time" { "时间" } else { "数值" }
-                    ),
-                ),
-            );
-        }
-    }
-    if report.source(&series.source).is_none() {
-        let ids = list(report.sources.iter().map(|s| s.id.as_str()));
-        let source = &series.source;
-        fail(
-            at("source"),
-            Msg::new(
-                format!(
-                    "the series of `{id}` names source `{source}`, which is not declared; expected one of: {}",
-                    ids.en
-                ),
-                format!(
-                    "`{id}` 的序列引用了未声明的来源 `{source}`；应为以下之一：{}",
-                    ids.zh
-                ),
-            ),
-        );
-    }
 }

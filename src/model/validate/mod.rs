@@ -5,6 +5,7 @@ mod categories;
 mod charts;
 mod indicators;
 mod pages;
+mod records;
 mod sources;
 mod units;
 
@@ -24,7 +25,7 @@ pub fn validate_file(report: &Report) -> Vec<(Path, Msg)> {
     let mut problems = Vec::new();
     let mut fail = |path: Path, msg: Msg| problems.push((path, msg));
 
-    if report.years.first > report.years.last {
+    if !report.years.is_unset() && report.years.first > report.years.last {
         let (first, last) = (report.years.first, report.years.last);
         fail(
             path!["years"],
@@ -35,7 +36,10 @@ pub fn validate_file(report: &Report) -> Vec<(Path, Msg)> {
         );
     }
     check_text(&mut fail, path!["title"], &report.title);
-    check_text(&mut fail, path!["issuer"], &report.issuer);
+    // A file of monitoring records alone needs no report's ceremony: no issuer.
+    if !(report.is_record_only() && report.issuer == crate::model::Text::empty()) {
+        check_text(&mut fail, path!["issuer"], &report.issuer);
+    }
 
     sources::check_sources(report, &mut fail);
     categories::check_categories(report, &mut fail);

@@ -33,7 +33,9 @@ pub(super) fn check_sources(report: &Report, fail: &mut impl FnMut(Path, Msg)) {
                 ),
             );
         }
-        if date_key(&source.published).is_none() {
+        // A record's source may leave out when it was published.
+        let unstated = source.published.is_empty() && report.is_record_only();
+        if !unstated && date_key(&source.published).is_none() {
             let (id, published) = (&source.id, &source.published);
             fail(
                 path!["sources", s, "published"],

@@ -1,0 +1,206 @@
+//! A table's lines as cells: quotes, separators and positions (`file:line:column` counts
+//! characters), and the problems of one file, listed up to a limit and the rest counted.
+
+use crate::model::{Location, Msg, Problem};
+
+/// Problems listed one by one; past this, one more line says how many others there are.
+const MAX_LISTED: usize = 100;
+
+pub(super) struct Problems<'a> {
+    name: &'a str,
+    listed: Vec<Problem>,
+    more: usize,
+}
+
+impl<'a> Problems<'a> {
+    pub(super) fn new(name: &'a str) -> Self {
+        Self {
+            name,
+            listed: Vec::new(),
+            more: 0,
+        }
+    }
+}
+
+impl Problems<'_> {
+    pub(super) fn add(&mut self, line: usize, column: usize, msg: Msg) {
+        if self.listed.len() < MAX_LISTED {
+            self.listed.push(Problem::new(
+                Location {
+                    file: self.name.to_owned(),
+                    line,
+                    column,
+                },
+                msg,
+            ));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    pub(super) fn fatal(&mut self, line: usize, err: &std::io::Error) -> Vec<Problem> {
+        self.add(
+            line,
+            1,
+            Msg::new(
+                format!("cannot read the series file: {err}"),
+                format!("无法读取序列文件：{err}"),
+            ),
+        );
+        std::mem::take(&mut self.listed)
+    }
+
+    pub(super) fn finish(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            let more = self.more;
+            let line = self.listed.last().map_or(0, |p| p.location.line);
+            self.add_unlimited(
+                line,
+                Msg::new(
+                    format!("… and {more} more problems after this line, not listed"),
+                    format!("……此行之后还有 {more} 个问题，未一一列出"),
+                ),
+            );
+        }
+        self.listed
+    }
+
+    pub(super) fn add_unlimited(&mut self, line: usize, msg: Msg) {
+        self.listed.push(Problem::new(
+            Location {
+                file: self.name.to_owned(),
+                line,
+                column: 1,
+            },
+            msg,
+        ));
+    }
+}
+
+pub(super) fn unclosed_quote() -> Msg {
+    Msg::new(
+        "a quoted cell is not closed on its line; expected a closing `\"` (quotes inside a cell are written twice)",
+        "带引号的单元格在本行没有结束；应有配对的 `\"`（单元格内的引号应写成两个）",
+    )
+}
+
+pub(super) fn trim_eol(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+pub(super) fn strip_bom(line: &[u8]) -> &[u8] {
+    line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
+}
+
+/// The separator the header uses: a comma, or a tab or semicolon when the header has no comma.
+pub(super) fn separator(header: &str) -> u8 {
+    if header.contains(',') {
+        b','
+    } else if header.contains('\t') {
+        b'\t'
+    } else if header.contains(';') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// The 1-based column, in characters, of byte `at` of `line`.
+pub(super) fn char_column(line: &str, at: usize) -> usize {
+    line.get(..at).map_or(at, |s| s.chars().count()) + 1
+}
+
+/// A line's cells as (start byte, text), quotes removed (`""` inside quotes is one quote).
+pub(super) fn split(line: &str, sep: u8) -> Result<Vec<(usize, String)>, BadQuote> {
+    let mut ranges = Vec::new();
+    split_into(line, sep, &mut ranges)?;
+    Ok(ranges
+        .into_iter()
+        .map(|(start, r)| {
+            let text = &line[r];
+            (start, text.replace("\"\"", "\""))
+        })
+        .collect())
+}
+
+/// What is wrong with a line's quotes, at a 1-based column.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum BadQuote {
+    Unclosed(usize),
+    TextAfter(usize),
+}
+
+impl BadQuote {
+    pub(super) fn column(self) -> usize {
+        match self {
+            Self::Unclosed(c) | Self::TextAfter(c) => c,
+        }
+    }
+
+    pub(super) fn msg(self) -> Msg {
+        match self {
+            Self::Unclosed(_) => unclosed_quote(),
+            Self::TextAfter(_) => Msg::new(
+                "text follows a quoted cell's closing `\"`; expected the separator next (quotes inside a cell are written twice)",
+                "带引号的单元格在结束的 `\"` 之后还有文字；之后应紧接分隔符（单元格内的引号应写成两个）",
+            ),
+        }
+    }
+}
+
+/// A line's cells as (start byte, the byte range of the cell's text without its quotes).
+pub(super) fn split_into(
+    line: &str,
+    sep: u8,
+    cells: &mut Vec<(usize, std::ops::Range<usize>)>,
+) -> Result<(), BadQuote> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    loop {
+        let start = i;
+        // Spaces before an opening quote are allowed.
+        let mut j = i;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'"' {
+            let open = j;
+            j += 1;
+            let text_start = j;
+            loop {
+                match b[j..].iter().position(|&c| c == b'"') {
+                    None => return Err(BadQuote::Unclosed(char_column(line, open))),
+                    Some(k) if b.get(j + k + 1) == Some(&b'"') => j += k + 2,
+                    Some(k) => {
+                        cells.push((start, text_start..j + k));
+                        j += k + 1;
+                        break;
+                    }
+                }
+            }
+            // Only spaces may stand between the closing quote and the separator.
+            let end = b[j..]
+                .iter()
+                .position(|&c| c == sep)
+                .map_or(b.len(), |k| j + k);
+            if let Some(k) = b[j..end].iter().position(|&c| c != b' ') {
+                return Err(BadQuote::TextAfter(char_column(line, j + k)));
+            }
+            if end == b.len() {
+                return Ok(());
+            }
+            i = end + 1;
+        } else if let Some(k) = b[i..].iter().position(|&c| c == sep) {
+            cells.push((start, i..i + k));
+            i += k + 1;
+        } else {
+            cells.push((start, i..b.len()));
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! A first look at a table's text: its separator, its header line, and a sample of its rows as
+//! cells, each with its line number.
+
+use crate::model::series::{header_separator, split_cells};
+
+/// The most of a file the draft looks at: its decisions hold for the rows it saw, and the check
+/// that follows reads every row.
+pub const SAMPLE_BYTES: usize = 4 << 20;
+
+/// A table as first seen.
+#[derive(Debug)]
+pub struct Sniffed {
+    pub separator: u8,
+    /// Whether the data file must name the separator: the reader's own guess from the header
+    /// would be another.
+    pub separator_named: bool,
+    /// 1-based.
+    pub header_line: usize,
+    pub names: Vec<String>,
+    /// (line number, cells) of the rows sampled.
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+const CANDIDATES: [u8; 4] = [b',', b'\t', b';', b'|'];
+
+/// The separator, header and rows of a table's first lines; `None` when no separator gives the
+/// lines one number of cells (not a table).
+pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    // A line cut by the sample's end is left out.
+    let whole = if text.len() >= SAMPLE_BYTES && lines.len() > 1 {
+        &lines[..lines.len() - 1]
+    } else {
+        &lines[..]
+    };
+    // The last 200 lines, in order: notes before the header fall out of a long file's tail.
+    let tail = &whole[whole.len().saturating_sub(200)..];
+    let width = |sep: u8| -> Option<usize> {
+        // The cells a row has: what most lines agree on, from the first line that has as many.
+        let counts: Vec<usize> = tail
+            .iter()
+            .map(|(_, l)| split_cells(l, sep).map_or(0, |c| c.len()))
+            .collect();
+        let mut sorted = counts.clone();
+        sorted.sort_unstable();
+        let mode = *sorted.get(sorted.len() / 2)?;
+        let from = counts.iter().position(|&c| c == mode)?;
+        let rest = &counts[from..];
+        let agree = rest.iter().filter(|&&c| c == mode).count();
+        (mode > 1 && agree * 10 >= rest.len() * 9).then_some(mode)
+    };
+    let (sep, cols) = match separator {
+        Some(s) => (s, width(s)?),
+        None => CANDIDATES
+            .iter()
+            .filter_map(|&s| width(s).map(|w| (s, w)))
+            .max_by_key(|&(s, w)| (w, s == b','))?,
+    };
+    // The header: the first line with the table's width whose cells are not all numbers.
+    let mut header = None;
+    for (k, (line_no, l)) in whole.iter().enumerate() {
+        let Some(cells) = split_cells(l, sep) else {
+            continue;
+        };
+        if cells.len() == cols {
+            header = Some((k, *line_no, cells));
+            break;
+        }
+    }
+    let (k, header_line, names) = header?;
+    let names: Vec<String> = names.into_iter().map(|n| n.trim().to_owned()).collect();
+    let rows = whole[k + 1..]
+        .iter()
+        .filter_map(|(n, l)| {
+            split_cells(l, sep).map(|c| (*n, c.into_iter().map(|x| x.trim().to_owned()).collect()))
+        })
+        .collect();
+    Some(Sniffed {
+        separator: sep,
+        separator_named: header_separator(text.lines().nth(header_line - 1).unwrap_or_default())
+            != sep,
+        header_line,
+        names,
+        rows,
+    })
+}

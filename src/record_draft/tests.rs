@@ -1,0 +1,112 @@
+//! The draft of tables of the shapes monitoring data is published in, each loaded as `check` would.
+
+use std::path::Path;
+
+use super::{RecordDraftError, TableRequest, check, draft_table};
+
+/// Draft `csv` written as `name` in a temporary folder; the data file's text and the check's
+/// verdict.
+fn drafted(name: &str, csv: &str, req: &TableRequest) -> Result<String, RecordDraftError> {
+    let dir = tempfile::tempdir().map_err(|e| RecordDraftError::Read {
+        file: name.to_owned(),
+        err: e.to_string(),
+    })?;
+    let table = dir.path().join(name);
+    std::fs::write(&table, csv).map_err(|e| RecordDraftError::Read {
+        file: name.to_owned(),
+        err: e.to_string(),
+    })?;
+    let out = dir.path().join("draft.ron");
+    let d = draft_table(csv, name, &table, &out, req)?;
+    check(&d.ron, &out)?;
+    Ok(d.ron)
+}
+
+fn ok(name: &str, csv: &str) -> String {
+    match drafted(name, csv, &TableRequest::default()) {
+        Ok(ron) => ron,
+        Err(e) => format!("ERROR {e}"),
+    }
+}
+
+#[test]
+fn a_weather_table_with_a_text_column_and_units_in_headers() {
+    let ron = ok(
+        "weather.csv",
+        "date,precipitation,temp_max (°C),temp_min (°C),weather\n\
+         2012-01-01,0.0,12.8,5.0,drizzle\n\
+         2012-01-02,10.9,10.6,2.8,rain\n\
+         2012-01-03,0.8,11.7,7.2,rain\n",
+    );
+    assert!(ron.contains("time: \"date\""), "{ron}");
+    assert!(ron.contains("Column `weather` is not drawn"), "{ron}");
+    assert!(ron.contains("(id: \"c\", zh: \"°C\", en: \"°C\")"), "{ron}");
+    assert!(ron.contains("kind: TimeSeries"), "{ron}");
+}
+
+#[test]
+fn compact_dates_notes_before_the_header_and_sentinels() {
+    let ron = ok(
+        "co2.csv",
+        "# Mauna Loa weekly CO2\n# ppm\n\
+         date,co2\n19580329,316.19\n19580405,317.31\n19580412,-999.99\n19580419,-999.99\n",
+    );
+    assert!(ron.contains("format: \"%Y%m%d\""), "{ron}");
+    assert!(ron.contains("header_line: 3"), "{ron}");
+    assert!(ron.contains("missing: [\"-999.99\"]"), "{ron}");
+}
+
+#[test]
+fn day_first_decided_by_a_value_or_asked() {
+    let ron = ok(
+        "power.txt",
+        "Date;Time;Global_active_power\n\
+         16/12/2006;17:24:00;4.216\n16/12/2006;17:25:00;?\n",
+    );
+    assert!(ron.contains("format: \"%d/%m/%Y %H:%M:%S\""), "{ron}");
+    assert!(ron.contains("time: [\"Date\", \"Time\"]"), "{ron}");
+    assert!(ron.contains("missing: [\"?\"]"), "{ron}");
+    let err = ok("a.csv", "date,v\n01/02/2012,1\n02/03/2012,2\n");
+    assert!(
+        err.contains("a.csv:2:1: the dates of `date` (such as `01/02/2012`) read both day-first and month-first")
+            && err.contains("--day-first or --month-first"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_long_table_becomes_a_record_a_station() {
+    let ron = ok(
+        "no2.csv",
+        "No,year,month,day,hour,NO2,station\n\
+         1,2013,3,1,0,12,Dongsi\n2,2013,3,1,0,20,Tiantan\n\
+         3,2013,3,1,1,NA,Dongsi\n4,2013,3,1,1,22,Tiantan\n",
+    );
+    assert!(
+        ron.contains("time: [\"year\", \"month\", \"day\", \"hour\"]"),
+        "{ron}"
+    );
+    assert!(ron.contains("by: \"station\""), "{ron}");
+    assert!(ron.contains("category: \"Tiantan\""), "{ron}");
+    assert!(
+        ron.contains("Column `No` is not drawn: it numbers the rows"),
+        "{ron}"
+    );
+}
+
+#[test]
+fn bad_tables_say_where_and_what_to_do() {
+    let err = ok("x.csv", "a,b\nx,1\ny,2\n");
+    assert!(err.contains("x.csv:1:1: no column holds times"), "{err}");
+    let err = ok("x.csv", "t,v\n2012-01-01,1\n2012/01/02,2\n2012-01-03,3\n");
+    assert!(
+        err.contains("x.csv:3:1: `2012/01/02` in column `t` is written differently"),
+        "{err}"
+    );
+    let err = ok("x.csv", "t,v\n2012-01-02,1\n2012-01-01,2\n");
+    assert!(
+        err.contains("does not pass the check") && err.contains("earlier than line 2"),
+        "{err}"
+    );
+    assert!(!Path::new("draft.ron").exists());
+}

@@ -1,0 +1,339 @@
+//! Which column (or columns) hold a table's time and how they are written, from the values: ISO
+//! 8601, a compact or slashed date, a Chinese date, a date and a time of day in two columns, or a
+//! year, month, day and hour in columns of their own. Day-first or month-first is decided by a
+//! value that only one of them reads (16/12/2006); when none does, the draft asks.
+
+use jiff::fmt::strtime;
+
+use crate::model::series::{Part, format_precision};
+use crate::model::time::{self, Precision};
+
+use super::RecordDraftError;
+use super::sniff::Sniffed;
+
+/// The time as found, and why.
+#[derive(Debug)]
+pub struct TimeGuess {
+    pub columns: Vec<String>,
+    pub format: Option<String>,
+    pub why: String,
+    pub precision: Precision,
+}
+
+/// What the person asked for on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct TimeAsked {
+    pub columns: Option<Vec<String>>,
+    pub format: Option<String>,
+    /// `Some(true)`: day first; `Some(false)`: month first.
+    pub day_first: Option<bool>,
+}
+
+/// Date forms tried on a column, in order; `{D}`/`{M}` stand for day and month in either order.
+const DATES: [&str; 12] = [
+    "%Y%m%d%H%M",
+    "%Y%m%d",
+    "%Y%m",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y年%m月%d日",
+    "%Y年%m月",
+    "{D}/{M}/%Y",
+    "{D}.{M}.%Y",
+    "{D}-{M}-%Y",
+    "{D}/{M}/%y",
+    "%Y-%m-%d",
+];
+
+/// Times of day that may follow a date in its cell or stand in a column of their own.
+const CLOCKS: [&str; 4] = [" %H:%M:%S", " %H:%M", "T%H:%M:%S", " %H时"];
+
+/// The time of a table.
+pub fn guess(s: &Sniffed, file: &str, asked: &TimeAsked) -> Result<TimeGuess, RecordDraftError> {
+    let column_values = |i: usize| -> Vec<(usize, &str)> {
+        s.rows
+            .iter()
+            .filter_map(|(n, r)| r.get(i).map(|c| (*n, c.as_str())))
+            .filter(|(_, c)| !c.is_empty())
+            .collect()
+    };
+    if let Some(found) = asked_time(s, file, asked)? {
+        return Ok(found);
+    }
+    // Year, month, day, hour … in columns of their own.
+    let parts: Vec<(usize, Part)> = s
+        .names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Part::of_header(n).map(|p| (i, p)))
+        .filter(|(i, _)| {
+            column_values(*i)
+                .iter()
+                .all(|(_, v)| v.parse::<u32>().is_ok())
+        })
+        .collect();
+    if parts.iter().any(|(_, p)| *p == Part::Year) && parts.len() > 1 {
+        let columns: Vec<String> = parts.iter().map(|(i, _)| s.names[*i].clone()).collect();
+        let precision = parts
+            .iter()
+            .map(|(_, p)| match p {
+                Part::Year => Precision::Year,
+                Part::Month => Precision::Month,
+                Part::Day => Precision::Day,
+                Part::Hour | Part::Minute => Precision::Minute,
+                Part::Second => Precision::Second,
+            })
+            .max()
+            .unwrap_or(Precision::Year);
+        return Ok(TimeGuess {
+            why: format!(
+                "the time is in the columns {}, whose headers name its parts",
+                columns.join(", ")
+            ),
+            columns,
+            format: None,
+            precision,
+        });
+    }
+    // A year alone in a column of its own.
+    if let [(i, Part::Year)] = parts[..] {
+        return Ok(TimeGuess {
+            columns: vec![s.names[i].clone()],
+            format: None,
+            why: format!("`{}` holds years", s.names[i]),
+            precision: Precision::Year,
+        });
+    }
+    // One column that reads as times, perhaps with a time of day in the next.
+    for i in 0..s.names.len() {
+        let values = column_values(i);
+        if values.is_empty()
+            || values
+                .iter()
+                .all(|(_, v)| v.parse::<f64>().is_ok() && v.len() < 6)
+        {
+            continue;
+        }
+        let Some(mut found) = one_column(&s.names[i], &values, file, asked)? else {
+            continue;
+        };
+        if found.precision == Precision::Day
+            && let Some(next) = s.names.get(i + 1)
+        {
+            let clock = column_values(i + 1);
+            for c in [" %H:%M:%S", " %H:%M"] {
+                if !clock.is_empty() && all_read(c.trim_start(), &clock) {
+                    let date = found
+                        .format
+                        .clone()
+                        .unwrap_or_else(|| "%Y-%m-%d".to_owned());
+                    found.format = Some(format!("{date}{c}"));
+                    found.columns.push(next.clone());
+                    found.why = format!(
+                        "{}; the time of day is in `{next}` (as {}), joined to the date with a space",
+                        found.why,
+                        c.trim_start()
+                    );
+                    found.precision = format_precision(c).unwrap_or(Precision::Minute);
+                    break;
+                }
+            }
+        }
+        return Ok(found);
+    }
+    Err(RecordDraftError::NoTime {
+        file: file.to_owned(),
+        line: s.header_line,
+        names: s.names.join(", "),
+    })
+}
+
+/// The time the command line named, when it named one.
+fn asked_time(
+    s: &Sniffed,
+    file: &str,
+    asked: &TimeAsked,
+) -> Result<Option<TimeGuess>, RecordDraftError> {
+    let column_values = |i: usize| -> Vec<(usize, &str)> {
+        s.rows
+            .iter()
+            .filter_map(|(n, r)| r.get(i).map(|c| (*n, c.as_str())))
+            .filter(|(_, c)| !c.is_empty())
+            .collect()
+    };
+    if let Some(columns) = &asked.columns {
+        let mut idx = Vec::new();
+        for c in columns {
+            let Some(i) = s.names.iter().position(|n| n == c) else {
+                return Err(RecordDraftError::NoColumn {
+                    file: file.to_owned(),
+                    line: s.header_line,
+                    column: c.clone(),
+                    names: s.names.join(", "),
+                });
+            };
+            idx.push(i);
+        }
+        if let Some(format) = &asked.format {
+            return Ok(Some(TimeGuess {
+                columns: columns.clone(),
+                format: Some(format.clone()),
+                why: "the time columns and format given with --time and --format".to_owned(),
+                precision: format_precision(format).unwrap_or(Precision::Day),
+            }));
+        }
+        if let [i] = idx[..] {
+            return one_column(&s.names[i], &column_values(i), file, asked)?
+                .ok_or_else(|| not_a_time(file, s, i, &column_values(i)))
+                .map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// Whether every value reads in `format`.
+fn all_read(format: &str, values: &[(usize, &str)]) -> bool {
+    values.iter().all(|(_, v)| reads(format, v))
+}
+
+fn reads(format: &str, value: &str) -> bool {
+    strtime::parse(format, value).is_ok_and(|tm| tm.year().is_some() || tm.hour().is_some())
+}
+
+/// The formats a column might be in, day-first and month-first both, with the times of day.
+fn candidates() -> Vec<(String, Option<bool>)> {
+    let mut out = Vec::new();
+    for date in DATES {
+        let orders: Vec<(String, Option<bool>)> = if date.contains("{D}") {
+            vec![
+                (date.replace("{D}", "%d").replace("{M}", "%m"), Some(true)),
+                (date.replace("{D}", "%m").replace("{M}", "%d"), Some(false)),
+            ]
+        } else {
+            vec![(date.to_owned(), None)]
+        };
+        for (d, order) in orders {
+            for clock in CLOCKS {
+                out.push((format!("{d}{clock}"), order));
+            }
+            out.push((d, order));
+        }
+    }
+    out
+}
+
+/// The time of one column, `None` when its values are not times.
+fn one_column(
+    name: &str,
+    values: &[(usize, &str)],
+    file: &str,
+    asked: &TimeAsked,
+) -> Result<Option<TimeGuess>, RecordDraftError> {
+    let sample = values.first().map_or("", |(_, v)| *v);
+    let guess = |format: Option<String>, precision: Precision, why: String| TimeGuess {
+        columns: vec![name.to_owned()],
+        format,
+        why,
+        precision,
+    };
+    if values.iter().all(|(_, v)| time::parse_iso(v).is_ok()) {
+        let precision = values
+            .iter()
+            .filter_map(|(_, v)| time::parse_iso(v).ok().map(|t| t.precision))
+            .max()
+            .unwrap_or_default();
+        return Ok(Some(guess(
+            None,
+            precision,
+            format!("`{name}` holds ISO 8601 times such as {sample}"),
+        )));
+    }
+    let all = candidates();
+    let fitting: Vec<&(String, Option<bool>)> =
+        all.iter().filter(|(f, _)| all_read(f, values)).collect();
+    let pick = match fitting.as_slice() {
+        [] => {
+            // Most values read in one format and some not: mixed formats, named where they change.
+            let best = all
+                .iter()
+                .map(|(f, _)| (values.iter().filter(|(_, v)| reads(f, v)).count(), f))
+                .max_by_key(|(n, _)| *n);
+            if let Some((n, f)) = best
+                && n * 2 > values.len()
+                && let Some((line, text)) = values.iter().find(|(_, v)| !reads(f, v))
+            {
+                return Err(RecordDraftError::MixedFormats {
+                    file: file.to_owned(),
+                    line: *line,
+                    column: name.to_owned(),
+                    text: (*text).to_owned(),
+                    format: f.clone(),
+                    count: n,
+                });
+            }
+            return Ok(None);
+        }
+        [one, ..] if fitting.iter().all(|(_, o)| o.is_none() || *o == one.1) => (*one).clone(),
+        _ => {
+            // Both orders read every value: the person decides.
+            let want = asked
+                .day_first
+                .ok_or_else(|| RecordDraftError::AmbiguousDayMonth {
+                    file: file.to_owned(),
+                    line: values.first().map_or(0, |(l, _)| *l),
+                    column: name.to_owned(),
+                    text: sample.to_owned(),
+                })?;
+            fitting
+                .iter()
+                .find(|(_, o)| *o == Some(want))
+                .map_or_else(|| fitting[0].clone(), |c| (*c).clone())
+        }
+    };
+    let (format, order) = pick;
+    let decided = order_why(&format, order, values);
+    let precision = format_precision(&format).unwrap_or(Precision::Day);
+    Ok(Some(guess(
+        Some(format.clone()),
+        precision,
+        format!(
+            "`{name}` holds times written {format}, such as {sample}: all {} values seen read so{decided}",
+            values.len()
+        ),
+    )))
+}
+
+/// Why a date is day-first or month-first: a value the other order cannot read, or the flag.
+fn order_why(format: &str, order: Option<bool>, values: &[(usize, &str)]) -> String {
+    let Some(day_first) = order else {
+        return String::new();
+    };
+    let swapped = format
+        .replace("%d", "%X")
+        .replace("%m", "%d")
+        .replace("%X", "%m");
+    let (this, other, flag) = if day_first {
+        ("day first", "month-first", "--day-first")
+    } else {
+        ("month first", "day-first", "--month-first")
+    };
+    values
+        .iter()
+        .find(|(_, v)| !reads(&swapped, v))
+        .map_or_else(
+            || format!(" ({this}, as {flag} asked)"),
+            |(l, v)| format!(" ({this}: `{v}` on line {l} has no {other} reading)"),
+        )
+}
+
+fn not_a_time(file: &str, s: &Sniffed, i: usize, values: &[(usize, &str)]) -> RecordDraftError {
+    let (line, text) = values
+        .first()
+        .map_or((s.header_line, ""), |(l, v)| (*l, *v));
+    RecordDraftError::NotATime {
+        file: file.to_owned(),
+        line,
+        column: s.names[i].clone(),
+        text: text.to_owned(),
+    }
+}

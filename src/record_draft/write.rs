@@ -1,0 +1,280 @@
+//! The drafted data file as text: a record-only file (no report's ceremony), each guess in a
+//! comment beside the field it decided, one indicator a value column (and category), one chart a
+//! unit.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::columns::Columns;
+use super::sniff::Sniffed;
+use super::time_guess::TimeGuess;
+
+/// What the data file is written from.
+pub struct Plan<'a> {
+    /// The table, relative to the data file's folder.
+    pub file: &'a str,
+    pub sniffed: &'a Sniffed,
+    pub time: &'a TimeGuess,
+    pub columns: &'a Columns,
+    pub zone: Option<&'a str>,
+}
+
+/// A string as RON writes it, quoted and escaped.
+fn q(s: &str) -> String {
+    ron::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+}
+
+/// An id from a header: lower-case ASCII letters, digits and `_`; other characters dropped.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}
+
+/// Ids made unique by a number: `pm25`, `pm25_2`.
+fn unique(base: String, taken: &mut Vec<String>, fallback: &str) -> String {
+    let base = if base.is_empty() {
+        fallback.to_owned()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    taken.push(id.clone());
+    id
+}
+
+/// The data file's text.
+pub fn ron(p: &Plan<'_>) -> String {
+    let stem = Path::new(p.file)
+        .file_stem()
+        .map_or_else(|| p.file.to_owned(), |s| s.to_string_lossy().into_owned());
+    let mut s = String::new();
+    s.push_str(&format!(
+        "// planboard data file drafted by `planboard draft` from the table {}.\n\
+         // A file of monitoring records alone: no issuer, categories or years needed (the years\n\
+         // follow the records). Every guess the draft made is in a comment beside what it decided;\n\
+         // edit any of them and run `planboard check` on this file.\n\
+         #![enable(implicit_some)]\nReport(\n",
+        p.file
+    ));
+    s.push_str(&format!(
+        "    title: (zh: {}, en: {}),\n",
+        q(&stem),
+        q(&stem)
+    ));
+    s.push_str(&format!(
+        "    sources: [\n        (\n            id: \"table\",\n            title: (zh: {f}, en: {f}),\n            \
+         // Who published the table: the draft cannot know it.\n            \
+         issuer: (zh: \"（请填写发布者）\", en: \"(publisher to be filled in)\"),\n            kind: Other,\n        ),\n    ],\n",
+        f = q(p.file)
+    ));
+    let unit_of = units(p, &mut s);
+    s.push_str("    ],\n    indicators: [\n");
+    let series_fields = series_fields(p);
+    let mut ids: Vec<String> = Vec::new();
+    let mut by_unit: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let categories: Vec<Option<&String>> = match &p.columns.by {
+        Some((_, values, _)) => values.iter().map(Some).collect(),
+        None => vec![None],
+    };
+    for (v, unit) in p.columns.values.iter().zip(&unit_of) {
+        for category in &categories {
+            let name = match category {
+                Some(c) => format!("{} · {c}", v.name),
+                None => v.name.clone(),
+            };
+            let base = match category {
+                Some(c) => format!("{}_{}", slug(&v.name), slug(c)),
+                None => slug(&v.name),
+            };
+            let id = unique(base, &mut ids, "record");
+            by_unit
+                .entry(unit.clone())
+                .or_default()
+                .push((id.clone(), name.clone()));
+            s.push_str(&format!(
+                "        (\n            id: {},\n            name: (zh: {n}, en: {n}),\n            unit: {},\n            series: (\n                file: {},\n                value: {},\n{series_fields}",
+                q(&id),
+                q(unit),
+                q(p.file),
+                q(&v.header),
+                n = q(&name),
+            ));
+            if let (Some((by, _, _)), Some(c)) = (&p.columns.by, category) {
+                s.push_str(&format!(
+                    "                by: {},\n                category: {},\n",
+                    q(by),
+                    q(c)
+                ));
+            }
+            s.push_str("                source: \"table\",\n            ),\n        ),\n");
+        }
+    }
+    s.push_str("    ],\n    charts: [\n");
+    let mut chart_ids = Vec::new();
+    for (unit, series) in &by_unit {
+        let id = unique(format!("chart_{unit}"), &mut chart_ids, "chart");
+        let names: Vec<&str> = series.iter().map(|(_, n)| n.as_str()).collect();
+        let title = if names.len() > 3 {
+            format!("{} …", names[..3].join(", "))
+        } else {
+            names.join(", ")
+        };
+        let list: Vec<String> = series.iter().map(|(i, _)| q(i)).collect();
+        s.push_str(&format!(
+            "        // The records in {}, drawn together: one chart a unit.\n        (\n            id: {},\n            title: (zh: {t}, en: {t}),\n            kind: TimeSeries,\n            series: [{}],\n        ),\n",
+            q(unit),
+            q(&id),
+            list.join(", "),
+            t = q(&title)
+        ));
+    }
+    let ids: Vec<String> = chart_ids.iter().map(|c| q(c)).collect();
+    s.push_str(&format!(
+        "    ],\n    pages: [\n        (id: \"records\", title: (zh: {t}, en: {t}), charts: [{}]),\n    ],\n)\n",
+        ids.join(", "),
+        t = q(&stem)
+    ));
+    s
+}
+
+/// The units section: each header's unit once, a unit of its own for a column that names none;
+/// the unit id of each value column.
+fn units(p: &Plan<'_>, s: &mut String) -> Vec<String> {
+    let mut units: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut unit_ids: Vec<String> = Vec::new();
+    let mut unit_of: Vec<String> = Vec::new();
+    for v in &p.columns.values {
+        // A column whose header names no unit has one of its own: two such columns may measure
+        // different things, and a chart never mixes units.
+        let text = v
+            .unit
+            .clone()
+            .unwrap_or_else(|| format!("\u{0}{}", v.header));
+        let id = if let Some((id, _)) = units.get(&text) {
+            id.clone()
+        } else {
+            let (id, why) = match &v.unit {
+                None => (
+                    unique(format!("{}_unit", slug(&v.name)), &mut unit_ids, "value"),
+                    format!("No header names the unit of `{}`: write it here.", v.header),
+                ),
+                Some(u) => (
+                    unique(slug(u), &mut unit_ids, "unit"),
+                    format!("From the header `{}`.", v.header),
+                ),
+            };
+            units.insert(text.clone(), (id.clone(), why));
+            id
+        };
+        unit_of.push(id);
+    }
+    s.push_str("    units: [\n");
+    let mut declared: Vec<&String> = units.keys().collect();
+    declared.sort_by_key(|k| units.get(*k).map(|u| u.0.clone()));
+    for text in declared {
+        let (id, why) = &units[text];
+        let unnamed = text.starts_with('\u{0}');
+        let shown = if unnamed { "数值" } else { text.as_str() };
+        let shown_en = if unnamed { "value" } else { text.as_str() };
+        s.push_str(&format!(
+            "        // {why}\n        (id: {}, zh: {}, en: {}),\n",
+            q(id),
+            q(shown),
+            q(shown_en)
+        ));
+    }
+    unit_of
+}
+
+/// The fields every record of the table shares: how its table is written, each with why.
+fn series_fields(p: &Plan<'_>) -> String {
+    let pad = "                ";
+    let mut s = String::new();
+    let t = p.time;
+    s.push_str(&format!("{pad}// {}\n", t.why));
+    if let [one] = t.columns.as_slice() {
+        s.push_str(&format!("{pad}time: {},\n", q(one)));
+    } else {
+        let list: Vec<String> = t.columns.iter().map(|c| q(c)).collect();
+        s.push_str(&format!("{pad}time: [{}],\n", list.join(", ")));
+    }
+    if let Some(f) = &t.format {
+        s.push_str(&format!("{pad}format: {},\n", q(f)));
+    }
+    match p.zone {
+        Some(z) => s.push_str(&format!("{pad}time_zone: {},\n", q(z))),
+        None => s.push_str(&format!(
+            "{pad}// Times without an offset are read in China's time (Asia/Shanghai); name another\n\
+             {pad}// zone with time_zone: \"Europe/London\" or \"+01:00\" (--time-zone).\n"
+        )),
+    }
+    let c = p.columns;
+    if !c.missing.is_empty() {
+        for (_, why) in &c.missing {
+            s.push_str(&format!("{pad}// {why}\n"));
+        }
+        let list: Vec<String> = c.missing.iter().map(|(m, _)| q(m)).collect();
+        s.push_str(&format!("{pad}missing: [{}],\n", list.join(", ")));
+    }
+    for (h, why) in &c.skipped {
+        s.push_str(&format!("{pad}// Column `{h}` is not drawn: {why}.\n"));
+    }
+    if p.sniffed.header_line > 1 {
+        s.push_str(&format!(
+            "{pad}// The lines before the header are notes.\n{pad}header_line: {},\n",
+            p.sniffed.header_line
+        ));
+    }
+    if p.sniffed.separator_named {
+        let sep = match p.sniffed.separator {
+            b'\t' => "\\t".to_owned(),
+            b => char::from(b).to_string(),
+        };
+        s.push_str(&format!("{pad}separator: \"{sep}\",\n"));
+    }
+    if c.decimal_comma {
+        s.push_str(&format!(
+            "{pad}// Numbers are written with a decimal comma (12,5), the cells split by `;`.\n{pad}decimal_comma: true,\n"
+        ));
+    }
+    if let Some((_, _, why)) = &c.by {
+        s.push_str(&format!("{pad}// {why}\n"));
+    }
+    s
+}
+
+/// `table` as a path relative to the folder of `out`, with `/` between its parts.
+pub fn relative(table: &Path, out: &Path) -> String {
+    let abs = |p: &Path| -> PathBuf {
+        std::fs::canonicalize(p).unwrap_or_else(|_| {
+            std::env::current_dir().map_or_else(|_| p.to_owned(), |d| d.join(p))
+        })
+    };
+    let table = abs(table);
+    let folder = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| abs(Path::new(".")), abs);
+    let a: Vec<Component<'_>> = table.components().collect();
+    let b: Vec<Component<'_>> = folder.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); b.len() - common];
+    parts.extend(
+        a[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}

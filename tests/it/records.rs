@@ -1,0 +1,260 @@
+//! Monitoring tables as people publish them, declared by hand: the time in several columns or in a
+//! format of its own, the file's own missing-value marks, a time zone, a long table read as one
+//! record per category, and a data file of records alone with no report's ceremony.
+
+use std::path::Path;
+
+use planboard::model::time::parse_instant;
+use planboard::model::{LoadError, Report};
+
+/// A data file of records alone: one source, one unit, the indicators given.
+fn record_file(indicators: &str) -> String {
+    format!(
+        r#"#![enable(implicit_some)]
+Report(
+    title: (zh: "测试记录", en: "Test record"),
+    sources: [(id: "s", title: (zh: "来源", en: "Source"), issuer: (zh: "某站", en: "A station"), kind: Other)],
+    units: [(id: "u", zh: "微克/立方米", en: "μg/m³")],
+    indicators: [{indicators}],
+    charts: [],
+    pages: [],
+)"#
+    )
+}
+
+fn load(dir: &Path, csv_name: &str, csv: &str, indicators: &str) -> Result<Report, LoadError> {
+    std::fs::write(dir.join(csv_name), csv).unwrap();
+    let ron = dir.join("r.ron");
+    std::fs::write(&ron, record_file(indicators)).unwrap();
+    planboard::model::load_file(&ron)
+}
+
+fn at(s: &str) -> i64 {
+    parse_instant(s).unwrap().0
+}
+
+#[test]
+fn a_long_table_with_its_time_in_four_columns_reads_as_one_record_a_station() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "No,year,month,day,hour,NO2,station\n\
+               1,2013,3,1,0,12,Dongsi\n\
+               2,2013,3,1,0,20,Tiantan\n\
+               3,2013,3,1,1,?,Dongsi\n\
+               4,2013,3,1,1,22,Tiantan\n\
+               5,2013,3,1,2,14,Dongsi\n\
+               6,2013,3,1,2,NA,Tiantan\n";
+    let ind = |id: &str, station: &str| {
+        format!(
+            r#"(id: "{id}", name: (zh: "{station}", en: "{station}"), unit: "u",
+                series: (file: "no2.csv", time: ["year", "month", "day", "hour"], value: "NO2",
+                         source: "s", missing: ["?"], by: "station", category: "{station}")),"#
+        )
+    };
+    let report = load(
+        dir.path(),
+        "no2.csv",
+        csv,
+        &(ind("dongsi", "Dongsi") + &ind("tiantan", "Tiantan")),
+    )
+    .unwrap();
+    assert_eq!(report.years.first, 2013, "the years follow the record");
+    assert_eq!(report.years.last, 2013);
+    let d = report.indicator("dongsi").unwrap().samples.clone().unwrap();
+    let t = report
+        .indicator("tiantan")
+        .unwrap()
+        .samples
+        .clone()
+        .unwrap();
+    assert_eq!((d.len(), t.len()), (3, 3));
+    let (de, te) = (d.extremes(0..3), t.extremes(0..3));
+    assert_eq!((de.count, de.mean()), (2, Some(13.0)), "`?` is a gap");
+    assert_eq!((te.count, te.mean()), (2, Some(21.0)), "`NA` is a gap");
+    assert_eq!(d.time(2), at("2013-03-01T02:00"));
+}
+
+#[test]
+fn times_in_a_format_of_their_own_and_a_zone_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Date;Time;Power\n\
+               16/12/2006;17:24:00;4,216\n\
+               16/12/2006;17:25:00;5,360\n\
+               16/12/2006;17:26:00;?\n";
+    let report = load(
+        dir.path(),
+        "power.txt",
+        csv,
+        r#"(id: "p", name: (zh: "功率", en: "Power"), unit: "u",
+            series: (file: "power.txt", time: ["Date", "Time"], format: "%d/%m/%Y %H:%M:%S",
+                     time_zone: "Europe/Paris", value: "Power", source: "s", missing: ["?"],
+                     decimal_comma: true)),"#,
+    )
+    .unwrap();
+    let p = report.indicator("p").unwrap().samples.clone().unwrap();
+    assert_eq!(p.len(), 3);
+    assert_eq!(p.value(0), 4.216);
+    assert!(p.value(2).is_nan());
+    // 17:24 in Paris in December is 16:24 UTC.
+    assert_eq!(p.time(0), at("2006-12-16T16:24:00Z"));
+}
+
+#[test]
+fn a_compact_date_reads_with_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "# weekly CO2, Mauna Loa\n\
+               date,co2\n\
+               19580329,316.19\n\
+               19580405,317.31\n";
+    let report = load(
+        dir.path(),
+        "co2.csv",
+        csv,
+        r#"(id: "co2", name: (zh: "二氧化碳", en: "CO2"), unit: "u",
+            series: (file: "co2.csv", time: "date", format: "%Y%m%d", header_line: 2,
+                     value: "co2", source: "s")),"#,
+    )
+    .unwrap();
+    let c = report.indicator("co2").unwrap().samples.clone().unwrap();
+    assert_eq!(c.time(1) - c.time(0), 7 * 86_400);
+    assert_eq!(report.years.first, 1958);
+}
+
+#[test]
+fn a_wrong_zone_format_or_category_is_named_at_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load(
+        dir.path(),
+        "x.csv",
+        "t,v\n2014-01-01,1\n",
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s", time_zone: "Mars/Base",
+                     format: "%H:%M", by: "station")),"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("`Mars/Base` is not a time zone"), "{err}");
+    assert!(
+        err.contains("`%H:%M` is not a time format that gives a date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("names a category column (`by`) but no `category`"),
+        "{err}"
+    );
+    let err = load(
+        dir.path(),
+        "x.csv",
+        "t,station,v\n2014-01-01,A,1\n2014-01-02,B,1\n",
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s", by: "station",
+                     category: "C")),"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("x.csv:2:1: no row has `C` in column `station`; the column holds: A, B"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_repeated_time_in_an_undeclared_long_table_names_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load(
+        dir.path(),
+        "x.csv",
+        "t,station,v\n2014-01-01,A,1\n2014-01-01,B,1\n",
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s")),"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("x.csv:3:1: the time 2014-01-01 00:00:00 is also on line 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("declares its category column with `by`"),
+        "{err}"
+    );
+}
+
+/// Draft a data file for a real table with the binary, as a person would, and load what it wrote.
+fn draft_real(table: &str, extra: &[&str]) -> (tempfile::TempDir, Report) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/records")
+        .join(table);
+    std::fs::copy(&src, dir.path().join(table)).unwrap();
+    let out = dir.path().join("draft.ron");
+    let table_path = dir.path().join(table);
+    let mut args = vec![
+        "draft",
+        table_path.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let (code, _, stderr) = crate::support::run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("it passes `planboard check`"), "{stderr}");
+    let (code, stdout, stderr) = crate::support::run(&["check", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let report = planboard::model::load_file(&out).unwrap();
+    (dir, report)
+}
+
+/// (rows, values, mean, min, max) of a record.
+fn stats(report: &Report, id: &str) -> (usize, usize, f64, f64, f64) {
+    let s = report
+        .indicator(id)
+        .and_then(|i| i.samples.clone())
+        .unwrap();
+    let e = s.extremes(0..s.len());
+    (
+        s.len(),
+        usize::try_from(e.count).unwrap(),
+        e.mean().unwrap(),
+        e.min,
+        e.max,
+    )
+}
+
+fn close(a: (usize, usize, f64, f64, f64), b: (usize, usize, f64, f64, f64)) -> bool {
+    a.0 == b.0 && a.1 == b.1 && (a.2 - b.2).abs() < 1e-9 && a.3 == b.3 && a.4 == b.4
+}
+
+/// Counts and means against Python's (tests/data/records/README.md).
+#[test]
+fn real_tables_draft_and_read_with_counts_and_means_computed_apart() {
+    let (_d, seattle) = draft_real("seattle-weather.csv", &[]);
+    let got = stats(&seattle, "temp_max");
+    assert!(
+        close(got, (1461, 1461, 16.439_082_819_986_28, -1.6, 35.6)),
+        "{got:?}"
+    );
+    assert!(
+        seattle.indicator("weather").is_none(),
+        "the text column is not drawn"
+    );
+    assert_eq!((seattle.years.first, seattle.years.last), (2012, 2015));
+
+    let (_d, co2) = draft_real("co2-concentration.csv", &[]);
+    let got = stats(&co2, "co2");
+    assert!(
+        close(got, (741, 741, 355.310_931_174_088_5, 313.21, 416.18)),
+        "{got:?}"
+    );
+
+    let (_d, iowa) = draft_real("iowa-electricity.csv", &[]);
+    let got = stats(&iowa, "net_generation_nuclear_energy");
+    assert!(
+        close(got, (17, 17, 4_711.941_176_470_588, 3853.0, 5321.0)),
+        "{got:?}"
+    );
+    assert_eq!(
+        iowa.indicators.len(),
+        3,
+        "one record a source of the long table"
+    );
+}
