@@ -116,10 +116,42 @@ fn draft_many(
         }
         prepared.push(p);
     }
+    let reports: Vec<&model::Report> = prepared.iter().map(|p| &p.drafted.report).collect();
+    let comparison = draft::compare::comparison(&reports, model::lexicon::Lexicon::embedded());
+    // Nothing is written unless every file can be: none is in the way (without --force).
+    let targets = prepared
+        .iter()
+        .map(|p| dir.join(format!("{}.ron", p.drafted.report.sources[0].id)))
+        .chain(
+            comparison
+                .as_ref()
+                .map(|_| dir.join(draft::compare::FILE_NAME)),
+        );
+    for target in targets {
+        if target.exists() && !opts.force {
+            return Err(DraftError::Write {
+                file: target.display().to_string(),
+                err: "the file exists; expected a new folder, or --force to replace the drafts in it; nothing was written".to_owned(),
+            });
+        }
+    }
     let mut lines = Vec::new();
     for p in prepared {
         let out = dir.join(format!("{}.ron", p.drafted.report.sources[0].id));
         lines.push(write(p, Some(&out), opts.force)?);
+    }
+    if let Some(c) = comparison {
+        let out = dir.join(draft::compare::FILE_NAME);
+        let ron = model::write::to_ron(&c, "the drafts beside it");
+        write_atomic(&out, ron.as_bytes(), opts.force).map_err(|e| DraftError::Write {
+            file: out.display().to_string(),
+            err: why_not_written(&e),
+        })?;
+        lines.push(format!(
+            "wrote {}: {} charts comparing the places, one indicator each",
+            out.display(),
+            c.charts.len()
+        ));
     }
     lines.push(
         "every figure is proposed, with why: open the folder in the window (planboard DIR) to review them and compare the places"
@@ -229,7 +261,7 @@ fn write(p: Prepared, out: Option<&Path>, force: bool) -> Result<String, DraftEr
         r.charts.len(),
         r.pages.len(),
         text.origin(),
-        r.years.last,
+        drafted.year,
         dated_words(source.dated_by),
     );
     if let Some(out) = out {

@@ -24,6 +24,10 @@ pub struct Assembled {
     pub warnings: Vec<String>,
 }
 
+/// The units most known indicators are stated in (growth in %, amounts in 元): their ids leave the
+/// unit out (gdp_year_on_year); in any other unit the id says it.
+const PLAIN_UNITS: [&str; 3] = ["pct", "pp", "yuan"];
+
 /// Series in one proposed chart at most, so bars stay readable.
 const SERIES_PER_CHART: usize = 6;
 
@@ -398,15 +402,16 @@ impl Builder<'_> {
                 || me.with.is_some_and(|w| w.indicator(id).is_some())
         };
         // A known indicator's id is the same in every place's draft, so they line up when opened
-        // together: its id and basis (gdp_year_on_year), and its unit when one basis has two.
+        // together: made of its id, basis and unit alone (gdp_year_on_year, grain_output_level_jin),
+        // so one id never means two units in two places' drafts.
         if let Some(known) = self.lex.known_name(name) {
-            for id in [
-                format!("{}_{}", known.id, basis.id()),
-                format!("{}_{}_{unit}", known.id, basis.id()),
-            ] {
-                if !taken(&id, self) {
-                    return (id, known.en.clone());
-                }
+            let id = if PLAIN_UNITS.contains(&unit) {
+                format!("{}_{}", known.id, basis.id())
+            } else {
+                format!("{}_{}_{unit}", known.id, basis.id())
+            };
+            if !taken(&id, self) {
+                return (id, known.en.clone());
             }
         }
         loop {

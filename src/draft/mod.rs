@@ -12,6 +12,7 @@
 //! every one is marked as proposed for a person to review.
 
 pub mod assemble;
+pub mod compare;
 pub mod dated;
 pub mod figures;
 pub mod input;
@@ -184,6 +185,8 @@ pub struct Drafted {
     /// Figures read but left out: their words did not state them back, or a review of the same
     /// text (a `--with` file) rejected them.
     pub dropped: usize,
+    /// The year the report sets targets for (its delivery year): what 今年 means in it.
+    pub year: i32,
     /// Figures left out because they cannot be valid (a share over 100%, a span too long), each
     /// named with its quote and why: one bad figure never sinks the whole draft.
     pub warnings: Vec<String>,
@@ -258,6 +261,7 @@ pub fn draft(text: &ReportText, req: &Request) -> Result<Drafted, DraftError> {
             problems: err.to_string(),
         })?;
     Ok(Drafted {
+        year: outline.target_year,
         report,
         ron,
         dropped: assembled.dropped,

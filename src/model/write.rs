@@ -91,6 +91,23 @@ pub fn to_ron(report: &Report, from: &str) -> String {
         let _ = writeln!(s, "            kind: {:?},", c.kind);
         let series: Vec<String> = c.series.iter().map(|x| string(x)).collect();
         let _ = writeln!(s, "            series: [{}],", series.join(", "));
+        if let Some(m) = &c.measure {
+            let _ = writeln!(s, "            measure: {},", string(m));
+        }
+        if !c.kinds.is_empty() {
+            let kinds: Vec<String> = c.kinds.iter().map(|k| format!("{k:?}")).collect();
+            let _ = writeln!(s, "            kinds: [{}],", kinds.join(", "));
+        }
+        if !c.sources.is_empty() {
+            let sources: Vec<String> = c.sources.iter().map(|x| string(x)).collect();
+            let _ = writeln!(s, "            sources: [{}],", sources.join(", "));
+        }
+        if let Some(year) = c.year {
+            let _ = writeln!(s, "            year: {year},");
+        }
+        if let Some(from) = c.from {
+            let _ = writeln!(s, "            from: {from},");
+        }
         s.push_str("        ),\n");
     }
     s.push_str("    ],\n    pages: [\n");

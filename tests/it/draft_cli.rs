@@ -181,7 +181,7 @@ fn two_places_drafted_open_together() {
     let sources: std::collections::BTreeSet<&str> = table
         .lines()
         .filter(|l| l.starts_with("gdp_year_on_year\t"))
-        .filter_map(|l| l.split('\t').last())
+        .filter_map(|l| l.split('\t').nth(12))
         .collect();
     assert_eq!(
         sources.into_iter().collect::<Vec<_>>(),
@@ -198,5 +198,95 @@ fn two_places_drafted_open_together() {
     assert!(
         !own.is_empty() && own.iter().all(|id| id.contains("-20")),
         "{own:?}"
+    );
+}
+
+const PROVINCES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/reports-dev/provinces-2026"
+);
+
+fn province_reports() -> Vec<String> {
+    let mut reports: Vec<String> = std::fs::read_dir(PROVINCES)
+        .expect("the provincial reports beside the repository")
+        .filter_map(Result::ok)
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    reports.sort();
+    reports
+}
+
+/// Whole reports of six provinces drafted at once: one file each, named by place, year and kind,
+/// and a comparison page; the folder opens with no problem, and the 2026 GDP growth targets of all
+/// six stand in one chart.
+#[test]
+fn many_places_drafted_into_a_folder_open_together_with_a_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "drafts");
+    let reports = province_reports();
+    assert_eq!(reports.len(), 6);
+    let mut args = vec!["draft"];
+    args.extend(reports.iter().map(String::as_str));
+    args.extend(["--out", &out]);
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    for code in ["110000", "140000", "330000", "410000", "540000", "620000"] {
+        assert!(
+            Path::new(&out)
+                .join(format!("{code}-2026-work-report.ron"))
+                .exists(),
+            "{code}: {err}"
+        );
+    }
+    let (code, stdout, err) = run(&["check", &out]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let comparison = std::fs::read_to_string(Path::new(&out).join("comparison.ron")).unwrap();
+    assert!(comparison.contains("kind: Places"), "{comparison}");
+    let (_, table, _) = run(&["table", &out]);
+    let gdp_targets = table
+        .lines()
+        .filter(|l| l.starts_with("gdp_year_on_year\t") && l.contains("\t2026\ttarget\t"))
+        .count();
+    assert_eq!(gdp_targets, 6, "{table}");
+    // Drafting them again into the same folder refuses, and nothing is lost.
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 1);
+    assert!(err.contains("--force"), "{err}");
+}
+
+/// What `draft` refuses about place and year, before any file is written.
+#[test]
+fn an_unknown_place_a_year_out_of_range_and_one_place_twice_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "x.ron");
+    let (code, _, err) = run(&["draft", REPORT, "--place", "火星省", "--out", &out]);
+    assert_eq!(code, 1);
+    assert!(err.contains("火星省") && err.contains("GB/T 2260"), "{err}");
+    let (code, _, err) = run(&["draft", REPORT, "--place", "鼓楼区", "--out", &out]);
+    assert_eq!(code, 1);
+    assert!(err.contains("南京市") && err.contains("350102"), "{err}");
+    let (code, _, err) = run(&["draft", REPORT, "--year", "3026", "--out", &out]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--year 3026"), "{err}");
+    assert!(!Path::new(&out).exists());
+    // --place and --year set what the text does not say.
+    let (code, _, err) = run(&[
+        "draft", REPORT, "--place", "440307", "--year", "2023", "--out", &out,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("id: \"440307-2023-"), "{written}");
+    assert!(written.contains("dated_by: Given"), "{written}");
+    // The same place's same report twice: refused, naming both, nothing written.
+    let reports = province_reports();
+    let folder = path(dir.path(), "twice");
+    let (code, _, err) = run(&["draft", &reports[0], &reports[0], "--out", &folder]);
+    assert_eq!(code, 1);
+    assert!(err.contains("110000-2026-work-report"), "{err}");
+    assert!(
+        !Path::new(&folder)
+            .join("110000-2026-work-report.ron")
+            .exists()
     );
 }
