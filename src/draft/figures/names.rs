@@ -46,6 +46,11 @@ pub(super) fn clean_name(r: &Reader, range: Range<usize>) -> String {
         if let Some(p) = lex.periods.iter().find_map(|p| starts_with(&s, 0, &p.zh)) {
             s.drain(..p);
         }
+        // A year at the end (人均预期寿命从2020年, 提高到2025年) is when, not what.
+        let n = s.len();
+        if n >= 5 && s[n - 1] == '年' && s[n - 5..n - 1].iter().all(char::is_ascii_digit) {
+            s.truncate(n - 5);
+        }
         // Trailing verbs, qualifiers, 了 and 的.
         loop {
             if s.last()
