@@ -4,7 +4,12 @@
 //! - 1 MB of report text (the report's text repeated), the same way;
 //! - the number reader alone over the 1 MB.
 //!
-//! Goals (issue "planboard draft"): the report in under 50 ms, 1 MB in under 1 s.
+//! - whole provincial work reports (`../shared/reports-dev/provinces-2026/`, six of 20–100 KB),
+//!   drafted over and over to 31 reports (about 1.9 MB, the size of a year's 31 provincial reports),
+//!   with the comparison page, as `planboard draft A B C … --out DIR` does before writing.
+//!
+//! Goals (issue "planboard draft"): the report in under 50 ms, 1 MB in under 1 s; (issue "reports
+//! from many places") 31 whole reports in under 2 s on one core.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)] // a measuring program
 
@@ -93,6 +98,40 @@ fn main() {
     println!(
         "draft, 1 MB with no full stop ({figures} figures): {:.0} ms (goal < 1000 ms)",
         worst.as_secs_f64() * 1e3
+    );
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/reports-dev/provinces-2026"
+    );
+    let mut provinces: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("the provincial reports in ../shared/reports-dev/provinces-2026")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect();
+    provinces.sort();
+    let thirty_one: Vec<&(String, Vec<u8>)> = provinces.iter().cycle().take(31).collect();
+    let bytes: usize = thirty_one.iter().map(|(_, b)| b.len()).sum();
+    let many = time(3, || {
+        let drafts: Vec<planboard::model::Report> = thirty_one
+            .iter()
+            .map(|(name, b)| {
+                let decoded = draft::input::read(b, name).unwrap();
+                let req = Request {
+                    name,
+                    ..Request::default()
+                };
+                draft::draft(&decoded, &req).unwrap().report
+            })
+            .collect();
+        let refs: Vec<&planboard::model::Report> = drafts.iter().collect();
+        draft::compare::comparison(&refs[..provinces.len()], Lexicon::embedded());
+    });
+    println!(
+        "draft, 31 whole provincial reports ({:.2} MB) with the comparison: {:.0} ms (goal < 2000 ms)",
+        bytes as f64 / 1e6,
+        many.as_secs_f64() * 1e3
     );
     let chars: Vec<char> = big.chars().collect();
     let lex = Lexicon::embedded();
