@@ -101,7 +101,13 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> Bars {
                         // The axis states the unit: the label is the number alone.
                         let value = format::figure_label(p, lang);
                         if several_years {
-                            format!("{}\n{value}", year_tag(p.year, lang))
+                            // A span's figure says its span (2021—2025年累计), not its last year.
+                            let time = if p.span.is_some() {
+                                p.time_label(lang)
+                            } else {
+                                year_tag(p.year, lang)
+                            };
+                            format!("{time}\n{value}")
                         } else {
                             value
                         }
@@ -145,7 +151,7 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> Bars {
                     .rev()
                     .map(move |(shade, &year)| {
                         let label = if shaded {
-                            kind_label(kind, year, lang)
+                            time_kind_label(drawn, kind, year, lang)
                         } else {
                             key_label(drawn, kind, lang)
                         };
@@ -169,6 +175,25 @@ fn year_tag(year: i32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{year}年"),
         Lang::En => year.to_string(),
+    }
+}
+
+/// "2022年完成", or "2021—2025年累计完成" when every figure of that kind and year is one span's.
+fn time_kind_label(drawn: &[Vec<&DataPoint>], kind: PointKind, year: i32, lang: Lang) -> String {
+    let mut of_year = drawn
+        .iter()
+        .flatten()
+        .filter(|p| p.kind == kind && p.year == year);
+    let first = of_year.next();
+    match first.and_then(|f| f.span) {
+        Some(span) if of_year.all(|p| p.span == Some(span)) => {
+            let time = span.label(year, lang);
+            match lang {
+                Lang::Zh => format!("{time}{}", kind_name(kind, lang)),
+                Lang::En => format!("{} {time}", kind_name(kind, lang)),
+            }
+        }
+        _ => kind_label(kind, year, lang),
     }
 }
 
