@@ -495,6 +495,17 @@ fn charts_and_pages(
                 page_charts.push(id);
             }
         }
+        // Charts of several figures first (a result beside its target), one-figure cards after.
+        let one_figure = |id: &String| {
+            charts.iter().find(|c| &c.id == id).is_some_and(|c| {
+                c.series.len() == 1
+                    && indicators
+                        .iter()
+                        .find(|i| i.id == c.series[0])
+                        .is_some_and(|i| i.points.len() == 1)
+            })
+        };
+        page_charts.sort_by_key(one_figure);
         if !page_charts.is_empty() {
             pages.push(Page {
                 // The known indicators' category is every draft's: its page is this draft's own.
