@@ -213,17 +213,7 @@ impl Builder<'_> {
             revised_by: None,
             file: 0,
         };
-        let name = if f.name.is_empty() {
-            outline
-                .chain(f.heading)
-                .next()
-                .map_or_else(|| "未命名".to_owned(), |h| h.name.clone())
-        } else {
-            f.name.clone()
-        };
-        // A known indicator is named as every draft names it (生产总值 as 地区生产总值).
-        let known = self.lex.known_name(&name);
-        let name = known.map_or(name, |k| k.zh.clone());
+        let (name, known) = self.name_of(f, outline);
         if let Some((existing, measure)) = self.existing(&name, lex_unit.declared(), basis) {
             let mut point = point;
             point.measure = measure;
@@ -231,7 +221,7 @@ impl Builder<'_> {
             return;
         }
         let unit_id = self.declare_unit(f.unit);
-        let category = if known.is_some() {
+        let category = if known {
             self.known_category()
         } else {
             self.category_for(f.heading, outline)
@@ -274,6 +264,23 @@ impl Builder<'_> {
             series: None,
             samples: None,
         });
+    }
+
+    /// A figure's indicator name, and whether the lexicon knows it: its heading's name when the
+    /// words give none; a known indicator named as every draft names it (生产总值 as 地区生产总值).
+    fn name_of(&self, f: &Proposed, outline: &Outline) -> (String, bool) {
+        let name = if f.name.is_empty() {
+            outline
+                .chain(f.heading)
+                .next()
+                .map_or_else(|| "未命名".to_owned(), |h| h.name.clone())
+        } else {
+            f.name.clone()
+        };
+        match self.lex.known_name(&name) {
+            Some(k) => (k.zh.clone(), true),
+            None => (name, false),
+        }
     }
 
     /// An indicator of the `--with` files with this name, unit and basis: its index there and the

@@ -94,7 +94,6 @@ pub fn outline(chars: &[char], lex: &Lexicon, anchor: Option<i32>) -> Outline {
     let years_from_clock = anchor.is_none() && years_at(chars, 0, chars.len()).next().is_none();
     let periods = super::span::period_marks(chars, &headings, lex, (results_year, target_year));
     Outline {
-        periods,
         headings,
         title,
         title_text,
@@ -102,6 +101,7 @@ pub fn outline(chars: &[char], lex: &Lexicon, anchor: Option<i32>) -> Outline {
         target_year,
         years_from_clock,
         figures_end,
+        periods,
         published,
     }
 }

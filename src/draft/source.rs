@@ -82,16 +82,14 @@ pub fn source_of(chars: &[char], outline: &Outline, lex: &Lexicon, known: Known)
 /// (`work-report-2026-3f9a1c`), so two places' drafts still differ.
 pub fn source_id(place: Option<&Place>, year: i32, kind: SourceKind, title: &str) -> String {
     let kind = kind.id().replace('_', "-");
-    match place {
-        Some(p) => format!("{}-{year}-{kind}", p.code),
-        None => {
-            // FNV-1a: stable across builds and machines, unlike the std hasher.
-            let hash = title.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            });
-            format!("{kind}-{year}-{:06x}", hash & 0xff_ffff)
-        }
+    if let Some(p) = place {
+        return format!("{}-{year}-{kind}", p.code);
     }
+    // FNV-1a: stable across builds and machines, unlike the std hasher.
+    let hash = title.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{kind}-{year}-{:06x}", hash & 0xff_ffff)
 }
 
 /// "…区人民政府" or "…统计局" near the top of a report.

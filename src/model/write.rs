@@ -85,30 +85,7 @@ pub fn to_ron(report: &Report, from: &str) -> String {
     }
     s.push_str("    ],\n    charts: [\n");
     for c in &report.charts {
-        s.push_str("        (\n");
-        let _ = writeln!(s, "            id: {},", string(&c.id));
-        let _ = writeln!(s, "            title: {},", text(&c.title));
-        let _ = writeln!(s, "            kind: {:?},", c.kind);
-        let series: Vec<String> = c.series.iter().map(|x| string(x)).collect();
-        let _ = writeln!(s, "            series: [{}],", series.join(", "));
-        if let Some(m) = &c.measure {
-            let _ = writeln!(s, "            measure: {},", string(m));
-        }
-        if !c.kinds.is_empty() {
-            let kinds: Vec<String> = c.kinds.iter().map(|k| format!("{k:?}")).collect();
-            let _ = writeln!(s, "            kinds: [{}],", kinds.join(", "));
-        }
-        if !c.sources.is_empty() {
-            let sources: Vec<String> = c.sources.iter().map(|x| string(x)).collect();
-            let _ = writeln!(s, "            sources: [{}],", sources.join(", "));
-        }
-        if let Some(year) = c.year {
-            let _ = writeln!(s, "            year: {year},");
-        }
-        if let Some(from) = c.from {
-            let _ = writeln!(s, "            from: {from},");
-        }
-        s.push_str("        ),\n");
+        chart(&mut s, c);
     }
     s.push_str("    ],\n    pages: [\n");
     for p in &report.pages {
@@ -123,6 +100,34 @@ pub fn to_ron(report: &Report, from: &str) -> String {
     }
     s.push_str("    ],\n)\n");
     s
+}
+
+/// One chart, with only the fields it sets.
+fn chart(s: &mut String, c: &crate::model::Chart) {
+    s.push_str("        (\n");
+    let _ = writeln!(s, "            id: {},", string(&c.id));
+    let _ = writeln!(s, "            title: {},", text(&c.title));
+    let _ = writeln!(s, "            kind: {:?},", c.kind);
+    let series: Vec<String> = c.series.iter().map(|x| string(x)).collect();
+    let _ = writeln!(s, "            series: [{}],", series.join(", "));
+    if let Some(m) = &c.measure {
+        let _ = writeln!(s, "            measure: {},", string(m));
+    }
+    if !c.kinds.is_empty() {
+        let kinds: Vec<String> = c.kinds.iter().map(|k| format!("{k:?}")).collect();
+        let _ = writeln!(s, "            kinds: [{}],", kinds.join(", "));
+    }
+    if !c.sources.is_empty() {
+        let sources: Vec<String> = c.sources.iter().map(|x| string(x)).collect();
+        let _ = writeln!(s, "            sources: [{}],", sources.join(", "));
+    }
+    if let Some(year) = c.year {
+        let _ = writeln!(s, "            year: {year},");
+    }
+    if let Some(from) = c.from {
+        let _ = writeln!(s, "            from: {from},");
+    }
+    s.push_str("        ),\n");
 }
 
 fn indicator(s: &mut String, ind: &Indicator) {

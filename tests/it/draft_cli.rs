@@ -210,8 +210,9 @@ fn province_reports() -> Vec<String> {
     let mut reports: Vec<String> = std::fs::read_dir(PROVINCES)
         .expect("the provincial reports beside the repository")
         .filter_map(Result::ok)
-        .map(|e| e.path().display().to_string())
-        .filter(|p| p.ends_with(".txt"))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")))
+        .map(|p| p.display().to_string())
         .collect();
     reports.sort();
     reports

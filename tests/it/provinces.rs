@@ -65,10 +65,10 @@ fn draft_file(file: &str) -> Report {
 /// A label's value in the unit a draft stores: 5.2 万亿元 is 5.2e12 元.
 fn scaled(value: f64, unit: &str) -> [(f64, &str); 2] {
     for (prefix, scale) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3)] {
-        if let Some(rest) = unit.strip_prefix(prefix) {
-            if !rest.is_empty() {
-                return [(value * scale, rest), (value, unit)];
-            }
+        if let Some(rest) = unit.strip_prefix(prefix)
+            && !rest.is_empty()
+        {
+            return [(value * scale, rest), (value, unit)];
         }
     }
     [(value, unit), (value, unit)]
@@ -92,7 +92,7 @@ fn found<'a>(
     let mut out = Vec::new();
     for ind in &r.indicators {
         for p in &ind.points {
-            let unit = r.unit_of_point(ind, p).map(|u| u.zh.as_str()).unwrap_or("");
+            let unit = r.unit_of_point(ind, p).map_or("", |u| u.zh.as_str());
             let value_right = scaled(value, &label["unit"])
                 .iter()
                 .any(|(v, u)| same(*v, p.value) && *u == unit);

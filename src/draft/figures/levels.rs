@@ -64,7 +64,7 @@ pub(super) fn starting_levels(r: &Reader, figures: &mut [Proposed]) {
         a.kind = PointKind::Baseline;
         // A level reached over a plan's span started the year before the span (从2020年末的…).
         a.year = match b_span {
-            Some(s) if !last_year.is_some() => s.from - 1,
+            Some(s) if last_year.is_none() => s.from - 1,
             _ => baseline_year(b_kind, b_year, last_year.is_some()),
         };
         a.span = None;
