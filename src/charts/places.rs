@@ -19,7 +19,7 @@ use super::targets::{
 use super::{
     CategoryLabel, ChartSpec, Figure, Input, Kind, Look, ResultsAndTargets, Series, SeriesView,
 };
-use crate::i18n::{kind_label, tr};
+use crate::i18n::{kind_time_label, tr};
 use crate::model::{DataPoint, Indicator, Lang, PointKind, Qualifier, Report};
 
 /// Room for one place's figures, in x units (places are 1 apart).
@@ -307,16 +307,10 @@ fn pair_figures(
 /// What the fills and markers say: "2026年目标", "2021—2025年年均完成"; a result's bar and a
 /// target's marker in a chart of both.
 fn key(input: &Input<'_>, points: &[&DataPoint], pairs: bool, lang: Lang) -> Vec<(Look, String)> {
-    let time = |kind: PointKind| match (input.chart.year, points.first().and_then(|p| p.span)) {
-        (Some(year), Some(span)) => {
-            let (span, kind) = (span.label(year, lang), crate::i18n::kind_name(kind, lang));
-            match lang {
-                Lang::Zh => format!("{span}{kind}"),
-                Lang::En => format!("{kind}, {span}"),
-            }
-        }
-        (Some(year), None) => kind_label(kind, year, lang),
-        (None, _) => crate::i18n::kind_name(kind, lang).to_owned(),
+    let span = points.first().and_then(|p| p.span);
+    let time = |kind: PointKind| match input.chart.year {
+        Some(year) => kind_time_label(kind, year, span, lang),
+        None => crate::i18n::kind_name(kind, lang).to_owned(),
     };
     if pairs {
         return vec![

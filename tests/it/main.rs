@@ -25,6 +25,7 @@ mod fonts;
 mod fuzz_regressions;
 mod legible;
 mod loading;
+mod places;
 mod raster_vs_wgpu;
 mod review;
 mod svg;
