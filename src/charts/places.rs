@@ -50,19 +50,22 @@ impl Kind for Places {
 
     fn layout_needs(&self) -> KindLayout<'_> {
         let bars = visible(&self.0).map(|s| &s.figures.results[..]).collect();
+        // Many places: a Chinese name may stand down its column rather than be left out; not
+        // where verdicts stand above the pairs, whose words would stand down the columns too.
+        let plain = KindLayout {
+            bars,
+            stacked_names: !self.pairs(),
+            ..KindLayout::plain()
+        };
         if self.pairs() {
             KindLayout {
                 marker_lines: 1.2,
                 gap_share: 0.24,
                 point_label_lift: 0.25,
-                bars,
-                ..KindLayout::plain()
+                ..plain
             }
         } else {
-            KindLayout {
-                bars,
-                ..KindLayout::plain()
-            }
+            plain
         }
     }
 
@@ -410,6 +413,27 @@ mod tests {
             .collect();
         assert_eq!(labels, ["≥7", "≈5.5", "5–5.5", "≈5", "≈5", "4.5–5"]);
         assert_eq!(names(&en)[0], "Tibet");
+    }
+
+    #[test]
+    fn chinese_names_too_many_side_by_side_stand_down_their_columns() {
+        let report = report();
+        let chart = report.chart("targets_2026").expect("chart");
+        let measure = |t: &str| -> f32 {
+            t.chars()
+                .map(|c| if c.is_ascii() { 7.0 } else { 13.0 })
+                .sum()
+        };
+        // Twenty points a place: a character fits, three side by side do not.
+        let s = build(&report, chart, Lang::Zh, &BTreeSet::new());
+        let l = crate::charts::layout::plot_layout(&s, 56.0 + 6.0 * 20.0, 300.0, 13.0, &measure);
+        let labels: Vec<&str> = l.category_labels.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels[0], "西\n藏\n自\n治\n区");
+        assert_eq!(labels.len(), 6, "every place named");
+        // English names are thinned instead (the tooltip names each).
+        let en = build(&report, chart, Lang::En, &BTreeSet::new());
+        let l = crate::charts::layout::plot_layout(&en, 56.0 + 6.0 * 20.0, 300.0, 13.0, &measure);
+        assert!(l.category_labels.len() < 6);
     }
 
     #[test]
