@@ -56,15 +56,7 @@ fn header_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
     let counts = session.review.counts(&session.report);
     ui.horizontal_wrapped(|ui| {
         ui.heading(tr(lang, "审阅", "Review"));
-        ui.label(format!(
-            "{} {} · {} {} · {} {}",
-            tr(lang, "待审", "open"),
-            counts.open,
-            tr(lang, "已接受", "accepted"),
-            counts.accepted,
-            tr(lang, "已拒绝", "rejected"),
-            counts.rejected
-        ));
+        ui.label(counts_label(counts, lang));
         if session.review.unsaved {
             ui.label(RichText::new(tr(lang, "（未保存）", "(unsaved)")).weak());
         }
@@ -123,9 +115,14 @@ fn file_label(file: &crate::model::DataFile, lang: Lang) -> String {
         .as_deref()
         .and_then(std::path::Path::file_name)
         .map_or_else(|| file.name.clone(), |n| n.to_string_lossy().into_owned());
-    let c = crate::review::file_counts(report);
+    let counts = counts_label(crate::review::file_counts(report), lang);
+    format!("{who} · {name} — {counts}")
+}
+
+/// How far a review has come: "待审 40 · 已接受 12 · 已拒绝 3" / "open 40 · accepted 12 · rejected 3".
+fn counts_label(c: crate::review::Counts, lang: Lang) -> String {
     format!(
-        "{who} · {name} — {} {} · {} {} · {} {}",
+        "{} {} · {} {} · {} {}",
         tr(lang, "待审", "open"),
         c.open,
         tr(lang, "已接受", "accepted"),

@@ -180,29 +180,25 @@ pub fn province(k: usize, indicators: usize) -> Report {
         year: None,
         from: None,
     };
+    let title = text(
+        &format!("2026年{name}政府工作报告"),
+        &format!("{en} 2026 government work report"),
+    );
+    let issuer = text(
+        &format!("{name}人民政府"),
+        &format!("People's Government of {en}"),
+    );
     let mut report = Report {
-        title: text(
-            &format!("2026年{name}政府工作报告"),
-            &format!("{en} 2026 government work report"),
-        ),
-        issuer: text(
-            &format!("{name}人民政府"),
-            &format!("People's Government of {en}"),
-        ),
+        title: title.clone(),
+        issuer: issuer.clone(),
         years: YearRange {
             first: 2021,
             last: 2026,
         },
         sources: vec![Source {
             id: format!("{code}-2026"),
-            title: text(
-                &format!("2026年{name}政府工作报告"),
-                &format!("{en} 2026 government work report"),
-            ),
-            issuer: text(
-                &format!("{name}人民政府"),
-                &format!("People's Government of {en}"),
-            ),
+            title: title.clone(),
+            issuer: issuer.clone(),
             kind: SourceKind::WorkReport,
             place: Some(Place {
                 name: name.to_owned(),
