@@ -23,6 +23,24 @@ pub fn kind_label(kind: PointKind, year: i32, lang: Lang) -> String {
     }
 }
 
+/// A figure's kind and its time: "2025年完成", or over a span of years "2021—2025年年均完成" /
+/// "result, 2021–2025, a year on average".
+pub fn kind_time_label(
+    kind: PointKind,
+    year: i32,
+    span: Option<crate::model::Span>,
+    lang: Lang,
+) -> String {
+    let Some(span) = span else {
+        return kind_label(kind, year, lang);
+    };
+    let (span, kind) = (span.label(year, lang), kind_name(kind, lang));
+    match lang {
+        Lang::Zh => format!("{span}{kind}"),
+        Lang::En => format!("{kind}, {span}"),
+    }
+}
+
 /// The kind alone, without a year: for keys that explain bar fills.
 pub fn kind_name(kind: PointKind, lang: Lang) -> &'static str {
     match kind {

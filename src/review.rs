@@ -452,7 +452,7 @@ mod file;
 mod moves;
 pub use adding::Proposal;
 pub use command::Command;
-pub use file::{ReviewError, has_draft, merged, without_empty_charts};
+pub use file::{ReviewError, file_counts, has_draft, merged, without_empty_charts};
 pub use moves::{Choice, Target};
 
 #[cfg(test)]

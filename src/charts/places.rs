@@ -19,7 +19,7 @@ use super::targets::{
 use super::{
     CategoryLabel, ChartSpec, Figure, Input, Kind, Look, ResultsAndTargets, Series, SeriesView,
 };
-use crate::i18n::{kind_label, tr};
+use crate::i18n::{kind_time_label, tr};
 use crate::model::{DataPoint, Indicator, Lang, PointKind, Qualifier, Report};
 
 /// Room for one place's figures, in x units (places are 1 apart).
@@ -50,19 +50,22 @@ impl Kind for Places {
 
     fn layout_needs(&self) -> KindLayout<'_> {
         let bars = visible(&self.0).map(|s| &s.figures.results[..]).collect();
+        // Many places: a Chinese name may stand down its column rather than be left out; not
+        // where verdicts stand above the pairs, whose words would stand down the columns too.
+        let plain = KindLayout {
+            bars,
+            stacked_names: !self.pairs(),
+            ..KindLayout::plain()
+        };
         if self.pairs() {
             KindLayout {
                 marker_lines: 1.2,
                 gap_share: 0.24,
                 point_label_lift: 0.25,
-                bars,
-                ..KindLayout::plain()
+                ..plain
             }
         } else {
-            KindLayout {
-                bars,
-                ..KindLayout::plain()
-            }
+            plain
         }
     }
 
@@ -307,16 +310,10 @@ fn pair_figures(
 /// What the fills and markers say: "2026年目标", "2021—2025年年均完成"; a result's bar and a
 /// target's marker in a chart of both.
 fn key(input: &Input<'_>, points: &[&DataPoint], pairs: bool, lang: Lang) -> Vec<(Look, String)> {
-    let time = |kind: PointKind| match (input.chart.year, points.first().and_then(|p| p.span)) {
-        (Some(year), Some(span)) => {
-            let (span, kind) = (span.label(year, lang), crate::i18n::kind_name(kind, lang));
-            match lang {
-                Lang::Zh => format!("{span}{kind}"),
-                Lang::En => format!("{kind}, {span}"),
-            }
-        }
-        (Some(year), None) => kind_label(kind, year, lang),
-        (None, _) => crate::i18n::kind_name(kind, lang).to_owned(),
+    let span = points.first().and_then(|p| p.span);
+    let time = |kind: PointKind| match input.chart.year {
+        Some(year) => kind_time_label(kind, year, span, lang),
+        None => crate::i18n::kind_name(kind, lang).to_owned(),
     };
     if pairs {
         return vec![
@@ -416,6 +413,27 @@ mod tests {
             .collect();
         assert_eq!(labels, ["≥7", "≈5.5", "5–5.5", "≈5", "≈5", "4.5–5"]);
         assert_eq!(names(&en)[0], "Tibet");
+    }
+
+    #[test]
+    fn chinese_names_too_many_side_by_side_stand_down_their_columns() {
+        let report = report();
+        let chart = report.chart("targets_2026").expect("chart");
+        let measure = |t: &str| -> f32 {
+            t.chars()
+                .map(|c| if c.is_ascii() { 7.0 } else { 13.0 })
+                .sum()
+        };
+        // Twenty points a place: a character fits, three side by side do not.
+        let s = build(&report, chart, Lang::Zh, &BTreeSet::new());
+        let l = crate::charts::layout::plot_layout(&s, 56.0 + 6.0 * 20.0, 300.0, 13.0, &measure);
+        let labels: Vec<&str> = l.category_labels.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels[0], "西\n藏\n自\n治\n区");
+        assert_eq!(labels.len(), 6, "every place named");
+        // English names are thinned instead (the tooltip names each).
+        let en = build(&report, chart, Lang::En, &BTreeSet::new());
+        let l = crate::charts::layout::plot_layout(&en, 56.0 + 6.0 * 20.0, 300.0, 13.0, &measure);
+        assert!(l.category_labels.len() < 6);
     }
 
     #[test]

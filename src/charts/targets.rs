@@ -43,6 +43,7 @@ impl Kind for Targets {
             gap_share: 0.24,
             point_label_lift: 0.25,
             bars: visible(&self.0).map(|s| &s.figures.results[..]).collect(),
+            stacked_names: false,
         }
     }
 

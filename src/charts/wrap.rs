@@ -72,6 +72,54 @@ pub(super) fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// Break `text` into at most `max_lines` lines no wider than `max_width` points as `measure`
+/// finds them: Latin words whole when they fit, CJK anywhere but before closing punctuation. The
+/// last line ends with "…" when the text is cut.
+pub fn wrap_to_width(
+    text: &str,
+    max_width: f32,
+    max_lines: usize,
+    measure: &dyn Fn(&str) -> f32,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for token in tokens(text) {
+        let candidate = format!("{line}{token}");
+        let closing = token.chars().next().is_some_and(is_closing);
+        if !line.is_empty() && measure(candidate.trim_end()) > max_width && !closing {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            if token.trim().is_empty() {
+                continue;
+            }
+            // A word wider than the room on its own: cut it by characters.
+            if measure(&token) > max_width {
+                for c in token.chars() {
+                    let next = format!("{line}{c}");
+                    if !line.is_empty() && measure(&next) > max_width {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line.push(c);
+                }
+                continue;
+            }
+        }
+        line.push_str(&token);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && measure(&format!("{last}…")) > max_width {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::wrap_label;

@@ -13,6 +13,7 @@ use crate::model::{self, DataFile, Dataset, Lang, LoadError, Msg, Report};
 
 mod job;
 pub mod load;
+mod names;
 mod watch;
 
 pub use job::{Job, PATIENCE, Poll, Wake, Waker};

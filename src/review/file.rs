@@ -47,6 +47,25 @@ pub fn has_draft(report: &Report) -> bool {
         .any(|p| p.review.is_some())
 }
 
+/// How far the review of a file's drafted figures has come, counted from the file itself: what
+/// the review page's choice of file says beside each file.
+pub fn file_counts(report: &Report) -> super::Counts {
+    let mut c = super::Counts::default();
+    for review in report
+        .indicators
+        .iter()
+        .flat_map(|i| &i.points)
+        .filter_map(|p| p.review.as_ref())
+    {
+        match review.state {
+            crate::model::ReviewState::Proposed => c.open += 1,
+            crate::model::ReviewState::Accepted => c.accepted += 1,
+            crate::model::ReviewState::Rejected => c.rejected += 1,
+        }
+    }
+    c
+}
+
 /// Whether `chart` still draws something of the indicator `id`: a point it draws (rejected
 /// figures are drawn by no chart), or a monitoring record.
 fn draws_any(report: &Report, chart: &Chart, id: &str) -> bool {

@@ -7,12 +7,13 @@ use std::collections::BTreeSet;
 use super::Row;
 use crate::charts::accountability::{self, Comparison};
 use crate::format;
-use crate::i18n::{basis_label, kind_label, tr};
+use crate::i18n::{basis_label, kind_time_label, tr};
 use crate::model::{DataPoint, Indicator, Lang, PointKind, Report, Unit};
 
 /// Columns shown, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SortColumn {
+    Place,
     Indicator,
     Category,
     Year,
@@ -25,9 +26,13 @@ pub enum SortColumn {
 /// One row as shown, with what it sorts by, and the machine row for TSV.
 #[derive(Clone, Debug)]
 pub struct TableRow {
+    /// The figure's place (its source's), as the report writes it; empty when it names none.
+    pub place: String,
     pub name: String,
     pub category: String,
     pub year: i32,
+    /// The year, or a span's years ("2021-2025").
+    pub year_text: String,
     pub kind: String,
     pub kind_order: u8,
     pub value: f64,
@@ -84,13 +89,18 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
                     )
                 ));
             }
-            let kind = kind_label(p.kind, p.year, lang);
+            let kind = kind_time_label(p.kind, p.year, p.span, lang);
+            let place = source_decl
+                .and_then(|s| s.place.as_ref())
+                .map(|pl| pl.name(lang).to_owned())
+                .unwrap_or_default();
             let value_text = format::figure_with_unit(p, unit, lang);
             let basis = basis_label(p.basis, lang).to_owned();
             let period = p.period_label(lang).unwrap_or_default();
             let versus = versus_target(ind, p, unit, lang);
             let haystack = format!(
-                "{} {} {} {} {} {} {} {} {} {}",
+                "{} {} {} {} {} {} {} {} {} {} {}",
+                place,
                 ind.id,
                 ind.name.zh,
                 ind.name.en,
@@ -104,9 +114,13 @@ pub fn build_rows(report: &Report, lang: Lang) -> Vec<TableRow> {
             )
             .to_lowercase();
             out.push(TableRow {
+                place,
                 name,
                 category: category.clone(),
                 year: p.year,
+                year_text: p
+                    .span
+                    .map_or_else(|| p.year.to_string(), |s| s.years(p.year)),
                 kind,
                 kind_order: p.kind as u8,
                 value: p.value,
@@ -173,6 +187,7 @@ impl TableState {
             idx.sort_by(|&a, &b| {
                 let (a, b) = (&rows[a], &rows[b]);
                 let ord = match col {
+                    SortColumn::Place => a.place.cmp(&b.place),
                     SortColumn::Indicator => a.name.cmp(&b.name),
                     SortColumn::Category => a.category.cmp(&b.category),
                     SortColumn::Year => a.year.cmp(&b.year),

@@ -55,9 +55,13 @@ impl std::fmt::Debug for ReviewSession {
 }
 
 impl ReviewSession {
-    /// The review of the first open file with drafted figures.
-    pub fn start(data: &DataSource) -> Option<Self> {
-        let file = data.files.iter().position(|f| has_draft(&f.report))?;
+    /// The review of open file `file` when it has drafted figures, else of the first open file
+    /// with drafted figures.
+    pub fn start(data: &DataSource, file: Option<usize>) -> Option<Self> {
+        let drafted = |i: &usize| data.files.get(*i).is_some_and(|f| has_draft(&f.report));
+        let file = file
+            .filter(drafted)
+            .or_else(|| (0..data.files.len()).find(drafted))?;
         let report = data.files[file].report.clone();
         let text = data.source_text(file);
         let review = Review::of(&report, text.as_deref())?;
@@ -78,6 +82,8 @@ impl ReviewSession {
 /// What the page asks the app for.
 #[derive(Debug, PartialEq)]
 pub enum ReviewAction {
+    /// Review another open file (its index among the files).
+    Open(usize),
     /// The edited report changed: show it in the charts.
     Changed,
     /// Write the file.

@@ -20,11 +20,13 @@ pub use crate::ui::review_session::{ReviewAction, ReviewSession};
 pub fn review_ui(
     ui: &mut Ui,
     session: &mut ReviewSession,
-    merged: &Report,
+    data: &DataSource,
     lang: Lang,
 ) -> Vec<ReviewAction> {
+    let merged: &Report = &data.report;
     let mut out = Vec::new();
     header_ui(ui, session, lang);
+    out.extend(file_choice_ui(ui, session, data, lang));
     let mut act = pressed_command(ui);
     if super::shortcuts::save_requested(ui.ctx()) {
         out.push(ReviewAction::Save);
@@ -54,19 +56,80 @@ fn header_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
     let counts = session.review.counts(&session.report);
     ui.horizontal_wrapped(|ui| {
         ui.heading(tr(lang, "审阅", "Review"));
-        ui.label(format!(
-            "{} {} · {} {} · {} {}",
-            tr(lang, "待审", "open"),
-            counts.open,
-            tr(lang, "已接受", "accepted"),
-            counts.accepted,
-            tr(lang, "已拒绝", "rejected"),
-            counts.rejected
-        ));
+        ui.label(counts_label(counts, lang));
         if session.review.unsaved {
             ui.label(RichText::new(tr(lang, "（未保存）", "(unsaved)")).weak());
         }
     });
+}
+
+/// Which drafted file is reviewed, when several are open: each with its place (or name) and how
+/// far its review has come. Returns the file chosen.
+fn file_choice_ui(
+    ui: &mut Ui,
+    session: &ReviewSession,
+    data: &DataSource,
+    lang: Lang,
+) -> Option<ReviewAction> {
+    let drafted: Vec<(usize, String)> = data
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| crate::review::has_draft(&f.report))
+        .map(|(i, f)| (i, file_label(f, lang)))
+        .collect();
+    if drafted.len() < 2 {
+        return None;
+    }
+    let mut chosen = session.file;
+    let shown = drafted
+        .iter()
+        .find(|(i, _)| *i == session.file)
+        .map_or("", |(_, label)| label.as_str());
+    let named = match lang {
+        Lang::Zh => format!("待审阅的文件（共 {} 个）", drafted.len()),
+        Lang::En => format!("drafted files ({})", drafted.len()),
+    };
+    egui::ComboBox::new("review-file", named)
+        .selected_text(shown)
+        .width((ui.available_width() - 160.0).clamp(160.0, 520.0))
+        .show_ui(ui, |ui| {
+            for (i, label) in &drafted {
+                ui.selectable_value(&mut chosen, *i, label);
+            }
+        });
+    (chosen != session.file).then_some(ReviewAction::Open(chosen))
+}
+
+/// A drafted file as the choice names it: its place or title, its file name, and its counts
+/// ("广东省 · 2026年广东省政府工作报告.ron — 待审 40 · 已接受 12 · 已拒绝 3").
+fn file_label(file: &crate::model::DataFile, lang: Lang) -> String {
+    let report = &file.report;
+    let who = report
+        .sources
+        .iter()
+        .find_map(|s| s.place.as_ref())
+        .map_or_else(|| report.title.get(lang), |p| p.name(lang));
+    let name = file
+        .path
+        .as_deref()
+        .and_then(std::path::Path::file_name)
+        .map_or_else(|| file.name.clone(), |n| n.to_string_lossy().into_owned());
+    let counts = counts_label(crate::review::file_counts(report), lang);
+    format!("{who} · {name} — {counts}")
+}
+
+/// How far a review has come: "待审 40 · 已接受 12 · 已拒绝 3" / "open 40 · accepted 12 · rejected 3".
+fn counts_label(c: crate::review::Counts, lang: Lang) -> String {
+    format!(
+        "{} {} · {} {} · {} {}",
+        tr(lang, "待审", "open"),
+        c.open,
+        tr(lang, "已接受", "accepted"),
+        c.accepted,
+        tr(lang, "已拒绝", "rejected"),
+        c.rejected
+    )
 }
 
 /// The command a key asks for this frame. The one-letter keys act only when no field has the

@@ -46,7 +46,8 @@ pub fn side_panel_ui(
 fn title_ui(ui: &mut Ui, lang: Lang, data: &DataSource) {
     ui.add_space(6.0);
     ui.label(RichText::new("planboard").strong().size(18.0));
-    ui.label(RichText::new(data.report.title.get(lang)).weak());
+    // With several reports open, no one report's title stands for them all.
+    ui.label(RichText::new(data.data_title(lang)).weak());
 }
 
 /// The report's pages, the data table, and the review page only when some file holds a draft
@@ -62,7 +63,7 @@ fn pages_ui(
     for page in &data.report.pages {
         let page_ref = PageRef::Page(page.id.clone());
         if ui
-            .selectable_label(*current == page_ref, page.title.get(lang))
+            .selectable_label(*current == page_ref, data.page_name(page, lang))
             .clicked()
         {
             actions.push(Action::ShowPage(page_ref));

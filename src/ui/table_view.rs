@@ -10,7 +10,8 @@ use crate::table::shown::{SortColumn, TableRow, TableState};
 
 /// Draw the table page: the filter and copy bar, a hint, the table; a clicked row is selected,
 /// or unselected when it already was.
-pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: Lang) {
+/// With `places`, the figures are of several places: each row says whose, in a first column.
+pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: Lang, places: bool) {
     let copy_requested = crate::ui::shortcuts::copy_requested(ui.ctx());
     let visible = toolbar_ui(ui, rows, state, lang, copy_requested);
     ui.label(
@@ -21,7 +22,7 @@ pub fn table_ui(ui: &mut Ui, rows: &[TableRow], state: &mut TableState, lang: La
         ))
         .weak(),
     );
-    if let Some(i) = grid_ui(ui, rows, &visible, state, lang)
+    if let Some(i) = grid_ui(ui, rows, &visible, state, (lang, places))
         && !state.selected.remove(&i)
     {
         state.selected.insert(i);
@@ -70,20 +71,24 @@ fn toolbar_ui(
 }
 
 /// The columns' titles, and the sort each one's click asks for (none for the columns whose
-/// order means nothing).
-fn headers(lang: Lang) -> [(&'static str, Option<SortColumn>); 10] {
-    [
-        (tr(lang, "指标", "Indicator"), Some(SortColumn::Indicator)),
-        (tr(lang, "类别", "Theme"), Some(SortColumn::Category)),
-        (tr(lang, "年份", "Year"), Some(SortColumn::Year)),
-        (tr(lang, "类型", "Kind"), Some(SortColumn::Kind)),
-        (tr(lang, "数值", "Value"), Some(SortColumn::Value)),
-        (tr(lang, "对照目标", "Against target"), None),
-        (tr(lang, "口径", "Basis"), Some(SortColumn::Basis)),
-        (tr(lang, "时期", "Period"), None),
-        (tr(lang, "报告原文", "Quote"), None),
-        (tr(lang, "来源", "Source"), Some(SortColumn::Source)),
-    ]
+/// order means nothing); the place first, when the figures are of several places.
+fn headers(lang: Lang, places: bool) -> Vec<(&'static str, Option<SortColumn>)> {
+    let place = places.then(|| (tr(lang, "地区", "Place"), Some(SortColumn::Place)));
+    place
+        .into_iter()
+        .chain([
+            (tr(lang, "指标", "Indicator"), Some(SortColumn::Indicator)),
+            (tr(lang, "类别", "Theme"), Some(SortColumn::Category)),
+            (tr(lang, "年份", "Year"), Some(SortColumn::Year)),
+            (tr(lang, "类型", "Kind"), Some(SortColumn::Kind)),
+            (tr(lang, "数值", "Value"), Some(SortColumn::Value)),
+            (tr(lang, "对照目标", "Against target"), None),
+            (tr(lang, "口径", "Basis"), Some(SortColumn::Basis)),
+            (tr(lang, "时期", "Period"), None),
+            (tr(lang, "报告原文", "Quote"), None),
+            (tr(lang, "来源", "Source"), Some(SortColumn::Source)),
+        ])
+        .collect()
 }
 
 /// The table itself, with only the visible rows laid out. Returns the row clicked, if any.
@@ -92,13 +97,17 @@ fn grid_ui(
     rows: &[TableRow],
     visible: &[usize],
     state: &mut TableState,
-    lang: Lang,
+    (lang, places): (Lang, bool),
 ) -> Option<usize> {
     let mut clicked_row = None;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
-        .sense(egui::Sense::click())
+        .sense(egui::Sense::click());
+    if places {
+        table = table.column(Column::initial(90.0).clip(true));
+    }
+    table
         .column(Column::initial(200.0).at_least(120.0).clip(true))
         .column(Column::initial(80.0).clip(true))
         .column(Column::initial(50.0))
@@ -110,7 +119,7 @@ fn grid_ui(
         .column(Column::initial(360.0).at_least(200.0).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut header| {
-            for (label, col) in headers(lang) {
+            for (label, col) in headers(lang, places) {
                 header.col(|ui| header_cell_ui(ui, label, col, state));
             }
         })
@@ -118,6 +127,11 @@ fn grid_ui(
             body.rows(20.0, visible.len(), |mut row| {
                 let i = visible[row.index()];
                 row.set_selected(state.selected.contains(&i));
+                if places {
+                    row.col(|ui| {
+                        ui.label(&rows[i].place);
+                    });
+                }
                 row_cells(&mut row, &rows[i], lang);
                 if row.response().clicked() {
                     clicked_row = Some(i);
@@ -157,7 +171,7 @@ fn row_cells(row: &mut egui_extras::TableRow<'_, '_>, r: &TableRow, lang: Lang) 
         ui.label(&r.category);
     });
     row.col(|ui| {
-        ui.label(r.year.to_string());
+        ui.label(&r.year_text);
     });
     row.col(|ui| {
         ui.label(&r.kind);

@@ -25,6 +25,7 @@ mod fonts;
 mod fuzz_regressions;
 mod legible;
 mod loading;
+mod places;
 mod provinces;
 mod raster_vs_wgpu;
 mod records;

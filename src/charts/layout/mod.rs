@@ -12,6 +12,7 @@ pub(in crate::charts) use labels::{
     PlotScale, place_bar_labels, place_point_labels, place_targets_texts,
 };
 
+pub use super::wrap::wrap_to_width;
 use super::{ChartSpec, Figure, SeriesView};
 
 /// Width of the value axis, in points.
@@ -84,6 +85,9 @@ pub struct KindLayout<'a> {
     /// The bars of each visible series, which stand side by side on the category axis (a bar
     /// chart's bars, a targets chart's results): their labels stagger when too wide.
     pub bars: Vec<&'a [Figure]>,
+    /// Chinese names on the axis may stand one character a line, as Chinese is written down a
+    /// column, where side by side they would be thinned: every place keeps its name.
+    pub stacked_names: bool,
 }
 
 impl KindLayout<'_> {
@@ -238,6 +242,34 @@ fn x_axis(
     measure: &dyn Fn(&str) -> f32,
 ) -> XAxis {
     let (step, label_px) = category_step(spec, kind.years_on_axis, px_per_x, measure);
+    let chinese = || {
+        spec.categories
+            .iter()
+            .all(|c| !c.label.chars().any(|ch| ch.is_ascii_alphanumeric()))
+    };
+    // Thinned names that fit a character wide: each stands down its own column instead.
+    if kind.stacked_names && step > 1 && px_per_x >= f64::from(measure("国")) + 2.0 && chinese() {
+        let category_labels: Vec<(f64, String)> = spec
+            .categories
+            .iter()
+            .map(|c| {
+                (
+                    c.x,
+                    c.label
+                        .chars()
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            })
+            .collect();
+        let lines = category_labels.iter().map(|(_, l)| l.lines().count()).max();
+        return XAxis {
+            height_px: lines.unwrap_or(1) as f32 * (font_px + 3.0) + 6.0,
+            category_labels,
+            per_category: px_per_x as f32,
+        };
+    }
     let category_labels: Vec<(f64, String)> = spec
         .categories
         .iter()
@@ -436,54 +468,6 @@ fn years_fit(spec: &ChartSpec, step: usize, px_per_x: f64, measure: &dyn Fn(&str
         let gap = b - a - f64::midpoint(wa, wb);
         gap >= if moved_a || moved_b { 4.0 } else { 12.0 }
     })
-}
-
-/// Break `text` into at most `max_lines` lines no wider than `max_width` points as `measure`
-/// finds them: Latin words whole when they fit, CJK anywhere but before closing punctuation. The
-/// last line ends with "…" when the text is cut.
-pub fn wrap_to_width(
-    text: &str,
-    max_width: f32,
-    max_lines: usize,
-    measure: &dyn Fn(&str) -> f32,
-) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for token in super::wrap::tokens(text) {
-        let candidate = format!("{line}{token}");
-        let closing = token.chars().next().is_some_and(super::wrap::is_closing);
-        if !line.is_empty() && measure(candidate.trim_end()) > max_width && !closing {
-            lines.push(std::mem::take(&mut line).trim_end().to_owned());
-            if token.trim().is_empty() {
-                continue;
-            }
-            // A word wider than the room on its own: cut it by characters.
-            if measure(&token) > max_width {
-                for c in token.chars() {
-                    let next = format!("{line}{c}");
-                    if !line.is_empty() && measure(&next) > max_width {
-                        lines.push(std::mem::take(&mut line));
-                    }
-                    line.push(c);
-                }
-                continue;
-            }
-        }
-        line.push_str(&token);
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            while !last.is_empty() && measure(&format!("{last}…")) > max_width {
-                last.pop();
-            }
-            last.push('…');
-        }
-    }
-    lines.join("\n")
 }
 
 /// The lowest and highest of zero, every visible figure and every visible reference line.

@@ -21,13 +21,14 @@ use crate::ui::action::Action;
 use crate::ui::dialogs::{Dialogs, PendingDialog, Purpose};
 use crate::ui::loading;
 use crate::ui::notices::{self, Notice};
-use crate::ui::review_view::{self, ReviewAction, ReviewSession};
+use crate::ui::review_view::ReviewSession;
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::settings::{PageRef, Settings};
 use crate::ui::table_view;
 use crate::ui::{chart_panel, shortcuts, side_panel};
 
 mod images;
+mod review;
 pub use images::ImageError;
 
 pub struct PlanboardApp {
@@ -203,13 +204,14 @@ impl PlanboardApp {
             PageRef::Table => {
                 ui.heading(tr(lang, "数据表：全部数据点", "Data table: every figure"));
                 self.refresh_rows();
-                table_view::table_ui(ui, &self.rows, &mut self.table, lang);
+                let places = self.data.place_count() > 1;
+                table_view::table_ui(ui, &self.rows, &mut self.table, lang, places);
             }
             PageRef::Page(id) => {
                 let Some(page) = self.report().pages.iter().find(|p| &p.id == id).cloned() else {
                     return actions;
                 };
-                ui.heading(page.title.get(lang));
+                ui.heading(self.data.page_name(&page, lang));
                 ui.add_space(4.0);
                 self.chart_rects.clear();
                 let mut rects = Vec::new();
@@ -227,41 +229,6 @@ impl PlanboardApp {
             }
         }
         actions
-    }
-
-    /// The review page: started from the first file with drafted figures; its changes reach the
-    /// charts at once and the file on save.
-    fn review_page_ui(&mut self, ui: &mut Ui, lang: Lang) {
-        if self.review.is_none() {
-            self.review = ReviewSession::start(&self.data);
-        }
-        let Some(session) = &mut self.review else {
-            ui.label(tr(
-                lang,
-                "没有待审阅的数据文件",
-                "No drafted file to review",
-            ));
-            return;
-        };
-        let merged = Arc::clone(&self.data.report);
-        for action in review_view::review_ui(ui, session, &merged, lang) {
-            let done = match action {
-                ReviewAction::Changed => review_view::show_changes(&mut self.data, session),
-                ReviewAction::Save => session
-                    .review
-                    .save(&self.data.files, session.file, &session.report)
-                    .map(|path| {
-                        self.notices.push(Notice::info(format!(
-                            "{}{}",
-                            tr(lang, "已保存：", "Saved: "),
-                            path.display()
-                        )));
-                    }),
-            };
-            if let Err(err) = done {
-                self.notices.push(review_view::failure(lang, &err));
-            }
-        }
     }
 
     /// Ctrl+S saves and Ctrl+C copies the chart under the pointer, or the page's first.
@@ -532,10 +499,7 @@ impl PlanboardApp {
             self.settings.theme.apply(ctx);
             self.applied_theme = Some(self.settings.theme);
         }
-        let title = format!(
-            "planboard · {}",
-            self.report().title.get(self.settings.lang)
-        );
+        let title = self.data.window_title(self.settings.lang);
         if self.applied_title != title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.applied_title = title;

@@ -113,3 +113,4 @@ impl egui::DroppedFile for Dropped {
 }
 
 pub mod generated;
+pub mod places;
