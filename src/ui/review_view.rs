@@ -61,6 +61,24 @@ fn header_ui(ui: &mut Ui, session: &ReviewSession, lang: Lang) {
             ui.label(RichText::new(tr(lang, "（未保存）", "(unsaved)")).weak());
         }
     });
+    // A year no text gave (the file's name, the clock) is the first thing to check: 今年 and 去年
+    // in every figure count from it.
+    let guessed = session.report.sources.iter().find_map(|s| match s.dated_by {
+        Some(crate::model::DatedBy::FileName) => Some(tr(
+            lang,
+            "报告年份取自文件名（正文没有写明年份）：请核对各数字的年份",
+            "The report's year is from its file's name (its text names none): check the figures' years",
+        )),
+        Some(crate::model::DatedBy::Clock) => Some(tr(
+            lang,
+            "报告年份取自计算机时钟（正文和文件名都没有写明年份）：请核对各数字的年份，或用 --year 重新起草",
+            "The report's year is from the computer's clock (neither its text nor its file name names one): check the figures' years, or draft again with --year",
+        )),
+        _ => None,
+    });
+    if let Some(warning) = guessed {
+        ui.label(RichText::new(warning).color(ui.visuals().warn_fg_color));
+    }
 }
 
 /// Which drafted file is reviewed, when several are open: each with its place (or name) and how
