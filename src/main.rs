@@ -180,6 +180,9 @@ enum Command {
         /// Time charts: draw the means per day, month or year over the raw values.
         #[arg(long, value_enum)]
         means: Option<MeansArg>,
+        /// Time charts: start the value axis at zero (it fits the data otherwise).
+        #[arg(long)]
+        zero: bool,
     },
 }
 
@@ -264,6 +267,7 @@ fn main() -> ExitCode {
             from,
             to,
             means,
+            zero,
         }) => export(&ExportArgs {
             data,
             out,
@@ -282,6 +286,7 @@ fn main() -> ExitCode {
                 MeansArg::Month => planboard::model::series::Averaging::Month,
                 MeansArg::Year => planboard::model::series::Averaging::Year,
             }),
+            zero,
         }),
         None => {
             let launch = planboard::ui::Launch {
@@ -357,17 +362,22 @@ fn print_counts(name: &str, report: &model::Report) {
         .filter(|p| p.revised_by.is_some())
         .count();
     let (records, rows) = report.record_count();
+    let count = planboard::format::count;
     println!(
-        "{name}: valid: {} indicators, {} data points, {}{} charts, {} pages{}",
-        report.indicators.len(),
-        report.point_count(),
+        "{name}: valid: {}, {}, {}{}, {}{}",
+        count(report.indicators.len(), "indicator", "indicators"),
+        count(report.point_count(), "data point", "data points"),
         if records > 0 {
-            format!("{records} records of {rows} rows from CSV, ")
+            format!(
+                "{} of {} from tables, ",
+                count(records, "record", "records"),
+                count(rows, "row", "rows")
+            )
         } else {
             String::new()
         },
-        report.charts.len(),
-        report.pages.len(),
+        count(report.charts.len(), "chart", "charts"),
+        count(report.pages.len(), "page", "pages"),
         if revised > 0 {
             format!(", {revised} revised by a later source")
         } else {
@@ -484,6 +494,8 @@ struct ExportArgs {
     /// `--from`, `--to` as given.
     window: (Option<String>, Option<String>),
     means: Option<planboard::model::series::Averaging>,
+    /// `--zero`: time charts' value axes start at zero.
+    zero: bool,
 }
 
 fn export(args: &ExportArgs) -> ExitCode {

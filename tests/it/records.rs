@@ -29,6 +29,15 @@ fn load(dir: &Path, csv_name: &str, csv: &str, indicators: &str) -> Result<Repor
     planboard::model::load_file(&ron)
 }
 
+/// The problems of a record of `x.csv` holding `csv`, declared with the `extra` fields.
+fn problems(dir: &Path, csv: &str, extra: &str) -> String {
+    let ind = format!(
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s", {extra})),"#
+    );
+    load(dir, "x.csv", csv, &ind).unwrap_err().to_string()
+}
+
 fn at(s: &str) -> i64 {
     parse_instant(s).unwrap().0
 }
@@ -122,16 +131,11 @@ fn a_compact_date_reads_with_its_format() {
 #[test]
 fn a_wrong_zone_format_or_category_is_named_at_its_field() {
     let dir = tempfile::tempdir().unwrap();
-    let err = load(
+    let err = problems(
         dir.path(),
-        "x.csv",
         "t,v\n2014-01-01,1\n",
-        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
-            series: (file: "x.csv", time: "t", value: "v", source: "s", time_zone: "Mars/Base",
-                     format: "%H:%M", by: "station")),"#,
-    )
-    .unwrap_err()
-    .to_string();
+        r#"time_zone: "Mars/Base", format: "%H:%M", by: "station""#,
+    );
     assert!(err.contains("`Mars/Base` is not a time zone"), "{err}");
     assert!(
         err.contains("`%H:%M` is not a time format that gives a date"),
@@ -141,16 +145,11 @@ fn a_wrong_zone_format_or_category_is_named_at_its_field() {
         err.contains("names a category column (`by`) but no `category`"),
         "{err}"
     );
-    let err = load(
+    let err = problems(
         dir.path(),
-        "x.csv",
         "t,station,v\n2014-01-01,A,1\n2014-01-02,B,1\n",
-        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
-            series: (file: "x.csv", time: "t", value: "v", source: "s", by: "station",
-                     category: "C")),"#,
-    )
-    .unwrap_err()
-    .to_string();
+        r#"by: "station", category: "C""#,
+    );
     assert!(
         err.contains("x.csv:2:1: no row has `C` in column `station`; the column holds: A, B"),
         "{err}"
@@ -160,15 +159,11 @@ fn a_wrong_zone_format_or_category_is_named_at_its_field() {
 #[test]
 fn a_repeated_time_in_an_undeclared_long_table_names_by() {
     let dir = tempfile::tempdir().unwrap();
-    let err = load(
+    let err = problems(
         dir.path(),
-        "x.csv",
         "t,station,v\n2014-01-01,A,1\n2014-01-01,B,1\n",
-        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
-            series: (file: "x.csv", time: "t", value: "v", source: "s")),"#,
-    )
-    .unwrap_err()
-    .to_string();
+        "",
+    );
     assert!(
         err.contains("x.csv:3:1: the time 2014-01-01 00:00:00 is also on line 2"),
         "{err}"
