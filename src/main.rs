@@ -125,6 +125,10 @@ enum Command {
     Table {
         /// RON data files or folders, merged; the embedded default when omitted.
         files: Vec<PathBuf>,
+        /// A row a monitoring record instead: indicator_id, column, category, unit, values, gaps,
+        /// first, last, mean, min, max.
+        #[arg(long)]
+        records: bool,
     },
     /// Draft a data file from a report's text (plain text in UTF-8 or GB18030, or a saved HTML
     /// page): every figure with its unit, qualifier, kind, year, basis and sentence, proposed for
@@ -241,7 +245,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files, sources }) => check(&files, &sources),
-        Some(Command::Table { files }) => table(&files),
+        Some(Command::Table { files, records }) => table(&files, records),
         Some(Command::Draft {
             report,
             out,
@@ -464,9 +468,16 @@ fn print_source(check: &planboard::model::provenance::SourceCheck, file: &str) {
     }
 }
 
-fn table(files: &[PathBuf]) -> ExitCode {
+fn table(files: &[PathBuf], records: bool) -> ExitCode {
     let (_, result) = load(files);
     match result {
+        Ok(dataset) if records => {
+            print!(
+                "{}",
+                planboard::table::records::records_tsv(&dataset.report)
+            );
+            ExitCode::SUCCESS
+        }
         Ok(dataset) => {
             let rows = planboard::table::rows(&dataset.report);
             print!("{}", planboard::table::to_tsv(&rows));

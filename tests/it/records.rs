@@ -253,3 +253,25 @@ fn real_tables_draft_and_read_with_counts_and_means_computed_apart() {
         "one record a source of the long table"
     );
 }
+
+/// `table --records`: a row a record, its counts and mean against Python's.
+#[test]
+fn table_records_describes_each_record_and_category() {
+    let (dir, _) = draft_real("iowa-electricity.csv", &[]);
+    let ron = dir.path().join("draft.ron");
+    let (code, stdout, stderr) =
+        crate::support::run(&["table", ron.to_str().unwrap(), "--records"]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "indicator_id\tcolumn\tcategory\tunit\tvalues\tgaps\tfirst\tlast\tmean\tmin\tmax"
+    );
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert!(
+        lines.contains(
+            &"net_generation_nuclear_energy\tnet_generation\tNuclear Energy\tvalue\t17\t0\t2001-01-01\t2017-01-01\t4711.941176\t3853\t5321"
+        ),
+        "{stdout}"
+    );
+}
