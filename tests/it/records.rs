@@ -275,3 +275,57 @@ fn table_records_describes_each_record_and_category() {
         "{stdout}"
     );
 }
+
+/// Bad tables: a clear message at file:line:column, exit 1, and no data file written.
+#[test]
+fn a_bad_table_is_refused_with_its_place_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ron");
+    let cases = [
+        (
+            "none.csv",
+            "a,b\nx,1\ny,2\n",
+            "none.csv:1:1: no column holds times",
+        ),
+        (
+            "order.csv",
+            "t,v\n2012-01-02,1\n2012-01-01,2\n",
+            "order.csv:3:1: the time 2012-01-01 00:00:00 is earlier than line 2's",
+        ),
+        (
+            "mixed.csv",
+            "t,v\n2012-01-01,1\n2012/01/02,2\n2012-01-03,3\n",
+            "mixed.csv:3:1: `2012/01/02` in column `t` is written differently",
+        ),
+        (
+            "ambiguous.csv",
+            "t,v\n01/02/2012,1\n02/03/2012,2\n",
+            "--day-first or --month-first",
+        ),
+    ];
+    for (name, csv, expected) in cases {
+        let table = dir.path().join(name);
+        std::fs::write(&table, csv).unwrap();
+        let (code, _, stderr) = crate::support::run(&[
+            "draft",
+            table.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(!out.exists(), "{name}: nothing is written");
+    }
+    // The flag the message names decides.
+    let table = dir.path().join("ambiguous.csv");
+    let (code, _, stderr) = crate::support::run(&[
+        "draft",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--day-first",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let ron = std::fs::read_to_string(&out).unwrap();
+    assert!(ron.contains("format: \"%d/%m/%Y\""), "{ron}");
+}

@@ -25,7 +25,7 @@ pub use csv::{
 };
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
-pub use times::{BadFormat, Part, TimeReader, format_precision};
+pub use times::{BadFormat, NotATime, Part, TimeReader, format_precision};
 
 use super::time::{Instant, Precision};
 use pyramid::Pyramid;
