@@ -329,3 +329,54 @@ fn a_bad_table_is_refused_with_its_place_and_nothing_is_written() {
     let ron = std::fs::read_to_string(&out).unwrap();
     assert!(ron.contains("format: \"%d/%m/%Y\""), "{ron}");
 }
+
+/// A window [from, to) leaves out the value at `to`: a day of hourly values is 24 of them, and the
+/// mean is theirs; the whole record keeps its last value.
+#[test]
+fn a_window_is_half_open_in_its_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = "t,v\n".to_owned();
+    for h in 0..48 {
+        csv.push_str(&format!("2014-01-0{} {:02}:00,{h}\n", 1 + h / 24, h % 24));
+    }
+    std::fs::write(dir.path().join("x.csv"), csv).unwrap();
+    let ron = record_file(
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s")),"#,
+    )
+    .replace(
+        "charts: [],",
+        r#"charts: [(id: "c", title: (zh: "c", en: "c"), kind: TimeSeries, series: ["x"])],"#,
+    )
+    .replace(
+        "pages: [],",
+        r#"pages: [(id: "p", title: (zh: "p", en: "p"), charts: ["c"])],"#,
+    );
+    std::fs::write(dir.path().join("r.ron"), ron).unwrap();
+    let report = planboard::model::load_file(&dir.path().join("r.ron")).unwrap();
+    let chart = report.chart("c").unwrap();
+    let summary = |window| {
+        let view = planboard::charts::time::TimeView {
+            window,
+            ..Default::default()
+        };
+        let spec = planboard::charts::build_in(
+            &report,
+            chart,
+            planboard::model::Lang::En,
+            &std::collections::BTreeSet::new(),
+            &view,
+        );
+        spec.time().unwrap().summary.join(" ")
+    };
+    let day = summary(Some((at("2014-01-01"), at("2014-01-02"))));
+    assert!(
+        day.contains("mean 11.5") && day.contains("of 24 values"),
+        "{day}"
+    );
+    let all = summary(None);
+    assert!(
+        all.contains("mean 23.5") && all.contains("of 48 values"),
+        "{all}"
+    );
+}

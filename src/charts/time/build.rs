@@ -23,7 +23,7 @@ pub(in crate::charts) fn build_time(
     let (series, extent) = time_series(spec, input);
     let view = fit_window(view.window.unwrap_or(extent), extent);
     spec.x_range = (view.0 as f64, view.1 as f64);
-    let summary = value_axis(spec, input, &series, view, zero);
+    let summary = value_axis(spec, input, &series, (view, extent), zero);
     let counts = limit_counts(spec, input, &series, view, extent);
     cite_records(spec, input);
     TimeChart {
@@ -89,7 +89,7 @@ fn value_axis(
     spec: &mut ChartSpec,
     input: &Input<'_>,
     series: &[Series<TimeLine>],
-    view: (Instant, Instant),
+    (view, extent): ((Instant, Instant), (Instant, Instant)),
     zero: bool,
 ) -> Vec<String> {
     let mut lo = f64::INFINITY;
@@ -97,7 +97,14 @@ fn value_axis(
     let mut summary = Vec::new();
     for s in series.iter().filter(|s| s.visible) {
         if let Some(samples) = &s.figures.samples {
-            let range = samples.range(view.0, view.1.saturating_add(1));
+            // [from, to): the value at `to` is outside the window, but at the record's end its
+            // last value is in.
+            let end = if view.1 >= extent.1 {
+                view.1.saturating_add(1)
+            } else {
+                view.1
+            };
+            let range = samples.range(view.0, end);
             let e = samples.extremes(range);
             if e.count > 0 {
                 lo = lo.min(e.min);
