@@ -254,6 +254,7 @@ fn bench_zoom(report: &planboard::model::Report, chart: &planboard::model::Chart
         let view = TimeView {
             window: Some((start, start + width)),
             means: None,
+            zero: false,
         };
         let t = Instant::now();
         let spec = planboard::charts::build_in(report, chart, Lang::Zh, &BTreeSet::new(), &view);

@@ -55,8 +55,15 @@ pub fn basis_label(basis: Basis, lang: Lang) -> &'static str {
     tr(lang, names.zh, names.en)
 }
 
-/// How a figure's source is named to a reader: "《title》（issuer，published）".
+/// How a figure's source is named to a reader: "《title》（issuer，published）"; a record's
+/// source that states no publication date is named by its title and issuer.
 pub fn source_citation(source: &crate::model::Source, lang: Lang) -> String {
+    if source.published.is_empty() {
+        return match lang {
+            Lang::Zh => format!("《{}》（{}）", source.title.zh, source.issuer.zh),
+            Lang::En => format!("{} ({})", source.title.en, source.issuer.en),
+        };
+    }
     match lang {
         Lang::Zh => format!(
             "《{}》（{}，{}）",

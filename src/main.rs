@@ -125,6 +125,10 @@ enum Command {
     Table {
         /// RON data files or folders, merged; the embedded default when omitted.
         files: Vec<PathBuf>,
+        /// A row a monitoring record instead: indicator_id, column, category, unit, values, gaps,
+        /// first, last, mean, min, max.
+        #[arg(long)]
+        records: bool,
     },
     /// Draft a data file from a report's text (plain text in UTF-8 or GB18030, or a saved HTML
     /// page): every figure with its unit, qualifier, kind, year, basis and sentence, proposed for
@@ -157,7 +161,7 @@ enum Command {
         #[arg(long)]
         force: bool,
         #[command(flatten)]
-        table: TableArgs,
+        table: draft_table::TableArgs,
     },
     /// Save charts as PNG or SVG images without a window, display or GPU; prints each path written.
     Export {
@@ -192,51 +196,10 @@ enum Command {
         /// Time charts: draw the means per day, month or year over the raw values.
         #[arg(long, value_enum)]
         means: Option<MeansArg>,
+        /// Time charts: start the value axis at zero (it fits the data otherwise).
+        #[arg(long)]
+        zero: bool,
     },
-}
-
-/// What `draft` of a table may be told when the values cannot decide it.
-#[derive(Debug, clap::Args)]
-struct TableArgs {
-    /// Table: the time's column, or columns joined with commas (Date,Time or year,month,day,hour).
-    #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
-    time: Vec<String>,
-    /// Table: the time's strptime format (%Y%m%d, %d/%m/%Y %H:%M, %Y年%m月%d日).
-    #[arg(long = "format", value_name = "FMT")]
-    time_format: Option<String>,
-    /// Table: dates such as 01/02/2012 are day first (1 February).
-    #[arg(long, conflicts_with = "month_first")]
-    day_first: bool,
-    /// Table: dates such as 01/02/2012 are month first (January 2).
-    #[arg(long)]
-    month_first: bool,
-    /// Table: the zone of times written without an offset (an IANA name or +hh:mm); China's if none.
-    #[arg(long, value_name = "TZ")]
-    time_zone: Option<String>,
-    /// Table: a long table's category column (a station, a source): one record each of its values.
-    #[arg(long, value_name = "COL")]
-    by: Option<String>,
-}
-
-impl TableArgs {
-    fn request(&self) -> planboard::record_draft::TableRequest {
-        planboard::record_draft::TableRequest {
-            time: planboard::record_draft::TimeAsked {
-                columns: (!self.time.is_empty()).then(|| self.time.clone()),
-                format: self.time_format.clone(),
-                day_first: if self.day_first {
-                    Some(true)
-                } else if self.month_first {
-                    Some(false)
-                } else {
-                    None
-                },
-            },
-            time_zone: self.time_zone.clone(),
-            by: self.by.clone(),
-            separator: None,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -250,7 +213,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files, sources }) => check(&files, &sources),
-        Some(Command::Table { files }) => table(&files),
+        Some(Command::Table { files, records }) => table(&files, records),
         Some(Command::Draft {
             reports,
             out,
@@ -284,6 +247,7 @@ fn main() -> ExitCode {
             from,
             to,
             means,
+            zero,
         }) => export(&ExportArgs {
             data,
             out,
@@ -302,6 +266,7 @@ fn main() -> ExitCode {
                 MeansArg::Month => planboard::model::series::Averaging::Month,
                 MeansArg::Year => planboard::model::series::Averaging::Year,
             }),
+            zero,
         }),
         None => {
             let launch = planboard::ui::Launch {
@@ -377,17 +342,22 @@ fn print_counts(name: &str, report: &model::Report) {
         .filter(|p| p.revised_by.is_some())
         .count();
     let (records, rows) = report.record_count();
+    let count = planboard::format::count;
     println!(
-        "{name}: valid: {} indicators, {} data points, {}{} charts, {} pages{}",
-        report.indicators.len(),
-        report.point_count(),
+        "{name}: valid: {}, {}, {}{}, {}{}",
+        count(report.indicators.len(), "indicator", "indicators"),
+        count(report.point_count(), "data point", "data points"),
         if records > 0 {
-            format!("{records} records of {rows} rows from CSV, ")
+            format!(
+                "{} of {} from tables, ",
+                count(records, "record", "records"),
+                count(rows, "row", "rows")
+            )
         } else {
             String::new()
         },
-        report.charts.len(),
-        report.pages.len(),
+        count(report.charts.len(), "chart", "charts"),
+        count(report.pages.len(), "page", "pages"),
         if revised > 0 {
             format!(", {revised} revised by a later source")
         } else {
@@ -474,9 +444,16 @@ fn print_source(check: &planboard::model::provenance::SourceCheck, file: &str) {
     }
 }
 
-fn table(files: &[PathBuf]) -> ExitCode {
+fn table(files: &[PathBuf], records: bool) -> ExitCode {
     let (_, result) = load(files);
     match result {
+        Ok(dataset) if records => {
+            print!(
+                "{}",
+                planboard::table::records::records_tsv(&dataset.report)
+            );
+            ExitCode::SUCCESS
+        }
         Ok(dataset) => {
             let rows = planboard::table::rows(&dataset.report);
             print!("{}", planboard::table::to_tsv(&rows));
@@ -504,6 +481,8 @@ struct ExportArgs {
     /// `--from`, `--to` as given.
     window: (Option<String>, Option<String>),
     means: Option<planboard::model::series::Averaging>,
+    /// `--zero`: time charts' value axes start at zero.
+    zero: bool,
 }
 
 fn export(args: &ExportArgs) -> ExitCode {

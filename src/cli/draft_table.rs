@@ -9,6 +9,51 @@ use std::process::ExitCode;
 use planboard::files;
 use planboard::record_draft::{self, RecordDraftError, TableRequest};
 
+/// What `draft` of a table may be told when the values cannot decide it.
+#[derive(Debug, clap::Args)]
+pub struct TableArgs {
+    /// Table: the time's column, or columns joined with commas (Date,Time or year,month,day,hour).
+    #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
+    time: Vec<String>,
+    /// Table: the time's strptime format (%Y%m%d, %d/%m/%Y %H:%M, %Y年%m月%d日).
+    #[arg(long = "format", value_name = "FMT")]
+    time_format: Option<String>,
+    /// Table: dates such as 01/02/2012 are day first (1 February).
+    #[arg(long, conflicts_with = "month_first")]
+    day_first: bool,
+    /// Table: dates such as 01/02/2012 are month first (January 2).
+    #[arg(long)]
+    month_first: bool,
+    /// Table: the zone of times written without an offset (an IANA name or +hh:mm); China's if none.
+    #[arg(long, value_name = "TZ")]
+    time_zone: Option<String>,
+    /// Table: a long table's category column (a station, a source): one record each of its values.
+    #[arg(long, value_name = "COL")]
+    by: Option<String>,
+}
+
+impl TableArgs {
+    /// The request the flags make.
+    pub fn request(&self) -> planboard::record_draft::TableRequest {
+        planboard::record_draft::TableRequest {
+            time: planboard::record_draft::TimeAsked {
+                columns: (!self.time.is_empty()).then(|| self.time.clone()),
+                format: self.time_format.clone(),
+                day_first: if self.day_first {
+                    Some(true)
+                } else if self.month_first {
+                    Some(false)
+                } else {
+                    None
+                },
+            },
+            time_zone: self.time_zone.clone(),
+            by: self.by.clone(),
+            separator: None,
+        }
+    }
+}
+
 /// Whether a file is a table rather than a report's text: by its name, or for a .txt by its lines.
 pub fn is_table(path: &Path) -> bool {
     let ext = path

@@ -88,5 +88,6 @@ pub fn time_view(args: &ExportArgs) -> Result<planboard::charts::time::TimeView,
     Ok(planboard::charts::time::TimeView {
         window,
         means: args.means,
+        zero: args.zero,
     })
 }

@@ -358,12 +358,14 @@ fn interaction(
                 chart.extent,
             )),
             means,
+            zero: chart.zero,
         })
     };
     if response.double_clicked() {
         return Some(TimeView {
             window: None,
             means,
+            zero: chart.zero,
         });
     }
     if response.dragged() {

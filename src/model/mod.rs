@@ -564,9 +564,18 @@ impl Report {
         self.indicators.iter().map(|i| i.points.len()).sum()
     }
 
-    /// Monitoring records read from CSV files, and their rows over all of them.
+    /// Monitoring records read from tables, and their rows: the columns of one table share their
+    /// times, and are counted once (five columns of a million times are a million rows).
     pub fn record_count(&self) -> (usize, usize) {
+        let mut seen = std::collections::HashSet::new();
         let records = self.indicators.iter().filter_map(|i| i.samples.as_ref());
-        records.fold((0, 0), |(n, rows), s| (n + 1, rows + s.len()))
+        records.fold((0, 0), |(n, rows), s| {
+            let more = if seen.insert(s.times_id()) {
+                s.len()
+            } else {
+                0
+            };
+            (n + 1, rows + more)
+        })
     }
 }

@@ -50,13 +50,7 @@ const CLOCKS: [&str; 4] = [" %H:%M:%S", " %H:%M", "T%H:%M:%S", " %H时"];
 
 /// The time of a table.
 pub fn guess(s: &Sniffed, file: &str, asked: &TimeAsked) -> Result<TimeGuess, RecordDraftError> {
-    let column_values = |i: usize| -> Vec<(usize, &str)> {
-        s.rows
-            .iter()
-            .filter_map(|(n, r)| r.get(i).map(|c| (*n, c.as_str())))
-            .filter(|(_, c)| !c.is_empty())
-            .collect()
-    };
+    let column_values = |i: usize| column_values(s, i);
     if let Some(found) = asked_time(s, file, asked)? {
         return Ok(found);
     }
@@ -154,13 +148,7 @@ fn asked_time(
     file: &str,
     asked: &TimeAsked,
 ) -> Result<Option<TimeGuess>, RecordDraftError> {
-    let column_values = |i: usize| -> Vec<(usize, &str)> {
-        s.rows
-            .iter()
-            .filter_map(|(n, r)| r.get(i).map(|c| (*n, c.as_str())))
-            .filter(|(_, c)| !c.is_empty())
-            .collect()
-    };
+    let column_values = |i: usize| column_values(s, i);
     if let Some(columns) = &asked.columns {
         let mut idx = Vec::new();
         for c in columns {
@@ -189,6 +177,15 @@ fn asked_time(
         }
     }
     Ok(None)
+}
+
+/// The cells of column `i` that are not empty, with their line numbers.
+fn column_values(s: &Sniffed, i: usize) -> Vec<(usize, &str)> {
+    s.rows
+        .iter()
+        .filter_map(|(n, r)| r.get(i).map(|c| (*n, c.as_str())))
+        .filter(|(_, c)| !c.is_empty())
+        .collect()
 }
 
 /// Whether every value reads in `format`.

@@ -1,5 +1,6 @@
 //! Every data point as a flat row: the `table` command's TSV and the window's table page share it.
 
+pub mod records;
 pub mod shown;
 
 use crate::format;

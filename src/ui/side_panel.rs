@@ -222,15 +222,23 @@ fn data_file_ui(ui: &mut Ui, lang: Lang, data: &DataSource, actions: &mut Vec<Ac
             ),
         );
     } else {
-        let mut counts = format!(
-            "{} {} · {} {} · {} {}",
+        let (indicators, figures, charts) = (
             report.indicators.len(),
-            tr(lang, "项指标", "indicators"),
             report.point_count(),
-            tr(lang, "个数据", "figures"),
             report.charts.len(),
-            tr(lang, "张图", "charts")
         );
+        let count = crate::format::count;
+        let mut counts = match lang {
+            crate::model::Lang::Zh => {
+                format!("{indicators} 项指标 · {figures} 个数据 · {charts} 张图")
+            }
+            crate::model::Lang::En => format!(
+                "{} · {} · {}",
+                count(indicators, "indicator", "indicators"),
+                count(figures, "figure", "figures"),
+                count(charts, "chart", "charts")
+            ),
+        };
         let (records, rows) = report.record_count();
         if records > 0 {
             counts.push_str(&match lang {

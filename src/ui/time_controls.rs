@@ -22,7 +22,11 @@ pub fn time_controls_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart) -> Opt
         let window = Some(chart.view).filter(|v| *v != chart.extent);
         let mut choice = |ui: &mut Ui, means: Option<Averaging>, text: &str| {
             if ui.selectable_label(chart.means == means, text).clicked() && chart.means != means {
-                asked = Some(TimeView { window, means });
+                asked = Some(TimeView {
+                    window,
+                    means,
+                    zero: chart.zero,
+                });
             }
         };
         choice(ui, None, tr(lang, "原始值", "raw values"));
@@ -45,6 +49,23 @@ pub fn time_controls_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart) -> Opt
             asked = Some(TimeView {
                 window: None,
                 means: chart.means,
+                zero: chart.zero,
+            });
+        }
+        let mut zero = chart.zero;
+        if ui
+            .checkbox(&mut zero, tr(lang, "从零开始", "Start at zero"))
+            .on_hover_text(tr(
+                lang,
+                "数值轴从零开始；不勾选时数值轴贴合数据（数据接近零时仍含零）",
+                "The value axis starts at zero; unticked it fits the data (keeping zero when the data comes near it)",
+            ))
+            .changed()
+        {
+            asked = Some(TimeView {
+                window: Some(chart.view).filter(|v| *v != chart.extent),
+                means: chart.means,
+                zero,
             });
         }
         ui.label(RichText::new(chart.range_text()).weak());
@@ -148,6 +169,7 @@ impl Strip {
             Some(TimeView {
                 window: Some(clamp_window((a.min(b), a.max(b)), chart.extent)),
                 means,
+                zero: chart.zero,
             })
         };
         if response.drag_started()

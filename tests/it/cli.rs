@@ -21,7 +21,7 @@ fn check_a_valid_file() {
     assert_eq!(code, 0);
     let first = out.lines().next().unwrap_or_default();
     assert!(
-        first.ends_with("valid: 3 indicators, 4 data points, 2 charts, 1 pages"),
+        first.ends_with("valid: 3 indicators, 4 data points, 2 charts, 1 page"),
         "{out}"
     );
     // The source's text is not beside the file: not verified, and not an error.

@@ -379,7 +379,7 @@ fn the_cli_checks_several_files_and_folders() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.contains("valid: 1 indicators, 4 data points"),
+        stdout.contains("valid: 1 indicator, 4 data points"),
         "{stdout}"
     );
     assert!(stdout.contains("1 revised by a later source"), "{stdout}");

@@ -29,6 +29,15 @@ fn load(dir: &Path, csv_name: &str, csv: &str, indicators: &str) -> Result<Repor
     planboard::model::load_file(&ron)
 }
 
+/// The problems of a record of `x.csv` holding `csv`, declared with the `extra` fields.
+fn problems(dir: &Path, csv: &str, extra: &str) -> String {
+    let ind = format!(
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s", {extra})),"#
+    );
+    load(dir, "x.csv", csv, &ind).unwrap_err().to_string()
+}
+
 fn at(s: &str) -> i64 {
     parse_instant(s).unwrap().0
 }
@@ -122,16 +131,11 @@ fn a_compact_date_reads_with_its_format() {
 #[test]
 fn a_wrong_zone_format_or_category_is_named_at_its_field() {
     let dir = tempfile::tempdir().unwrap();
-    let err = load(
+    let err = problems(
         dir.path(),
-        "x.csv",
         "t,v\n2014-01-01,1\n",
-        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
-            series: (file: "x.csv", time: "t", value: "v", source: "s", time_zone: "Mars/Base",
-                     format: "%H:%M", by: "station")),"#,
-    )
-    .unwrap_err()
-    .to_string();
+        r#"time_zone: "Mars/Base", format: "%H:%M", by: "station""#,
+    );
     assert!(err.contains("`Mars/Base` is not a time zone"), "{err}");
     assert!(
         err.contains("`%H:%M` is not a time format that gives a date"),
@@ -141,16 +145,11 @@ fn a_wrong_zone_format_or_category_is_named_at_its_field() {
         err.contains("names a category column (`by`) but no `category`"),
         "{err}"
     );
-    let err = load(
+    let err = problems(
         dir.path(),
-        "x.csv",
         "t,station,v\n2014-01-01,A,1\n2014-01-02,B,1\n",
-        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
-            series: (file: "x.csv", time: "t", value: "v", source: "s", by: "station",
-                     category: "C")),"#,
-    )
-    .unwrap_err()
-    .to_string();
+        r#"by: "station", category: "C""#,
+    );
     assert!(
         err.contains("x.csv:2:1: no row has `C` in column `station`; the column holds: A, B"),
         "{err}"
@@ -160,15 +159,11 @@ fn a_wrong_zone_format_or_category_is_named_at_its_field() {
 #[test]
 fn a_repeated_time_in_an_undeclared_long_table_names_by() {
     let dir = tempfile::tempdir().unwrap();
-    let err = load(
+    let err = problems(
         dir.path(),
-        "x.csv",
         "t,station,v\n2014-01-01,A,1\n2014-01-01,B,1\n",
-        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
-            series: (file: "x.csv", time: "t", value: "v", source: "s")),"#,
-    )
-    .unwrap_err()
-    .to_string();
+        "",
+    );
     assert!(
         err.contains("x.csv:3:1: the time 2014-01-01 00:00:00 is also on line 2"),
         "{err}"
@@ -256,5 +251,132 @@ fn real_tables_draft_and_read_with_counts_and_means_computed_apart() {
         iowa.indicators.len(),
         3,
         "one record a source of the long table"
+    );
+}
+
+/// `table --records`: a row a record, its counts and mean against Python's.
+#[test]
+fn table_records_describes_each_record_and_category() {
+    let (dir, _) = draft_real("iowa-electricity.csv", &[]);
+    let ron = dir.path().join("draft.ron");
+    let (code, stdout, stderr) =
+        crate::support::run(&["table", ron.to_str().unwrap(), "--records"]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "indicator_id\tcolumn\tcategory\tunit\tvalues\tgaps\tfirst\tlast\tmean\tmin\tmax"
+    );
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert!(
+        lines.contains(
+            &"net_generation_nuclear_energy\tnet_generation\tNuclear Energy\tvalue\t17\t0\t2001-01-01\t2017-01-01\t4711.941176\t3853\t5321"
+        ),
+        "{stdout}"
+    );
+}
+
+/// Bad tables: a clear message at file:line:column, exit 1, and no data file written.
+#[test]
+fn a_bad_table_is_refused_with_its_place_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ron");
+    let cases = [
+        (
+            "none.csv",
+            "a,b\nx,1\ny,2\n",
+            "none.csv:1:1: no column holds times",
+        ),
+        (
+            "order.csv",
+            "t,v\n2012-01-02,1\n2012-01-01,2\n",
+            "order.csv:3:1: the time 2012-01-01 00:00:00 is earlier than line 2's",
+        ),
+        (
+            "mixed.csv",
+            "t,v\n2012-01-01,1\n2012/01/02,2\n2012-01-03,3\n",
+            "mixed.csv:3:1: `2012/01/02` in column `t` is written differently",
+        ),
+        (
+            "ambiguous.csv",
+            "t,v\n01/02/2012,1\n02/03/2012,2\n",
+            "--day-first or --month-first",
+        ),
+    ];
+    for (name, csv, expected) in cases {
+        let table = dir.path().join(name);
+        std::fs::write(&table, csv).unwrap();
+        let (code, _, stderr) = crate::support::run(&[
+            "draft",
+            table.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(!out.exists(), "{name}: nothing is written");
+    }
+    // The flag the message names decides.
+    let table = dir.path().join("ambiguous.csv");
+    let (code, _, stderr) = crate::support::run(&[
+        "draft",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--day-first",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let ron = std::fs::read_to_string(&out).unwrap();
+    assert!(ron.contains("format: \"%d/%m/%Y\""), "{ron}");
+}
+
+/// A window [from, to) leaves out the value at `to`: a day of hourly values is 24 of them, and the
+/// mean is theirs; the whole record keeps its last value.
+#[test]
+fn a_window_is_half_open_in_its_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = "t,v\n".to_owned();
+    for h in 0..48 {
+        csv.push_str(&format!("2014-01-0{} {:02}:00,{h}\n", 1 + h / 24, h % 24));
+    }
+    std::fs::write(dir.path().join("x.csv"), csv).unwrap();
+    let ron = record_file(
+        r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s")),"#,
+    )
+    .replace(
+        "charts: [],",
+        r#"charts: [(id: "c", title: (zh: "c", en: "c"), kind: TimeSeries, series: ["x"])],"#,
+    )
+    .replace(
+        "pages: [],",
+        r#"pages: [(id: "p", title: (zh: "p", en: "p"), charts: ["c"])],"#,
+    );
+    std::fs::write(dir.path().join("r.ron"), ron).unwrap();
+    let report = planboard::model::load_file(&dir.path().join("r.ron")).unwrap();
+    let chart = report.chart("c").unwrap();
+    let summary = |window| {
+        let view = planboard::charts::time::TimeView {
+            window,
+            ..Default::default()
+        };
+        let spec = planboard::charts::build_in(
+            &report,
+            chart,
+            planboard::model::Lang::En,
+            &std::collections::BTreeSet::new(),
+            &view,
+        );
+        spec.time().unwrap().summary.join(" ")
+    };
+    let day = summary(Some((at("2014-01-01"), at("2014-01-02"))));
+    assert!(
+        day.contains("mean 11.5") && day.contains("of 24 values"),
+        "{day}"
+    );
+    let all = summary(None);
+    assert!(
+        all.contains("mean 23.5") && all.contains("of 48 values"),
+        "{all}"
     );
 }

@@ -5,6 +5,7 @@
 //! Everything here is plain arithmetic on the spec and a plot's size in points, so the drawing step
 //! (`draw`) places what it is told and a test can check a layout without a window.
 
+pub mod fit;
 mod labels;
 
 pub use labels::{BarLabel, PointLabel, TargetLabel, key_names};

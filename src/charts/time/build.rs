@@ -19,11 +19,11 @@ pub(in crate::charts) fn build_time(
     input: &Input<'_>,
     view: &TimeView,
 ) -> TimeChart {
-    let means = view.means;
+    let (means, zero) = (view.means, view.zero);
     let (series, extent) = time_series(spec, input);
     let view = fit_window(view.window.unwrap_or(extent), extent);
     spec.x_range = (view.0 as f64, view.1 as f64);
-    let summary = value_axis(spec, input, &series, view);
+    let summary = value_axis(spec, input, &series, (view, extent), zero);
     let counts = limit_counts(spec, input, &series, view, extent);
     cite_records(spec, input);
     TimeChart {
@@ -31,6 +31,7 @@ pub(in crate::charts) fn build_time(
         extent,
         view,
         means,
+        zero,
         summary,
         counts,
         drawn: DrawnCache::default(),
@@ -88,14 +89,22 @@ fn value_axis(
     spec: &mut ChartSpec,
     input: &Input<'_>,
     series: &[Series<TimeLine>],
-    view: (Instant, Instant),
+    (view, extent): ((Instant, Instant), (Instant, Instant)),
+    zero: bool,
 ) -> Vec<String> {
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
     let mut summary = Vec::new();
     for s in series.iter().filter(|s| s.visible) {
         if let Some(samples) = &s.figures.samples {
-            let range = samples.range(view.0, view.1.saturating_add(1));
+            // [from, to): the value at `to` is outside the window, but at the record's end its
+            // last value is in.
+            let end = if view.1 >= extent.1 {
+                view.1.saturating_add(1)
+            } else {
+                view.1
+            };
+            let range = samples.range(view.0, end);
             let e = samples.extremes(range);
             if e.count > 0 {
                 lo = lo.min(e.min);
@@ -124,15 +133,8 @@ fn value_axis(
             hi = hi.max(line.value);
         }
     }
-    if !(lo.is_finite() && hi.is_finite()) {
-        (lo, hi) = (0.0, 1.0);
-    }
-    // Concentrations and counts start at zero; a record below zero keeps its negative side.
-    lo = lo.min(0.0);
-    if hi <= lo {
-        hi = lo + 1.0;
-    }
-    spec.value_range = (lo, hi + (hi - lo) * 0.06);
+    // The axis fits the data; zero is kept when the data comes near it, or when asked.
+    spec.value_range = crate::charts::layout::fit::fit(lo, hi, zero);
     summary
 }
 

@@ -28,6 +28,8 @@ pub struct TimeView {
     pub window: Option<(Instant, Instant)>,
     /// Draw the means per period over the raw values (drawn faint beneath).
     pub means: Option<Averaging>,
+    /// Keep zero on the value axis, however far the data is from it (从零开始 / Start at zero).
+    pub zero: bool,
 }
 
 /// A time chart, built for one view.
@@ -39,6 +41,8 @@ pub struct TimeChart {
     /// What is visible (within the extent, at least a minute).
     pub view: (Instant, Instant),
     pub means: Option<Averaging>,
+    /// Whether the value axis was asked to start at zero.
+    pub zero: bool,
     /// The visible series' means and counts over the visible range, in words: what the chart's
     /// summary line and an image's footnote say.
     pub summary: Vec<String>,

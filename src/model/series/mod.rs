@@ -25,7 +25,7 @@ pub use csv::{
 };
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
-pub use times::{BadFormat, Part, TimeReader, format_precision};
+pub use times::{BadFormat, NotATime, Part, TimeReader, format_precision};
 
 use super::time::{Instant, Precision};
 use pyramid::Pyramid;
@@ -236,6 +236,11 @@ impl Samples {
 
     pub fn len(&self) -> usize {
         self.values.len()
+    }
+
+    /// Which copy of times the record reads: the same for the columns of one table.
+    pub fn times_id(&self) -> usize {
+        Arc::as_ptr(&self.offsets) as usize
     }
 
     pub fn is_empty(&self) -> bool {

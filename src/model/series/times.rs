@@ -67,6 +67,27 @@ pub struct TimeReader {
     joined: String,
 }
 
+/// A row's time cells that are not a time of this reader: what a time was expected to be.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{expected}")]
+pub struct NotATime {
+    pub expected: String,
+}
+
+impl From<&str> for NotATime {
+    fn from(expected: &str) -> Self {
+        Self {
+            expected: expected.to_owned(),
+        }
+    }
+}
+
+impl From<String> for NotATime {
+    fn from(expected: String) -> Self {
+        Self { expected }
+    }
+}
+
 /// A format that is no strptime format, or one that cannot give a date.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
@@ -116,7 +137,7 @@ impl TimeReader {
     }
 
     /// The instant of a row whose time cells are `cells` (trimmed), and how finely it is written.
-    pub fn read(&mut self, cells: &[&str]) -> Result<(Instant, Precision), String> {
+    pub fn read(&mut self, cells: &[&str]) -> Result<(Instant, Precision), NotATime> {
         match &self.mode {
             Mode::Iso if cells.len() == 1 => self.iso(cells[0]),
             Mode::Iso => {
@@ -136,21 +157,22 @@ impl TimeReader {
                     self.joined = joined;
                     parsed
                 };
-                let tm = parsed.map_err(|_| self.expected())?;
-                let date = date_of(&tm).ok_or_else(|| self.expected())?;
-                let time = tm.to_time().map_err(|_| self.expected())?;
+                let tm = parsed.map_err(|_| NotATime::from(self.expected()))?;
+                let date = date_of(&tm).ok_or_else(|| NotATime::from(self.expected()))?;
+                let time = tm.to_time().map_err(|_| NotATime::from(self.expected()))?;
                 let dt = DateTime::from_parts(date, time);
                 let t = match tm.offset() {
                     Some(o) => o.to_timestamp(dt).ok().map(jiff::Timestamp::as_second),
                     None => self.zone.instant(dt),
                 };
-                t.map(|t| (t, precision)).ok_or_else(|| self.expected())
+                t.map(|t| (t, precision))
+                    .ok_or_else(|| NotATime::from(self.expected()))
             }
             Mode::Parts(parts, precision) => {
                 let precision = *precision;
                 let mut f = [1i64, 1, 1, 0, 0, 0];
                 for (part, text) in parts.iter().zip(cells) {
-                    let n: i64 = text.parse().map_err(|_| self.expected())?;
+                    let n: i64 = text.parse().map_err(|_| NotATime::from(self.expected()))?;
                     f[*part as usize] = n;
                 }
                 let dt = (|| {
@@ -170,10 +192,14 @@ impl TimeReader {
                     Some(DateTime::from_parts(date, time))
                 })()
                 .ok_or_else(|| {
-                    "a real date and time of day (month 1–12, a day of the month, hour 0–23)"
-                        .to_owned()
+                    NotATime::from(
+                        "a real date and time of day (month 1–12, a day of the month, hour 0–23)",
+                    )
                 })?;
-                let t = self.zone.instant(dt).ok_or_else(|| self.expected())?;
+                let t = self
+                    .zone
+                    .instant(dt)
+                    .ok_or_else(|| NotATime::from(self.expected()))?;
                 Ok((t, precision))
             }
         }
@@ -181,7 +207,7 @@ impl TimeReader {
 
     /// An ISO 8601 time; on a zone with a fixed offset, a date's midnight is worked out once for
     /// the rows that share it (ten million hourly rows have ~420,000 dates).
-    fn iso(&mut self, text: &str) -> Result<(Instant, Precision), String> {
+    fn iso(&mut self, text: &str) -> Result<(Instant, Precision), NotATime> {
         let b = text.as_bytes();
         if let Some(offset) = self.zone.fixed_offset() {
             // Fast path: `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` with no offset, on a cached date.
@@ -206,7 +232,7 @@ impl TimeReader {
                     ));
                 }
             }
-            let iso = time::parse_iso(text).map_err(ToOwned::to_owned)?;
+            let iso = time::parse_iso(text).map_err(NotATime::from)?;
             if b.len() >= 10
                 && let Ok(date) = <[u8; 10]>::try_from(&b[..10])
                 && let Ok(day) = time::parse_iso(&text[..10])
@@ -218,13 +244,13 @@ impl TimeReader {
                 iso.precision,
             ));
         }
-        let iso = time::parse_iso(text).map_err(ToOwned::to_owned)?;
+        let iso = time::parse_iso(text).map_err(NotATime::from)?;
         let t = match iso.offset {
             Some(o) => Some(iso.local - i64::from(o)),
             None => self.zone.instant(iso.civil()),
         };
         t.map(|t| (t, iso.precision))
-            .ok_or_else(|| "a time that exists in the record's time zone".to_owned())
+            .ok_or_else(|| NotATime::from("a time that exists in the record's time zone"))
     }
 }
 
