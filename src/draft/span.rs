@@ -135,7 +135,7 @@ pub fn span_of(
     let by_year = by_year(f, lex, years.1);
     let level = !matches!(
         f.basis,
-        Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange
+        Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange | Basis::Change
     );
     let (from, to, why) = if let Some((y, w)) = by_year {
         (years.1, y, w)
@@ -212,7 +212,7 @@ pub fn span_of(
         .any(|w| sentence_has(sentence, w))
         || matches!(
             f.basis,
-            Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange
+            Basis::YearOnYear | Basis::NewInYear | Basis::PointsChange | Basis::Change
         )
     {
         SpanRead::Total

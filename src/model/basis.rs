@@ -18,6 +18,9 @@ pub enum Basis {
     Level,
     /// A change in percentage points (提升2个百分点).
     PointsChange,
+    /// A change on the year in the figure's own unit (比上年减少0.1万吨, 下降0.3个千分点): never a
+    /// level, so a fall is not drawn as a negative amount.
+    Change,
 }
 
 /// A basis's names, every one of them in one place: what a data file writes, what the window and
@@ -67,6 +70,13 @@ impl Basis {
                 "change in percentage points",
                 "百分点变化",
                 "change in points",
+            ),
+            Self::Change => (
+                "change",
+                "比上年增减",
+                "change on the year",
+                "增减",
+                "change",
             ),
         };
         BasisNames {

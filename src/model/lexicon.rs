@@ -164,6 +164,8 @@ pub struct Lexicon {
     pub amount_names: Vec<String>,
     /// Words after a number that name a milestone, not a thing counted (600亿元大关).
     pub milestone_words: Vec<String>,
+    /// Words of a change on the year before a number in a unit that is no percentage.
+    pub change_words: Vec<String>,
 }
 
 /// A target named right beside its number: the word just before it (年初目标（6.5%）) and the

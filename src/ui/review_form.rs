@@ -202,6 +202,7 @@ fn point_fields_ui(ui: &mut Ui, salt: &str, form: &mut DataPoint, lang: Lang) {
                     Basis::Rate,
                     Basis::Level,
                     Basis::PointsChange,
+                    Basis::Change,
                 ] {
                     ui.selectable_value(&mut form.basis, b, b.id());
                 }

@@ -295,3 +295,49 @@ fn a_draft_loads_and_its_quotes_verify() {
     assert_eq!(again.ron, d.ron);
     assert!(!Path::new("r.ron").exists());
 }
+
+/// The name and kind mistakes of whole reports, as classes: a change stated as a change, not a
+/// negative level; per mille points a unit of their own; a contribution rate a rate, not growth;
+/// a milestone and a verb no part of a name; a range one figure with both ends.
+#[test]
+fn changes_rates_milestones_and_ranges_read_as_a_reader_reads_them() {
+    let text = "2026年某市政府工作报告\n——2026年1月20日在某市第十届人民代表大会第五次会议上\n一、2025年工作回顾\n\
+        全市地区生产总值完成602.5亿元，首次突破600亿元大关，同比增长5.2%，消费对经济增长的贡献率达到60.5%，\
+        三次产业结构调整为5.1:35.2:59.7。人口自然增长率下降0.3个千分点。工业固体废物产生量比上年减少0.1万吨。\n\
+        二、2026年主要目标\n地区生产总值增长4.5%—5%，城镇调查失业率5.5%左右。\n";
+    let r = draft_text(text, "t.txt");
+    let find = |quote_end: &str| {
+        r.indicators
+            .iter()
+            .flat_map(|i| i.points.iter().map(move |p| (i, p)))
+            .find(|(_, p)| p.quote.ends_with(quote_end))
+            .unwrap_or_else(|| panic!("{quote_end}: {:#?}", rows(&r)))
+    };
+    let (ind, p) = find("减少0.1万吨");
+    assert_eq!(
+        (p.value, p.basis),
+        (-1000.0, model::Basis::Change),
+        "{}",
+        ind.name.zh
+    );
+    let (ind, p) = find("0.3个千分点");
+    assert_eq!(p.basis, model::Basis::Change);
+    assert_eq!(r.unit(&ind.unit).map(|u| u.zh.as_str()), Some("个千分点"));
+    let (_, p) = find("60.5%");
+    assert_eq!(p.basis, model::Basis::Rate);
+    let (ind, p) = find("同比增长5.2%");
+    assert_eq!((ind.id.as_str(), p.value), ("gdp_year_on_year", 5.2));
+    let (ind, _) = find("突破600亿元");
+    assert_eq!(ind.name.zh, "地区生产总值（2）");
+    let (ind, _) = find("5.1:35.2:59.7");
+    assert_eq!(ind.name.zh, "三次产业结构");
+    let (ind, p) = find("增长4.5%—5%");
+    assert_eq!(ind.id, "gdp_year_on_year");
+    assert_eq!(
+        (p.value, p.high, p.qualifier),
+        (4.5, Some(5.0), model::Qualifier::Range)
+    );
+    assert_eq!((p.year, p.kind), (2026, model::PointKind::Target));
+    // The place and year the opening lines give, not the file's name.
+    assert_eq!(r.sources[0].dated_by, Some(model::DatedBy::Delivered));
+}

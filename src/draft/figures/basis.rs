@@ -61,6 +61,11 @@ pub(super) fn basis_of(
         );
         return Basis::Rate;
     }
+    // 比上年减少0.1万吨: a change, right before the number.
+    if let Some(w) = lex.change_words.iter().find(|w| lead.ends_with(w.as_str())) {
+        why.push(format!("basis change: “{w}”"));
+        return Basis::Change;
+    }
     for text in [&lead, &clause] {
         if let Some(w) = find(&lex.cumulative_words, text) {
             why.push(format!("basis cumulative: “{w}”"));
