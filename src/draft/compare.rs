@@ -163,8 +163,9 @@ fn chart(ind: &Indicator, key: Key, drafts: &[&Report]) -> Chart {
                 period(Lang::Zh)
             ),
             en: format!(
-                "{} {basis_en}: {} {kind_en} by place",
+                "{}{}{basis_en}: {} {kind_en} by place",
                 ind.name.en,
+                if basis_en.is_empty() { "" } else { " " },
                 period(Lang::En)
             ),
         },
