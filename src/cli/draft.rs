@@ -26,6 +26,11 @@ pub fn run(args: &Args) -> ExitCode {
         [one] => draft_file(one, args.out, &opts),
         many => draft_many(many, args.out, &opts),
     });
+    finish(result)
+}
+
+/// What a draft command says at its end: its summary, or why it wrote nothing.
+pub fn finish(result: Result<String, impl std::fmt::Display>) -> ExitCode {
     match result {
         Ok(summary) => {
             eprintln!("{summary}");

@@ -78,16 +78,7 @@ fn head(path: &Path) -> std::io::Result<String> {
 }
 
 pub fn run(table: &Path, out: Option<&Path>, force: bool, req: &TableRequest) -> ExitCode {
-    match draft(table, out, force, req) {
-        Ok(summary) => {
-            eprintln!("{summary}");
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("planboard draft: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    super::draft::finish(draft(table, out, force, req))
 }
 
 fn draft(

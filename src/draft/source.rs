@@ -57,7 +57,8 @@ pub fn source_of(chars: &[char], outline: &Outline, lex: &Lexicon, known: Known)
             known
                 .place
                 .as_ref()
-                .map(|p| format!("{}{}", p.name, lex.issuer_suffixes[0]))
+                .zip(lex.issuer_suffixes.first())
+                .map(|(p, suffix)| format!("{}{suffix}", p.name))
         });
     Source {
         id: source_id(known.place.as_ref(), outline.target_year, kind, &title),

@@ -165,14 +165,23 @@ impl Divisions {
         chars: &'a [char],
     ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
         let mut i = 0;
+        // One string a position (the longest a name may be), looked up by its prefixes.
+        let mut window = String::new();
         std::iter::from_fn(move || {
             while i < chars.len() {
                 let at = i;
-                let longest = (2..=self.longest.min(chars.len() - at))
+                let max = self.longest.min(chars.len() - at);
+                window.clear();
+                window.extend(&chars[at..at + max]);
+                let ends: Vec<usize> = window.char_indices().map(|(b, _)| b).skip(2).collect();
+                let longest = ends
+                    .into_iter()
+                    .chain(std::iter::once(window.len()))
                     .rev()
-                    .find_map(|n| {
-                        let s: String = chars[at..at + n].iter().collect();
-                        self.by_name.get_key_value(&s).map(|(k, _)| k.as_str())
+                    .find_map(|end| {
+                        self.by_name
+                            .get_key_value(&window[..end])
+                            .map(|(k, _)| k.as_str())
                     });
                 if let Some(name) = longest {
                     i = at + name.chars().count();
