@@ -86,11 +86,7 @@ pub fn read_table(
     columns: &[&str],
     categories: &[&str],
 ) -> Result<Vec<CsvColumns>, Vec<Problem>> {
-    let at = |line: usize, column: usize| Location {
-        file: name.to_owned(),
-        line,
-        column,
-    };
+    let at = |line: usize, column: usize| Location::at(name, line, column);
     let io = |err: std::io::Error| {
         vec![Problem::new(
             at(0, 0),

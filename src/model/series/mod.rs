@@ -11,6 +11,7 @@ mod cells;
 mod csv;
 mod load;
 mod pyramid;
+mod sheet;
 mod table;
 mod times;
 
@@ -25,6 +26,9 @@ pub use csv::{
 };
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
+pub use sheet::{
+    SPREADSHEET_EXTENSIONS, SheetError, SheetTable, is_spreadsheet, on_cells, read_sheets,
+};
 pub use times::{BadFormat, NotATime, Part, TimeReader, format_precision};
 
 use super::time::{Instant, Precision};
