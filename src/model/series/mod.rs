@@ -12,6 +12,7 @@ mod csv;
 mod load;
 mod pyramid;
 mod sheet;
+mod sheet_text;
 mod table;
 mod times;
 

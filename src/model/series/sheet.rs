@@ -7,7 +7,12 @@
 
 use std::path::Path;
 
-use calamine::{Data, Range, Reader as _, open_workbook_auto};
+use std::fs::File;
+use std::io::BufReader;
+
+use calamine::{Reader as _, Sheets, open_workbook_auto};
+
+use super::sheet_text::{range_text, streamed_text};
 
 use crate::model::{Location, Msg, Problem};
 
@@ -104,6 +109,8 @@ impl SheetError {
     }
 }
 
+type Book = Sheets<BufReader<File>>;
+
 /// The sheets of the workbook at `path` (`file` names it in messages) as tables: the one named
 /// `wanted`, or every sheet that is not empty. `limit`: stop each sheet's text past this many
 /// bytes (a draft's look at the head).
@@ -115,14 +122,13 @@ pub fn read_sheets(
 ) -> Result<Vec<SheetTable>, SheetError> {
     let mut book = open_workbook_auto(path).map_err(|e| open_error(file, &e))?;
     let names = book.sheet_names();
-    let listed = || names.join(", ");
     let chosen: Vec<String> = match wanted {
         Some(w) => {
             if !names.iter().any(|n| n == w) {
                 return Err(SheetError::NoSuchSheet {
                     file: file.to_owned(),
                     sheet: w.to_owned(),
-                    names: listed(),
+                    names: names.join(", "),
                 });
             }
             vec![w.to_owned()]
@@ -131,66 +137,88 @@ pub fn read_sheets(
     };
     let mut tables = Vec::new();
     for name in chosen {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| open_error(file, &e))?;
-        if range.is_empty() || range.used_cells().next().is_none() {
-            if wanted.is_some() {
+        match sheet_table(&mut book, &name, limit.unwrap_or(usize::MAX)) {
+            Err(e) => return Err(open_error(file, &e)),
+            Ok(Some(table)) => tables.push(table),
+            Ok(None) if wanted.is_some() => {
                 return Err(SheetError::EmptySheet {
                     file: file.to_owned(),
                     at: name,
                 });
             }
-            continue;
+            Ok(None) => {}
         }
-        let (text, cut) = table_text(&range, limit.unwrap_or(usize::MAX));
-        tables.push(SheetTable {
-            first_column: range.start().map_or(0, |(_, c)| c as usize),
-            name,
-            text,
-            cut,
-        });
     }
     if tables.is_empty() {
         return Err(SheetError::NoTable {
             file: file.to_owned(),
-            names: listed(),
+            names: names.join(", "),
         });
     }
     Ok(tables)
 }
 
-/// The first sheet that is not empty, or the one named: what a record with no `sheet` reads.
+/// The one named, or the first sheet that is not empty: what a record with no `sheet` reads.
 pub fn read_sheet(path: &Path, file: &str, wanted: Option<&str>) -> Result<SheetTable, SheetError> {
     if wanted.is_some() {
-        return read_sheets(path, file, wanted, None)?
-            .pop()
-            .ok_or_else(|| SheetError::NoTable {
-                file: file.to_owned(),
-                names: wanted.unwrap_or_default().to_owned(),
-            });
+        let mut tables = read_sheets(path, file, wanted, None)?;
+        return tables.pop().ok_or_else(|| SheetError::NoTable {
+            file: file.to_owned(),
+            names: wanted.unwrap_or_default().to_owned(),
+        });
     }
-    // Sheets are read one at a time until one has cells: a workbook's later sheets are not parsed.
+    // One sheet at a time until one has cells: a workbook's later sheets are not parsed.
     let mut book = open_workbook_auto(path).map_err(|e| open_error(file, &e))?;
     let names = book.sheet_names();
     for name in &names {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| open_error(file, &e))?;
-        if range.used_cells().next().is_some() {
-            let (text, cut) = table_text(&range, usize::MAX);
-            return Ok(SheetTable {
-                first_column: range.start().map_or(0, |(_, c)| c as usize),
-                name: name.clone(),
-                text,
-                cut,
-            });
+        if let Some(table) =
+            sheet_table(&mut book, name, usize::MAX).map_err(|e| open_error(file, &e))?
+        {
+            return Ok(table);
         }
     }
     Err(SheetError::NoTable {
         file: file.to_owned(),
         names: names.join(", "),
     })
+}
+
+/// The sheet `name` as a table's text, `None` when it has no cells: an .xlsx sheet streamed,
+/// another read whole.
+fn sheet_table(
+    book: &mut Book,
+    name: &str,
+    limit: usize,
+) -> Result<Option<SheetTable>, calamine::Error> {
+    if let Sheets::Xlsx(xlsx) = book {
+        let mut cells = xlsx
+            .worksheet_cells_reader(name)
+            .map_err(calamine::Error::Xlsx)?;
+        let dims = cells.dimensions();
+        let columns = (dims.start.1, dims.end.1);
+        if dims.len() > 0
+            && let Some((text, cut)) =
+                streamed_text(&mut cells, columns, limit).map_err(calamine::Error::Xlsx)?
+        {
+            return Ok((!text.trim().is_empty()).then(|| SheetTable {
+                name: name.to_owned(),
+                text,
+                first_column: columns.0 as usize,
+                cut,
+            }));
+        }
+    }
+    let range = book.worksheet_range(name)?;
+    if range.used_cells().next().is_none() {
+        return Ok(None);
+    }
+    let (text, cut) = range_text(&range, limit);
+    Ok(Some(SheetTable {
+        first_column: range.start().map_or(0, |(_, c)| c as usize),
+        name: name.to_owned(),
+        text,
+        cut,
+    }))
 }
 
 fn open_error(file: &str, err: &calamine::Error) -> SheetError {
@@ -210,153 +238,6 @@ fn open_error(file: &str, err: &calamine::Error) -> SheetError {
             err: err.to_string(),
         }
     }
-}
-
-/// How a column's dates are written: decided over the whole column, so one column has one form.
-#[derive(Clone, Copy, Default)]
-struct DateForm {
-    /// Some date has a time of day.
-    clock: bool,
-    /// Every date is a time of day alone (a serial below 1).
-    clock_only: bool,
-    /// Some time has milliseconds.
-    millis: bool,
-}
-
-/// The sheet's cells as tab-separated lines, up to about `limit` bytes (whole rows); whether it
-/// stopped before the last row.
-fn table_text(range: &Range<Data>, limit: usize) -> (String, bool) {
-    let (first_row, _) = range.start().unwrap_or((0, 0));
-    let width = range.width();
-    let mut forms = vec![
-        DateForm {
-            clock_only: true,
-            ..DateForm::default()
-        };
-        width
-    ];
-    let mut dated = vec![false; width];
-    for row in range.rows() {
-        for (k, cell) in row.iter().enumerate() {
-            if let Data::DateTime(dt) = cell
-                && dt.is_datetime()
-            {
-                let v = dt.as_f64();
-                let f = &mut forms[k];
-                dated[k] = true;
-                f.clock |= v.fract() != 0.0;
-                f.clock_only &= v < 1.0;
-                f.millis |= dt.to_ymd_hms_milli().6 != 0;
-            }
-        }
-    }
-    for (f, d) in forms.iter_mut().zip(&dated) {
-        f.clock_only &= *d;
-    }
-    let mut text = String::with_capacity(
-        (range.height() * width * 8 + first_row as usize).min(limit.saturating_add(1024)),
-    );
-    text.extend(std::iter::repeat_n('\n', first_row as usize));
-    let mut cut = false;
-    for row in range.rows() {
-        if text.len() > limit {
-            cut = true;
-            break;
-        }
-        for (k, cell) in row.iter().enumerate() {
-            if k > 0 {
-                text.push('\t');
-            }
-            cell_text(cell, forms[k], &mut text);
-        }
-        text.push('\n');
-    }
-    (text, cut)
-}
-
-/// A cell's text as the table reader reads it.
-fn cell_text(cell: &Data, form: DateForm, out: &mut String) {
-    use std::fmt::Write as _;
-    match cell {
-        Data::Empty => {}
-        Data::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Data::Float(f) => {
-            let _ = write!(out, "{f}");
-        }
-        Data::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
-        Data::String(s) | Data::DateTimeIso(s) => quoted(s, out),
-        Data::DurationIso(s) => match iso_duration_clock(s) {
-            Some(clock) => out.push_str(&clock),
-            None => quoted(s, out),
-        },
-        Data::Error(e) => {
-            let _ = write!(out, "{e}");
-        }
-        Data::DateTime(dt) if dt.is_duration() => {
-            let secs = (dt.as_f64() * 86_400.0).round() as i64;
-            let _ = write!(
-                out,
-                "{:02}:{:02}:{:02}",
-                secs / 3600,
-                secs / 60 % 60,
-                secs % 60
-            );
-        }
-        Data::DateTime(dt) => {
-            let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
-            if !form.clock_only {
-                let _ = write!(out, "{y:04}-{mo:02}-{d:02}");
-            }
-            if form.clock || form.clock_only {
-                if !form.clock_only {
-                    out.push('T');
-                }
-                let _ = write!(out, "{h:02}:{mi:02}:{s:02}");
-                if form.millis {
-                    let _ = write!(out, ".{ms:03}");
-                }
-            }
-        }
-    }
-}
-
-/// A text cell: tabs and line breaks inside it become spaces (a cell is one line of one cell);
-/// quoted as CSV quotes when it holds a quote.
-fn quoted(s: &str, out: &mut String) {
-    let s = s.trim();
-    let flat = |c: char| {
-        if matches!(c, '\t' | '\n' | '\r') {
-            ' '
-        } else {
-            c
-        }
-    };
-    if s.starts_with('"') {
-        out.push('"');
-        for c in s.chars().map(flat) {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
-        }
-        out.push('"');
-    } else {
-        out.extend(s.chars().map(flat));
-    }
-}
-
-/// An ODS time of day, `PT13H05M00S`, as `13:05:00`.
-fn iso_duration_clock(s: &str) -> Option<String> {
-    let rest = s.strip_prefix("PT")?;
-    let (h, rest) = rest.split_once('H')?;
-    let (m, rest) = rest.split_once('M')?;
-    let sec = rest.strip_suffix('S')?;
-    let h: u32 = h.parse().ok()?;
-    let m: u32 = m.parse().ok()?;
-    let sec: f64 = sec.parse().ok()?;
-    Some(format!("{h:02}:{m:02}:{:02}", sec.round() as u32))
 }
 
 /// Problems found in a sheet's text placed back on its cells: a line is a row, and a character
@@ -397,51 +278,6 @@ pub fn on_cells(problems: Vec<Problem>, table: &SheetTable) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{ExcelDateTime, ExcelDateTimeType};
-
-    fn date(v: f64) -> Data {
-        Data::DateTime(ExcelDateTime::new(v, ExcelDateTimeType::DateTime, false))
-    }
-
-    #[test]
-    fn cells_read_as_a_person_sees_them() {
-        let mut range = Range::new((2, 1), (5, 3));
-        range.set_value((2, 1), Data::String("日期".into()));
-        range.set_value((2, 2), Data::String("PM2.5(μg/m³)".into()));
-        range.set_value((2, 3), Data::String("站\t点".into()));
-        range.set_value((3, 1), date(45292.0));
-        range.set_value((3, 2), Data::Float(35.1));
-        range.set_value((3, 3), Data::String("\"龙岗\"".into()));
-        range.set_value((4, 1), date(45292.5));
-        range.set_value((4, 2), Data::Int(12));
-        range.set_value((5, 2), Data::Error(calamine::CellErrorType::NA));
-        let (text, cut) = table_text(&range, usize::MAX);
-        assert!(!cut);
-        assert_eq!(
-            text,
-            "\n\n日期\tPM2.5(μg/m³)\t站 点\n2024-01-01T00:00:00\t35.1\t\"\"\"龙岗\"\"\"\n2024-01-01T12:00:00\t12\t\n\t#N/A\t\n"
-        );
-    }
-
-    #[test]
-    fn a_column_of_times_of_day_reads_as_clock_times() {
-        let mut range = Range::new((0, 0), (2, 1));
-        range.set_value((0, 0), Data::String("Date".into()));
-        range.set_value((0, 1), Data::String("Time".into()));
-        range.set_value((1, 0), date(45292.0));
-        range.set_value((1, 1), date(0.75));
-        range.set_value((2, 0), date(45293.0));
-        range.set_value((2, 1), date(0.0));
-        let (text, _) = table_text(&range, usize::MAX);
-        assert_eq!(
-            text,
-            "Date\tTime\n2024-01-01\t18:00:00\n2024-01-02\t00:00:00\n"
-        );
-        assert_eq!(
-            iso_duration_clock("PT13H05M00S").as_deref(),
-            Some("13:05:00")
-        );
-    }
 
     #[test]
     fn problems_land_on_the_cells_they_are_in() {
