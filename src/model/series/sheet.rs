@@ -195,15 +195,14 @@ fn sheet_table(
             .worksheet_cells_reader(name)
             .map_err(calamine::Error::Xlsx)?;
         let dims = cells.dimensions();
-        let columns = (dims.start.1, dims.end.1);
-        if dims.len() > 0
-            && let Some((text, cut)) =
-                streamed_text(&mut cells, columns, limit).map_err(calamine::Error::Xlsx)?
+        let first_column = if dims.len() > 0 { dims.start.1 } else { 0 };
+        if let Some((text, cut)) =
+            streamed_text(&mut cells, first_column, limit).map_err(calamine::Error::Xlsx)?
         {
             return Ok((!text.trim().is_empty()).then(|| SheetTable {
                 name: name.to_owned(),
                 text,
-                first_column: columns.0 as usize,
+                first_column: first_column as usize,
                 cut,
             }));
         }

@@ -74,40 +74,47 @@ pub fn range_text(range: &Range<Data>, limit: usize) -> (String, bool) {
     (text, false)
 }
 
-/// An .xlsx sheet streamed as text: `columns` the sheet's columns (first, last) its dimension
-/// declares. `None` when the stream does not fit them (a cell out of order or outside them):
-/// the caller then reads the sheet whole.
+/// An .xlsx sheet streamed as text. `first_column`: the sheet's first column as its dimension
+/// declares it (0 when it declares none); each row is padded to the widest row met. `None` when
+/// a cell comes out of order or before the first column: the caller then reads the sheet whole.
 pub fn streamed_text<RS: Read + Seek>(
     cells: &mut XlsxCellReader<'_, RS>,
-    columns: (u32, u32),
+    first_column: u32,
     limit: usize,
 ) -> Result<Option<(String, bool)>, calamine::XlsxError> {
-    let (first, last) = columns;
-    let width = (last - first + 1) as usize;
-    let mut text = String::new();
-    // The line being written (0-based sheet row) and the cells written on it.
+    let dims = cells.dimensions();
+    let mut text = String::with_capacity(
+        usize::try_from(dims.len().saturating_mul(8))
+            .unwrap_or(usize::MAX)
+            .min(limit.saturating_add(1024)),
+    );
+    // The line being written (0-based sheet row), the cells written on it, the widest row so far,
+    // and whether a row was padded to less than the width the table turned out to have.
     let mut row: u32 = 0;
     let mut written = 0usize;
-    let end_row = |text: &mut String, written: usize| {
-        if written > 0 {
-            text.extend(std::iter::repeat_n('\t', width - written));
-        }
-    };
+    let mut width = 0usize;
+    let mut padded_to: Option<usize> = None;
+    let mut cut = false;
     while let Some(cell) = cells.next_cell()? {
         let (r, c) = cell.get_position();
-        if r < row || c < first || c > last {
+        if r < row || c < first_column {
             return Ok(None);
         }
         if r > row {
-            end_row(&mut text, written);
+            if written > 0 {
+                width = width.max(written);
+                text.extend(std::iter::repeat_n('\t', width - written));
+                padded_to = Some(padded_to.map_or(width, |p| p.min(width)));
+            }
             if text.len() > limit {
-                return Ok(Some((text, true)));
+                cut = true;
+                break;
             }
             text.extend(std::iter::repeat_n('\n', (r - row) as usize));
             row = r;
             written = 0;
         }
-        let k = (c - first) as usize;
+        let k = (c - first_column) as usize;
         if k < written {
             return Ok(None);
         }
@@ -120,11 +127,34 @@ pub fn streamed_text<RS: Read + Seek>(
         }
         cell_text(&Value::of_ref(cell.get_value()), &mut text);
     }
-    end_row(&mut text, written);
-    if written > 0 {
+    if written > 0 && !cut {
+        width = width.max(written);
+        text.extend(std::iter::repeat_n('\t', width - written));
+        padded_to = Some(padded_to.map_or(width, |p| p.min(width)));
         text.push('\n');
     }
-    Ok(Some((text, false)))
+    // Rows met before a wider one get the cells they lack, so every row has the table's width.
+    if padded_to.is_some_and(|p| p < width) {
+        text = pad_lines(&text, width);
+    }
+    Ok(Some((text, cut)))
+}
+
+/// Every line that has cells given `width` cells.
+fn pad_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        out.push_str(body);
+        if !body.is_empty() {
+            let tabs = body.bytes().filter(|&b| b == b'\t').count();
+            out.extend(std::iter::repeat_n('\t', (width - 1).saturating_sub(tabs)));
+        }
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A cell's text as the table reader reads it.
@@ -242,6 +272,14 @@ mod tests {
         );
         let (head, cut) = range_text(&range, 10);
         assert!(cut && head.lines().count() < text.lines().count());
+    }
+
+    #[test]
+    fn rows_met_before_a_wider_one_are_padded_to_its_width() {
+        assert_eq!(
+            pad_lines("\ntitle\na\tb\n1\n\n", 3),
+            "\ntitle\t\t\na\tb\t\n1\t\t\n\n"
+        );
     }
 
     #[test]
