@@ -196,8 +196,8 @@ fn sheet_table(
             .map_err(calamine::Error::Xlsx)?;
         let dims = cells.dimensions();
         let first_column = if dims.len() > 0 { dims.start.1 } else { 0 };
-        if let Some((text, cut)) =
-            streamed_text(&mut cells, first_column, limit).map_err(calamine::Error::Xlsx)?
+        if let Some((text, cut)) = streamed_text(&mut cells, first_column, 0, limit, None)
+            .map_err(calamine::Error::Xlsx)?
         {
             return Ok((!text.trim().is_empty()).then(|| SheetTable {
                 name: name.to_owned(),
@@ -218,6 +218,93 @@ fn sheet_table(
         text,
         cut,
     }))
+}
+
+/// The text of the sheet `wanted` (or the first) of the .xlsx at `path`, written on a thread of
+/// its own while the caller reads it: parsing the sheet's XML and reading the table then take two
+/// cores, not one after the other. `None` when the file is not an .xlsx whose sheet declares its
+/// dimension (the caller reads it whole), or it cannot be opened (the whole read says why).
+pub fn stream_sheet(path: &Path, wanted: Option<&str>) -> Option<ChunkReader> {
+    let mut book = open_workbook_auto(path).ok()?;
+    let name = match wanted {
+        Some(w) => w.to_owned(),
+        None => book.sheet_names().first()?.clone(),
+    };
+    let Sheets::Xlsx(xlsx) = &mut book else {
+        return None;
+    };
+    let (first, width) = {
+        let cells = xlsx.worksheet_cells_reader(&name).ok()?;
+        let dims = cells.dimensions();
+        if dims.len() <= 1 {
+            return None;
+        }
+        (dims.start.1, (dims.end.1 - dims.start.1 + 1) as usize)
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<String, String>>(4);
+    let sheet = name.clone();
+    std::thread::spawn(move || {
+        let Sheets::Xlsx(xlsx) = &mut book else {
+            return;
+        };
+        let mut send = |text: &mut String| tx.send(Ok(std::mem::take(text))).is_ok();
+        let last = xlsx.worksheet_cells_reader(&sheet).and_then(|mut cells| {
+            streamed_text(&mut cells, first, width, usize::MAX, Some(&mut send))
+        });
+        let _ = match last {
+            Ok(Some((text, _))) => tx.send(Ok(text)),
+            Ok(None) => tx.send(Err("the sheet's cells are out of order".to_owned())),
+            Err(e) => tx.send(Err(e.to_string())),
+        };
+    });
+    Some(ChunkReader {
+        rx,
+        chunk: Vec::new(),
+        pos: 0,
+    })
+}
+
+/// Text handed over in chunks from another thread, read as a stream.
+#[derive(Debug)]
+pub struct ChunkReader {
+    rx: std::sync::mpsc::Receiver<Result<String, String>>,
+    chunk: Vec<u8>,
+    pos: usize,
+}
+
+impl std::io::Read for ChunkReader {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::BufRead as _;
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(out.len());
+            out[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl std::io::BufRead for ChunkReader {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        while self.pos >= self.chunk.len() {
+            match self.rx.recv() {
+                Ok(Ok(text)) => {
+                    self.chunk = text.into_bytes();
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => return Err(std::io::Error::other(e)),
+                // The sender is done: the end of the text.
+                Err(_) => return Ok(&[]),
+            }
+        }
+        Ok(&self.chunk[self.pos..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+    }
 }
 
 fn open_error(file: &str, err: &calamine::Error) -> SheetError {

@@ -77,10 +77,16 @@ pub fn range_text(range: &Range<Data>, limit: usize) -> (String, bool) {
 /// An .xlsx sheet streamed as text. `first_column`: the sheet's first column as its dimension
 /// declares it (0 when it declares none); each row is padded to the widest row met. `None` when
 /// a cell comes out of order or before the first column: the caller then reads the sheet whole.
+///
+/// `flush`, when given, is handed the text whenever a row ends past [`CHUNK`] bytes (and takes
+/// it); it says `false` when no one reads any more. Then the rows must not widen: `width` is the
+/// table's width from its dimension.
 pub fn streamed_text<RS: Read + Seek>(
     cells: &mut XlsxCellReader<'_, RS>,
     first_column: u32,
+    width: usize,
     limit: usize,
+    mut flush: Option<&mut dyn FnMut(&mut String) -> bool>,
 ) -> Result<Option<(String, bool)>, calamine::XlsxError> {
     let dims = cells.dimensions();
     let mut text = String::with_capacity(
@@ -92,7 +98,7 @@ pub fn streamed_text<RS: Read + Seek>(
     // and whether a row was padded to less than the width the table turned out to have.
     let mut row: u32 = 0;
     let mut written = 0usize;
-    let mut width = 0usize;
+    let mut width = width;
     let mut padded_to: Option<usize> = None;
     let mut cut = false;
     while let Some(cell) = cells.next_cell()? {
@@ -109,6 +115,12 @@ pub fn streamed_text<RS: Read + Seek>(
             if text.len() > limit {
                 cut = true;
                 break;
+            }
+            if let Some(flush) = flush.as_mut()
+                && text.len() >= CHUNK
+                && !flush(&mut text)
+            {
+                return Ok(None);
             }
             text.extend(std::iter::repeat_n('\n', (r - row) as usize));
             row = r;
@@ -157,6 +169,9 @@ fn pad_lines(text: &str, width: usize) -> String {
     out
 }
 
+/// How much text a streamed sheet hands on at a time.
+pub const CHUNK: usize = 1 << 20;
+
 /// A cell's text as the table reader reads it.
 fn cell_text(cell: &Value<'_>, out: &mut String) {
     match cell {
@@ -164,9 +179,9 @@ fn cell_text(cell: &Value<'_>, out: &mut String) {
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
-        Value::Float(f) => {
-            let _ = write!(out, "{f}");
-        }
+        // The shortest decimal that reads back to the same number (ryu: a third of the time of
+        // `{f}`, which a million-row sheet spends on every cell).
+        Value::Float(f) => out.push_str(ryu::Buffer::new().format(*f)),
         Value::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
         Value::Text(s) => quoted(s, out),
         Value::Duration(s) => match iso_duration_clock(s) {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::csv::{CsvColumns, Layout, read_table, read_table_from};
-use super::sheet::{is_spreadsheet, on_cells, read_sheet};
+use super::sheet::{is_spreadsheet, on_cells, read_sheet, stream_sheet};
 use crate::model::Problem;
 
 /// Read `columns` of the table in the file at `path`, laid out as `layout` (`sheet`: a
@@ -22,12 +22,19 @@ pub fn read_any(
     if !is_spreadsheet(path) {
         return read_table(path, name, layout, columns, categories);
     }
-    let table = read_sheet(path, name, sheet).map_err(|e| vec![e.problem()])?;
     // The sheet's text is tab-separated and its numbers written with a decimal point.
     let layout = Layout {
         separator: Some(b'\t'),
         ..layout.clone()
     };
+    // Streamed when it can be; a problem is then found again reading the sheet whole, where its
+    // cell can be named.
+    if let Some(streamed) = stream_sheet(path, sheet)
+        && let Ok(read) = read_table_from(streamed, name, &layout, columns, categories)
+    {
+        return Ok(read);
+    }
+    let table = read_sheet(path, name, sheet).map_err(|e| vec![e.problem()])?;
     read_table_from(
         std::io::Cursor::new(table.text.as_bytes()),
         name,
