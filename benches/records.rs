@@ -139,7 +139,8 @@ fn csv(rows: usize, k: usize) {
     let out = dir.path().join("readings.ron");
     let wall = draft(&table, &out);
     println!(
-        "CSV {rows} rows × {k} value columns ({mb:.0} MB): `planboard draft` (the check of every row included) {:.0} ms   goal < {:.0} ms",
+        "CSV {rows} rows × {k} value column{} ({mb:.0} MB): `planboard draft` (the check of every row included) {:.0} ms   goal < {:.0} ms",
+        if k == 1 { "" } else { "s" },
         ms(wall),
         goal_s * 1000.0
     );
