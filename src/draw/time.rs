@@ -64,7 +64,7 @@ fn time_plot_ui(
     let (t0, t1) = (chart.view.0 as f64, chart.view.1 as f64);
     // A little less than the plot will have, so the spacing rule is never generous.
     let plot_width = (size.x - y_axis_px - 8.0).max(40.0);
-    let ticks = axis::ticks(t0, t1, plot_width, lang, &measure);
+    let ticks = axis::ticks(t0, t1, plot_width, (lang, &chart.zone), &measure);
     let marks: Vec<f64> = ticks.iter().map(|t| t.t as f64).collect();
     let drawn = Drawn {
         spec,

@@ -26,6 +26,11 @@ pub(in crate::charts) fn build_time(
     let summary = value_axis(spec, input, &series, (view, extent), zero);
     let counts = limit_counts(spec, input, &series, view, extent);
     cite_records(spec, input);
+    let zone = series
+        .iter()
+        .find_map(|s| s.figures.samples.as_ref())
+        .map(|s| s.zone().clone())
+        .unwrap_or_default();
     TimeChart {
         series,
         extent,
@@ -35,6 +40,7 @@ pub(in crate::charts) fn build_time(
         summary,
         counts,
         drawn: DrawnCache::default(),
+        zone,
     }
 }
 
