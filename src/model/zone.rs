@@ -306,4 +306,48 @@ mod tests {
         assert_eq!(winter, Some(1_577_880_000));
         assert_eq!(summer, Some(1_593_601_200));
     }
+
+    #[test]
+    fn a_zones_calendar_has_its_own_days_months_and_names() {
+        let utc = Zone::parse("UTC").unwrap_or_default();
+        let t = 1_388_579_400; // 2014-01-01 12:30 UTC
+        assert_eq!(utc.day_start(t), 1_388_534_400);
+        assert_eq!(utc.next_day(1_388_534_400), 1_388_620_800);
+        assert_eq!(
+            utc.format_labelled(t, Precision::Minute),
+            "2014-01-01 12:30 UTC"
+        );
+        assert_eq!(utc.format_labelled(t, Precision::Day), "2014-01-01");
+        let china = Zone::china();
+        assert_eq!(
+            china.format_labelled(t, Precision::Minute),
+            "2014-01-01 20:30"
+        );
+        assert_eq!(china.note(), None);
+        assert_eq!(
+            Zone::parse("+05:30").ok().and_then(|z| z.note()).as_deref(),
+            Some("UTC+05:30")
+        );
+        // India's half hour: its hours start at :30 UTC.
+        let india = Zone::parse("+05:30").unwrap_or_default();
+        assert_eq!(india.hour_start(t), t);
+        assert_eq!(india.hour_start(t - 60), t - 3600);
+
+        let new_york = Zone::parse("America/New_York").unwrap_or_default();
+        // 2020-03-08 00:00 EST is 05:00 UTC; the next day starts 23 hours later.
+        let spring = 1_583_643_600;
+        assert_eq!(new_york.day_start(spring + 10 * 3600), spring);
+        assert_eq!(new_york.next_day(spring) - spring, 23 * 3600);
+        // 2020-11-01 00:00 EDT is 04:00 UTC; that day has 25 hours.
+        let autumn = 1_604_203_200;
+        assert_eq!(new_york.next_day(autumn) - autumn, 25 * 3600);
+        // March starts at 05:00 UTC (EST), April at 04:00 UTC (EDT).
+        let march = new_york.month_start_of(spring);
+        assert_eq!(march, 1_583_038_800);
+        assert_eq!(new_york.add_months(march, 1), 1_585_713_600);
+        assert_eq!(new_york.year_start_of(spring), 1_577_854_800);
+        assert_eq!(new_york.name_at(spring), "EST");
+        assert_eq!(new_york.name_at(spring + 6 * 3600), "EDT");
+        assert_eq!(new_york.note().as_deref(), Some("America/New_York"));
+    }
 }

@@ -35,3 +35,4 @@ mod timeseries;
 mod ui;
 mod window;
 mod years;
+mod zones;
