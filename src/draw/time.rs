@@ -57,7 +57,7 @@ fn time_plot_ui(
     let (y0, y1) = spec.value_range;
     let y_axis_px = [y0, y1, f64::midpoint(y0, y1)]
         .iter()
-        .map(|v| measure(&format::number(*v, lang)))
+        .map(|v| measure(&format::number_in(*v, &spec.unit, lang)))
         .fold(0.0, f32::max)
         + 12.0;
     let x_axis_px = font.size + 10.0;
@@ -76,21 +76,27 @@ fn time_plot_ui(
     };
     let pixels_per_point = ctx.pixels_per_point();
 
-    let response = still_plot(id, size, marks, (x_axis_px, y_axis_px), lang)
-        .show_grid([true, true])
-        .show(ui, |plot_ui| {
-            plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
-            let columns = (plot_ui.transform().frame().width() * pixels_per_point)
-                .round()
-                .max(1.0) as usize;
-            drawn.items(plot_ui, columns);
-            // The exact value under the pointer (marked below, on the tooltip's layer).
-            (mode == Mode::Window)
-                .then(|| plot_ui.pointer_coordinate())
-                .flatten()
-                .filter(|_| plot_ui.response().hovered())
-                .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)))
-        });
+    let response = still_plot(
+        id,
+        size,
+        marks,
+        (x_axis_px, y_axis_px),
+        (lang, spec.unit.clone()),
+    )
+    .show_grid([true, true])
+    .show(ui, |plot_ui| {
+        plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
+        let columns = (plot_ui.transform().frame().width() * pixels_per_point)
+            .round()
+            .max(1.0) as usize;
+        drawn.items(plot_ui, columns);
+        // The exact value under the pointer (marked below, on the tooltip's layer).
+        (mode == Mode::Window)
+            .then(|| plot_ui.pointer_coordinate())
+            .flatten()
+            .filter(|_| plot_ui.response().hovered())
+            .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)))
+    });
 
     drawn.time_labels(ui.painter(), &ticks, &response);
     drawn.reference_labels(ui, &response);
