@@ -279,12 +279,26 @@ pub(in crate::charts) fn place_point_labels(
 /// "Temperature, Station A (°C)" …), and only if that is still too wide each cut to one line with
 /// "…" — unless cutting would make two alike, when they stay uncut: a key that names two series
 /// the same says nothing. The check boxes and the tooltip have the whole names. An entry is its
-/// name and 32 points for its swatch and spacing.
+/// name and 32 points for its swatch and spacing, and is never split across lines.
 pub fn key_names(names: &[&str], width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
     const ENTRY_PX: f32 = 32.0;
+    // Entries laid out a line at a time as the key lays them out: at most three lines.
     let fits = |names: &[&str]| {
-        let total: f32 = names.iter().map(|n| measure(n) + ENTRY_PX).sum();
-        total <= 3.0 * width
+        let mut lines = 1;
+        let mut used = 0.0;
+        for n in names {
+            let entry = measure(n) + ENTRY_PX;
+            // A name wider than the key would run past its edge.
+            if entry > width {
+                return false;
+            }
+            if used > 0.0 && used + entry > width {
+                lines += 1;
+                used = 0.0;
+            }
+            used += entry;
+        }
+        lines <= 3
     };
     if names.is_empty() || fits(names) {
         return names.iter().map(|n| (*n).to_owned()).collect();
