@@ -47,13 +47,19 @@ pub fn distinct_short_names(names: &[&str]) -> Vec<String> {
         if apart && enough {
             return short;
         }
-        // Give back the last shared word of the start, then the first of the end.
-        if let Some(p) = give_back(first, prefix, |left| left - 1) {
-            prefix = p;
-        } else if let Some(s) = give_back(first, suffix, |left| first.len() - left) {
-            suffix = s;
-        } else {
-            return full();
+        // Give back a shared word: the one written onto what differs (区 of "A区", 岗 of
+        // "龙岗站"), else the last of the start ("Station" of "Station A"), else the first of
+        // the end.
+        let at_start = give_back(first, prefix, |left| left - 1);
+        let at_end = give_back(first, suffix, |left| first.len() - left);
+        let glued = |i: Option<usize>| i.and_then(|i| first.get(i)).is_some_and(Token::is_word);
+        let start_glued = glued(prefix.checked_sub(1));
+        let end_glued = suffix > 0 && glued(first.len().checked_sub(suffix));
+        match (at_start, at_end) {
+            (_, Some(s)) if end_glued && !start_glued => suffix = s,
+            (Some(p), _) => prefix = p,
+            (None, Some(s)) => suffix = s,
+            (None, None) => return full(),
         }
     }
 }
@@ -207,6 +213,15 @@ mod tests {
         assert_eq!(
             short(&["龙岗站PM2.5浓度", "龙华站PM2.5浓度"]),
             ["龙岗", "龙华"]
+        );
+        // What differs is written onto a shared 区: that is what is given back, not the
+        // bracket before the comma.
+        assert_eq!(
+            short(&[
+                "水力发电量（含抽水蓄能），A区（千兆瓦时）",
+                "水力发电量（含抽水蓄能），B区（千兆瓦时）"
+            ]),
+            ["A区", "B区"]
         );
         assert_eq!(
             short(&["PM2.5小时浓度", "PM10小时浓度", "NO2小时浓度"]),
