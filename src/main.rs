@@ -132,8 +132,9 @@ enum Command {
     },
     /// Draft a data file from a report's text (plain text in UTF-8 or GB18030, or a saved HTML
     /// page): every figure with its unit, qualifier, kind, year, basis and sentence, proposed for
-    /// review, with charts and pages. From a monitoring table (.csv, .tsv, a .txt table): its
-    /// records, time, units and charts, each guess written in the file. Writes to standard output
+    /// review, with charts and pages. From a monitoring table (.csv, .tsv, a .txt table, or a
+    /// spreadsheet: .xlsx, .xls, .ods, every sheet with a table): its records, time, units and
+    /// charts, each guess written in the file. Writes to standard output
     /// unless --out is given.
     Draft {
         /// The report (a .txt file, or an .html page saved from a browser) or a table (.csv, .tsv,

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planboard::files;
-use planboard::record_draft::{self, RecordDraftError, TableRequest};
+use planboard::model::series;
+use planboard::record_draft::{self, Origin, RecordDraftError, TableRequest, TableText};
 
 /// What `draft` of a table may be told when the values cannot decide it.
 #[derive(Debug, clap::Args)]
@@ -30,6 +31,9 @@ pub struct TableArgs {
     /// Table: a long table's category column (a station, a source): one record each of its values.
     #[arg(long, value_name = "COL")]
     by: Option<String>,
+    /// Spreadsheet: the one sheet to draft (every sheet with a table if none).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 impl TableArgs {
@@ -49,6 +53,7 @@ impl TableArgs {
             },
             time_zone: self.time_zone.clone(),
             by: self.by.clone(),
+            sheet: self.sheet.clone(),
             separator: None,
         }
     }
@@ -60,6 +65,9 @@ pub fn is_table(path: &Path) -> bool {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    if series::is_spreadsheet(path) {
+        return true;
+    }
     match ext.as_str() {
         "csv" | "tsv" => true,
         "txt" | "dat" => head(path).is_ok_and(|t| record_draft::looks_like_table(&t)),
@@ -88,10 +96,6 @@ fn draft(
     req: &TableRequest,
 ) -> Result<String, RecordDraftError> {
     let name = table.display().to_string();
-    let text = head(table).map_err(|e| RecordDraftError::Read {
-        file: name.clone(),
-        err: e.to_string(),
-    })?;
     if let Some(out) = out
         && out.exists()
         && !force
@@ -103,7 +107,36 @@ fn draft(
     }
     // Without --out the data file is printed; its table path is then relative to here.
     let place: PathBuf = out.map_or_else(|| PathBuf::from("draft.ron"), Path::to_owned);
-    let drafted = record_draft::draft_table(&text, &name, table, &place, req)?;
+    // A workbook's sheets, each as a table's text (its head); a text file's head.
+    let (sheets, text);
+    let tables: Vec<TableText<'_>> = if series::is_spreadsheet(table) {
+        sheets = series::read_sheets(
+            table,
+            &name,
+            req.sheet.as_deref(),
+            Some(record_draft::SAMPLE_BYTES),
+        )?;
+        sheets
+            .iter()
+            .map(|s| TableText {
+                origin: Origin {
+                    file: name.clone(),
+                    sheet: Some((s.name.clone(), s.first_column)),
+                },
+                text: &s.text,
+            })
+            .collect()
+    } else {
+        text = head(table).map_err(|e| RecordDraftError::Read {
+            file: name.clone(),
+            err: e.to_string(),
+        })?;
+        vec![TableText {
+            origin: Origin::text(&name),
+            text: &text,
+        }]
+    };
+    let drafted = record_draft::draft_table(&tables, table, &place, req)?;
     let checked = record_draft::check(&drafted.ron, &place)?;
     let r = &checked.report;
     let summary = format!(

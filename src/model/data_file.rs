@@ -34,11 +34,7 @@ impl DataFile {
     pub fn locate(&self, path: impl AsRef<[Seg]>) -> Location {
         let map = self.positions.0.get_or_init(|| SourceMap::new(&self.text));
         let (line, column) = map.position(path.as_ref());
-        Location {
-            file: self.name.clone(),
-            line,
-            column,
-        }
+        Location::at(self.name.clone(), line, column)
     }
 
     /// The CSV files the file's records are read from: what a window watching the file also

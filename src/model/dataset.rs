@@ -59,11 +59,7 @@ pub fn load_dataset(paths: &[PathBuf]) -> Result<Dataset, LoadError> {
                 let lines = other.lines().into_iter().zip(other.lines_in(Lang::Zh));
                 problems.extend(lines.map(|(en, zh)| {
                     Problem::new(
-                        Location {
-                            file: path.display().to_string(),
-                            line: 0,
-                            column: 0,
-                        },
+                        Location::at(path.display().to_string(), 0, 0),
                         Msg::new(en, zh),
                     )
                 }));

@@ -5,20 +5,68 @@ use std::fmt;
 
 use super::Lang;
 
-/// A place in a data file.
+/// A place in a data file: a line and column of a text, or a cell of a spreadsheet's sheet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     pub file: String,
-    /// 1-based.
+    /// 1-based: a text's line, or a sheet's row.
     pub line: usize,
-    /// 1-based, in characters.
+    /// 1-based: a text's column in characters, or a sheet's column (1 is A).
     pub column: usize,
+    /// The sheet of a spreadsheet the place is on: shown as Excel names a cell, `Sheet1!B7`.
+    pub sheet: Option<String>,
+}
+
+impl Location {
+    /// A line and column of a text file.
+    pub fn at(file: impl Into<String>, line: usize, column: usize) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            column,
+            sheet: None,
+        }
+    }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        match &self.sheet {
+            // The whole file: it cannot be opened, or is not what it should be.
+            None if self.line == 0 => write!(f, "{}", self.file),
+            None => write!(f, "{}:{}:{}", self.file, self.line, self.column),
+            Some(sheet) => write!(
+                f,
+                "{}:{}",
+                self.file,
+                cell_name(sheet, self.line, self.column)
+            ),
+        }
     }
+}
+
+/// A cell as a spreadsheet names it: `Sheet1!B7`, or `'My data'!AA10` when the sheet's name is
+/// more than letters, digits and `_` (row and column 1-based).
+pub fn cell_name(sheet: &str, row: usize, column: usize) -> String {
+    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let sheet = if plain {
+        sheet.to_owned()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    };
+    format!("{sheet}!{}{row}", column_letters(column))
+}
+
+/// A spreadsheet's column letters for a 1-based column: 1 is A, 27 is AA.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column.max(1);
+    let mut letters = Vec::new();
+    while n > 0 {
+        let k = (n - 1) % 26;
+        letters.push(char::from(b'A' + k as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// A message in English and in Chinese, saying the same facts. Displays as the English one.
@@ -278,16 +326,25 @@ mod tests {
     #[test]
     fn a_problem_is_displayed_in_english() {
         let problem = Problem::new(
-            super::Location {
-                file: "a.ron".to_owned(),
-                line: 3,
-                column: 7,
-            },
+            super::Location::at("a.ron", 3, 7),
             super::Msg::new("wrong", "有误"),
         );
         assert_eq!(problem.to_string(), "a.ron:3:7: wrong");
         assert_eq!(problem.text(Lang::Zh), "有误");
         assert_eq!(problem.line_in(Lang::Zh), "a.ron:3:7: 有误");
         assert_eq!(problem.line_in(Lang::En), "a.ron:3:7: wrong");
+    }
+
+    #[test]
+    fn a_cell_is_named_as_a_spreadsheet_names_it() {
+        let mut at = super::Location::at("book.xlsx", 7, 2);
+        at.sheet = Some("Sheet1".to_owned());
+        assert_eq!(at.to_string(), "book.xlsx:Sheet1!B7");
+        at.sheet = Some("空气 质量".to_owned());
+        at.column = 27;
+        assert_eq!(at.to_string(), "book.xlsx:'空气 质量'!AA7");
+        assert_eq!(super::column_letters(26), "Z");
+        assert_eq!(super::column_letters(702), "ZZ");
+        assert_eq!(super::column_letters(703), "AAA");
     }
 }

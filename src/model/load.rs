@@ -115,11 +115,7 @@ pub(super) fn parse_file(
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let byte = err.valid_up_to() + 1;
         LoadError::NotUtf8(Problem::new(
-            Location {
-                file: name.to_owned(),
-                line,
-                column,
-            },
+            Location::at(name, line, column),
             Msg::new(
                 format!(
                     "the file is not valid UTF-8 (byte {byte} is not part of a UTF-8 character); expected UTF-8 text: save the file as UTF-8"
@@ -140,11 +136,7 @@ pub(super) fn parse_file(
             message.zh.push_str(&hint.zh);
         }
         LoadError::Syntax(Problem::new(
-            Location {
-                file: name.to_owned(),
-                line: err.span.start.line,
-                column: err.span.start.col,
-            },
+            Location::at(name, err.span.start.line, err.span.start.col),
             message,
         ))
     })?;
@@ -192,14 +184,7 @@ pub(super) fn parse_file(
                 .into_iter()
                 .map(|(path, message)| {
                     let (line, column) = map.position(&path);
-                    Problem::new(
-                        Location {
-                            file: name.to_owned(),
-                            line,
-                            column,
-                        },
-                        message,
-                    )
+                    Problem::new(Location::at(name, line, column), message)
                 })
                 .chain(csv_problems)
                 .collect(),

@@ -30,7 +30,7 @@ pub use basis::{Basis, BasisNames};
 pub use chart::{Chart, ChartKind, Page, ReferenceLine};
 pub use data_file::DataFile;
 pub use dataset::{Dataset, data_files_in, load_dataset, merge, reread};
-pub use error::{LoadError, Location, Msg, Problem};
+pub use error::{LoadError, Location, Msg, Problem, cell_name, column_letters};
 pub use load::{
     DEFAULT_DATA, DEFAULT_DATA_NAME, MAX_FILE_BYTES, default_data_files, load_default, load_file,
     parse, parse_data_file, read_data_file,

@@ -61,13 +61,15 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
             .filter_map(|&s| width(s).map(|w| (s, w)))
             .max_by_key(|&(s, w)| (w, s == b','))?,
     };
-    // The header: the first line with the table's width whose cells are not all numbers.
+    // The header: the first line with the table's width that names most of its columns (a
+    // title above a sheet's table, `2024年空气质量,,,`, has the width but one cell of text).
     let mut header = None;
     for (k, (line_no, l)) in whole.iter().enumerate() {
         let Some(cells) = split_cells(l, sep) else {
             continue;
         };
-        if cells.len() == cols {
+        let named = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        if cells.len() == cols && named >= 2 && named * 2 >= cols {
             header = Some((k, *line_no, cells));
             break;
         }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{RecordDraftError, TableRequest, check, draft_table};
+use super::{Origin, RecordDraftError, TableRequest, TableText, check, draft_table};
 
 /// Draft `csv` written as `name` in a temporary folder; the data file's text and the check's
 /// verdict.
@@ -17,7 +17,11 @@ fn drafted(name: &str, csv: &str, req: &TableRequest) -> Result<String, RecordDr
         err: e.to_string(),
     })?;
     let out = dir.path().join("draft.ron");
-    let d = draft_table(csv, name, &table, &out, req)?;
+    let text = TableText {
+        origin: Origin::text(name),
+        text: csv,
+    };
+    let d = draft_table(&[text], &table, &out, req)?;
     check(&d.ron, &out)?;
     Ok(d.ron)
 }

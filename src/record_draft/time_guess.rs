@@ -8,8 +8,8 @@ use jiff::fmt::strtime;
 use crate::model::series::{Part, format_precision};
 use crate::model::time::{self, Precision};
 
-use super::RecordDraftError;
 use super::sniff::Sniffed;
+use super::{Origin, RecordDraftError};
 
 /// The time as found, and why.
 #[derive(Debug)]
@@ -49,7 +49,7 @@ const DATES: [&str; 12] = [
 const CLOCKS: [&str; 4] = [" %H:%M:%S", " %H:%M", "T%H:%M:%S", " %H时"];
 
 /// The time of a table.
-pub fn guess(s: &Sniffed, file: &str, asked: &TimeAsked) -> Result<TimeGuess, RecordDraftError> {
+pub fn guess(s: &Sniffed, file: &Origin, asked: &TimeAsked) -> Result<TimeGuess, RecordDraftError> {
     let column_values = |i: usize| column_values(s, i);
     if let Some(found) = asked_time(s, file, asked)? {
         return Ok(found);
@@ -108,7 +108,7 @@ pub fn guess(s: &Sniffed, file: &str, asked: &TimeAsked) -> Result<TimeGuess, Re
         {
             continue;
         }
-        let Some(mut found) = one_column(&s.names[i], &values, file, asked)? else {
+        let Some(mut found) = one_column(&s.names[i], i, &values, file, asked)? else {
             continue;
         };
         if found.precision == Precision::Day
@@ -136,8 +136,7 @@ pub fn guess(s: &Sniffed, file: &str, asked: &TimeAsked) -> Result<TimeGuess, Re
         return Ok(found);
     }
     Err(RecordDraftError::NoTime {
-        file: file.to_owned(),
-        line: s.header_line,
+        at: file.at(s.header_line, None),
         names: s.names.join(", "),
     })
 }
@@ -145,7 +144,7 @@ pub fn guess(s: &Sniffed, file: &str, asked: &TimeAsked) -> Result<TimeGuess, Re
 /// The time the command line named, when it named one.
 fn asked_time(
     s: &Sniffed,
-    file: &str,
+    file: &Origin,
     asked: &TimeAsked,
 ) -> Result<Option<TimeGuess>, RecordDraftError> {
     let column_values = |i: usize| column_values(s, i);
@@ -154,8 +153,7 @@ fn asked_time(
         for c in columns {
             let Some(i) = s.names.iter().position(|n| n == c) else {
                 return Err(RecordDraftError::NoColumn {
-                    file: file.to_owned(),
-                    line: s.header_line,
+                    at: file.at(s.header_line, None),
                     column: c.clone(),
                     names: s.names.join(", "),
                 });
@@ -171,7 +169,7 @@ fn asked_time(
             }));
         }
         if let [i] = idx[..] {
-            return one_column(&s.names[i], &column_values(i), file, asked)?
+            return one_column(&s.names[i], i, &column_values(i), file, asked)?
                 .ok_or_else(|| not_a_time(file, s, i, &column_values(i)))
                 .map(Some);
         }
@@ -222,8 +220,9 @@ fn candidates() -> Vec<(String, Option<bool>)> {
 /// The time of one column, `None` when its values are not times.
 fn one_column(
     name: &str,
+    col: usize,
     values: &[(usize, &str)],
-    file: &str,
+    file: &Origin,
     asked: &TimeAsked,
 ) -> Result<Option<TimeGuess>, RecordDraftError> {
     let sample = values.first().map_or("", |(_, v)| *v);
@@ -260,8 +259,7 @@ fn one_column(
                 && let Some((line, text)) = values.iter().find(|(_, v)| !reads(f, v))
             {
                 return Err(RecordDraftError::MixedFormats {
-                    file: file.to_owned(),
-                    line: *line,
+                    at: file.at(*line, Some(col)),
                     column: name.to_owned(),
                     text: (*text).to_owned(),
                     format: f.clone(),
@@ -276,8 +274,7 @@ fn one_column(
             let want = asked
                 .day_first
                 .ok_or_else(|| RecordDraftError::AmbiguousDayMonth {
-                    file: file.to_owned(),
-                    line: values.first().map_or(0, |(l, _)| *l),
+                    at: file.at(values.first().map_or(0, |(l, _)| *l), Some(col)),
                     column: name.to_owned(),
                     text: sample.to_owned(),
                 })?;
@@ -323,13 +320,12 @@ fn order_why(format: &str, order: Option<bool>, values: &[(usize, &str)]) -> Str
         )
 }
 
-fn not_a_time(file: &str, s: &Sniffed, i: usize, values: &[(usize, &str)]) -> RecordDraftError {
+fn not_a_time(file: &Origin, s: &Sniffed, i: usize, values: &[(usize, &str)]) -> RecordDraftError {
     let (line, text) = values
         .first()
         .map_or((s.header_line, ""), |(l, v)| (*l, *v));
     RecordDraftError::NotATime {
-        file: file.to_owned(),
-        line,
+        at: file.at(line, Some(i)),
         column: s.names[i].clone(),
         text: text.to_owned(),
     }

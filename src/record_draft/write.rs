@@ -9,10 +9,10 @@ use super::columns::Columns;
 use super::sniff::Sniffed;
 use super::time_guess::TimeGuess;
 
-/// What the data file is written from.
+/// What one table's records are written from (a workbook has one a sheet).
 pub struct Plan<'a> {
-    /// The table, relative to the data file's folder.
-    pub file: &'a str,
+    /// The sheet of a workbook the table is on.
+    pub sheet: Option<&'a str>,
     pub sniffed: &'a Sniffed,
     pub time: &'a TimeGuess,
     pub columns: &'a Columns,
@@ -24,12 +24,15 @@ fn q(s: &str) -> String {
     ron::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
 }
 
-/// An id from a header: lower-case ASCII letters, digits and `_`; other characters dropped.
+/// An id from a header: lower-case ASCII letters, digits, Chinese characters (`降水量` stays
+/// itself rather than becoming `record_2`) and `_`; other characters dropped.
 fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') {
+            out.push(c);
         } else if !out.ends_with('_') && !out.is_empty() {
             out.push('_');
         }
@@ -54,20 +57,23 @@ fn unique(base: String, taken: &mut Vec<String>, fallback: &str) -> String {
     id
 }
 
-/// The data file's text.
-pub fn ron(p: &Plan<'_>) -> String {
-    let stem = Path::new(p.file)
+/// The data file's text: the records of every table in `plans`, all read from `file` (relative
+/// to the data file's folder); `skipped` says which sheets hold no table, and why.
+pub fn ron(file: &str, plans: &[Plan<'_>], skipped: &[String]) -> String {
+    let stem = Path::new(file)
         .file_stem()
-        .map_or_else(|| p.file.to_owned(), |s| s.to_string_lossy().into_owned());
+        .map_or_else(|| file.to_owned(), |s| s.to_string_lossy().into_owned());
     let mut s = String::new();
     s.push_str(&format!(
-        "// planboard data file drafted by `planboard draft` from the table {}.\n\
+        "// planboard data file drafted by `planboard draft` from the table {file}.\n\
          // A file of monitoring records alone: no issuer, categories or years needed (the years\n\
          // follow the records). Every guess the draft made is in a comment beside what it decided;\n\
-         // edit any of them and run `planboard check` on this file.\n\
-         #![enable(implicit_some)]\nReport(\n",
-        p.file
+         // edit any of them and run `planboard check` on this file.\n"
     ));
+    for why in skipped {
+        s.push_str(&format!("// Not drawn: {why}\n"));
+    }
+    s.push_str("#![enable(implicit_some)]\nReport(\n");
     s.push_str(&format!(
         "    title: (zh: {}, en: {}),\n",
         q(&stem),
@@ -77,18 +83,85 @@ pub fn ron(p: &Plan<'_>) -> String {
         "    sources: [\n        (\n            id: \"table\",\n            title: (zh: {f}, en: {f}),\n            \
          // Who published the table: the draft cannot know it.\n            \
          issuer: (zh: \"（请填写发布者）\", en: \"(publisher to be filled in)\"),\n            kind: Other,\n        ),\n    ],\n",
-        f = q(p.file)
+        f = q(file)
     ));
-    let unit_of = units(p, &mut s);
+    let unit_of = units(plans, &mut s);
     s.push_str("    ],\n    indicators: [\n");
-    let series_fields = series_fields(p);
     let mut ids: Vec<String> = Vec::new();
+    let mut chart_ids: Vec<String> = Vec::new();
+    let mut charts = String::new();
+    let mut pages: Vec<(String, String, Vec<String>)> = Vec::new();
+    for (p, unit_of) in plans.iter().zip(&unit_of) {
+        let by_unit = indicators(file, p, unit_of, &mut ids, &mut s);
+        let mut on_page = Vec::new();
+        for (unit, series) in &by_unit {
+            let base = match p.sheet {
+                Some(sheet) if plans.len() > 1 => format!("chart_{}_{unit}", slug(sheet)),
+                _ => format!("chart_{unit}"),
+            };
+            let id = unique(base, &mut chart_ids, "chart");
+            let names: Vec<&str> = series.iter().map(|(_, n)| n.as_str()).collect();
+            let title = if names.len() > 3 {
+                format!("{} …", names[..3].join(", "))
+            } else {
+                names.join(", ")
+            };
+            let (zh, en) = match p.sheet {
+                Some(sheet) if plans.len() > 1 => {
+                    (format!("{sheet}：{title}"), format!("{sheet}: {title}"))
+                }
+                _ => (title.clone(), title),
+            };
+            let list: Vec<String> = series.iter().map(|(i, _)| q(i)).collect();
+            charts.push_str(&format!(
+                "        // The records in {}, drawn together: one chart a unit.\n        (\n            id: {},\n            title: (zh: {}, en: {}),\n            kind: TimeSeries,\n            series: [{}],\n        ),\n",
+                q(unit),
+                q(&id),
+                q(&zh),
+                q(&en),
+                list.join(", "),
+            ));
+            on_page.push(id);
+        }
+        let (page, title) = match p.sheet {
+            Some(sheet) if plans.len() > 1 => (slug(sheet), sheet.to_owned()),
+            _ => ("records".to_owned(), stem.clone()),
+        };
+        let mut taken: Vec<String> = pages.iter().map(|(id, _, _)| id.clone()).collect();
+        pages.push((unique(page, &mut taken, "sheet"), title, on_page));
+    }
+    s.push_str("    ],\n    charts: [\n");
+    s.push_str(&charts);
+    s.push_str("    ],\n    pages: [\n");
+    for (id, title, charts) in &pages {
+        let list: Vec<String> = charts.iter().map(|c| q(c)).collect();
+        s.push_str(&format!(
+            "        (id: {}, title: (zh: {t}, en: {t}), charts: [{}]),\n",
+            q(id),
+            list.join(", "),
+            t = q(title)
+        ));
+    }
+    s.push_str("    ],\n)\n");
+    s
+}
+
+/// One table's indicators, written to `s`: one a value column (and category); the ids of each
+/// unit's records, with their names, for the charts.
+fn indicators(
+    file: &str,
+    p: &Plan<'_>,
+    unit_of: &[String],
+    ids: &mut Vec<String>,
+    s: &mut String,
+) -> BTreeMap<String, Vec<(String, String)>> {
+    let series_fields = series_fields(p);
     let mut by_unit: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let categories: Vec<Option<&String>> = match &p.columns.by {
         Some((_, values, _)) => values.iter().map(Some).collect(),
         None => vec![None],
     };
-    for (v, unit) in p.columns.values.iter().zip(&unit_of) {
+    for (v, unit) in p.columns.values.iter().zip(unit_of) {
         for category in &categories {
             let name = match category {
                 Some(c) => format!("{} · {c}", v.name),
@@ -98,18 +171,24 @@ pub fn ron(p: &Plan<'_>) -> String {
                 Some(c) => format!("{}_{}", slug(&v.name), slug(c)),
                 None => slug(&v.name),
             };
-            let id = unique(base, &mut ids, "record");
+            let id = unique(base, ids, "record");
             by_unit
                 .entry(unit.clone())
                 .or_default()
                 .push((id.clone(), name.clone()));
             s.push_str(&format!(
-                "        (\n            id: {},\n            name: (zh: {n}, en: {n}),\n            unit: {},\n            series: (\n                file: {},\n                value: {},\n{series_fields}",
+                "        (\n            id: {},\n            name: (zh: {n}, en: {n}),\n            unit: {},\n            series: (\n                file: {},\n",
                 q(&id),
                 q(unit),
-                q(p.file),
-                q(&v.header),
+                q(file),
                 n = q(&name),
+            ));
+            if let Some(sheet) = p.sheet {
+                s.push_str(&format!("                sheet: {},\n", q(sheet)));
+            }
+            s.push_str(&format!(
+                "                value: {},\n{series_fields}",
+                q(&v.header)
             ));
             if let (Some((by, _, _)), Some(c)) = (&p.columns.by, category) {
                 s.push_str(&format!(
@@ -121,64 +200,42 @@ pub fn ron(p: &Plan<'_>) -> String {
             s.push_str("                source: \"table\",\n            ),\n        ),\n");
         }
     }
-    s.push_str("    ],\n    charts: [\n");
-    let mut chart_ids = Vec::new();
-    for (unit, series) in &by_unit {
-        let id = unique(format!("chart_{unit}"), &mut chart_ids, "chart");
-        let names: Vec<&str> = series.iter().map(|(_, n)| n.as_str()).collect();
-        let title = if names.len() > 3 {
-            format!("{} …", names[..3].join(", "))
-        } else {
-            names.join(", ")
-        };
-        let list: Vec<String> = series.iter().map(|(i, _)| q(i)).collect();
-        s.push_str(&format!(
-            "        // The records in {}, drawn together: one chart a unit.\n        (\n            id: {},\n            title: (zh: {t}, en: {t}),\n            kind: TimeSeries,\n            series: [{}],\n        ),\n",
-            q(unit),
-            q(&id),
-            list.join(", "),
-            t = q(&title)
-        ));
-    }
-    let ids: Vec<String> = chart_ids.iter().map(|c| q(c)).collect();
-    s.push_str(&format!(
-        "    ],\n    pages: [\n        (id: \"records\", title: (zh: {t}, en: {t}), charts: [{}]),\n    ],\n)\n",
-        ids.join(", "),
-        t = q(&stem)
-    ));
-    s
+    by_unit
 }
 
 /// The units section: each header's unit once, a unit of its own for a column that names none;
-/// the unit id of each value column.
-fn units(p: &Plan<'_>, s: &mut String) -> Vec<String> {
+/// the unit id of each value column, a list for each plan.
+fn units(plans: &[Plan<'_>], s: &mut String) -> Vec<Vec<String>> {
     let mut units: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut unit_ids: Vec<String> = Vec::new();
-    let mut unit_of: Vec<String> = Vec::new();
-    for v in &p.columns.values {
-        // A column whose header names no unit has one of its own: two such columns may measure
-        // different things, and a chart never mixes units.
-        let text = v
-            .unit
-            .clone()
-            .unwrap_or_else(|| format!("\u{0}{}", v.header));
-        let id = if let Some((id, _)) = units.get(&text) {
-            id.clone()
-        } else {
-            let (id, why) = match &v.unit {
-                None => (
-                    unique(format!("{}_unit", slug(&v.name)), &mut unit_ids, "value"),
-                    format!("No header names the unit of `{}`: write it here.", v.header),
-                ),
-                Some(u) => (
-                    unique(slug(u), &mut unit_ids, "unit"),
-                    format!("From the header `{}`.", v.header),
-                ),
+    let mut unit_of: Vec<Vec<String>> = Vec::new();
+    for p in plans {
+        let mut of_plan = Vec::new();
+        for v in &p.columns.values {
+            // A column whose header names no unit has one of its own: two such columns may
+            // measure different things, and a chart never mixes units.
+            let text = v.unit.clone().unwrap_or_else(|| {
+                format!("\u{0}{}\u{0}{}", p.sheet.unwrap_or_default(), v.header)
+            });
+            let id = if let Some((id, _)) = units.get(&text) {
+                id.clone()
+            } else {
+                let (id, why) = match &v.unit {
+                    None => (
+                        unique(format!("{}_unit", slug(&v.name)), &mut unit_ids, "value"),
+                        format!("No header names the unit of `{}`: write it here.", v.header),
+                    ),
+                    Some(u) => (
+                        unique(slug(u), &mut unit_ids, "unit"),
+                        format!("From the header `{}`.", v.header),
+                    ),
+                };
+                units.insert(text.clone(), (id.clone(), why));
+                id
             };
-            units.insert(text.clone(), (id.clone(), why));
-            id
-        };
-        unit_of.push(id);
+            of_plan.push(id);
+        }
+        unit_of.push(of_plan);
     }
     s.push_str("    units: [\n");
     let mut declared: Vec<&String> = units.keys().collect();
@@ -232,12 +289,18 @@ fn series_fields(p: &Plan<'_>) -> String {
         s.push_str(&format!("{pad}// Column `{h}` is not drawn: {why}.\n"));
     }
     if p.sniffed.header_line > 1 {
+        let why = if p.sheet.is_some() {
+            "The header is on this row of the sheet; the rows above it are empty or notes."
+        } else {
+            "The lines before the header are notes."
+        };
         s.push_str(&format!(
-            "{pad}// The lines before the header are notes.\n{pad}header_line: {},\n",
+            "{pad}// {why}\n{pad}header_line: {},\n",
             p.sniffed.header_line
         ));
     }
-    if p.sniffed.separator_named {
+    // A sheet's cells need no separator.
+    if p.sniffed.separator_named && p.sheet.is_none() {
         let sep = match p.sniffed.separator {
             b'\t' => "\\t".to_owned(),
             b => char::from(b).to_string(),

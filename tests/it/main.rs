@@ -30,6 +30,7 @@ mod provinces;
 mod raster_vs_wgpu;
 mod records;
 mod review;
+mod sheets;
 mod svg;
 mod timeseries;
 mod ui;

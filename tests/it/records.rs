@@ -380,3 +380,49 @@ fn a_window_is_half_open_in_its_mean() {
         "{all}"
     );
 }
+
+#[test]
+fn a_record_longer_than_136_years_keeps_its_times_to_the_minute() {
+    // Yearly values 1850–2024 (175 years): past 32 bits of seconds, kept in minutes.
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("year,anomaly\n");
+    for y in 1850..=2024 {
+        csv.push_str(&format!("{y},{}\n", f64::from(y - 1850) / 100.0));
+    }
+    let report = load(
+        dir.path(),
+        "t.csv",
+        &csv,
+        r#"(id: "t", name: (zh: "气温距平", en: "Anomaly"), unit: "u",
+            series: (file: "t.csv", time: "year", value: "anomaly", source: "s")),"#,
+    )
+    .unwrap();
+    let t = report.indicator("t").unwrap().samples.clone().unwrap();
+    assert_eq!(t.len(), 175);
+    assert_eq!((report.years.first, report.years.last), (1850, 2024));
+    assert_eq!(t.time(0), at("1850-01-01"));
+    assert_eq!(t.time(174), at("2024-01-01"));
+    assert_eq!(t.value(174), 1.74);
+    assert_eq!(t.range(at("2000-01-01"), at("2010-01-01")), 150..160);
+    assert_eq!(
+        t.index_at(at("2000-06-01")),
+        151,
+        "the first value after mid-2000"
+    );
+    let all = t.extremes(0..t.len());
+    assert_eq!((all.count, all.min, all.max), (175, 0.0, 1.74));
+    // Yearly means still count every year.
+    let yearly = t.means(planboard::model::series::Averaging::Year);
+    assert_eq!(yearly.len(), 175);
+
+    // Times written to the second over more than 136 years are refused with the reason.
+    let err = problems(
+        dir.path(),
+        "t,v\n1850-01-01T00:00:01,1\n2000-01-01T00:00:01,2\n",
+        "",
+    );
+    assert!(
+        err.contains("more than 136 years") && err.contains("to the minute"),
+        "{err}"
+    );
+}

@@ -137,7 +137,7 @@ fn bucket(
     let precision = Precision::Day;
     let mut out = Samples::new(&times, means, precision).unwrap_or_else(|| {
         // Periods ascend by construction; an empty record stays empty.
-        Samples::from_offsets(0, std::sync::Arc::default(), Vec::new(), precision)
+        Samples::from_offsets(0, std::sync::Arc::default(), 1, Vec::new(), precision)
             .unwrap_or_else(empty)
     });
     out.counts = Some(counts);
@@ -149,6 +149,7 @@ fn empty() -> Samples {
     Samples {
         start: 0,
         offsets: std::sync::Arc::default(),
+        unit: 1,
         values: Vec::new(),
         precision: Precision::Day,
         step: HOUR,

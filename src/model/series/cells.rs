@@ -25,14 +25,8 @@ impl<'a> Problems<'a> {
 impl Problems<'_> {
     pub(super) fn add(&mut self, line: usize, column: usize, msg: Msg) {
         if self.listed.len() < MAX_LISTED {
-            self.listed.push(Problem::new(
-                Location {
-                    file: self.name.to_owned(),
-                    line,
-                    column,
-                },
-                msg,
-            ));
+            self.listed
+                .push(Problem::new(Location::at(self.name, line, column), msg));
         } else {
             self.more += 1;
         }
@@ -70,14 +64,8 @@ impl Problems<'_> {
     }
 
     pub(super) fn add_unlimited(&mut self, line: usize, msg: Msg) {
-        self.listed.push(Problem::new(
-            Location {
-                file: self.name.to_owned(),
-                line,
-                column: 1,
-            },
-            msg,
-        ));
+        self.listed
+            .push(Problem::new(Location::at(self.name, line, 1), msg));
     }
 }
 

@@ -20,16 +20,30 @@ pub const MAX_SERIES_BYTES: u64 = 1024 * 1024 * 1024;
 const GAP_MARKS: [&str; 6] = ["", "NA", "N/A", "NaN", "null", "-"];
 
 /// The columns read from one file: one time line shared by every value column.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CsvColumns {
     /// The first row's instant.
     pub start: Instant,
-    /// Each row's instant as seconds after `start`.
+    /// Each row's instant after `start`, in ticks of `unit` seconds.
     pub offsets: Vec<u32>,
+    /// Seconds an offset counts: 1, or a minute for a record longer than 136 years.
+    pub unit: i64,
     /// How finely the times are written (the finest of any row).
     pub precision: Precision,
     /// The value columns asked for, in the order asked, NaN for gaps.
     pub values: Vec<Vec<f64>>,
+}
+
+impl Default for CsvColumns {
+    fn default() -> Self {
+        Self {
+            start: Instant::default(),
+            offsets: Vec::new(),
+            unit: 1,
+            precision: Precision::default(),
+            values: Vec::new(),
+        }
+    }
 }
 
 /// The most columns a time is written in: year, month, day, hour, minute, second.
@@ -86,11 +100,7 @@ pub fn read_table(
     columns: &[&str],
     categories: &[&str],
 ) -> Result<Vec<CsvColumns>, Vec<Problem>> {
-    let at = |line: usize, column: usize| Location {
-        file: name.to_owned(),
-        line,
-        column,
-    };
+    let at = |line: usize, column: usize| Location::at(name, line, column);
     let io = |err: std::io::Error| {
         vec![Problem::new(
             at(0, 0),
@@ -389,16 +399,8 @@ pub fn read_table_from(
                 problems.add(line_no, char_column(line, start), Msg::new(en, zh));
             } else {
                 let base = *group.first.get_or_insert(t);
-                match u32::try_from(t - base) {
-                    Ok(off) => group.out.offsets.push(off),
-                    Err(_) => problems.add(
-                        line_no,
-                        char_column(line, start),
-                        Msg::new(
-                            "the series spans more than 136 years from its first row; expected a shorter record a file",
-                            "序列从第一行起跨越超过 136 年；每个文件应记录更短的时段",
-                        ),
-                    ),
+                if let Err(msg) = push_offset(group, t - base) {
+                    problems.add(line_no, char_column(line, start), msg);
                 }
                 group.last = Some((t, line_no));
             }
@@ -482,6 +484,35 @@ pub fn read_table_from(
             g.out
         })
         .collect())
+}
+
+/// A row's time, `seconds` after the first, onto its group's offsets: in seconds while they fit
+/// 32 bits (136 years), then in minutes for times written no finer (8,000 years).
+fn push_offset(group: &mut Group, seconds: i64) -> Result<(), Msg> {
+    use super::{MINUTE_TICKS, ticks};
+    if group.out.unit == 1
+        && u32::try_from(seconds).is_err()
+        && group.precision.is_some_and(|p| p < Precision::Second)
+    {
+        for o in &mut group.out.offsets {
+            *o = ticks(i64::from(*o), MINUTE_TICKS) as u32;
+        }
+        group.out.unit = MINUTE_TICKS;
+    }
+    match u32::try_from(ticks(seconds, group.out.unit)) {
+        Ok(off) => {
+            group.out.offsets.push(off);
+            Ok(())
+        }
+        Err(_) if group.out.unit == 1 => Err(Msg::new(
+            "the series spans more than 136 years from its first row with times written to the second; expected a shorter record a file, or times to the minute",
+            "序列从第一行起跨越超过 136 年且时间精确到秒；每个文件应记录更短的时段，或时间只写到分钟",
+        )),
+        Err(_) => Err(Msg::new(
+            "the series spans more than 8,000 years from its first row; expected a shorter record a file",
+            "序列从第一行起跨越超过 8000 年；每个文件应记录更短的时段",
+        )),
+    }
 }
 
 /// A repeated time in a long table is often a category column not declared: say so.

@@ -134,9 +134,13 @@ fn records<'a>(
         let start = read.start;
         let offsets = Arc::new(read.offsets);
         for (column, values) in columns.iter().zip(read.values) {
-            if let Some(samples) =
-                Samples::from_offsets(start, Arc::clone(&offsets), values, read.precision)
-            {
+            if let Some(samples) = Samples::from_offsets(
+                start,
+                Arc::clone(&offsets),
+                read.unit,
+                values,
+                read.precision,
+            ) {
                 // The daily means the counts read, built now rather than on the first zoom (a few
                 // milliseconds for ten million values).
                 let _ = samples.means(super::Averaging::Day);

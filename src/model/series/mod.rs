@@ -11,6 +11,8 @@ mod cells;
 mod csv;
 mod load;
 mod pyramid;
+mod sheet;
+mod sheet_text;
 mod table;
 mod times;
 
@@ -25,6 +27,9 @@ pub use csv::{
 };
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
+pub use sheet::{
+    SPREADSHEET_EXTENSIONS, SheetError, SheetTable, is_spreadsheet, on_cells, read_sheets,
+};
 pub use times::{BadFormat, NotATime, Part, TimeReader, format_precision};
 
 use super::time::{Instant, Precision};
@@ -167,12 +172,16 @@ pub fn separator_byte(text: &str) -> Option<u8> {
 
 /// A record's values in time order. Gaps (empty cells) are NaN. Instants are kept as seconds
 /// from the first one in 32 bits: 12 bytes a value, 120 MB for ten million (8 more a value for
-/// each further column of the same file, whose times are shared).
+/// each further column of the same file, whose times are shared). A record longer than 32 bits
+/// of seconds (136 years: yearly temperatures since 1850) keeps minutes instead, which reach
+/// 8,000 years; its times are written to the minute or coarser.
 #[derive(Debug)]
 pub struct Samples {
     start: Instant,
     /// Shared by the columns of one file: one copy of the times however many values they time.
     offsets: Arc<Vec<u32>>,
+    /// Seconds an offset counts: 1, or [`MINUTE_TICKS`] for a record longer than 136 years.
+    unit: i64,
     values: Vec<f64>,
     /// How finely the file wrote its times, for showing one.
     pub precision: Precision,
@@ -192,6 +201,7 @@ pub struct Samples {
 impl PartialEq for Samples {
     fn eq(&self, other: &Self) -> bool {
         self.start == other.start
+            && self.unit == other.unit
             && self.offsets == other.offsets
             && self.values.len() == other.values.len()
             && self
@@ -204,31 +214,42 @@ impl PartialEq for Samples {
 
 impl Samples {
     /// A record from instants in ascending order and their values (NaN for a gap). `None` when the
-    /// instants are not ascending or span more than 136 years.
+    /// instants are not ascending, or span more than 136 years written to the second, or more
+    /// than 8,000 years.
     pub fn new(times: &[Instant], values: Vec<f64>, precision: Precision) -> Option<Self> {
         let start = times.first().copied().unwrap_or(0);
+        let last = times.last().copied().unwrap_or(0);
+        let unit = if u32::try_from(last - start).is_ok() {
+            1
+        } else if precision < Precision::Second {
+            MINUTE_TICKS
+        } else {
+            return None;
+        };
         let offsets = times
             .iter()
-            .map(|t| u32::try_from(t - start).ok())
+            .map(|t| u32::try_from(ticks(t - start, unit)).ok())
             .collect::<Option<Vec<u32>>>()?;
-        Self::from_offsets(start, Arc::new(offsets), values, precision)
+        Self::from_offsets(start, Arc::new(offsets), unit, values, precision)
     }
 
-    /// [`Self::new`] from seconds after `start`.
+    /// [`Self::new`] from offsets after `start`, each `unit` seconds.
     pub(crate) fn from_offsets(
         start: Instant,
         offsets: Arc<Vec<u32>>,
+        unit: i64,
         values: Vec<f64>,
         precision: Precision,
     ) -> Option<Self> {
         if offsets.len() != values.len() || offsets.windows(2).any(|w| w[0] >= w[1]) {
             return None;
         }
-        let step = median_step(&offsets);
+        let step = median_step(&offsets) * unit;
         let pyramid = Pyramid::build(&values);
         Some(Self {
             start,
             offsets,
+            unit,
             values,
             precision,
             step,
@@ -268,7 +289,7 @@ impl Samples {
 
     /// The instant of value `i`.
     pub fn time(&self, i: usize) -> Instant {
-        self.start + i64::from(self.offsets[i])
+        self.start + i64::from(self.offsets[i]) * self.unit
     }
 
     /// Value `i`: NaN for a gap.
@@ -289,7 +310,8 @@ impl Samples {
         if off < 0 {
             return 0;
         }
-        match u32::try_from(off) {
+        // The first offset at or after `t`: a part of a tick rounds up.
+        match u32::try_from((off + self.unit - 1) / self.unit) {
             Ok(off) => self.offsets.partition_point(|&o| o < off),
             Err(_) => self.len(),
         }
@@ -303,14 +325,15 @@ impl Samples {
         if from >= n {
             return n;
         }
-        let Ok(off) = u32::try_from(t.saturating_sub(self.start).max(0)) else {
+        let off = t.saturating_sub(self.start).max(0);
+        let Ok(off) = u32::try_from((off + self.unit - 1) / self.unit) else {
             return n;
         };
         if self.offsets[from] >= off {
             return self.index_at(t);
         }
         // The guess from the usual step, then doubling until the answer is bracketed.
-        let ahead = i64::from(off - self.offsets[from]) / self.step.max(1);
+        let ahead = i64::from(off - self.offsets[from]) / (self.step / self.unit).max(1);
         let guess = from
             .saturating_add(usize::try_from(ahead).unwrap_or(n))
             .min(n - 1);
@@ -398,6 +421,19 @@ impl Samples {
     }
 }
 
+/// Seconds a tick of a record longer than 136 years counts: a minute.
+pub(crate) const MINUTE_TICKS: i64 = 60;
+
+/// `seconds` in ticks of `unit` seconds, to the nearest (a time zone's local mean time before
+/// 1901, such as Shanghai's +08:05:43, puts a few seconds off the minute).
+pub(crate) fn ticks(seconds: i64, unit: i64) -> i64 {
+    if unit == 1 {
+        seconds
+    } else {
+        (seconds + unit / 2).div_euclid(unit)
+    }
+}
+
 /// The median time between rows, from up to 4096 intervals spread over the record; one hour
 /// when there are fewer than two rows.
 fn median_step(offsets: &[u32]) -> i64 {
@@ -446,6 +482,7 @@ pub fn zone_records(indicators: &mut [super::Indicator]) {
         } else if let Some(mut copy) = Samples::from_offsets(
             samples.start,
             Arc::clone(&samples.offsets),
+            samples.unit,
             samples.values.clone(),
             samples.precision,
         ) {
