@@ -1,5 +1,8 @@
 //! Numbers as a reader expects them: scale words (万, 亿) in Chinese, thousands separators and
-//! million / billion in English, with the qualifier and the unit.
+//! million / billion in English, with the qualifier and the unit. A unit that carries a magnitude
+//! of its own (万元, 千兆瓦时, million yuan) takes no scale word before it: "3.64782万千兆瓦时"
+//! stacks two magnitudes a reader must multiply, so such a number is written whole, its digits
+//! grouped ("36,478.2千兆瓦时"), never rounded.
 
 use crate::model::{DataPoint, Lang, Qualifier, Unit};
 
@@ -17,6 +20,83 @@ pub fn number(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A number to stand before `unit` (or on an axis in `unit`): [`number`], unless the unit carries
+/// a magnitude of its own or is a share ([`takes_no_scale_word`]), when it is the whole number
+/// with its digits grouped: 36478.2 千兆瓦时 → "36,478.2", 12345 万元 → "12,345", 12345 吨 →
+/// "1.2345万". No digit is rounded away either way.
+pub fn number_in(value: f64, unit: &Unit, lang: Lang) -> String {
+    if !takes_no_scale_word(unit, lang) {
+        return number(value, lang);
+    }
+    let abs = value.abs();
+    let sign = if value < 0.0 { "-" } else { "" };
+    match lang {
+        // Chinese groups the digits of a number of five or more; 9353 stays as it was.
+        Lang::Zh if abs < 1e4 => format!("{sign}{}", plain(abs)),
+        _ => format!("{sign}{}", grouped(abs)),
+    }
+}
+
+/// Units whose Chinese name starts with 千 as the unit's own prefix (kW, kWh, kg, km …): a reader
+/// writes 1.2亿千瓦时 and 3.5万千米, so these take 万/亿 like any unit. 千兆瓦时 (GWh) is not one:
+/// its 千 stacks on 兆.
+const ZH_KILO_UNITS: [&str; 8] = [
+    "千瓦",
+    "千克",
+    "千米",
+    "千焦",
+    "千帕",
+    "千伏",
+    "千卡",
+    "千公顷",
+];
+
+/// Whether a number before this unit is written whole rather than with 万/亿 (million,
+/// billion): a unit that starts with a magnitude (万元, 亿元, 千兆瓦时, 百万吨, 兆瓦;
+/// million yuan, 10,000 people) would stack two, and a share (%, ‰, 个百分点) is no amount to
+/// scale.
+pub fn takes_no_scale_word(unit: &Unit, lang: Lang) -> bool {
+    const ZH_MAGNITUDES: [char; 6] = ['十', '百', '千', '万', '亿', '兆'];
+    const EN_MAGNITUDES: [&str; 6] = [
+        "hundred", "thousand", "million", "billion", "trillion", "lakh",
+    ];
+    let symbol = unit.symbol(lang).trim();
+    let share = unit.percent
+        || symbol.contains(['%', '‰'])
+        || symbol.contains("百分点")
+        || symbol.contains("percentage point");
+    if share {
+        return true;
+    }
+    match lang {
+        Lang::Zh => {
+            symbol.starts_with(ZH_MAGNITUDES)
+                && !ZH_KILO_UNITS.iter().any(|u| symbol.starts_with(u))
+        }
+        Lang::En => {
+            let first = symbol.split_whitespace().next().unwrap_or_default();
+            symbol.starts_with(|c: char| c.is_ascii_digit())
+                || EN_MAGNITUDES.contains(&first.to_ascii_lowercase().as_str())
+        }
+    }
+}
+
+/// A statistic of a record (a mean) to the digits a reader can use: one decimal from 1 up
+/// (98.6, 36478.2), three significant digits below (0.00123), so a small mean never reads 0. Not
+/// for a report's figures, which are shown as the report states them.
+pub fn statistic(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    if value.abs() >= 1.0 {
+        return (value * 10.0).round() / 10.0;
+    }
+    // Digits after the point that keep three significant ones: 0.0012345 → 5.
+    let decimals = 2 - value.abs().log10().floor() as i32;
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
 /// The shortest decimal that reads back as `value`, after rounding away float noise.
 pub fn plain(value: f64) -> String {
     // Large values are whole numbers already; scaling them would only add float noise.
@@ -30,7 +110,7 @@ pub fn plain(value: f64) -> String {
 }
 
 /// 13000 → "13,000"; 1234.5 → "1,234.5".
-fn grouped(abs: f64) -> String {
+pub fn grouped(abs: f64) -> String {
     let s = plain(abs);
     let (int, frac) = s
         .split_once('.')
@@ -78,20 +158,20 @@ pub fn readable_quote(quote: &str) -> String {
     out
 }
 
-/// A value with its qualifier and no unit, for labels on a chart whose axis states the unit:
-/// "≈7", "1.3万", "≥4,100".
-pub fn value_label(value: f64, qualifier: Qualifier, lang: Lang) -> String {
+/// A value with its qualifier and no unit, for labels on a chart whose axis states the unit
+/// (`unit`): "≈7", "1.3万", "≥4,100"; "36,478.2" when the unit is 千兆瓦时.
+pub fn value_label(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang) -> String {
     format!(
         "{}{}",
         qualifier_prefix(qualifier, lang),
-        number(value, lang)
+        number_in(value, unit, lang)
     )
 }
 
-/// A value with unit, e.g. "1.3万座", "≈7%", "4,100 t/d".
+/// A value with unit, e.g. "1.3万座", "≈7%", "4,100 t/d", "36,478.2千兆瓦时".
 pub fn value_with_unit(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang) -> String {
     let prefix = qualifier_prefix(qualifier, lang);
-    let num = number(value, lang);
+    let num = number_in(value, unit, lang);
     let sym = unit.symbol(lang);
     if lang == Lang::En && !unit.percent {
         format!("{prefix}{num} {sym}")
@@ -125,16 +205,17 @@ fn range_dash(lang: Lang) -> &'static str {
     }
 }
 
-/// A figure's value for a chart label: [`value_label`], or a range's two ends ("4.5—5").
-pub fn figure_label(p: &DataPoint, lang: Lang) -> String {
+/// A figure's value for a chart label on an axis in `unit`: [`value_label`], or a range's two
+/// ends ("4.5—5").
+pub fn figure_label(p: &DataPoint, unit: &Unit, lang: Lang) -> String {
     match (p.qualifier, p.high) {
         (Qualifier::Range, Some(high)) => format!(
             "{}{}{}",
-            number(p.value, lang),
+            number_in(p.value, unit, lang),
             range_dash(lang),
-            number(high, lang)
+            number_in(high, unit, lang)
         ),
-        _ => value_label(p.value, p.qualifier, lang),
+        _ => value_label(p.value, p.qualifier, unit, lang),
     }
 }
 
@@ -286,5 +367,83 @@ mod tests {
             [Lang::Zh, Lang::En].map(|lang| points_difference(-3.0, "", target, lang)),
             ["低于目标3个百分点", "3 pp lower than target"]
         );
+    }
+
+    #[test]
+    fn no_scale_word_before_a_unit_with_a_magnitude_of_its_own() {
+        let units = [
+            unit("万元", "10,000 yuan", false),
+            unit("亿元", "100 million yuan", false),
+            unit("千兆瓦时", "GWh", false),
+            unit("微克/立方米", "μg/m³", false),
+            unit("%", "%", true),
+            unit("吨", "t", false),
+            unit("立方米/秒", "m³/s", false),
+        ];
+        let values = [0.0012, 12.0, 12345.0, 36478.2, 1.2e9];
+        // Each unit's numbers for the values above, in Chinese and in English.
+        let whole = ["0.0012", "12", "12,345", "36,478.2", "1,200,000,000"];
+        let scaled_zh = ["0.0012", "12", "1.2345万", "3.64782万", "12亿"];
+        let scaled_en = ["0.0012", "12", "12,345", "36,478.2", "1.2 billion"];
+        let want: [(&[&str; 5], &[&str; 5]); 7] = [
+            (&whole, &whole),
+            (&whole, &whole),
+            (&whole, &scaled_en),
+            (&scaled_zh, &scaled_en),
+            (&whole, &whole),
+            (&scaled_zh, &scaled_en),
+            (&scaled_zh, &scaled_en),
+        ];
+        for (u, (zh, en)) in units.iter().zip(want) {
+            for (k, v) in values.iter().enumerate() {
+                assert_eq!(number_in(*v, u, Lang::Zh), zh[k], "{v} {}", u.zh);
+                assert_eq!(number_in(*v, u, Lang::En), en[k], "{v} {}", u.en);
+            }
+        }
+        let gwh = &units[2];
+        assert_eq!(
+            value_with_unit(36478.2, Qualifier::Exact, gwh, Lang::Zh),
+            "36,478.2千兆瓦时",
+            "the issue's 3.64782万千兆瓦时"
+        );
+        assert_eq!(
+            value_with_unit(36478.2, Qualifier::Exact, gwh, Lang::En),
+            "36,478.2 GWh"
+        );
+        assert_eq!(
+            value_with_unit(-12345.0, Qualifier::About, &units[0], Lang::Zh),
+            "≈-12,345万元"
+        );
+        assert_eq!(
+            value_with_unit(12345.0, Qualifier::Exact, &units[5], Lang::Zh),
+            "1.2345万吨",
+            "a plain unit keeps its 万"
+        );
+        assert_eq!(number_in(9353.0, &units[0], Lang::Zh), "9353");
+        // Other magnitudes at a unit's start: 百万吨, 千兆瓦时, 兆瓦; million tonnes.
+        for (zh, en) in [
+            ("百万吨", "million t"),
+            ("千兆瓦时", "thousand MWh"),
+            ("兆瓦", "1,000 kW"),
+        ] {
+            let u = unit(zh, en, false);
+            assert_eq!(number_in(2.5e8, &u, Lang::Zh), "250,000,000", "{zh}");
+            assert_eq!(number_in(2.5e8, &u, Lang::En), "250,000,000", "{en}");
+        }
+        // 千 as the unit's own prefix (kWh, km) stacks nothing: 2.5亿千瓦时 as a reader writes it.
+        for zh in ["千瓦时", "千米", "千克"] {
+            let u = unit(zh, "kWh", false);
+            assert_eq!(number_in(2.5e8, &u, Lang::Zh), "2.5亿", "{zh}");
+        }
+    }
+
+    #[test]
+    fn a_records_statistics_keep_the_digits_a_reader_can_use() {
+        assert_eq!(statistic(98.6357), 98.6);
+        assert_eq!(statistic(36478.2345), 36478.2);
+        assert_eq!(statistic(0.001_234_5), 0.001_23);
+        assert_eq!(statistic(-0.04567), -0.0457);
+        assert_eq!(statistic(0.0), 0.0);
+        assert_eq!(plain(statistic(0.0012)), "0.0012");
     }
 }

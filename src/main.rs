@@ -504,8 +504,8 @@ fn export(args: &ExportArgs) -> ExitCode {
         Err(err) => return report_error(&err),
     };
     let data_label = planboard::export::data_label(&args.data);
-    let view = match time_window::time_view(args) {
-        Ok(view) => view,
+    let ask = match time_window::time_view(args) {
+        Ok(ask) => ask,
         Err(message) => {
             eprintln!("planboard: {message}");
             return ExitCode::FAILURE;
@@ -525,8 +525,8 @@ fn export(args: &ExportArgs) -> ExitCode {
     };
     let mut requests = Vec::new();
     for id in &ids {
-        let chart = match export_ask::chart_to_export(&report, id, &name, &view) {
-            Ok(chart) => chart,
+        let (chart, view) = match export_ask::chart_to_export(&report, id, &name, &ask) {
+            Ok(found) => found,
             Err(message) => {
                 eprintln!("planboard: {message}");
                 return ExitCode::FAILURE;

@@ -99,7 +99,7 @@ pub(super) fn build_bars(spec: &mut ChartSpec, input: &Input<'_>) -> Bars {
                     label_base: p.value,
                     label: {
                         // The axis states the unit: the label is the number alone.
-                        let value = format::figure_label(p, lang);
+                        let value = format::figure_label(p, &spec.unit, lang);
                         if several_years {
                             // A span's figure says its span (2021—2025年累计), not its last year.
                             let time = if p.span.is_some() {

@@ -93,7 +93,7 @@ pub(super) fn build_card(spec: &ChartSpec, input: &Input<'_>) -> Option<CardSpec
     let unit = &spec.unit;
     Some(CardSpec {
         name: ind.name.get(lang).to_owned(),
-        number: format::number(point.value, lang),
+        number: format::number_in(point.value, unit, lang),
         unit: unit.symbol(lang).to_owned(),
         qualifier: qualifier_words(point, lang),
         kind: kind_label(point.kind, point.year, lang),

@@ -84,7 +84,7 @@ pub(super) fn build_lines(spec: &mut ChartSpec, input: &Input<'_>) -> Lines {
                 shade: 0,
                 qualifier: p.qualifier,
                 label_base: p.value,
-                label: format::figure_label(p, lang),
+                label: format::figure_label(p, &spec.unit, lang),
                 detail: detail(input.report, ind, p, &spec.unit, lang),
             };
             match p.kind {

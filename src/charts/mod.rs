@@ -33,6 +33,7 @@ mod hit;
 pub mod layout;
 mod lines;
 mod places;
+pub mod short_names;
 mod targets;
 pub mod time;
 mod wrap;

@@ -187,13 +187,13 @@ pub(super) fn place_rows<'p>(
 
 /// "5左右", "6以上", "4.5—5" / "≈5", "≥6", "4.5–5": a bar's value with its qualifier in the
 /// report's words (the axis states the unit).
-pub(super) fn value_words(p: &DataPoint, lang: Lang) -> String {
-    let plain = crate::format::number(p.value, lang);
+pub(super) fn value_words(p: &DataPoint, unit: &crate::model::Unit, lang: Lang) -> String {
+    let plain = crate::format::number_in(p.value, unit, lang);
     match (lang, p.qualifier) {
         (Lang::Zh, Qualifier::About) => format!("{plain}左右"),
         (Lang::Zh, Qualifier::AtLeast) => format!("{plain}以上"),
         (Lang::Zh, Qualifier::AtMost) => format!("不超过{plain}"),
-        _ => crate::format::figure_label(p, lang),
+        _ => crate::format::figure_label(p, unit, lang),
     }
 }
 
@@ -218,7 +218,7 @@ fn figure(
         shade: 0,
         qualifier: p.qualifier,
         label_base: top(p),
-        label: value_words(p, lang),
+        label: value_words(p, &spec.unit, lang),
         detail: d,
     }
 }
@@ -293,7 +293,7 @@ fn pair_figures(
     }
     if let Some(t) = row.target {
         let mut marker = figure(spec, input, ind, t, (center + half, width));
-        marker.label = target_label(t, lang);
+        marker.label = target_label(t, &spec.unit, lang);
         marker.label_base = row.result.map_or(marker.value, top).max(marker.value);
         if row.result.is_none() {
             marker.detail.rows.push(versus_row(None, true, lang));

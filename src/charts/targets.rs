@@ -15,7 +15,7 @@ use super::{
 };
 use crate::format;
 use crate::i18n::tr;
-use crate::model::{DataPoint, Indicator, Lang, PointKind, Qualifier};
+use crate::model::{DataPoint, Indicator, Lang, PointKind, Qualifier, Unit};
 
 /// Room for one year's figures, in x units (years are 1 apart).
 const YEAR_WIDTH: f64 = 0.76;
@@ -272,7 +272,7 @@ impl Slots<'_> {
                 shade: 0,
                 qualifier: r.qualifier,
                 label_base: r.value,
-                label: format::figure_label(r, lang),
+                label: format::figure_label(r, &spec.unit, lang),
                 detail: d,
             }
         });
@@ -293,7 +293,7 @@ impl Slots<'_> {
                 qualifier: t.qualifier,
                 // Its label keeps clear of the result's beside it.
                 label_base: result.map_or(t.value, |r| r.value),
-                label: target_label(t, lang),
+                label: target_label(t, &spec.unit, lang),
                 detail: d,
             }
         });
@@ -310,16 +310,16 @@ struct Pair<'p> {
 }
 
 /// "目标7左右" / "target ≈7": the target with its own wording; the axis states the unit.
-pub(super) fn target_label(t: &DataPoint, lang: Lang) -> String {
-    let plain = format::number(t.value, lang);
+pub(super) fn target_label(t: &DataPoint, unit: &Unit, lang: Lang) -> String {
+    let plain = format::number_in(t.value, unit, lang);
     match (lang, t.qualifier) {
         (Lang::Zh, Qualifier::About) => format!("目标{plain}左右"),
         (Lang::Zh, Qualifier::AtLeast) => format!("目标{plain}以上"),
         (Lang::Zh, Qualifier::AtMost) => format!("目标不超过{plain}"),
         (Lang::Zh, Qualifier::Nearly) => format!("目标近{plain}"),
         (Lang::Zh, Qualifier::Exact) => format!("目标{plain}"),
-        (Lang::Zh, Qualifier::Range) => format!("目标{}", format::figure_label(t, lang)),
-        (Lang::En, _) => format!("target {}", format::figure_label(t, lang)),
+        (Lang::Zh, Qualifier::Range) => format!("目标{}", format::figure_label(t, unit, lang)),
+        (Lang::En, _) => format!("target {}", format::figure_label(t, unit, lang)),
     }
 }
 

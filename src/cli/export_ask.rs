@@ -70,13 +70,14 @@ pub fn hidden_series(
     Ok(hidden)
 }
 
-/// The chart `id` names, if the data has it and the time window asked for meets its record.
+/// The chart `id` names, if the data has it and the time window asked for meets its record,
+/// with the view it is exported with (the window in its record's calendar).
 pub fn chart_to_export<'r>(
     report: &'r model::Report,
     id: &str,
     name: &str,
-    view: &planboard::charts::time::TimeView,
-) -> Result<&'r model::Chart, ExportAskError> {
+    ask: &time_window::WindowAsk,
+) -> Result<(&'r model::Chart, planboard::charts::time::TimeView), ExportAskError> {
     let Some(chart) = report.chart(id) else {
         return Err(ExportAskError::Chart {
             name: name.to_owned(),
@@ -89,6 +90,6 @@ pub fn chart_to_export<'r>(
                 .join(", "),
         });
     };
-    time_window::window_meets_record(report, chart, view)?;
-    Ok(chart)
+    let view = time_window::chart_view(report, chart, ask)?;
+    Ok((chart, view))
 }

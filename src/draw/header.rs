@@ -46,13 +46,21 @@ pub fn header_ui(ui: &mut Ui, spec: &ChartSpec) {
         let names: Vec<&str> = series.iter().map(|s| s.name).collect();
         let names = crate::charts::layout::key_names(&names, ui.available_width(), &measure);
         ui.horizontal_wrapped(|ui| {
+            let gap = ui.spacing().item_spacing.x;
             for (series, name) in series.iter().zip(names) {
+                // A swatch and its name move to the next line together, never split: the row
+                // ends before an entry that would not fit whole (unless the row holds nothing).
+                let entry = 16.0 + gap + measure(&name) + gap + 8.0;
+                let left = ui.available_size_before_wrap().x;
+                if left < entry && left < ui.max_rect().width() - 1.0 {
+                    ui.end_row();
+                }
                 let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
                 ui.painter().line_segment(
                     [rect.left_center(), rect.right_center()],
                     egui::Stroke::new(3.0, super::palette::series_color(series.color)),
                 );
-                ui.label(name);
+                ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend));
                 ui.add_space(8.0);
             }
         });

@@ -70,7 +70,7 @@ pub(super) fn still_chart_ui(
         size,
         x_marks,
         (layout.x_axis_px, layout.y_axis_px),
-        lang,
+        (lang, spec.unit.clone()),
     )
     .show_grid([false, true])
     .show(ui, |plot_ui| {
@@ -135,13 +135,15 @@ pub(super) fn still_chart_ui(
 /// A plot that stays as it is drawn: egui_plot's own zoom, drag and scroll off (a time chart
 /// handles its own), x grid lines at `x_marks`, round value lines with their numbers, and the x
 /// axis' labels left to the caller (painted centred, where the axis keeps `axes_px.0` of room).
+/// The value axis' numbers are written for the chart's unit (`numbers`): no 万 before 万元.
 pub(super) fn still_plot(
     id: egui::Id,
     size: Vec2,
     x_marks: Vec<f64>,
     axes_px: (f32, f32),
-    lang: crate::model::Lang,
+    numbers: (crate::model::Lang, crate::model::Unit),
 ) -> Plot<'static> {
+    let (lang, unit) = numbers;
     Plot::new(id)
         .id(id)
         .width(size.x)
@@ -153,7 +155,7 @@ pub(super) fn still_plot(
         ])
         .custom_y_axes(vec![
             AxisHints::new_y()
-                .formatter(move |mark: GridMark, _| format::number(mark.value, lang))
+                .formatter(move |mark: GridMark, _| format::number_in(mark.value, &unit, lang))
                 .min_thickness(axes_px.1),
         ])
         .x_grid_spacer(move |_| {

@@ -57,14 +57,14 @@ fn time_plot_ui(
     let (y0, y1) = spec.value_range;
     let y_axis_px = [y0, y1, f64::midpoint(y0, y1)]
         .iter()
-        .map(|v| measure(&format::number(*v, lang)))
+        .map(|v| measure(&format::number_in(*v, &spec.unit, lang)))
         .fold(0.0, f32::max)
         + 12.0;
     let x_axis_px = font.size + 10.0;
     let (t0, t1) = (chart.view.0 as f64, chart.view.1 as f64);
     // A little less than the plot will have, so the spacing rule is never generous.
     let plot_width = (size.x - y_axis_px - 8.0).max(40.0);
-    let ticks = axis::ticks(t0, t1, plot_width, lang, &measure);
+    let ticks = axis::ticks(t0, t1, plot_width, (lang, &chart.zone), &measure);
     let marks: Vec<f64> = ticks.iter().map(|t| t.t as f64).collect();
     let drawn = Drawn {
         spec,
@@ -76,21 +76,27 @@ fn time_plot_ui(
     };
     let pixels_per_point = ctx.pixels_per_point();
 
-    let response = still_plot(id, size, marks, (x_axis_px, y_axis_px), lang)
-        .show_grid([true, true])
-        .show(ui, |plot_ui| {
-            plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
-            let columns = (plot_ui.transform().frame().width() * pixels_per_point)
-                .round()
-                .max(1.0) as usize;
-            drawn.items(plot_ui, columns);
-            // The exact value under the pointer (marked below, on the tooltip's layer).
-            (mode == Mode::Window)
-                .then(|| plot_ui.pointer_coordinate())
-                .flatten()
-                .filter(|_| plot_ui.response().hovered())
-                .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)))
-        });
+    let response = still_plot(
+        id,
+        size,
+        marks,
+        (x_axis_px, y_axis_px),
+        (lang, spec.unit.clone()),
+    )
+    .show_grid([true, true])
+    .show(ui, |plot_ui| {
+        plot_ui.set_plot_bounds(PlotBounds::from_min_max([t0, y0], [t1, y1]));
+        let columns = (plot_ui.transform().frame().width() * pixels_per_point)
+            .round()
+            .max(1.0) as usize;
+        drawn.items(plot_ui, columns);
+        // The exact value under the pointer (marked below, on the tooltip's layer).
+        (mode == Mode::Window)
+            .then(|| plot_ui.pointer_coordinate())
+            .flatten()
+            .filter(|_| plot_ui.response().hovered())
+            .and_then(|p| chart.hover(p.x, p.y, spec).map(|h| (p, h)))
+    });
 
     drawn.time_labels(ui.painter(), &ticks, &response);
     drawn.reference_labels(ui, &response);

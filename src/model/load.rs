@@ -156,6 +156,7 @@ pub(super) fn parse_file(
             _ => std::path::PathBuf::from("."),
         });
         let found = super::series::load_series(&mut report, folder.as_deref());
+        super::series::zone_records(&mut report.indicators);
         problems.extend(found.in_data);
         csv_problems = found.in_csv;
     }

@@ -2,9 +2,10 @@
 //! figure covers (a half, a quarter, a month, 1-11月, a day, an hour), and the instants of a series,
 //! all in China's time (UTC+8, no daylight saving), through `jiff`.
 //!
-//! An instant is a count of seconds since 1970-01-01 00:00 UTC: what a time axis measures. Calendar
-//! questions (which day, which month) are answered in China's time, so a day's mean is the mean of
-//! the hours a Beijing reader calls that day.
+//! An instant is a count of seconds since 1970-01-01 00:00 UTC: what a time axis measures. A
+//! report's figures are China's calendar (its 2022年1-11月 is Beijing's); a record's calendar
+//! questions (which day, which month a mean is of) are answered in its own zone
+//! (`zone.rs`), China's unless its declaration names another.
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::Offset;
@@ -256,9 +257,14 @@ pub enum Precision {
 }
 
 /// An instant as a monitoring record writes it, in China's time, to `precision`:
-/// "2014-01-01 13:00" / "2014-01-01" / "2014-01".
+/// "2014-01-01 13:00" / "2014-01-01" / "2014-01". A record's own zone writes its times with
+/// `Zone::format_instant` (`zone.rs`).
 pub fn format_instant(t: Instant, precision: Precision) -> String {
-    let dt = civil(t);
+    format_civil(civil(t), precision)
+}
+
+/// A civil time written to `precision`: "2014-01-01 13:00" / "2014-01-01" / "2014-01".
+pub fn format_civil(dt: DateTime, precision: Precision) -> String {
     let (y, mo, d) = (dt.year(), dt.month(), dt.day());
     match precision {
         Precision::Year => format!("{y}"),
@@ -386,31 +392,6 @@ fn date_seconds(date: Date) -> i64 {
     date.duration_since(Date::constant(1970, 1, 1)).as_secs()
 }
 
-/// The start of the day (China's time) an instant falls in.
-pub fn day_start(t: Instant) -> Instant {
-    let local = t + i64::from(CHINA.seconds());
-    local.div_euclid(DAY) * DAY - i64::from(CHINA.seconds())
-}
-
-/// The start of the month (China's time) an instant falls in.
-pub fn month_start_of(t: Instant) -> Instant {
-    let dt = civil(t);
-    month_start(i32::from(dt.year()), dt.month().unsigned_abs()).unwrap_or(t)
-}
-
-/// The start of the year (China's time) an instant falls in.
-pub fn year_start_of(t: Instant) -> Instant {
-    month_start(i32::from(civil(t).year()), 1).unwrap_or(t)
-}
-
-/// The start of the month `months` after the one starting at `start` (a month start).
-pub fn add_months(start: Instant, months: i32) -> Instant {
-    let dt = civil(start);
-    let index = i32::from(dt.year()) * 12 + i32::from(dt.month()) - 1 + months;
-    let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
-    month_start(y, u8::try_from(m).unwrap_or(1)).unwrap_or(start)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,10 +461,5 @@ mod tests {
         assert!(parse_instant("2014-01-01T13:00+99:99").is_err());
         assert!(parse_instant("9999-12-31T07:00").is_err());
         assert!(parse_instant("").is_err());
-        assert_eq!(day_start(t), parse_instant("2014-01-01").map_or(0, |x| x.0));
-        assert_eq!(
-            format_instant(add_months(month_start_of(t), 13), Precision::Day),
-            "2015-02-01"
-        );
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::format;
 use crate::model::Report;
-use crate::model::time::format_instant;
 
 /// The TSV header of `planboard table --records`.
 pub const RECORD_HEADER: [&str; 11] = [
@@ -32,7 +31,7 @@ pub fn records_tsv(report: &Report) -> String {
         let e = samples.extremes(0..samples.len());
         let count = usize::try_from(e.count).unwrap_or(usize::MAX);
         let (first, last) = samples.extent().unwrap_or_default();
-        let shown = |t| format_instant(t, samples.precision);
+        let shown = |t| samples.zone().format_labelled(t, samples.precision);
         let number = |v: f64| {
             if count == 0 {
                 String::new()

@@ -68,7 +68,7 @@ pub fn time_controls_ui(ui: &mut Ui, spec: &ChartSpec, chart: &TimeChart) -> Opt
                 zero,
             });
         }
-        ui.label(RichText::new(chart.range_text()).weak());
+        ui.label(RichText::new(chart.range_text(lang)).weak());
     });
     asked
 }

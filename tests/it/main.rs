@@ -36,3 +36,4 @@ mod timeseries;
 mod ui;
 mod window;
 mod years;
+mod zones;

@@ -275,18 +275,84 @@ pub(in crate::charts) fn place_point_labels(
 }
 
 /// The series' names as a key of colours shows them in `width` points: whole while the key takes at
-/// most three lines, else each shortened to one line with "…" so the key keeps to about three and
-/// leaves the plot its room (the check boxes and the tooltip have the whole names). An entry is its
-/// name and 32 points for its swatch and spacing.
+/// most three lines; else without the words they all share ("Station A", "Station B" for
+/// "Temperature, Station A (°C)" …), and only if that is still too wide each cut to one line with
+/// "…" — unless cutting would make two alike, when they stay uncut: a key that names two series
+/// the same says nothing. The check boxes and the tooltip have the whole names. An entry is its
+/// name and 32 points for its swatch and spacing, and is never split across lines.
 pub fn key_names(names: &[&str], width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
     const ENTRY_PX: f32 = 32.0;
-    let total: f32 = names.iter().map(|n| measure(n) + ENTRY_PX).sum();
-    if total <= 3.0 * width || names.is_empty() {
+    // Entries laid out a line at a time as the key lays them out: at most three lines.
+    let fits = |names: &[&str]| {
+        let mut lines = 1;
+        let mut used = 0.0;
+        for n in names {
+            let entry = measure(n) + ENTRY_PX;
+            // A name wider than the key would run past its edge.
+            if entry > width {
+                return false;
+            }
+            if used > 0.0 && used + entry > width {
+                lines += 1;
+                used = 0.0;
+            }
+            used += entry;
+        }
+        lines <= 3
+    };
+    if names.is_empty() || fits(names) {
         return names.iter().map(|n| (*n).to_owned()).collect();
     }
+    let short = crate::charts::short_names::distinct_short_names(names);
+    let short_refs: Vec<&str> = short.iter().map(String::as_str).collect();
+    if fits(&short_refs) {
+        return short;
+    }
     let each = (3.0 * width / names.len() as f32 - ENTRY_PX).max(40.0);
-    names
+    let cut: Vec<String> = short
         .iter()
         .map(|n| super::wrap_to_width(n, each, 1, measure))
-        .collect()
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = cut.iter().collect();
+    if distinct.len() == cut.len() {
+        cut
+    } else {
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_names;
+
+    /// A stand-in for the font: a CJK character 14 points, anything else 7.5.
+    fn measure(s: &str) -> f32 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 7.5 } else { 14.0 })
+            .sum()
+    }
+
+    #[test]
+    fn a_key_too_narrow_for_nine_columns_keeps_them_apart() {
+        let names: Vec<String> = ('A'..='I')
+            .map(|s| format!("Temperature, Station {s} (°C)"))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        // Wide enough: whole.
+        assert_eq!(key_names(&names, 2000.0, &measure), names);
+        // Too narrow for whole names: what differs, whole.
+        let key = key_names(&names, 300.0, &measure);
+        assert_eq!(key.first().map(String::as_str), Some("Station A"));
+        // Too narrow even for those: cut, but never alike.
+        for width in [60.0, 120.0, 200.0] {
+            let key = key_names(&names, width, &measure);
+            let apart: std::collections::BTreeSet<&String> = key.iter().collect();
+            assert_eq!(apart.len(), names.len(), "{width}: {key:?}");
+        }
+        let stations = ["龙岗站PM2.5浓度", "横岗站PM2.5浓度", "南湾站PM2.5浓度"];
+        assert_eq!(
+            key_names(&stations, 80.0, &measure),
+            ["龙岗", "横岗", "南湾"]
+        );
+    }
 }

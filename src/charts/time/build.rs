@@ -26,6 +26,11 @@ pub(in crate::charts) fn build_time(
     let summary = value_axis(spec, input, &series, (view, extent), zero);
     let counts = limit_counts(spec, input, &series, view, extent);
     cite_records(spec, input);
+    let zone = series
+        .iter()
+        .find_map(|s| s.figures.samples.as_ref())
+        .map(|s| s.zone().clone())
+        .unwrap_or_default();
     TimeChart {
         series,
         extent,
@@ -35,6 +40,7 @@ pub(in crate::charts) fn build_time(
         summary,
         counts,
         drawn: DrawnCache::default(),
+        zone,
     }
 }
 
@@ -63,7 +69,7 @@ fn time_series(spec: &ChartSpec, input: &Input<'_>) -> (Vec<Series<TimeLine>>, (
                     end,
                     value: p.value,
                     qualifier: p.qualifier,
-                    label: format::figure_label(p, lang),
+                    label: format::figure_label(p, &spec.unit, lang),
                     detail: detail(input.report, ind, p, &spec.unit, lang),
                 })
             })
@@ -242,8 +248,8 @@ fn cite_records(spec: &mut ChartSpec, input: &Input<'_>) {
 /// "均值 98.6 微克/立方米（41757 个值）" / "mean 98.6 μg/m³ of 41,757 values".
 fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -> String {
     let lang = spec.lang;
-    let rounded = (mean * 10.0).round() / 10.0;
-    let value = format::value_with_unit(rounded, Qualifier::Exact, &spec.unit, lang);
+    let value =
+        format::value_with_unit(format::statistic(mean), Qualifier::Exact, &spec.unit, lang);
     let who = if named {
         format!("{name}{}", tr(lang, "：", ": "))
     } else {

@@ -18,7 +18,8 @@ use super::{ChartSpec, Kind, PointDetail, Series, SeriesView};
 use crate::format;
 use crate::i18n::tr;
 use crate::model::series::{Averaging, Exceedance, Samples};
-use crate::model::time::{self, Instant, Precision};
+use crate::model::time::{Instant, Precision};
+use crate::model::zone::Zone;
 use crate::model::{Lang, Qualifier};
 
 /// What part of a time chart is shown, and how.
@@ -50,6 +51,10 @@ pub struct TimeChart {
     pub counts: Vec<LimitCount>,
     /// Drawings already decimated for this view: a frame where only the pointer moved reads them.
     pub drawn: DrawnCache,
+    /// The calendar the axis, the range and the hover write times in: the first record's zone
+    /// (China's for a chart of report figures alone). An axis has one calendar; a record in
+    /// another zone has its hover's times named with their zone.
+    pub zone: Zone,
 }
 
 /// (series, means or raw, from, to, columns): what a decimated drawing is for.
@@ -188,8 +193,9 @@ impl Kind for TimeChart {
 }
 
 impl TimeChart {
-    /// The visible range as a reader writes it: "2014-01-01 00:00 — 2014-12-31 23:00".
-    pub fn range_text(&self) -> String {
+    /// The visible range as a reader writes it: "2014-01-01 00:00 — 2014-12-31 23:00", in the
+    /// chart's zone, named when it is not China's ("… 23:00 (UTC)", "…（America/New_York）").
+    pub fn range_text(&self, lang: Lang) -> String {
         let precision = self
             .series
             .iter()
@@ -197,11 +203,26 @@ impl TimeChart {
             .map(|s| s.precision)
             .max()
             .unwrap_or(Precision::Day);
-        format!(
+        let range = format!(
             "{} — {}",
-            time::format_instant(self.view.0, precision),
-            time::format_instant(self.view.1, precision)
-        )
+            self.zone.format_instant(self.view.0, precision),
+            self.zone.format_instant(self.view.1, precision)
+        );
+        match (self.zone.note(), lang) {
+            (None, _) => range,
+            (Some(zone), Lang::Zh) => format!("{range}（{zone}）"),
+            (Some(zone), Lang::En) => format!("{range} ({zone})"),
+        }
+    }
+
+    /// An instant of series `k`'s record as its hover writes it: in the chart's zone, named when
+    /// it is not China's; a record in another zone than the chart's, in its own, always named.
+    fn time_text(&self, samples: &Samples, t: Instant, precision: Precision) -> String {
+        let zone = samples.zone();
+        if *zone == self.zone {
+            return zone.format_labelled(t, precision);
+        }
+        format!("{} {}", zone.format_instant(t, precision), zone.name_at(t))
     }
 
     /// The record drawn for a series: its means when the view asks for them, else the raw values.
@@ -279,7 +300,7 @@ impl TimeChart {
                     series: k,
                     t: ti,
                     value: v,
-                    time: time::format_instant(ti, precision),
+                    time: self.time_text(&samples, ti, precision),
                     value_text: format::value_with_unit(v, Qualifier::Exact, &spec.unit, lang),
                     note: note.or_else(|| (self.series.len() > 1).then(|| s.name.clone())),
                 },
@@ -300,8 +321,8 @@ impl TimeChart {
     /// What the footnote of an image adds: the range shown, what is drawn, the means and counts.
     pub fn footnote(&self, lang: Lang) -> String {
         let mut parts = vec![match lang {
-            Lang::Zh => format!("时段：{}", self.range_text()),
-            Lang::En => format!("Shown: {}", self.range_text()),
+            Lang::Zh => format!("时段：{}", self.range_text(lang)),
+            Lang::En => format!("Shown: {}", self.range_text(lang)),
         }];
         if let Some(per) = self.means {
             parts.push(match lang {

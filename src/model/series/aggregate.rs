@@ -3,12 +3,15 @@
 //! values, a day's 20 hours, a month's 27 daily means (25 in February), a year's 324. A period
 //! without enough values has no mean (a gap), and is not counted either way.
 //!
-//! Periods are China's calendar (UTC+8): the day 2014-01-01 is 2014-01-01 00:00 to 24:00 in Beijing.
+//! Periods are the record's zone's calendar: China's (UTC+8) unless its declaration names another,
+//! so the day 2014-01-01 is 2014-01-01 00:00 to 24:00 in Beijing, or from UTC midnight for a record
+//! kept in UTC, and a day of New York's spring change has 23 hours.
 
 use serde::{Deserialize, Serialize};
 
 use super::Samples;
-use crate::model::time::{self, DAY, HOUR, Instant, Precision};
+use crate::model::time::{DAY, HOUR, Instant, Precision};
+use crate::model::zone::Zone;
 
 /// The period a limit is a mean over: GB 3095-2012 gives PM2.5 a 24-hour and a yearly limit,
 /// SO₂ also an hourly one.
@@ -48,24 +51,15 @@ impl Averaging {
 pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
     // Records of a day or finer: months and years are means of daily means, as GB 3095 counts.
     let fine = raw.step <= DAY;
-    let hour = |t: Instant| t.div_euclid(HOUR) * HOUR;
+    let zone = raw.zone();
+    let period = |t: Instant| period_of(zone, per, t);
     let mut out = match per {
-        Averaging::Hour => bucket(
-            raw,
-            hour,
-            |t| t + HOUR,
-            |_| required(raw.step, HOUR, 45, 60),
-        ),
-        Averaging::Day => bucket(
-            raw,
-            time::day_start,
-            |t| t + DAY,
-            |_| required(raw.step, DAY, 20, 24),
-        ),
+        Averaging::Hour => bucket(raw, period, |_| required(raw.step, HOUR, 45, 60)),
+        Averaging::Day => bucket(raw, period, |_| required(raw.step, DAY, 20, 24)),
         Averaging::Month if fine => {
             let days = raw.means(Averaging::Day);
-            bucket(&days, time::month_start_of, next_month, |start| {
-                if time::civil(start).month() == 2 {
+            bucket(&days, period, |start| {
+                if zone.civil(start).month() == 2 {
                     25
                 } else {
                     27
@@ -74,25 +68,13 @@ pub(super) fn means(raw: &Samples, per: Averaging) -> Samples {
         }
         Averaging::Year if fine => {
             let days = raw.means(Averaging::Day);
-            bucket(&days, time::year_start_of, next_year, |_| 324)
+            bucket(&days, period, |_| 324)
         }
-        Averaging::Month => bucket(raw, time::month_start_of, next_month, |_| {
-            required(raw.step, 31 * DAY, 27, 31)
-        }),
-        Averaging::Year => bucket(raw, time::year_start_of, next_year, |_| {
-            required(raw.step, 365 * DAY, 324, 365)
-        }),
+        Averaging::Month => bucket(raw, period, |_| required(raw.step, 31 * DAY, 27, 31)),
+        Averaging::Year => bucket(raw, period, |_| required(raw.step, 365 * DAY, 324, 365)),
     };
     out.precision = per.precision();
     out
-}
-
-fn next_month(start: Instant) -> Instant {
-    time::add_months(start, 1)
-}
-
-fn next_year(start: Instant) -> Instant {
-    time::add_months(start, 12)
 }
 
 /// How many values a period of `period` seconds needs for a mean, when a record has one every
@@ -107,23 +89,22 @@ fn required(step: i64, period: i64, num: i64, den: i64) -> u32 {
         .max(1)
 }
 
-/// The mean of the values (gaps left out) of each period `start_of` puts them in, placed at the
-/// period's middle (`end_of` gives its end), where a line through the means belongs; a period whose
-/// count is under `needs(start)` gets NaN.
+/// The mean of the values (gaps left out) of each period `period` puts them in (its start and
+/// end), placed at the period's middle, where a line through the means belongs; a period whose
+/// count is under `needs(start)` gets NaN. The means keep the record's zone.
 fn bucket(
     values: &Samples,
-    start_of: impl Fn(Instant) -> Instant,
-    end_of: impl Fn(Instant) -> Instant,
+    period: impl Fn(Instant) -> (Instant, Instant),
     needs: impl Fn(Instant) -> u32,
 ) -> Samples {
     let mut times: Vec<Instant> = Vec::new();
     let mut means: Vec<f64> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
     let (mut sum, mut count) = (0.0, 0u32);
-    let mut current: Option<Instant> = None;
-    let mut close = |start: Instant, sum: f64, count: u32| {
+    let mut current: Option<(Instant, Instant)> = None;
+    let mut close = |(start, end): (Instant, Instant), sum: f64, count: u32| {
         if count > 0 {
-            times.push(start + (end_of(start) - start) / 2);
+            times.push(start + (end - start) / 2);
             means.push(if count >= needs(start) {
                 sum / f64::from(count)
             } else {
@@ -137,12 +118,14 @@ fn bucket(
         if v.is_nan() {
             continue;
         }
-        let start = start_of(values.time(i));
-        if current != Some(start) {
+        let t = values.time(i);
+        // Values ascend: the period is looked up only when one ends (a zone with daylight
+        // saving asks its rules once a period, not once a value).
+        if current.is_none_or(|(start, end)| t < start || t >= end) {
             if let Some(c) = current {
                 close(c, sum, count);
             }
-            current = Some(start);
+            current = Some(period(t));
             (sum, count) = (0.0, 0);
         }
         sum += v;
@@ -158,6 +141,7 @@ fn bucket(
             .unwrap_or_else(empty)
     });
     out.counts = Some(counts);
+    out.zone = values.zone().clone();
     out
 }
 
@@ -172,6 +156,7 @@ fn empty() -> Samples {
         pyramid: super::Pyramid::default(),
         means: Default::default(),
         counts: None,
+        zone: Zone::china(),
     }
 }
 
@@ -207,7 +192,7 @@ pub fn exceedance(
     let range = means.range(t0.saturating_sub(reach), t1.saturating_add(reach));
     let mut out = Exceedance::default();
     for i in range {
-        let (start, end) = period_of(per, means.time(i));
+        let (start, end) = period_of(raw.zone(), per, means.time(i));
         if start < t0 || end > t1 {
             continue;
         }
@@ -223,24 +208,24 @@ pub fn exceedance(
     out
 }
 
-/// The period of `per` (China's calendar) an instant falls in: its start and end.
-pub fn period_of(per: Averaging, t: Instant) -> (Instant, Instant) {
+/// The period of `per` (the zone's calendar) an instant falls in: its start and end.
+pub fn period_of(zone: &Zone, per: Averaging, t: Instant) -> (Instant, Instant) {
     match per {
         Averaging::Hour => {
-            let start = t.div_euclid(HOUR) * HOUR;
+            let start = zone.hour_start(t);
             (start, start + HOUR)
         }
         Averaging::Day => {
-            let start = time::day_start(t);
-            (start, start + DAY)
+            let start = zone.day_start(t);
+            (start, zone.next_day(start))
         }
         Averaging::Month => {
-            let start = time::month_start_of(t);
-            (start, next_month(start))
+            let start = zone.month_start_of(t);
+            (start, zone.add_months(start, 1))
         }
         Averaging::Year => {
-            let start = time::year_start_of(t);
-            (start, next_year(start))
+            let start = zone.year_start_of(t);
+            (start, zone.add_months(start, 12))
         }
     }
 }

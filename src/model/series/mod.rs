@@ -33,6 +33,7 @@ pub use sheet::{
 pub use times::{BadFormat, NotATime, Part, TimeReader, format_precision};
 
 use super::time::{Instant, Precision};
+use super::zone::Zone;
 use pyramid::Pyramid;
 
 /// Where an indicator's record is: a table beside the data file, its time column (or columns) and
@@ -192,6 +193,9 @@ pub struct Samples {
     means: [OnceLock<Arc<Samples>>; 4],
     /// For means: how many values each mean is of, and whether it counts as a valid mean.
     counts: Option<Vec<u32>>,
+    /// The zone the record's times are shown and its means taken in: its days are that zone's
+    /// days. China's unless the declaration names another ([`zone_records`]).
+    zone: Zone,
 }
 
 impl PartialEq for Samples {
@@ -252,7 +256,22 @@ impl Samples {
             pyramid,
             means: Default::default(),
             counts: None,
+            zone: Zone::china(),
         })
+    }
+
+    /// The zone the record is shown and averaged in.
+    pub fn zone(&self) -> &Zone {
+        &self.zone
+    }
+
+    /// Show and average the record in `zone`: means built in another zone are dropped, as their
+    /// days were not this zone's days.
+    pub fn set_zone(&mut self, zone: Zone) {
+        if self.zone != zone {
+            self.zone = zone;
+            self.means = Default::default();
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -394,7 +413,7 @@ impl Samples {
         self.counts.as_ref().and_then(|c| c.get(i).copied())
     }
 
-    /// The record's means per day, month or year (China's time), built once.
+    /// The record's means per day, month or year (in its zone), built once.
     pub fn means(&self, per: Averaging) -> Arc<Samples> {
         let slot = &self.means[per as usize];
         slot.get_or_init(|| Arc::new(aggregate::means(self, per)))
@@ -434,6 +453,45 @@ fn median_step(offsets: &[u32]) -> i64 {
 
 #[cfg(test)]
 mod tests;
+
+/// Give each record the zone its declaration names (`time_zone`), once its table is read: the
+/// table's reader uses the zone to read times written without an offset, and from here on it is
+/// also the record's calendar (its days, months and years, the times it shows). The daily means
+/// the counts read are built again in the zone, as loading builds them in China's.
+pub fn zone_records(indicators: &mut [super::Indicator]) {
+    for ind in indicators {
+        let Some(zone) = ind
+            .series
+            .as_ref()
+            .and_then(|s| s.time_zone.as_deref())
+            .and_then(|z| Zone::parse(z).ok())
+        else {
+            continue;
+        };
+        let Some(samples) = ind.samples.as_mut() else {
+            continue;
+        };
+        if *samples.zone() == zone {
+            continue;
+        }
+        // Two indicators reading the same column share one record, and the same declaration
+        // (the zone is part of what makes them share it): the first gets a copy in the zone,
+        // and the second, now the only holder of the original, takes it over.
+        if let Some(unique) = Arc::get_mut(samples) {
+            unique.set_zone(zone);
+        } else if let Some(mut copy) = Samples::from_offsets(
+            samples.start,
+            Arc::clone(&samples.offsets),
+            samples.unit,
+            samples.values.clone(),
+            samples.precision,
+        ) {
+            copy.set_zone(zone);
+            *samples = Arc::new(copy);
+        }
+        let _ = samples.means(Averaging::Day);
+    }
+}
 
 /// A line's cells as a record's table is read (quotes removed), for the draft's look at a file;
 /// `None` when its quotes do not close.
