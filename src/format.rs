@@ -180,6 +180,27 @@ pub fn value_with_unit(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang
     }
 }
 
+/// A record's statistic (a mean) with its unit as a reader writes one: [`statistic`]'s digits,
+/// and a number of 万 or 亿 to four significant digits (均值 3.648万吨, not 3.64782万吨); in
+/// English the whole number, grouped (36,478.2 t).
+pub fn statistic_with_unit(value: f64, unit: &Unit, lang: Lang) -> String {
+    let v = statistic(value);
+    let abs = v.abs();
+    if lang == Lang::En || abs < 1e4 || takes_no_scale_word(unit, lang) {
+        return value_with_unit(v, Qualifier::Exact, unit, lang);
+    }
+    let (scale, word) = if abs >= 1e8 {
+        (1e8, "亿")
+    } else {
+        (1e4, "万")
+    };
+    let scaled = v / scale;
+    let decimals = 3 - scaled.abs().log10().floor() as i32;
+    let factor = 10f64.powi(decimals.max(0));
+    let rounded = (scaled * factor).round() / factor;
+    format!("{}{word}{}", plain(rounded), unit.symbol(lang))
+}
+
 /// A value as the report words it, for tooltips: "7%左右", "超4100吨/日" → "4100吨/日以上",
 /// "about 7%", "at least 4,100 t/d".
 pub fn value_in_words(value: f64, qualifier: Qualifier, unit: &Unit, lang: Lang) -> String {
@@ -435,6 +456,23 @@ mod tests {
             let u = unit(zh, "kWh", false);
             assert_eq!(number_in(2.5e8, &u, Lang::Zh), "2.5亿", "{zh}");
         }
+    }
+
+    #[test]
+    fn a_records_mean_in_wan_keeps_four_significant_digits() {
+        let t = unit("吨", "t", false);
+        assert_eq!(statistic_with_unit(36478.176, &t, Lang::Zh), "3.648万吨");
+        assert_eq!(statistic_with_unit(36478.176, &t, Lang::En), "36,478.2 t");
+        assert_eq!(
+            statistic_with_unit(123_456_789.0, &t, Lang::Zh),
+            "1.235亿吨"
+        );
+        assert_eq!(statistic_with_unit(4711.94, &t, Lang::Zh), "4711.9吨");
+        let gwh = unit("千兆瓦时", "GWh", false);
+        assert_eq!(
+            statistic_with_unit(36478.176, &gwh, Lang::Zh),
+            "36,478.2千兆瓦时"
+        );
     }
 
     #[test]

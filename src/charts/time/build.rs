@@ -248,8 +248,7 @@ fn cite_records(spec: &mut ChartSpec, input: &Input<'_>) {
 /// "均值 98.6 微克/立方米（41757 个值）" / "mean 98.6 μg/m³ of 41,757 values".
 fn mean_text(name: &str, mean: f64, count: u64, spec: &ChartSpec, named: bool) -> String {
     let lang = spec.lang;
-    let value =
-        format::value_with_unit(format::statistic(mean), Qualifier::Exact, &spec.unit, lang);
+    let value = format::statistic_with_unit(mean, &spec.unit, lang);
     let who = if named {
         format!("{name}{}", tr(lang, "：", ": "))
     } else {
