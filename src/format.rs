@@ -189,16 +189,21 @@ pub fn statistic_with_unit(value: f64, unit: &Unit, lang: Lang) -> String {
     if lang == Lang::En || abs < 1e4 || takes_no_scale_word(unit, lang) {
         return value_with_unit(v, Qualifier::Exact, unit, lang);
     }
-    let (scale, word) = if abs >= 1e8 {
-        (1e8, "亿")
-    } else {
-        (1e4, "万")
+    let four = |x: f64| {
+        let factor = 10f64.powi((3 - x.abs().log10().floor() as i32).max(0));
+        (x * factor).round() / factor
     };
-    let scaled = v / scale;
-    let decimals = 3 - scaled.abs().log10().floor() as i32;
-    let factor = 10f64.powi(decimals.max(0));
-    let rounded = (scaled * factor).round() / factor;
-    format!("{}{word}{}", plain(rounded), unit.symbol(lang))
+    // 99,999,000 rounds to 10000万: that is 1亿.
+    let (mut scaled, mut word) = if abs >= 1e8 {
+        (v / 1e8, "亿")
+    } else {
+        (v / 1e4, "万")
+    };
+    if word == "万" && four(scaled).abs() >= 1e4 {
+        (scaled, word) = (v / 1e8, "亿");
+    }
+    scaled = four(scaled);
+    format!("{}{word}{}", plain(scaled), unit.symbol(lang))
 }
 
 /// A value as the report words it, for tooltips: "7%左右", "超4100吨/日" → "4100吨/日以上",
@@ -468,6 +473,7 @@ mod tests {
             "1.235亿吨"
         );
         assert_eq!(statistic_with_unit(4711.94, &t, Lang::Zh), "4711.9吨");
+        assert_eq!(statistic_with_unit(99_999_000.0, &t, Lang::Zh), "1亿吨");
         let gwh = unit("千兆瓦时", "GWh", false);
         assert_eq!(
             statistic_with_unit(36478.176, &gwh, Lang::Zh),

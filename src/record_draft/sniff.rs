@@ -61,15 +61,23 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
             .filter_map(|&s| width(s).map(|w| (s, w)))
             .max_by_key(|&(s, w)| (w, s == b','))?,
     };
-    // The header: the first line with the table's width that names most of its columns (a
-    // title above a sheet's table, `2024年空气质量,,,`, has the width but one cell of text).
+    // The header: the first line with the table's width that names most of the columns a row
+    // fills (a title above a sheet's table, `2024年空气质量,,,`, has the width but one cell of
+    // text; a sheet's rows are as wide as its widest, a note off to the side included).
+    let mut filled: Vec<usize> = tail
+        .iter()
+        .filter_map(|(_, l)| split_cells(l, sep))
+        .map(|c| c.iter().filter(|x| !x.trim().is_empty()).count())
+        .collect();
+    filled.sort_unstable();
+    let typical = filled.get(filled.len() / 2).copied().unwrap_or(cols);
     let mut header = None;
     for (k, (line_no, l)) in whole.iter().enumerate() {
         let Some(cells) = split_cells(l, sep) else {
             continue;
         };
         let named = cells.iter().filter(|c| !c.trim().is_empty()).count();
-        if cells.len() == cols && named >= 2 && named * 2 >= cols {
+        if cells.len() == cols && named >= 2 && named * 2 >= typical.min(cols) {
             header = Some((k, *line_no, cells));
             break;
         }

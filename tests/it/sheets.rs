@@ -209,3 +209,15 @@ Report(
         "{all}"
     );
 }
+
+#[test]
+fn a_chart_sheet_is_passed_over_and_whole_years_read_as_years_over_175_years() {
+    let (ron, rows) = drafted("chartsheet-and-years.xlsx", &[]);
+    assert!(
+        ron.contains("sheet: \"anomaly\"") && ron.contains("time: \"Year\""),
+        "{ron}"
+    );
+    let a = record(&rows, "Anomaly (°C)", "");
+    assert_eq!((a[4].as_str(), a[6].as_str()), ("175", "1850"));
+    assert_eq!((a[7].as_str(), a[10].as_str()), ("2024", "1.74"));
+}

@@ -500,6 +500,11 @@ fn push_offset(group: &mut Group, seconds: i64) -> Result<(), Msg> {
         group.out.unit = MINUTE_TICKS;
     }
     match u32::try_from(ticks(seconds, group.out.unit)) {
+        // Times under a minute apart meet in one minute once kept in minutes.
+        Ok(off) if group.out.offsets.last().is_some_and(|&last| off <= last) => Err(Msg::new(
+            "the time is within a minute of the row before it in a record longer than 136 years, which keeps its times to the minute; expected one row a minute at most",
+            "序列跨越超过 136 年，时间按分钟保存，此行与上一行相隔不到一分钟；应每分钟至多一行",
+        )),
         Ok(off) => {
             group.out.offsets.push(off);
             Ok(())

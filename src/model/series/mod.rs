@@ -311,7 +311,7 @@ impl Samples {
             return 0;
         }
         // The first offset at or after `t`: a part of a tick rounds up.
-        match u32::try_from((off + self.unit - 1) / self.unit) {
+        match u32::try_from(off.saturating_add(self.unit - 1) / self.unit) {
             Ok(off) => self.offsets.partition_point(|&o| o < off),
             Err(_) => self.len(),
         }
@@ -326,7 +326,7 @@ impl Samples {
             return n;
         }
         let off = t.saturating_sub(self.start).max(0);
-        let Ok(off) = u32::try_from((off + self.unit - 1) / self.unit) else {
+        let Ok(off) = u32::try_from(off.saturating_add(self.unit - 1) / self.unit) else {
             return n;
         };
         if self.offsets[from] >= off {

@@ -190,10 +190,10 @@ fn sheet_table(
     name: &str,
     limit: usize,
 ) -> Result<Option<SheetTable>, calamine::Error> {
-    if let Sheets::Xlsx(xlsx) = book {
-        let mut cells = xlsx
-            .worksheet_cells_reader(name)
-            .map_err(calamine::Error::Xlsx)?;
+    // A chart sheet is no worksheet: the whole read below takes it as empty.
+    if let Sheets::Xlsx(xlsx) = book
+        && let Ok(mut cells) = xlsx.worksheet_cells_reader(name)
+    {
         let dims = cells.dimensions();
         let first_column = if dims.len() > 0 { dims.start.1 } else { 0 };
         if let Some((text, cut)) = streamed_text(&mut cells, first_column, 0, limit, None)
@@ -236,7 +236,9 @@ pub fn stream_sheet(path: &Path, wanted: Option<&str>) -> Option<ChunkReader> {
     let (first, width) = {
         let cells = xlsx.worksheet_cells_reader(&name).ok()?;
         let dims = cells.dimensions();
-        if dims.len() <= 1 {
+        // A dimension of one cell, reversed, or wider than Excel's 16,384 columns is no
+        // guide to the rows' width: the whole read finds it.
+        if dims.len() <= 1 || dims.end.1 < dims.start.1 || dims.end.1 - dims.start.1 >= 16_384 {
             return None;
         }
         (dims.start.1, (dims.end.1 - dims.start.1 + 1) as usize)

@@ -89,10 +89,13 @@ pub fn streamed_text<RS: Read + Seek>(
     mut flush: Option<&mut dyn FnMut(&mut String) -> bool>,
 ) -> Result<Option<(String, bool)>, calamine::XlsxError> {
     let dims = cells.dimensions();
+    // Room from the declared dimension, but never more than 64 MB: a dimension is what the file
+    // says, not what it holds (A1:XFD1048576 over three cells).
     let mut text = String::with_capacity(
         usize::try_from(dims.len().saturating_mul(8))
             .unwrap_or(usize::MAX)
-            .min(limit.saturating_add(1024)),
+            .min(limit.saturating_add(1024))
+            .min(64 << 20),
     );
     // The line being written (0-based sheet row), the cells written on it, the widest row so far,
     // and whether a row was padded to less than the width the table turned out to have.
@@ -181,6 +184,11 @@ fn cell_text(cell: &Value<'_>, out: &mut String) {
         }
         // The shortest decimal that reads back to the same number (ryu: a third of the time of
         // `{f}`, which a million-row sheet spends on every cell).
+        // A whole number as a person types it (1850, not 1850.0: calamine gives every number of
+        // an .xlsx as a float, and a year or a compact date must read as one).
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+            let _ = write!(out, "{}", *f as i64);
+        }
         Value::Float(f) => out.push_str(ryu::Buffer::new().format(*f)),
         Value::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
         Value::Text(s) => quoted(s, out),
@@ -212,10 +220,9 @@ fn cell_text(cell: &Value<'_>, out: &mut String) {
                 if !clock_only {
                     out.push('T');
                 }
-                let _ = write!(out, "{h:02}:{mi:02}:{s:02}");
-                if ms != 0 {
-                    let _ = write!(out, ".{ms:03}");
-                }
+                // To the second: monitoring times have no milliseconds to speak of, and the
+                // table's ISO times are read to the second.
+                let _ = (ms, write!(out, "{h:02}:{mi:02}:{s:02}"));
             }
         }
     }
@@ -255,7 +262,14 @@ fn iso_duration_clock(s: &str) -> Option<String> {
     let h: u32 = h.parse().ok()?;
     let m: u32 = m.parse().ok()?;
     let sec: f64 = sec.parse().ok()?;
-    Some(format!("{h:02}:{m:02}:{:02}", sec.round() as u32))
+    // Seconds rounded up to 60 carry into the minute.
+    let total = h * 3600 + m * 60 + sec.round() as u32;
+    Some(format!(
+        "{:02}:{:02}:{:02}",
+        total / 3600,
+        total / 60 % 60,
+        total % 60
+    ))
 }
 
 #[cfg(test)]
@@ -290,6 +304,17 @@ mod tests {
     }
 
     #[test]
+    fn whole_numbers_read_as_typed_and_times_to_the_second() {
+        let mut range = Range::new((0, 0), (1, 2));
+        range.set_value((0, 0), Data::Float(1850.0));
+        range.set_value((0, 1), Data::Float(20_240_101.0));
+        range.set_value((0, 2), Data::Float(-0.25));
+        range.set_value((1, 0), date(45292.500_005_8));
+        let (text, _) = range_text(&range, usize::MAX);
+        assert_eq!(text, "1850\t20240101\t-0.25\n2024-01-01T12:00:00\t\t\n");
+    }
+
+    #[test]
     fn rows_met_before_a_wider_one_are_padded_to_its_width() {
         assert_eq!(
             pad_lines("\ntitle\na\tb\n1\n\n", 3),
@@ -314,6 +339,10 @@ mod tests {
         assert_eq!(
             iso_duration_clock("PT13H05M00S").as_deref(),
             Some("13:05:00")
+        );
+        assert_eq!(
+            iso_duration_clock("PT13H05M59.6S").as_deref(),
+            Some("13:06:00")
         );
     }
 }

@@ -71,3 +71,17 @@ ws.append(['time', 'v'])
 for i in range(5):
     ws.append([datetime.datetime(2024, 1, 1 + i), 'abc' if i == 3 else i])
 wb.save(os.path.join(out, 'bad-cell.xlsx'))
+
+# 6. A chart sheet first, then a table of whole-number years over 175 years (numbers, not dates).
+from openpyxl.chart import LineChart, Reference
+wb = openpyxl.Workbook()
+data = wb.active
+data.title = 'anomaly'
+data.append(['Year', 'Anomaly (°C)'])
+for y in range(1850, 2025):
+    data.append([y, round((y - 1850) / 100, 2)])
+chart = LineChart()
+chart.add_data(Reference(data, min_col=2, min_row=1, max_row=176), titles_from_data=True)
+cs = wb.create_chartsheet('图表1', 0)
+cs.add_chart(chart)
+wb.save(os.path.join(out, 'chartsheet-and-years.xlsx'))
