@@ -309,7 +309,7 @@ mod tests {
         range.set_value((0, 0), Data::Float(1850.0));
         range.set_value((0, 1), Data::Float(20_240_101.0));
         range.set_value((0, 2), Data::Float(-0.25));
-        range.set_value((1, 0), date(45292.500_005_8));
+        range.set_value((1, 0), date(45_292.500_005_8));
         let (text, _) = range_text(&range, usize::MAX);
         assert_eq!(text, "1850\t20240101\t-0.25\n2024-01-01T12:00:00\t\t\n");
     }
