@@ -243,18 +243,18 @@ pub fn stream_sheet(path: &Path, wanted: Option<&str>) -> Option<ChunkReader> {
         }
         (dims.start.1, (dims.end.1 - dims.start.1 + 1) as usize)
     };
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<String, String>>(4);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(4);
     let sheet = name.clone();
     std::thread::spawn(move || {
         let Sheets::Xlsx(xlsx) = &mut book else {
             return;
         };
-        let mut send = |text: &mut String| tx.send(Ok(std::mem::take(text))).is_ok();
+        let mut send = |text: &mut String| tx.send(Ok((std::mem::take(text), false))).is_ok();
         let last = xlsx.worksheet_cells_reader(&sheet).and_then(|mut cells| {
             streamed_text(&mut cells, first, width, usize::MAX, Some(&mut send))
         });
         let _ = match last {
-            Ok(Some((text, _))) => tx.send(Ok(text)),
+            Ok(Some((text, _))) => tx.send(Ok((text, true))),
             Ok(None) => tx.send(Err("the sheet's cells are out of order".to_owned())),
             Err(e) => tx.send(Err(e.to_string())),
         };
@@ -263,15 +263,21 @@ pub fn stream_sheet(path: &Path, wanted: Option<&str>) -> Option<ChunkReader> {
         rx,
         chunk: Vec::new(),
         pos: 0,
+        ended: false,
     })
 }
+
+/// A piece of a sheet's text and whether it is the last; or why the sheet could not be read.
+type Chunk = Result<(String, bool), String>;
 
 /// Text handed over in chunks from another thread, read as a stream.
 #[derive(Debug)]
 pub struct ChunkReader {
-    rx: std::sync::mpsc::Receiver<Result<String, String>>,
+    rx: std::sync::mpsc::Receiver<Chunk>,
     chunk: Vec<u8>,
     pos: usize,
+    /// The last piece came: the text is whole.
+    ended: bool,
 }
 
 impl std::io::Read for ChunkReader {
@@ -291,14 +297,22 @@ impl std::io::Read for ChunkReader {
 impl std::io::BufRead for ChunkReader {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         while self.pos >= self.chunk.len() {
+            if self.ended {
+                return Ok(&[]);
+            }
             match self.rx.recv() {
-                Ok(Ok(text)) => {
+                Ok(Ok((text, last))) => {
                     self.chunk = text.into_bytes();
                     self.pos = 0;
+                    self.ended = last;
                 }
                 Ok(Err(e)) => return Err(std::io::Error::other(e)),
-                // The sender is done: the end of the text.
-                Err(_) => return Ok(&[]),
+                // The sender went away before the last piece: the text is not whole.
+                Err(_) => {
+                    return Err(std::io::Error::other(
+                        "the sheet's reader stopped before the sheet's end",
+                    ));
+                }
             }
         }
         Ok(&self.chunk[self.pos..])
