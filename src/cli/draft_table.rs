@@ -70,19 +70,29 @@ pub fn is_table(path: &Path) -> bool {
     }
     match ext.as_str() {
         "csv" | "tsv" => true,
-        "txt" | "dat" => head(path).is_ok_and(|t| record_draft::looks_like_table(&t)),
+        "txt" | "dat" => head(path).is_ok_and(|(_, t)| record_draft::looks_like_table(&t)),
         _ => false,
     }
 }
 
-/// The first bytes of a file the draft looks at, as text.
-fn head(path: &Path) -> std::io::Result<String> {
+/// The first bytes of a file the draft looks at, as text, and how they are encoded (UTF-8,
+/// UTF-16 by its mark, or GB18030); bytes in none of them are read as UTF-8 with U+FFFD in place
+/// of what does not read, and the check names those lines.
+fn head(path: &Path) -> std::io::Result<(series::TextEncoding, String)> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(record_draft::SAMPLE_BYTES as u64)
         .read_to_end(&mut bytes)?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+    let (encoding, text) = series::TextEncoding::sniff(&bytes).unwrap_or_else(|| {
+        (
+            series::TextEncoding::Utf8,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    });
+    Ok((
+        encoding,
+        text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned(),
+    ))
 }
 
 pub fn run(table: &Path, out: Option<&Path>, force: bool, req: &TableRequest) -> ExitCode {
@@ -124,16 +134,19 @@ fn draft(
                     sheet: Some((s.name.clone(), s.first_column)),
                 },
                 text: &s.text,
+                encoding: series::TextEncoding::Utf8,
             })
             .collect()
     } else {
-        text = head(table).map_err(|e| RecordDraftError::Read {
+        let encoding;
+        (encoding, text) = head(table).map_err(|e| RecordDraftError::Read {
             file: name.clone(),
             err: e.to_string(),
         })?;
         vec![TableText {
             origin: Origin::text(&name),
             text: &text,
+            encoding,
         }]
     };
     let drafted = record_draft::draft_table(&tables, table, &place, req)?;

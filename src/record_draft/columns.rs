@@ -122,7 +122,12 @@ pub fn classify(s: &Sniffed, time: &[String], by: Option<&str>) -> Columns {
             };
             out.by = Some((header, order, why));
         } else {
-            let example = distinct.iter().next().cloned().unwrap_or_default();
+            // A note's line breaks shown as ` / `: the example stays on its comment's line.
+            let example = distinct
+                .iter()
+                .next()
+                .map(|e| e.lines().collect::<Vec<_>>().join(" / "))
+                .unwrap_or_default();
             out.skipped.push((
                 header,
                 format!("it holds text (such as `{example}`), not numbers"),

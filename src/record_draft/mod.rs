@@ -14,6 +14,7 @@ mod time_guess;
 mod words;
 mod write;
 
+use crate::model::series::TextEncoding;
 use std::path::Path;
 
 pub use sniff::SAMPLE_BYTES;
@@ -146,11 +147,14 @@ pub enum RecordDraftError {
 pub struct TableText<'a> {
     pub origin: Origin,
     pub text: &'a str,
+    /// How a text file's bytes were read (a sheet's text is always UTF-8).
+    pub encoding: TextEncoding,
 }
 
 /// One table as the draft read it.
 struct Found {
     origin: Origin,
+    encoding: TextEncoding,
     sniffed: sniff::Sniffed,
     time: time_guess::TimeGuess,
     columns: columns::Columns,
@@ -196,6 +200,7 @@ pub fn draft_table(
             time: &f.time,
             columns: &f.columns,
             zone: req.time_zone.as_deref(),
+            encoding: f.encoding,
         })
         .collect();
     let ron = write::ron(&file, &plans, &skipped);
@@ -234,6 +239,7 @@ fn read_one(t: &TableText<'_>, req: &TableRequest) -> Result<Found, RecordDraftE
     }
     Ok(Found {
         origin: t.origin.clone(),
+        encoding: t.encoding,
         sniffed,
         time,
         columns,

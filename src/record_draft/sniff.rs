@@ -26,10 +26,10 @@ const CANDIDATES: [u8; 4] = [b',', b'\t', b';', b'|'];
 /// The separator, header and rows of a table's first lines; `None` when no separator gives the
 /// lines one number of cells (not a table).
 pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+    let rows = rows_of(text);
+    let lines: Vec<(usize, &str)> = rows
+        .iter()
+        .map(|(n, l)| (*n, l.as_str()))
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
     // A line cut by the sample's end is left out.
@@ -98,4 +98,39 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
         names,
         rows,
     })
+}
+
+/// Lines a quoted cell may run over before its row is taken as a broken line instead.
+const MAX_ROW_LINES: usize = 20;
+
+/// The text's rows, each with the line it starts on: a quoted cell's line breaks (a note column)
+/// keep its row whole, as the reader reads it.
+fn rows_of(text: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let open = |l: &str| l.matches('"').count() % 2 == 1;
+    let mut rows = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut row = lines[i].to_owned();
+        let mut end = i + 1;
+        if open(lines[i]) {
+            // Joined until its quotes close; one never closed is left as it was written.
+            let mut joined = row.clone();
+            let mut quotes_open = true;
+            while quotes_open && end < lines.len() && end - i < MAX_ROW_LINES {
+                joined.push('\n');
+                joined.push_str(lines[end]);
+                quotes_open ^= open(lines[end]);
+                end += 1;
+            }
+            if quotes_open {
+                end = i + 1;
+            } else {
+                row = joined;
+            }
+        }
+        rows.push((i + 1, row));
+        i = end;
+    }
+    rows
 }

@@ -20,6 +20,7 @@ fn drafted(name: &str, csv: &str, req: &TableRequest) -> Result<String, RecordDr
     let text = TableText {
         origin: Origin::text(name),
         text: csv,
+        encoding: crate::model::series::TextEncoding::Utf8,
     };
     let d = draft_table(&[text], &table, &out, req)?;
     check(&d.ron, &out)?;

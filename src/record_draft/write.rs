@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use super::columns::Columns;
 use super::sniff::Sniffed;
 use super::time_guess::TimeGuess;
+use crate::model::series::TextEncoding;
 
 /// What one table's records are written from (a workbook has one a sheet).
 pub struct Plan<'a> {
@@ -17,6 +18,21 @@ pub struct Plan<'a> {
     pub time: &'a TimeGuess,
     pub columns: &'a Columns,
     pub zone: Option<&'a str>,
+    /// How the file's bytes were read.
+    pub encoding: TextEncoding,
+}
+
+/// `text` as comment lines at `pad`: a cell's line breaks (a quoted note) each start a new `//`,
+/// so what a file holds can never end a comment early.
+fn comment(pad: &str, text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str(pad);
+        out.push_str("// ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// A string as RON writes it, quoted and escaped.
@@ -71,7 +87,7 @@ pub fn ron(file: &str, plans: &[Plan<'_>], skipped: &[String]) -> String {
          // edit any of them and run `planboard check` on this file.\n"
     ));
     for why in skipped {
-        s.push_str(&format!("// Not drawn: {why}\n"));
+        s.push_str(&comment("", &format!("Not drawn: {why}")));
     }
     s.push_str("#![enable(implicit_some)]\nReport(\n");
     s.push_str(&format!(
@@ -245,8 +261,9 @@ fn units(plans: &[Plan<'_>], s: &mut String) -> Vec<Vec<String>> {
         let unnamed = text.starts_with('\u{0}');
         let shown = if unnamed { "数值" } else { text.as_str() };
         let shown_en = if unnamed { "value" } else { text.as_str() };
+        s.push_str(&comment("        ", why));
         s.push_str(&format!(
-            "        // {why}\n        (id: {}, zh: {}, en: {}),\n",
+            "        (id: {}, zh: {}, en: {}),\n",
             q(id),
             q(shown),
             q(shown_en)
@@ -260,7 +277,7 @@ fn series_fields(p: &Plan<'_>) -> String {
     let pad = "                ";
     let mut s = String::new();
     let t = p.time;
-    s.push_str(&format!("{pad}// {}\n", t.why));
+    s.push_str(&comment(pad, &t.why));
     if let [one] = t.columns.as_slice() {
         s.push_str(&format!("{pad}time: {},\n", q(one)));
     } else {
@@ -280,13 +297,13 @@ fn series_fields(p: &Plan<'_>) -> String {
     let c = p.columns;
     if !c.missing.is_empty() {
         for (_, why) in &c.missing {
-            s.push_str(&format!("{pad}// {why}\n"));
+            s.push_str(&comment(pad, why));
         }
         let list: Vec<String> = c.missing.iter().map(|(m, _)| q(m)).collect();
         s.push_str(&format!("{pad}missing: [{}],\n", list.join(", ")));
     }
     for (h, why) in &c.skipped {
-        s.push_str(&format!("{pad}// Column `{h}` is not drawn: {why}.\n"));
+        s.push_str(&comment(pad, &format!("Column `{h}` is not drawn: {why}.")));
     }
     if p.sniffed.header_line > 1 {
         let why = if p.sheet.is_some() {
@@ -294,10 +311,8 @@ fn series_fields(p: &Plan<'_>) -> String {
         } else {
             "The lines before the header are notes."
         };
-        s.push_str(&format!(
-            "{pad}// {why}\n{pad}header_line: {},\n",
-            p.sniffed.header_line
-        ));
+        s.push_str(&comment(pad, why));
+        s.push_str(&format!("{pad}header_line: {},\n", p.sniffed.header_line));
     }
     // A sheet's cells need no separator.
     if p.sniffed.separator_named && p.sheet.is_none() {
@@ -307,13 +322,19 @@ fn series_fields(p: &Plan<'_>) -> String {
         };
         s.push_str(&format!("{pad}separator: \"{sep}\",\n"));
     }
+    // UTF-16 is read by its byte-order mark; GB18030 must be named.
+    if p.encoding == TextEncoding::Gb18030 {
+        s.push_str(&format!(
+            "{pad}// The file is not UTF-8 but reads as GB18030 (GBK), as Excel on Chinese Windows saves a CSV.\n{pad}encoding: \"GB18030\",\n"
+        ));
+    }
     if c.decimal_comma {
         s.push_str(&format!(
             "{pad}// Numbers are written with a decimal comma (12,5), the cells split by `;`.\n{pad}decimal_comma: true,\n"
         ));
     }
     if let Some((_, _, why)) = &c.by {
-        s.push_str(&format!("{pad}// {why}\n"));
+        s.push_str(&comment(pad, why));
     }
     s
 }

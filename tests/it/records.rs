@@ -426,3 +426,91 @@ fn a_record_longer_than_136_years_keeps_its_times_to_the_minute() {
         "{err}"
     );
 }
+
+/// The record whose Chinese name holds `name`, as (rows, values, mean, min, max).
+fn stats_named(report: &Report, name: &str) -> (usize, usize, f64, f64, f64) {
+    let id = report
+        .indicators
+        .iter()
+        .find(|i| i.name.zh.contains(name))
+        .map_or_else(|| panic!("no record named {name}"), |i| i.id.clone());
+    stats(report, &id)
+}
+
+/// Tables as Excel on Chinese Windows saves them (the Seattle weather, its numbers unchanged, by
+/// tests/data/records/make_encoded.py): "CSV (逗号分隔)" in GBK and "Unicode 文本" in UTF-16 with
+/// tabs, Chinese headers, and a note column whose quoted cells hold commas and line breaks. Counts
+/// and means against Python's reading of the same bytes.
+#[test]
+fn tables_saved_in_gbk_and_in_utf16_draft_and_read_as_python_reads_them() {
+    let (dir, gbk) = draft_real("seattle-weather-gbk.csv", &[]);
+    let ron = std::fs::read_to_string(dir.path().join("draft.ron")).unwrap();
+    assert!(ron.contains("encoding: \"GB18030\""), "{ron}");
+    let got = stats_named(&gbk, "最高气温");
+    assert!(
+        close(got, (1461, 1461, 16.439_082_819_986_28, -1.6, 35.6)),
+        "{got:?}"
+    );
+    assert!(
+        gbk.indicators.iter().all(|i| !i.name.zh.contains("备注")),
+        "the note column is text, not drawn"
+    );
+
+    let (dir, utf16) = draft_real("seattle-weather-utf16.txt", &[]);
+    let ron = std::fs::read_to_string(dir.path().join("draft.ron")).unwrap();
+    assert!(
+        !ron.contains("encoding:"),
+        "its byte-order mark says it: {ron}"
+    );
+    let got = stats_named(&utf16, "降水量");
+    assert!(
+        close(got, (1461, 1461, 3.029_431_895_961_675_7, 0.0, 55.9)),
+        "{got:?}"
+    );
+}
+
+/// A GBK table whose record names no encoding: each line says what to write.
+#[test]
+fn a_gbk_table_read_as_utf8_says_to_name_its_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2024-01-01,35,龙岗 in GBK.
+    let csv: &[u8] = b"t,v,station\n2024-01-01,35,\xc1\xfa\xb8\xda\n";
+    std::fs::write(dir.path().join("x.csv"), csv).unwrap();
+    let ind = r#"(id: "x", name: (zh: "x", en: "x"), unit: "u",
+            series: (file: "x.csv", time: "t", value: "v", source: "s")),"#;
+    let ron = dir.path().join("r.ron");
+    std::fs::write(&ron, record_file(ind)).unwrap();
+    let err = planboard::model::load_file(&ron).unwrap_err().to_string();
+    assert!(
+        err.contains("x.csv:2:1: the line is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(err.contains("encoding: \"GB18030\""), "{err}");
+    let ind = ind.replace(r#"source: "s")"#, r#"source: "s", encoding: "GBK")"#);
+    std::fs::write(&ron, record_file(&ind)).unwrap();
+    assert!(planboard::model::load_file(&ron).is_ok());
+    let ind = ind.replace("GBK", "Big5");
+    std::fs::write(&ron, record_file(&ind)).unwrap();
+    let err = planboard::model::load_file(&ron).unwrap_err().to_string();
+    assert!(err.contains("names encoding `Big5`"), "{err}");
+}
+
+/// Quoted cells with separators and line breaks read whole, and a problem after them is placed
+/// on its own line and column.
+#[test]
+fn quoted_cells_over_several_lines_keep_later_problems_on_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "t,note,v\n2024-01-01,\"风向多变，\n阵风\",1\n2024-01-02,, \"2\" \n2024-01-03,\"长\n文本\",abc\n";
+    let err = problems(dir.path(), csv, "");
+    assert!(
+        err.contains("x.csv:6:5: `abc` in column `v` is not a number"),
+        "{err}"
+    );
+    assert_eq!(err.matches("x.csv:").count(), 1, "{err}");
+    let csv = "t,note,v\n2024-01-01,\"a\",1\n2024-01-02,\"b\"c,2\n";
+    let err = problems(dir.path(), csv, "");
+    assert!(
+        err.contains("x.csv:3:15: text follows a quoted cell's closing"),
+        "{err}"
+    );
+}

@@ -98,25 +98,30 @@ pub(super) fn separator(header: &str) -> u8 {
     }
 }
 
-/// The 1-based column, in characters, of byte `at` of `line`.
-pub(super) fn char_column(line: &str, at: usize) -> usize {
-    line.get(..at).map_or(at, |s| s.chars().count()) + 1
+/// The 1-based column, in characters, of byte `at` of `line` (bytes that continue a UTF-8
+/// character are not counted).
+pub(super) fn char_column(line: &[u8], at: usize) -> usize {
+    line[..at.min(line.len())]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        + 1
 }
 
 /// A line's cells as (start byte, text), quotes removed (`""` inside quotes is one quote).
 pub(super) fn split(line: &str, sep: u8) -> Result<Vec<(usize, String)>, BadQuote> {
     let mut ranges = Vec::new();
-    split_into(line, sep, &mut ranges)?;
+    split_into(line.as_bytes(), sep, &mut ranges)?;
     Ok(ranges
         .into_iter()
         .map(|(start, r)| {
-            let text = &line[r];
+            let text = line.get(r).unwrap_or_default();
             (start, text.replace("\"\"", "\""))
         })
         .collect())
 }
 
-/// What is wrong with a line's quotes, at a 1-based column.
+/// What is wrong with a row's quotes, at a byte of the row.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum BadQuote {
     Unclosed(usize),
@@ -124,9 +129,10 @@ pub(super) enum BadQuote {
 }
 
 impl BadQuote {
-    pub(super) fn column(self) -> usize {
+    /// The byte of the row where the problem is.
+    pub(super) fn at(self) -> usize {
         match self {
-            Self::Unclosed(c) | Self::TextAfter(c) => c,
+            Self::Unclosed(at) | Self::TextAfter(at) => at,
         }
     }
 
@@ -141,13 +147,13 @@ impl BadQuote {
     }
 }
 
-/// A line's cells as (start byte, the byte range of the cell's text without its quotes).
+/// A row's cells as (start byte, the byte range of the cell's text without its quotes). A quoted
+/// cell may hold the separator and line breaks.
 pub(super) fn split_into(
-    line: &str,
+    b: &[u8],
     sep: u8,
     cells: &mut Vec<(usize, std::ops::Range<usize>)>,
 ) -> Result<(), BadQuote> {
-    let b = line.as_bytes();
     let mut i = 0;
     loop {
         let start = i;
@@ -162,7 +168,7 @@ pub(super) fn split_into(
             let text_start = j;
             loop {
                 match b[j..].iter().position(|&c| c == b'"') {
-                    None => return Err(BadQuote::Unclosed(char_column(line, open))),
+                    None => return Err(BadQuote::Unclosed(open)),
                     Some(k) if b.get(j + k + 1) == Some(&b'"') => j += k + 2,
                     Some(k) => {
                         cells.push((start, text_start..j + k));
@@ -177,7 +183,7 @@ pub(super) fn split_into(
                 .position(|&c| c == sep)
                 .map_or(b.len(), |k| j + k);
             if let Some(k) = b[j..end].iter().position(|&c| c != b' ') {
-                return Err(BadQuote::TextAfter(char_column(line, j + k)));
+                return Err(BadQuote::TextAfter(j + k));
             }
             if end == b.len() {
                 return Ok(());

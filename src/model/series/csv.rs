@@ -1,15 +1,18 @@
 //! Reading a monitoring CSV: a header row, the time in one column or several, value columns, empty
 //! cells and the file's own missing-value marks as gaps; a long table (time, station, value) read as
-//! one record per category. The file is streamed a line at a time (files up to
-//! [`MAX_SERIES_BYTES`]), only the columns asked for are kept, and every problem is reported with
-//! its `file:line:column` and what was expected; a file with any problem gives no values at all.
+//! one record per category. The header is found line by line, the rows after it are streamed
+//! through the `csv` crate (files up to [`MAX_SERIES_BYTES`]; see `rows`), only the columns asked
+//! for are kept, and every problem is reported with its `file:line:column` and what was expected;
+//! a file with any problem gives no values at all.
 
-use std::io::{BufReader, Read as _};
+use std::io::Read as _;
 use std::path::Path;
 
-use super::cells::{Problems, char_column, separator, split, split_into, strip_bom, trim_eol};
+use super::cells::{Problems, char_column, separator, split, strip_bom, trim_eol};
+use super::encoding::TextEncoding;
+use super::rows::{Next, Rows};
 use super::times::TimeReader;
-use crate::model::time::{self, Instant, Precision};
+use crate::model::time::{Instant, Precision};
 use crate::model::zone::Zone;
 use crate::model::{Location, Msg, Problem};
 
@@ -68,6 +71,8 @@ pub struct Layout {
     pub separator: Option<u8>,
     /// Numbers written with a decimal comma (`12,5`).
     pub decimal_comma: bool,
+    /// The text's encoding (a byte-order mark decides over it).
+    pub encoding: TextEncoding,
 }
 
 impl Layout {
@@ -123,7 +128,7 @@ pub fn read_table(
             ),
         )]);
     }
-    let reader = BufReader::with_capacity(1 << 20, file.take(MAX_SERIES_BYTES + 1));
+    let reader = layout.encoding.reader(file.take(MAX_SERIES_BYTES + 1));
     read_table_from(reader, name, layout, columns, categories)
 }
 
@@ -196,7 +201,11 @@ pub fn read_table_from(
             .map(|(_, c)| c.trim().to_owned())
             .collect(),
         Err(bad) => {
-            problems.add(header_line, bad.column(), bad.msg());
+            problems.add(
+                header_line,
+                char_column(header.as_bytes(), bad.at()),
+                bad.msg(),
+            );
             return Err(problems.finish());
         }
     };
@@ -271,51 +280,46 @@ pub fn read_table_from(
         .copied()
         .max()
         .unwrap_or(0);
-    let mut cells: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(widest + 1);
     let mut number = String::new();
+    let mut rows = Rows::new(reader, sep, header_line + 1);
     loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| problems.fatal(line_no + 1, &e))?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let raw = trim_eol(&buf);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let Ok(line) = std::str::from_utf8(raw) else {
-            problems.add(
-                line_no,
-                1,
-                Msg::new(
-                    "the line is not UTF-8 text; expected the file saved as UTF-8",
-                    "此行不是 UTF-8 文本；文件应保存为 UTF-8 编码",
-                ),
-            );
-            continue;
+        let row = match rows.next().map_err(|e| problems.fatal(line_no + 1, &e))? {
+            Next::End => break,
+            Next::BadQuotes { line, column, msg } => {
+                problems.add(line, column, msg);
+                line_no = line;
+                continue;
+            }
+            Next::NotText(line) => {
+                problems.add(
+                    line,
+                    1,
+                    Msg::new(
+                        "the line is not UTF-8 text; expected the file saved as UTF-8, or its encoding named in the record (`encoding: \"GB18030\"` for GBK, as Excel on Chinese Windows saves a CSV)",
+                        "此行不是 UTF-8 文本；文件应保存为 UTF-8 编码，或在记录中写明其编码（GBK 写 `encoding: \"GB18030\"`，中文版 Excel 保存的 CSV 即是）",
+                    ),
+                );
+                line_no = line;
+                continue;
+            }
+            Next::Row(row) => row,
         };
-        cells.clear();
-        if let Err(bad) = split_into(line, sep, &mut cells) {
-            problems.add(line_no, bad.column(), bad.msg());
-            continue;
-        }
-        if cells.len() <= widest {
+        line_no = row.line;
+        if row.len() <= widest {
+            let (line, column) = row.end();
             problems.add(
-                line_no,
-                char_column(line, line.len()),
+                line,
+                column,
                 Msg::new(
                     format!(
                         "the row has {} cells; expected {} as the header has, up to column `{}`",
-                        cells.len(),
+                        row.len(),
                         names.len(),
                         names.get(widest).map_or("", String::as_str)
                     ),
                     format!(
                         "此行有 {} 个单元格；应与表头一样有 {} 个，至少到 `{}` 列",
-                        cells.len(),
+                        row.len(),
                         names.len(),
                         names.get(widest).map_or("", String::as_str)
                     ),
@@ -323,17 +327,12 @@ pub fn read_table_from(
             );
             continue;
         }
-        // A cell's text without its spaces, and the byte where that text starts.
-        let cell = |i: usize| -> (&str, usize) {
-            let raw = &line[cells[i].1.clone()];
-            let lead = raw.len() - raw.trim_start().len();
-            (raw.trim(), cells[i].1.start + lead)
-        };
+        let cell = |i: usize| row.cell(i);
         // The category: rows of one no indicator reads are passed over.
         let g = match by_at {
             None => 0,
             Some(at) => {
-                let (text, _) = cell(at);
+                let text = cell(at);
                 if let Some(g) = categories.iter().position(|c| *c == text) {
                     g
                 } else {
@@ -349,10 +348,10 @@ pub fn read_table_from(
         // On the stack: a row's time is at most six columns (the declaration is checked for it).
         let mut time_cells = [""; MAX_TIME_COLUMNS];
         for (slot, &i) in time_cells.iter_mut().zip(&time_at) {
-            *slot = cell(i).0;
+            *slot = cell(i);
         }
         let time_cells = &time_cells[..time_at.len().min(MAX_TIME_COLUMNS)];
-        let start = time_at.first().map_or(0, |&i| cell(i).1);
+        let time_place = || row.place(time_at.first().copied().unwrap_or(0));
         let t = match times.read(time_cells) {
             Ok((t, p)) => {
                 group.precision = Some(group.precision.map_or(p, |q| q.max(p)));
@@ -360,9 +359,10 @@ pub fn read_table_from(
             }
             Err(expected) => {
                 let text = time_cells.join(" ");
+                let (line, column) = time_place();
                 problems.add(
-                    line_no,
-                    char_column(line, start),
+                    line,
+                    column,
                     Msg::new(
                         format!(
                             "`{text}` in column `{time_column}` is not a time; expected {expected}"
@@ -377,7 +377,7 @@ pub fn read_table_from(
             if let Some((prev, prev_line)) = group.last
                 && t <= prev
             {
-                let shown = time::format_instant(t, Precision::Second);
+                let shown = layout.zone.format_labelled(t, Precision::Second);
                 let (en, zh) = if t == prev {
                     (
                         format!(
@@ -396,18 +396,20 @@ pub fn read_table_from(
                         ),
                     )
                 };
-                problems.add(line_no, char_column(line, start), Msg::new(en, zh));
+                let (line, column) = time_place();
+                problems.add(line, column, Msg::new(en, zh));
             } else {
                 let base = *group.first.get_or_insert(t);
                 if let Err(msg) = push_offset(group, t - base) {
-                    problems.add(line_no, char_column(line, start), msg);
+                    let (line, column) = time_place();
+                    problems.add(line, column, msg);
                 }
                 group.last = Some((t, line_no));
             }
         }
         // The values.
         for (k, &col) in value_at.iter().enumerate() {
-            let (text, start) = cell(col);
+            let text = cell(col);
             let value = if GAP_MARKS.iter().any(|m| m.eq_ignore_ascii_case(text))
                 || layout.missing.iter().any(|m| m == text)
             {
@@ -419,22 +421,23 @@ pub fn read_table_from(
             } else {
                 text.parse::<f64>().ok().filter(|v| v.is_finite())
             };
-            match value {
-                Some(v) => group.out.values[k].push(v),
-                None => problems.add(
-                    line_no,
-                    char_column(line, start),
+            if let Some(v) = value {
+                group.out.values[k].push(v);
+            } else {
+                let (line, column) = row.place(col);
+                let column_name = columns[k];
+                problems.add(
+                    line,
+                    column,
                     Msg::new(
                         format!(
-                            "`{text}` in column `{}` is not a number; expected a plain number such as 35 or 12.5 (no unit, no thousands separator), an empty cell, or a mark named in the record's `missing`",
-                            columns[k]
+                            "`{text}` in column `{column_name}` is not a number; expected a plain number such as 35 or 12.5 (no unit, no thousands separator), an empty cell, or a mark named in the record's `missing`"
                         ),
                         format!(
-                            "`{}` 列的 `{text}` 不是数字；应为 35、12.5 这样的数字（不带单位和千位分隔符），无数值时留空，或用记录的 `missing` 列出的标记",
-                            columns[k]
+                            "`{column_name}` 列的 `{text}` 不是数字；应为 35、12.5 这样的数字（不带单位和千位分隔符），无数值时留空，或用记录的 `missing` 列出的标记"
                         ),
                     ),
-                ),
+                );
             }
         }
         if !problems.is_empty() {

@@ -9,8 +9,10 @@
 mod aggregate;
 mod cells;
 mod csv;
+mod encoding;
 mod load;
 mod pyramid;
+mod rows;
 mod sheet;
 mod sheet_text;
 mod table;
@@ -25,6 +27,7 @@ pub use csv::{
     CsvColumns, Layout, MAX_SERIES_BYTES, MAX_TIME_COLUMNS, read_csv, read_csv_from, read_table,
     read_table_from,
 };
+pub use encoding::TextEncoding;
 pub use load::{SeriesProblems, load_series};
 pub use pyramid::Extremes;
 pub use sheet::{
@@ -83,6 +86,10 @@ pub struct SeriesRef {
     /// The sheet of a spreadsheet (.xlsx, .xls, .ods) the table is on; the first when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// The text's encoding when it is not UTF-8: `"GB18030"` (also read as `"GBK"`), as Excel
+    /// on Chinese Windows saves a CSV. A UTF-16 file with its byte-order mark needs none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// A record's time columns: one, or several read together.
@@ -119,6 +126,7 @@ impl SeriesRef {
             separator: None,
             decimal_comma: false,
             sheet: None,
+            encoding: None,
         }
     }
 
@@ -138,13 +146,18 @@ impl SeriesRef {
             header_line: self.header_line,
             separator: self.separator.as_deref().and_then(separator_byte),
             decimal_comma: self.decimal_comma,
+            encoding: self
+                .encoding
+                .as_deref()
+                .and_then(TextEncoding::parse)
+                .unwrap_or_default(),
         }
     }
 
     /// What makes two records read the same table the same way (one read for both).
     pub fn table_key(&self) -> String {
         format!(
-            "{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{}\u{1f}{:?}",
+            "{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{:?}",
             self.file,
             self.time,
             self.format,
@@ -154,7 +167,8 @@ impl SeriesRef {
             self.header_line,
             self.separator,
             self.decimal_comma,
-            self.sheet
+            self.sheet,
+            self.encoding
         )
     }
 }

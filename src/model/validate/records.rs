@@ -4,7 +4,9 @@
 
 use super::list;
 use crate::model::locate::Path;
-use crate::model::series::{MAX_TIME_COLUMNS, SeriesRef, format_precision, separator_byte};
+use crate::model::series::{
+    MAX_TIME_COLUMNS, SeriesRef, TextEncoding, format_precision, separator_byte,
+};
 use crate::model::zone::Zone;
 use crate::model::{Msg, Report};
 use crate::path;
@@ -140,6 +142,21 @@ fn check_layout(fail: &mut impl FnMut(Path, Msg), i: usize, id: &str, series: &S
                 ),
                 format!(
                     "`{id}` 的序列的分隔符 `{sep}` 无效；应为一个字符，如 \",\"、\";\"、\"|\" 或 \"\\t\"（制表符）"
+                ),
+            ),
+        );
+    }
+    if let Some(name) = &series.encoding
+        && TextEncoding::parse(name).is_none()
+    {
+        fail(
+            at("encoding"),
+            Msg::new(
+                format!(
+                    "the series of `{id}` names encoding `{name}`; expected \"UTF-8\", \"GB18030\" (or \"GBK\"), \"UTF-16LE\" or \"UTF-16BE\""
+                ),
+                format!(
+                    "`{id}` 的序列的编码 `{name}` 无法读取；应为 \"UTF-8\"、\"GB18030\"（或 \"GBK\"）、\"UTF-16LE\" 或 \"UTF-16BE\""
                 ),
             ),
         );
