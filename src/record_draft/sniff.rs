@@ -104,26 +104,26 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
 const MAX_ROW_LINES: usize = 20;
 
 /// The text's rows, each with the line it starts on: a quoted cell's line breaks (a note column)
-/// keep its row whole, as the reader reads it.
+/// keep its row whole, as the reader reads it. A quote opens a cell only at a line's start or
+/// after a separator (`2"` of an inch mark does not), and a row whose quote does not close within
+/// [`MAX_ROW_LINES`] lines is left as it was written.
 fn rows_of(text: &str) -> Vec<(usize, String)> {
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
-    let open = |l: &str| l.matches('"').count() % 2 == 1;
     let mut rows = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
         let mut row = lines[i].to_owned();
         let mut end = i + 1;
-        if open(lines[i]) {
-            // Joined until its quotes close; one never closed is left as it was written.
+        let mut open = still_open(lines[i], false);
+        if open {
             let mut joined = row.clone();
-            let mut quotes_open = true;
-            while quotes_open && end < lines.len() && end - i < MAX_ROW_LINES {
+            while open && end < lines.len() && end - i < MAX_ROW_LINES {
                 joined.push('\n');
                 joined.push_str(lines[end]);
-                quotes_open ^= open(lines[end]);
+                open = still_open(lines[end], true);
                 end += 1;
             }
-            if quotes_open {
+            if open {
                 end = i + 1;
             } else {
                 row = joined;
@@ -133,4 +133,34 @@ fn rows_of(text: &str) -> Vec<(usize, String)> {
         i = end;
     }
     rows
+}
+
+/// Whether a quoted cell is still open at the end of `line`, which starts inside one when
+/// `inside`. Any of the separators the draft tries opens a cell.
+fn still_open(line: &str, mut inside: bool) -> bool {
+    let b = line.as_bytes();
+    // Whether a cell starts here: at the line's start or after a separator, spaces aside.
+    let mut cell_start = !inside;
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if inside {
+            if c == b'"' {
+                if b.get(k + 1) == Some(&b'"') {
+                    k += 1;
+                } else {
+                    inside = false;
+                }
+            }
+        } else if c == b'"' && cell_start {
+            inside = true;
+            cell_start = false;
+        } else if CANDIDATES.contains(&c) {
+            cell_start = true;
+        } else if c != b' ' {
+            cell_start = false;
+        }
+        k += 1;
+    }
+    inside
 }

@@ -115,3 +115,35 @@ fn bad_tables_say_where_and_what_to_do() {
     );
     assert!(!Path::new("draft.ron").exists());
 }
+
+#[test]
+fn notes_with_line_breaks_and_inch_marks_keep_every_row() {
+    let csv = "date,snow,note\n\
+         2012-01-01,2.5,\"heavy, wet\nroads closed\"\n\
+         2012-01-02,1.0,about 2\" on cars\n\
+         2012-01-03,0.0,\n\
+         2012-01-04,0.5,\"a \"\"dusting\"\"\"\n\
+         2012-01-05,3.0,another 3\" here\n";
+    let seen = super::sniff::sniff(csv, None).map(|s| s.rows);
+    let dates: Vec<&str> = seen
+        .iter()
+        .flatten()
+        .map(|(_, cells)| cells[0].as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2012-01-01",
+            "2012-01-02",
+            "2012-01-03",
+            "2012-01-04",
+            "2012-01-05"
+        ]
+    );
+    let ron = ok("notes.csv", csv);
+    assert!(ron.contains("value: \"snow\""), "{ron}");
+    assert!(
+        ron.contains("Column `note` is not drawn: it holds text (such as `a \"dusting\"`)"),
+        "{ron}"
+    );
+}

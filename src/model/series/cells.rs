@@ -71,8 +71,8 @@ impl Problems<'_> {
 
 pub(super) fn unclosed_quote() -> Msg {
     Msg::new(
-        "a quoted cell is not closed on its line; expected a closing `\"` (quotes inside a cell are written twice)",
-        "带引号的单元格在本行没有结束；应有配对的 `\"`（单元格内的引号应写成两个）",
+        "a quoted cell is not closed; expected a closing `\"` (quotes inside a cell are written twice)",
+        "带引号的单元格没有结束；应有配对的 `\"`（单元格内的引号应写成两个）",
     )
 }
 
@@ -183,6 +183,11 @@ pub(super) fn split_into(
                 .position(|&c| c == sep)
                 .map_or(b.len(), |k| j + k);
             if let Some(k) = b[j..end].iter().position(|&c| c != b' ') {
+                // A "cell" over several lines that ends in text is a quote left open lines
+                // before, where the fault is.
+                if b[text_start..j].contains(&b'\n') {
+                    return Err(BadQuote::Unclosed(open));
+                }
                 return Err(BadQuote::TextAfter(j + k));
             }
             if end == b.len() {

@@ -107,8 +107,23 @@ impl TextEncoding {
         if let Some(text) = utf8_head(head) {
             return Some((Self::Utf8, text));
         }
+        // UTF-8 with a stray byte (a Latin-1 é in a note) is still UTF-8: GB18030 would read its
+        // Chinese as other characters. GBK's pairs seldom make UTF-8's three-byte characters.
+        let (chinese, bad) = utf8_counts(head);
+        if chinese > bad {
+            return Some((Self::Utf8, String::from_utf8_lossy(head).into_owned()));
+        }
         decode(Self::Gb18030, head).map(|t| (Self::Gb18030, t))
     }
+}
+
+/// How many three-byte UTF-8 characters (Chinese among them) `bytes` hold, and how many bytes
+/// are no UTF-8.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
+    bytes.utf8_chunks().fold((0, 0), |(good, bad), chunk| {
+        let three = chunk.valid().chars().filter(|c| c.len_utf8() == 3).count();
+        (good + three, bad + chunk.invalid().len())
+    })
 }
 
 /// `bytes` as UTF-8 when they are, but perhaps for a character cut at their end.
@@ -190,5 +205,11 @@ mod tests {
             Some((TextEncoding::Utf16Le, "\u{6536}".to_owned()))
         );
         assert_eq!(TextEncoding::sniff(b"PK\x03\x04\x00\x00"), None);
+        // A Latin-1 é in a UTF-8 file's note: still UTF-8, the é shown as not read.
+        let mut bytes = "日期,温度,备注\n2024-01-01,3,caf".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xe9\n");
+        let (enc, text) = TextEncoding::sniff(&bytes).unwrap_or_default();
+        assert_eq!(enc, TextEncoding::Utf8);
+        assert!(text.starts_with("日期,温度,备注"), "{text}");
     }
 }
