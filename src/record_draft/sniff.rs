@@ -1,7 +1,7 @@
 //! A first look at a table's text: its separator, its header line, and a sample of its rows as
 //! cells, each with its line number.
 
-use crate::model::series::{header_separator, split_cells};
+use crate::model::series::{MAX_HEADER_ROWS, header_separator, joined_header, split_cells};
 
 /// The most of a file the draft looks at: its decisions hold for the rows it saw, and the check
 /// that follows reads every row.
@@ -16,6 +16,8 @@ pub struct Sniffed {
     pub separator_named: bool,
     /// 1-based.
     pub header_line: usize,
+    /// The rows the header is written over (merged cells above their parts' names).
+    pub header_rows: usize,
     pub names: Vec<String>,
     /// (line number, cells) of the rows sampled.
     pub rows: Vec<(usize, Vec<String>)>,
@@ -83,8 +85,21 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
         }
     }
     let (k, header_line, names) = header?;
-    let names: Vec<String> = names.into_iter().map(|n| n.trim().to_owned()).collect();
-    let rows = whole[k + 1..]
+    // A header over two or three rows: the rows right after it that name merged cells' parts.
+    let mut header_rows = vec![names];
+    let mut body = k + 1;
+    while header_rows.len() < MAX_HEADER_ROWS
+        && whole.get(body + 1).is_some()
+        && whole[body].0 == header_line + header_rows.len()
+    {
+        match split_cells(whole[body].1, sep) {
+            Some(cells) if names_parts(&header_rows, &cells) => header_rows.push(cells),
+            _ => break,
+        }
+        body += 1;
+    }
+    let names = joined_header(&header_rows);
+    let rows = whole[body..]
         .iter()
         .filter_map(|(n, l)| {
             split_cells(l, sep).map(|c| (*n, c.into_iter().map(|x| x.trim().to_owned()).collect()))
@@ -95,9 +110,25 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
         separator_named: header_separator(text.lines().nth(header_line - 1).unwrap_or_default())
             != sep,
         header_line,
+        header_rows: header_rows.len(),
         names,
         rows,
     })
+}
+
+/// Whether `cells`, the row under a header's `above` rows, names the parts of merged cells: text
+/// only (no number, no missing-value mark), some of it under a cell every row above leaves empty.
+fn names_parts(above: &[Vec<String>], cells: &[String]) -> bool {
+    let text = |c: &String| !c.trim().is_empty();
+    let merged = cells
+        .iter()
+        .enumerate()
+        .any(|(j, c)| text(c) && above.iter().all(|row| row.get(j).is_none_or(|a| !text(a))));
+    let words = cells.iter().filter(|c| text(c)).all(|c| {
+        let c = c.trim();
+        c.parse::<f64>().is_err() && !super::words::words().missing_marks.iter().any(|m| m == c)
+    });
+    merged && words
 }
 
 /// Lines a quoted cell may run over before its row is taken as a broken line instead.

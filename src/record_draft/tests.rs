@@ -147,3 +147,30 @@ fn notes_with_line_breaks_and_inch_marks_keep_every_row() {
         "{ron}"
     );
 }
+
+#[test]
+fn a_header_over_two_rows_of_merged_cells_names_each_column_by_both() {
+    let ron = ok(
+        "air.csv",
+        "日期,PM2.5,,PM10,,备注\n\
+         ,1小时平均,24小时平均,1小时平均,24小时平均,\n\
+         2024-01-01,35,50,60,55,\n\
+         2024-01-02,40,57,70,60,晴\n\
+         2024-01-03,38,52,66,58,\n",
+    );
+    assert!(ron.contains("header_rows: 2"), "{ron}");
+    for value in [
+        "PM2.5 1小时平均",
+        "PM2.5 24小时平均",
+        "PM10 1小时平均",
+        "PM10 24小时平均",
+    ] {
+        assert!(
+            ron.contains(&format!("value: \"{value}\"")),
+            "{value}: {ron}"
+        );
+    }
+    // A units row under named columns is no merged header: the draft stops at it as before.
+    let seen = super::sniff::sniff("t,v\n,ppm\n2024-01-01,1\n2024-01-02,2\n", None);
+    assert_eq!(seen.map(|s| s.header_rows), Some(1));
+}

@@ -314,6 +314,16 @@ fn series_fields(p: &Plan<'_>) -> String {
         s.push_str(&comment(pad, why));
         s.push_str(&format!("{pad}header_line: {},\n", p.sniffed.header_line));
     }
+    if p.sniffed.header_rows > 1 {
+        s.push_str(&comment(
+            pad,
+            &format!(
+                "The header is written over {} rows (merged cells above their parts): a column is named by its rows' names, joined with a space.",
+                p.sniffed.header_rows
+            ),
+        ));
+        s.push_str(&format!("{pad}header_rows: {},\n", p.sniffed.header_rows));
+    }
     // A sheet's cells need no separator.
     if p.sniffed.separator_named && p.sheet.is_none() {
         let sep = match p.sniffed.separator {

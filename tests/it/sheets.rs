@@ -221,3 +221,29 @@ fn a_chart_sheet_is_passed_over_and_whole_years_read_as_years_over_175_years() {
     assert_eq!((a[4].as_str(), a[6].as_str()), ("175", "1850"));
     assert_eq!((a[7].as_str(), a[10].as_str()), ("2024", "1.74"));
 }
+
+/// A bureau's header over two rows of merged cells (`PM2.5` over `浓度(μg/m³)`, `气象` over
+/// `温度(°C)` and `露点(°C)`, `监测时间` down both): each column named by both rows, its unit read
+/// from the lower; counts and means against openpyxl's reading (tests/data/sheets/README.md).
+#[test]
+fn a_header_over_two_rows_of_merged_cells_names_each_column_by_both() {
+    let (ron, rows) = drafted("merged-header.xlsx", &[]);
+    assert!(ron.contains("header_rows: 2"), "{ron}");
+    assert!(ron.contains("time: \"监测时间\""), "{ron}");
+    let pm = record(&rows, "PM2.5 浓度(μg/m³)", "");
+    assert_eq!((pm[4].as_str(), pm[5].as_str()), ("2871", "129"), "{pm:?}");
+    assert!(
+        (number(&pm[8]) - 90.895_855_102_751_65).abs() < 1e-4,
+        "{pm:?}"
+    );
+    let dew = record(&rows, "气象 露点(°C)", "");
+    assert_eq!(
+        (dew[4].as_str(), dew[9].as_str(), dew[10].as_str()),
+        ("3000", "-27", "18"),
+        "{dew:?}"
+    );
+    assert!(
+        (number(&dew[8]) + 9.739_666_666_666_666).abs() < 1e-4,
+        "{dew:?}"
+    );
+}

@@ -85,6 +85,44 @@ pub(super) fn strip_bom(line: &[u8]) -> &[u8] {
     line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
 }
 
+/// The most rows a header is written over (a name, what it measures, a unit).
+pub const MAX_HEADER_ROWS: usize = 3;
+
+/// The column names of a header written over several rows, as merged cells leave it: an upper
+/// row's name spans the empty cells after it that a lower row names (`PM2.5` over `浓度` and
+/// `指数`), and a column is named by its rows' names joined with a space (`PM2.5 浓度`).
+pub fn joined_header(rows: &[Vec<String>]) -> Vec<String> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut names = vec![String::new(); width];
+    for (r, row) in rows.iter().enumerate() {
+        let named_below = |j: usize| {
+            rows[r + 1..]
+                .iter()
+                .any(|lower| lower.get(j).is_some_and(|c| !c.trim().is_empty()))
+        };
+        let mut span = "";
+        for (j, name) in names.iter_mut().enumerate() {
+            let cell = row.get(j).map_or("", |c| c.trim());
+            let part = if !cell.is_empty() {
+                span = cell;
+                cell
+            } else if named_below(j) {
+                span
+            } else {
+                span = "";
+                ""
+            };
+            if !part.is_empty() {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(part);
+            }
+        }
+    }
+    names
+}
+
 /// The separator the header uses: a comma, or a tab or semicolon when the header has no comma.
 pub(super) fn separator(header: &str) -> u8 {
     if header.contains(',') {

@@ -8,7 +8,9 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::cells::{Problems, char_column, separator, split, strip_bom, trim_eol};
+use super::cells::{
+    MAX_HEADER_ROWS, Problems, char_column, joined_header, separator, split, strip_bom, trim_eol,
+};
 use super::encoding::TextEncoding;
 use super::rows::{Next, Rows};
 use super::times::TimeReader;
@@ -67,6 +69,8 @@ pub struct Layout {
     pub by: Option<String>,
     /// The header's line (1-based) when lines before it are notes; else the first line with text.
     pub header_line: Option<usize>,
+    /// The rows the header is written over (merged cells above their parts); one when 0.
+    pub header_rows: usize,
     /// The separator when it is not found from the header.
     pub separator: Option<u8>,
     /// Numbers written with a decimal comma (`12,5`).
@@ -195,20 +199,35 @@ pub fn read_table_from(
     };
     let header_line = line_no;
     let sep = layout.separator.unwrap_or_else(|| separator(&header));
-    let names: Vec<String> = match split(&header, sep) {
-        Ok(cells) => cells
-            .into_iter()
-            .map(|(_, c)| c.trim().to_owned())
-            .collect(),
-        Err(bad) => {
-            problems.add(
-                header_line,
-                char_column(header.as_bytes(), bad.at()),
-                bad.msg(),
-            );
-            return Err(problems.finish());
+    // A header over several rows: the lines after the first, as they are.
+    let mut header_rows = vec![header];
+    while header_rows.len() < layout.header_rows.min(MAX_HEADER_ROWS) {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| problems.fatal(line_no + 1, &e))?;
+        if n == 0 {
+            break;
         }
-    };
+        line_no += 1;
+        header_rows.push(String::from_utf8_lossy(trim_eol(&buf)).into_owned());
+    }
+    let mut split_rows: Vec<Vec<String>> = Vec::new();
+    for (k, row) in header_rows.iter().enumerate() {
+        match split(row, sep) {
+            Ok(cells) => split_rows.push(cells.into_iter().map(|(_, c)| c).collect()),
+            Err(bad) => {
+                problems.add(
+                    header_line + k,
+                    char_column(row.as_bytes(), bad.at()),
+                    bad.msg(),
+                );
+                return Err(problems.finish());
+            }
+        }
+    }
+    let names = joined_header(&split_rows);
+    let body_line = line_no + 1;
     let find = |wanted: &str, problems: &mut Problems<'_>| {
         let found = names.iter().position(|n| n == wanted);
         if found.is_none() {
@@ -281,7 +300,7 @@ pub fn read_table_from(
         .max()
         .unwrap_or(0);
     let mut number = String::new();
-    let mut rows = Rows::new(reader, sep, header_line + 1);
+    let mut rows = Rows::new(reader, sep, body_line);
     loop {
         let row = match rows.next().map_err(|e| problems.fatal(line_no + 1, &e))? {
             Next::End => break,
@@ -470,7 +489,7 @@ pub fn read_table_from(
                 "序列文件只有表头，没有数据行；应每个时间一行".to_owned(),
             ),
         };
-        problems.add(header_line + 1, 1, Msg::new(en, zh));
+        problems.add(body_line, 1, Msg::new(en, zh));
     }
     if !problems.is_empty() {
         return Err(problems.finish());

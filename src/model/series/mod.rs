@@ -23,6 +23,7 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 pub use aggregate::{Averaging, Exceedance, exceedance, period_of};
+pub use cells::{MAX_HEADER_ROWS, joined_header};
 pub use csv::{
     CsvColumns, Layout, MAX_SERIES_BYTES, MAX_TIME_COLUMNS, read_csv, read_csv_from, read_table,
     read_table_from,
@@ -77,6 +78,11 @@ pub struct SeriesRef {
     /// The header's line (1-based) when notes come before it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_line: Option<usize>,
+    /// The rows the header is written over when more than one (merged cells: `PM2.5` over `浓度`
+    /// and `指数`); each column is then named by its rows' names joined with a space
+    /// (`PM2.5 浓度`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_rows: Option<usize>,
     /// The separator, when the header does not show it: `","`, `";"`, `"\t"`, `"|"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub separator: Option<String>,
@@ -123,6 +129,7 @@ impl SeriesRef {
             by: None,
             category: None,
             header_line: None,
+            header_rows: None,
             separator: None,
             decimal_comma: false,
             sheet: None,
@@ -144,6 +151,7 @@ impl SeriesRef {
             missing: self.missing.clone(),
             by: self.by.clone(),
             header_line: self.header_line,
+            header_rows: self.header_rows.unwrap_or(1),
             separator: self.separator.as_deref().and_then(separator_byte),
             decimal_comma: self.decimal_comma,
             encoding: self
@@ -164,7 +172,7 @@ impl SeriesRef {
             self.time_zone,
             self.missing,
             self.by,
-            self.header_line,
+            (self.header_line, self.header_rows),
             self.separator,
             self.decimal_comma,
             self.sheet,

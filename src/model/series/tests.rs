@@ -204,3 +204,34 @@ fn an_index_found_near_a_hint_is_the_one_a_search_finds() {
         }
     }
 }
+
+#[test]
+fn a_header_over_rows_joins_merged_names_with_their_parts() {
+    let row = |cells: &[&str]| cells.iter().map(|&c| c.to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        joined_header(&[
+            row(&["站点", "日期", "PM2.5", "", "PM10", "", "备注"]),
+            row(&["", "", "浓度", "指数", "浓度", "指数", ""]),
+        ]),
+        row(&[
+            "站点",
+            "日期",
+            "PM2.5 浓度",
+            "PM2.5 指数",
+            "PM10 浓度",
+            "PM10 指数",
+            "备注"
+        ])
+    );
+    // A header of one row is its names, trimmed.
+    assert_eq!(joined_header(&[row(&[" t ", "v"])]), row(&["t", "v"]));
+    // Three rows: a group over two quantities over their statistics.
+    assert_eq!(
+        joined_header(&[
+            row(&["时间", "空气", "", ""]),
+            row(&["", "PM2.5", "", "O3"]),
+            row(&["", "均值", "最大", "均值"]),
+        ]),
+        row(&["时间", "空气 PM2.5 均值", "空气 PM2.5 最大", "空气 O3 均值"])
+    );
+}

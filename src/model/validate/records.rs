@@ -5,7 +5,7 @@
 use super::list;
 use crate::model::locate::Path;
 use crate::model::series::{
-    MAX_TIME_COLUMNS, SeriesRef, TextEncoding, format_precision, separator_byte,
+    MAX_HEADER_ROWS, MAX_TIME_COLUMNS, SeriesRef, TextEncoding, format_precision, separator_byte,
 };
 use crate::model::zone::Zone;
 use crate::model::{Msg, Report};
@@ -143,6 +143,19 @@ fn check_layout(fail: &mut impl FnMut(Path, Msg), i: usize, id: &str, series: &S
                 format!(
                     "`{id}` 的序列的分隔符 `{sep}` 无效；应为一个字符，如 \",\"、\";\"、\"|\" 或 \"\\t\"（制表符）"
                 ),
+            ),
+        );
+    }
+    if let Some(rows) = series.header_rows
+        && !(1..=MAX_HEADER_ROWS).contains(&rows)
+    {
+        fail(
+            at("header_rows"),
+            Msg::new(
+                format!(
+                    "the series of `{id}` has its header over {rows} rows; expected 1 to {MAX_HEADER_ROWS}"
+                ),
+                format!("`{id}` 的序列的表头写成 {rows} 行；应为 1 到 {MAX_HEADER_ROWS} 行"),
             ),
         );
     }

@@ -85,3 +85,20 @@ chart.add_data(Reference(data, min_col=2, min_row=1, max_row=176), titles_from_d
 cs = wb.create_chartsheet('图表1', 0)
 cs.add_chart(chart)
 wb.save(os.path.join(out, 'chartsheet-and-years.xlsx'))
+
+# 7. A bureau's table with its header over two rows of merged cells: a title row, then
+#    监测时间 | PM2.5 (over 浓度) | 气象 (over 温度, 露点) as merged cells, then hourly rows.
+src = list(csv.DictReader(open(os.path.join(root, 'data/examples/beijing-pm25/beijing-pm25-hourly.csv'))))[:3000]
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = '逐时监测'
+ws['A1'] = '北京市逐时空气质量与气象（测试夹具）'
+ws['A2'] = '监测时间'; ws['B2'] = 'PM2.5'; ws['C2'] = '气象'
+ws['B3'] = '浓度(μg/m³)'; ws['C3'] = '温度(°C)'; ws['D3'] = '露点(°C)'
+ws.merge_cells('A2:A3')
+ws.merge_cells('C2:D2')
+for i, r in enumerate(src):
+    t = datetime.datetime.strptime(r['time'], '%Y-%m-%dT%H:%M')
+    ws.append([t, float(r['pm2.5']) if r['pm2.5'] else None, float(r['TEMP']), float(r['DEWP'])])
+    ws.cell(row=i + 4, column=1).number_format = 'yyyy-mm-dd hh:mm'
+wb.save(os.path.join(out, 'merged-header.xlsx'))
