@@ -70,10 +70,8 @@ pub fn classify(s: &Sniffed, time: &[String], by: Option<&str>) -> Columns {
             .filter(|(_, c)| !c.is_empty() && number(c).is_none())
             .copied()
             .collect();
-        let lower = header.to_lowercase();
-        if w.index_headers.contains(&lower) && others.is_empty() {
-            out.skipped
-                .push((header.clone(), "it numbers the rows".to_owned()));
+        if let Some(why) = left_out(header, &numbers, &others) {
+            out.skipped.push((header.clone(), why.to_owned()));
             continue;
         }
         let is_mark = |c: &str| w.missing_marks.iter().any(|m| m == c);
@@ -135,6 +133,17 @@ pub fn classify(s: &Sniffed, time: &[String], by: Option<&str>) -> Columns {
         }
     }
     out
+}
+
+/// Why a column is no record, when it is none: it numbers the rows, or it is empty.
+fn left_out(header: &str, numbers: &[f64], others: &[(usize, &str)]) -> Option<&'static str> {
+    if words().index_headers.contains(&header.to_lowercase()) && others.is_empty() {
+        Some("it numbers the rows")
+    } else if numbers.is_empty() && others.is_empty() {
+        Some("every cell of it the draft saw is empty")
+    } else {
+        None
+    }
 }
 
 /// A column of numbers: its unit, and the file's own marks for no value met among them (the

@@ -174,3 +174,37 @@ fn a_header_over_two_rows_of_merged_cells_names_each_column_by_both() {
     let seen = super::sniff::sniff("t,v\n,ppm\n2024-01-01,1\n2024-01-02,2\n", None);
     assert_eq!(seen.map(|s| s.header_rows), Some(1));
 }
+
+#[test]
+fn a_date_and_an_hour_column_of_chinas_hourly_air_data_make_the_time() {
+    // The shape of China's national hourly air data: date, hour, the pollutant, a column a station.
+    let mut csv = String::from("date,hour,type,1001A,1002A,1003A\n");
+    for hour in 0..3 {
+        for kind in ["AQI", "PM2.5", "PM10"] {
+            csv.push_str(&format!(
+                "20240101,{hour},{kind},{},{},\n",
+                30 + hour,
+                40 - hour
+            ));
+        }
+    }
+    let ron = ok("china_sites_20240101.csv", &csv);
+    assert!(ron.contains("time: [\"date\", \"hour\"]"), "{ron}");
+    assert!(ron.contains("format: \"%Y%m%d %H\""), "{ron}");
+    assert!(ron.contains("by: \"type\""), "{ron}");
+    assert!(ron.contains("category: \"PM2.5\""), "{ron}");
+    // A unit a pollutant, not a station: a chart is one pollutant across the stations.
+    assert!(
+        ron.contains("No header names the unit of `PM2.5`, a value of `type`"),
+        "{ron}"
+    );
+    assert!(
+        ron.contains("title: (zh: \"1001A · PM2.5, 1002A · PM2.5\""),
+        "{ron}"
+    );
+    assert_eq!(ron.matches("kind: TimeSeries").count(), 3, "{ron}");
+    assert!(
+        ron.contains("Column `1003A` is not drawn: every cell of it the draft saw is empty"),
+        "{ron}"
+    );
+}

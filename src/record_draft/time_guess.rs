@@ -111,27 +111,8 @@ pub fn guess(s: &Sniffed, file: &Origin, asked: &TimeAsked) -> Result<TimeGuess,
         let Some(mut found) = one_column(&s.names[i], i, &values, file, asked)? else {
             continue;
         };
-        if found.precision == Precision::Day
-            && let Some(next) = s.names.get(i + 1)
-        {
-            let clock = column_values(i + 1);
-            for c in [" %H:%M:%S", " %H:%M"] {
-                if !clock.is_empty() && all_read(c.trim_start(), &clock) {
-                    let date = found
-                        .format
-                        .clone()
-                        .unwrap_or_else(|| "%Y-%m-%d".to_owned());
-                    found.format = Some(format!("{date}{c}"));
-                    found.columns.push(next.clone());
-                    found.why = format!(
-                        "{}; the time of day is in `{next}` (as {}), joined to the date with a space",
-                        found.why,
-                        c.trim_start()
-                    );
-                    found.precision = format_precision(c).unwrap_or(Precision::Minute);
-                    break;
-                }
-            }
+        if found.precision == Precision::Day {
+            found = with_time_of_day(s, &parts, i, found);
         }
         return Ok(found);
     }
@@ -139,6 +120,60 @@ pub fn guess(s: &Sniffed, file: &Origin, asked: &TimeAsked) -> Result<TimeGuess,
         at: file.at(s.header_line, None),
         names: s.names.join(", "),
     })
+}
+
+/// A date's column `i` joined with the time of day beside it: an hour (0–23) in a column headed as
+/// one, or a clock time (`17:24:00`) in the next column.
+fn with_time_of_day(
+    s: &Sniffed,
+    parts: &[(usize, Part)],
+    i: usize,
+    mut found: TimeGuess,
+) -> TimeGuess {
+    // An hour of the day (0–23) in a column of its own, as China's hourly air data writes it
+    // (`date,hour,type,…`: 20240101, 0).
+    let hour = parts.iter().find(|(h, p)| {
+        *p == Part::Hour
+            && column_values(s, *h)
+                .iter()
+                .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n < 24))
+    });
+    if let Some(&(h, _)) = hour {
+        let date = found
+            .format
+            .clone()
+            .unwrap_or_else(|| "%Y-%m-%d".to_owned());
+        let name = &s.names[h];
+        found.format = Some(format!("{date} %H"));
+        found.columns.push(name.clone());
+        found.why = format!(
+            "{}; the hour of the day is in `{name}` (0 to 23), joined to the date with a space",
+            found.why
+        );
+        found.precision = Precision::Minute;
+        return found;
+    }
+    if let Some(next) = s.names.get(i + 1) {
+        let clock = column_values(s, i + 1);
+        for c in [" %H:%M:%S", " %H:%M"] {
+            if !clock.is_empty() && all_read(c.trim_start(), &clock) {
+                let date = found
+                    .format
+                    .clone()
+                    .unwrap_or_else(|| "%Y-%m-%d".to_owned());
+                found.format = Some(format!("{date}{c}"));
+                found.columns.push(next.clone());
+                found.why = format!(
+                    "{}; the time of day is in `{next}` (as {}), joined to the date with a space",
+                    found.why,
+                    c.trim_start()
+                );
+                found.precision = format_precision(c).unwrap_or(Precision::Minute);
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// The time the command line named, when it named one.

@@ -167,7 +167,7 @@ pub fn ron(file: &str, plans: &[Plan<'_>], skipped: &[String]) -> String {
 fn indicators(
     file: &str,
     p: &Plan<'_>,
-    unit_of: &[String],
+    unit_of: &[Vec<String>],
     ids: &mut Vec<String>,
     s: &mut String,
 ) -> BTreeMap<String, Vec<(String, String)>> {
@@ -177,8 +177,8 @@ fn indicators(
         Some((_, values, _)) => values.iter().map(Some).collect(),
         None => vec![None],
     };
-    for (v, unit) in p.columns.values.iter().zip(unit_of) {
-        for category in &categories {
+    for (v, units) in p.columns.values.iter().zip(unit_of) {
+        for (category, unit) in categories.iter().zip(units) {
             let name = match category {
                 Some(c) => format!("{} · {c}", v.name),
                 None => v.name.clone(),
@@ -220,36 +220,60 @@ fn indicators(
 }
 
 /// The units section: each header's unit once, a unit of its own for a column that names none;
-/// the unit id of each value column, a list for each plan.
-fn units(plans: &[Plan<'_>], s: &mut String) -> Vec<Vec<String>> {
+/// the unit id of each value column and category (`[column][category]`), a list for each plan.
+/// A long table of several value columns none of which names a unit (`date,hour,type,1001A,…`:
+/// a column a station, a row a pollutant) has a unit a category instead: its categories are the
+/// quantities, and a chart of one is one pollutant across the stations.
+fn units(plans: &[Plan<'_>], s: &mut String) -> Vec<Vec<Vec<String>>> {
     let mut units: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut unit_ids: Vec<String> = Vec::new();
-    let mut unit_of: Vec<Vec<String>> = Vec::new();
+    let mut unit_of: Vec<Vec<Vec<String>>> = Vec::new();
     for p in plans {
+        let categories: Vec<Option<&str>> = match &p.columns.by {
+            Some((_, values, _)) => values.iter().map(|c| Some(c.as_str())).collect(),
+            None => vec![None],
+        };
+        let by_category = p.columns.by.is_some()
+            && p.columns.values.len() > 1
+            && p.columns.values.iter().all(|v| v.unit.is_none());
+        let sheet = p.sheet.unwrap_or_default();
         let mut of_plan = Vec::new();
         for v in &p.columns.values {
-            // A column whose header names no unit has one of its own: two such columns may
-            // measure different things, and a chart never mixes units.
-            let text = v.unit.clone().unwrap_or_else(|| {
-                format!("\u{0}{}\u{0}{}", p.sheet.unwrap_or_default(), v.header)
-            });
-            let id = if let Some((id, _)) = units.get(&text) {
-                id.clone()
-            } else {
-                let (id, why) = match &v.unit {
-                    None => (
-                        unique(format!("{}_unit", slug(&v.name)), &mut unit_ids, "value"),
-                        format!("No header names the unit of `{}`: write it here.", v.header),
-                    ),
-                    Some(u) => (
-                        unique(slug(u), &mut unit_ids, "unit"),
+            let mut of_column = Vec::new();
+            for category in &categories {
+                // A column whose header names no unit has one of its own: two such columns may
+                // measure different things, and a chart never mixes units.
+                let (text, id, why) = match (&v.unit, category) {
+                    (Some(u), _) => (
+                        u.clone(),
+                        slug(u),
                         format!("From the header `{}`.", v.header),
                     ),
+                    (None, Some(c)) if by_category => (
+                        format!("\u{0}{sheet}\u{0}\u{0}{c}"),
+                        format!("{}_unit", slug(c)),
+                        format!(
+                            "No header names the unit of `{c}`, a value of `{}` (its columns are places or stations): write it here.",
+                            p.columns.by.as_ref().map_or("", |b| b.0.as_str())
+                        ),
+                    ),
+                    (None, _) => (
+                        format!("\u{0}{sheet}\u{0}{}", v.header),
+                        format!("{}_unit", slug(&v.name)),
+                        format!("No header names the unit of `{}`: write it here.", v.header),
+                    ),
                 };
-                units.insert(text.clone(), (id.clone(), why));
-                id
-            };
-            of_plan.push(id);
+                let id = if let Some((id, _)) = units.get(&text) {
+                    id.clone()
+                } else {
+                    let fallback = if v.unit.is_some() { "unit" } else { "value" };
+                    let id = unique(id, &mut unit_ids, fallback);
+                    units.insert(text, (id.clone(), why));
+                    id
+                };
+                of_column.push(id);
+            }
+            of_plan.push(of_column);
         }
         unit_of.push(of_plan);
     }
