@@ -186,6 +186,17 @@ fn value_column(
             }
         }
     }
+    // Marks alone (a `10 years ago` column before its tenth year): nothing to draw.
+    if cells
+        .iter()
+        .all(|(_, c)| c.is_empty() || marks.contains(*c))
+    {
+        out.skipped.push((
+            header.to_owned(),
+            "every cell of it the draft saw is empty or a mark for no value".to_owned(),
+        ));
+        return;
+    }
     let (name, unit) = split_unit(header);
     out.values.push(ValueColumn {
         header: header.to_owned(),

@@ -59,6 +59,14 @@ fn compact_dates_notes_before_the_header_and_sentinels() {
     assert!(ron.contains("format: \"%Y%m%d\""), "{ron}");
     assert!(ron.contains("header_line: 3"), "{ron}");
     assert!(ron.contains("missing: [\"-999.99\"]"), "{ron}");
+    let ron = ok(
+        "co2.csv",
+        "date,co2,co2 10 years ago\n19580329,316.19,-999.99\n19580405,317.31,-999.99\n",
+    );
+    assert!(
+        ron.contains("Column `co2 10 years ago` is not drawn: every cell of it the draft saw is empty or a mark for no value"),
+        "{ron}"
+    );
 }
 
 #[test]
