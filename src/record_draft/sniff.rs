@@ -84,13 +84,25 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
             break;
         }
     }
-    let (k, header_line, names) = header?;
+    let (mut k, mut header_line, mut names) = header?;
+    // A title of two cells (`2024年1月空气质量,,单位：μg/m³`) above a row that names every column:
+    // that row is the header.
+    if let Some((line, l)) = whole.get(k + 1)
+        && let Some(cells) = split_cells(l, sep)
+        && cells.len() == cols
+        && cells.iter().all(|c| !c.trim().is_empty())
+        && names.iter().any(|c| c.trim().is_empty())
+    {
+        (k, header_line, names) = (k + 1, *line, cells);
+    }
     // A header over two or three rows: the rows right after it that name merged cells' parts.
     let mut header_rows = vec![names];
     let mut body = k + 1;
+    // The line after a row (a quoted cell may have run over lines).
+    let after = |k: usize| whole[k].0 + whole[k].1.matches('\n').count() + 1;
     while header_rows.len() < MAX_HEADER_ROWS
         && whole.get(body + 1).is_some()
-        && whole[body].0 == header_line + header_rows.len()
+        && whole[body].0 == after(body - 1)
     {
         match split_cells(whole[body].1, sep) {
             Some(cells) if names_parts(&header_rows, &cells) => header_rows.push(cells),
@@ -117,18 +129,33 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
 }
 
 /// Whether `cells`, the row under a header's `above` rows, names the parts of merged cells: text
-/// only (no number, no missing-value mark), some of it under a cell every row above leaves empty.
+/// only (no number, no date, no missing-value mark), some of it under a cell every row above
+/// leaves empty to the right of one an upper row names (a span).
 fn names_parts(above: &[Vec<String>], cells: &[String]) -> bool {
     let text = |c: &String| !c.trim().is_empty();
-    let merged = cells
-        .iter()
-        .enumerate()
-        .any(|(j, c)| text(c) && above.iter().all(|row| row.get(j).is_none_or(|a| !text(a))));
+    let spanned = |j: usize| {
+        above.iter().all(|row| row.get(j).is_none_or(|a| !text(a)))
+            && above.iter().any(|row| row.iter().take(j).any(text))
+    };
+    let merged = cells.iter().enumerate().any(|(j, c)| text(c) && spanned(j));
     let words = cells.iter().filter(|c| text(c)).all(|c| {
         let c = c.trim();
-        c.parse::<f64>().is_err() && !super::words::words().missing_marks.iter().any(|m| m == c)
+        c.parse::<f64>().is_err()
+            && !looks_dated(c)
+            && !super::words::words().missing_marks.iter().any(|m| m == c)
     });
     merged && words
+}
+
+/// A cell that starts as a date or a time does (`2024-01-01`, `2024/1/1`, `12:00`, `2024年1月`):
+/// a row of data, not of names (`1小时平均` is a name).
+fn looks_dated(cell: &str) -> bool {
+    let digits = cell.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && cell[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '-' | '/' | '.' | ':' | '年' | 'T'))
 }
 
 /// Lines a quoted cell may run over before its row is taken as a broken line instead.

@@ -216,3 +216,90 @@ fn a_date_and_an_hour_column_of_chinas_hourly_air_data_make_the_time() {
         "{ron}"
     );
 }
+
+#[test]
+fn rows_a_station_and_columns_a_pollutant_keep_a_unit_a_column() {
+    let mut csv = String::from("日期,站点,PM2.5,PM10,O3\n");
+    for day in 1..=3 {
+        for station in ["市监测站", "开发区", "高新区"] {
+            csv.push_str(&format!("2024-01-0{day},{station},{day}1,{day}2,{day}3\n"));
+        }
+    }
+    let ron = ok("stations.csv", &csv);
+    assert!(ron.contains("by: \"站点\""), "{ron}");
+    assert!(ron.contains("(id: \"pm2_5_unit\""), "{ron}");
+    assert!(!ron.contains("市监测站_unit"), "{ron}");
+}
+
+#[test]
+fn first_rows_of_data_or_a_title_are_no_second_header_row() {
+    // pandas' unnamed index, a first day with no values.
+    let ron = ok(
+        "pandas.csv",
+        ",PM2.5,PM10\n2024-01-01,,\n2024-01-02,3,4\n2024-01-03,5,6\n",
+    );
+    assert!(!ron.contains("header_rows"), "{ron}");
+    // A remarks column with no header.
+    let ron = ok(
+        "remarks.csv",
+        "日期,PM2.5,PM10,\n2024/01/01,,,停电\n2024/01/02,3,4,\n2024/01/03,5,6,\n",
+    );
+    assert!(!ron.contains("header_rows"), "{ron}");
+    assert!(ron.contains("time: \"日期\""), "{ron}");
+    // A title of two cells above the header.
+    let ron = ok(
+        "title.csv",
+        "2024年1月空气质量,,单位：μg/m³\n日期,PM2.5,PM10\n2024-01-01,1,2\n2024-01-02,3,4\n",
+    );
+    assert!(ron.contains("header_line: 2"), "{ron}");
+    assert!(!ron.contains("header_rows"), "{ron}");
+    // The hour of a daily peak beside daily values is a value, not the time's hour.
+    let ron = ok(
+        "peak.csv",
+        "日期,AQI,时\n2024-01-01,50,14\n2024-01-02,60,9\n2024-01-03,70,11\n",
+    );
+    assert!(ron.contains("time: \"日期\""), "{ron}");
+}
+
+#[test]
+fn a_merged_header_with_a_line_break_in_a_quoted_name_reads() {
+    let ron = ok(
+        "breaks.csv",
+        "监测时间,PM2.5,,PM10,\n\
+         ,\"浓度\n(μg/m³)\",指数,\"浓度\n(μg/m³)\",指数\n\
+         2024-01-01 00:00,1,2,3,4\n\
+         2024-01-01 01:00,5,6,7,8\n",
+    );
+    assert!(ron.contains("header_rows: 2"), "{ron}");
+    assert!(ron.contains("value: \"PM10 浓度\\n(μg/m³)\""), "{ron}");
+}
+
+#[test]
+fn a_table_of_many_stations_says_each_reason_once() {
+    let stations: Vec<String> = (1..=300).map(|n| format!("{}A", 1000 + n)).collect();
+    let mut csv = format!("date,hour,type,{}\n", stations.join(","));
+    for hour in 0..3 {
+        for kind in ["AQI", "PM2.5", "PM10"] {
+            let cells: Vec<String> = (1..=300)
+                .map(|n| {
+                    if n % 10 == 0 {
+                        String::new()
+                    } else {
+                        format!("{}", n + hour)
+                    }
+                })
+                .collect();
+            csv.push_str(&format!("20240101,{hour},{kind},{}\n", cells.join(",")));
+        }
+    }
+    let ron = ok("china_sites_20240101.csv", &csv);
+    assert_eq!(
+        ron.matches("Column `1010A` is not drawn").count(),
+        1,
+        "{}",
+        &ron[..2000.min(ron.len())]
+    );
+    assert_eq!(ron.matches("category: ").count(), 270 * 3);
+    // Under 500 bytes a record: 30,000 records stay within a data file's 16 MiB.
+    assert!(ron.len() < 270 * 3 * 500, "{} bytes", ron.len());
+}

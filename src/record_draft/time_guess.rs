@@ -131,8 +131,12 @@ fn with_time_of_day(
     mut found: TimeGuess,
 ) -> TimeGuess {
     // An hour of the day (0–23) in a column of its own, as China's hourly air data writes it
-    // (`date,hour,type,…`: 20240101, 0).
-    let hour = parts.iter().find(|(h, p)| {
+    // (`date,hour,type,…`: 20240101, 0); only where a date repeats (a row an hour), so the hour of
+    // a daily peak beside daily values is left a value.
+    let dates = column_values(s, i);
+    let distinct: std::collections::HashSet<&str> = dates.iter().map(|(_, d)| *d).collect();
+    let hourly = distinct.len() < dates.len();
+    let hour = parts.iter().filter(|_| hourly).find(|(h, p)| {
         *p == Part::Hour
             && column_values(s, *h)
                 .iter()

@@ -11,6 +11,9 @@ pub struct TableWords {
     pub index_headers: Vec<String>,
     pub missing_marks: Vec<String>,
     pub missing_numbers: Vec<String>,
+    /// Headers of a long table's category column that name what is measured (a pollutant, a
+    /// parameter), not where: its values then have a unit each.
+    pub quantity_headers: Vec<String>,
 }
 
 const TABLE_RON: &str = include_str!("../../data/draft/table.ron");
@@ -26,6 +29,7 @@ pub fn words() -> &'static TableWords {
                 index_headers: Vec::new(),
                 missing_marks: Vec::new(),
                 missing_numbers: Vec::new(),
+                quantity_headers: Vec::new(),
             })
     })
 }

@@ -2,7 +2,7 @@
 //! comment beside the field it decided, one indicator a value column (and category), one chart a
 //! unit.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use super::columns::Columns;
@@ -57,7 +57,7 @@ fn slug(s: &str) -> String {
 }
 
 /// Ids made unique by a number: `pm25`, `pm25_2`.
-fn unique(base: String, taken: &mut Vec<String>, fallback: &str) -> String {
+fn unique(base: String, taken: &mut HashSet<String>, fallback: &str) -> String {
     let base = if base.is_empty() {
         fallback.to_owned()
     } else {
@@ -69,7 +69,7 @@ fn unique(base: String, taken: &mut Vec<String>, fallback: &str) -> String {
         id = format!("{base}_{n}");
         n += 1;
     }
-    taken.push(id.clone());
+    taken.insert(id.clone());
     id
 }
 
@@ -103,8 +103,8 @@ pub fn ron(file: &str, plans: &[Plan<'_>], skipped: &[String]) -> String {
     ));
     let unit_of = units(plans, &mut s);
     s.push_str("    ],\n    indicators: [\n");
-    let mut ids: Vec<String> = Vec::new();
-    let mut chart_ids: Vec<String> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut chart_ids: HashSet<String> = HashSet::new();
     let mut charts = String::new();
     let mut pages: Vec<(String, String, Vec<String>)> = Vec::new();
     for (p, unit_of) in plans.iter().zip(&unit_of) {
@@ -143,7 +143,7 @@ pub fn ron(file: &str, plans: &[Plan<'_>], skipped: &[String]) -> String {
             Some(sheet) if plans.len() > 1 => (slug(sheet), sheet.to_owned()),
             _ => ("records".to_owned(), stem.clone()),
         };
-        let mut taken: Vec<String> = pages.iter().map(|(id, _, _)| id.clone()).collect();
+        let mut taken: HashSet<String> = pages.iter().map(|(id, _, _)| id.clone()).collect();
         pages.push((unique(page, &mut taken, "sheet"), title, on_page));
     }
     s.push_str("    ],\n    charts: [\n");
@@ -168,10 +168,20 @@ fn indicators(
     file: &str,
     p: &Plan<'_>,
     unit_of: &[Vec<String>],
-    ids: &mut Vec<String>,
+    ids: &mut HashSet<String>,
     s: &mut String,
 ) -> BTreeMap<String, Vec<(String, String)>> {
-    let series_fields = series_fields(p);
+    // Why each field is as it is, said once, above the table's first record: a table of
+    // thousands of records (a station and pollutant each) stays a file a person can read.
+    let with_why = series_fields(p);
+    let mut bare = String::new();
+    for line in with_why.lines() {
+        if !line.trim_start().starts_with("//") {
+            bare.push_str(line);
+            bare.push('\n');
+        }
+    }
+    let mut first = true;
     let mut by_unit: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let categories: Vec<Option<&String>> = match &p.columns.by {
         Some((_, values, _)) => values.iter().map(Some).collect(),
@@ -203,9 +213,11 @@ fn indicators(
                 s.push_str(&format!("                sheet: {},\n", q(sheet)));
             }
             s.push_str(&format!(
-                "                value: {},\n{series_fields}",
-                q(&v.header)
+                "                value: {},\n{}",
+                q(&v.header),
+                if first { &with_why } else { &bare }
             ));
+            first = false;
             if let (Some((by, _, _)), Some(c)) = (&p.columns.by, category) {
                 s.push_str(&format!(
                     "                by: {},\n                category: {},\n",
@@ -226,15 +238,20 @@ fn indicators(
 /// quantities, and a chart of one is one pollutant across the stations.
 fn units(plans: &[Plan<'_>], s: &mut String) -> Vec<Vec<Vec<String>>> {
     let mut units: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut unit_ids: Vec<String> = Vec::new();
+    let mut unit_ids: HashSet<String> = HashSet::new();
     let mut unit_of: Vec<Vec<Vec<String>>> = Vec::new();
     for p in plans {
         let categories: Vec<Option<&str>> = match &p.columns.by {
             Some((_, values, _)) => values.iter().map(|c| Some(c.as_str())).collect(),
             None => vec![None],
         };
-        let by_category = p.columns.by.is_some()
-            && p.columns.values.len() > 1
+        // Only when the category column names what is measured (`type`, `污染物`): rows a
+        // station and columns a pollutant are the other way round, a unit a column.
+        let by_category = p.columns.by.as_ref().is_some_and(|(by, _, _)| {
+            super::words::words()
+                .quantity_headers
+                .contains(&by.to_lowercase())
+        }) && p.columns.values.len() > 1
             && p.columns.values.iter().all(|v| v.unit.is_none());
         let sheet = p.sheet.unwrap_or_default();
         let mut of_plan = Vec::new();

@@ -9,7 +9,8 @@ use std::io::Read as _;
 use std::path::Path;
 
 use super::cells::{
-    MAX_HEADER_ROWS, Problems, char_column, joined_header, separator, split, strip_bom, trim_eol,
+    BadQuote, MAX_HEADER_ROWS, Problems, char_column, joined_header, separator, split, strip_bom,
+    trim_eol,
 };
 use super::encoding::TextEncoding;
 use super::rows::{Next, Rows};
@@ -199,9 +200,17 @@ pub fn read_table_from(
     };
     let header_line = line_no;
     let sep = layout.separator.unwrap_or_else(|| separator(&header));
-    // A header over several rows: the lines after the first, as they are.
-    let mut header_rows = vec![header];
-    while header_rows.len() < layout.header_rows.min(MAX_HEADER_ROWS) {
+    // A header over several rows: the lines after the first; any of them may hold a quoted cell
+    // over several lines (Alt+Enter in Excel).
+    let mut header_rows = Vec::new();
+    let mut row = header;
+    loop {
+        row = whole_row(row, &mut reader, &mut buf, &mut line_no, sep)
+            .map_err(|e| problems.fatal(line_no + 1, &e))?;
+        header_rows.push(row);
+        if header_rows.len() >= layout.header_rows.clamp(1, MAX_HEADER_ROWS) {
+            break;
+        }
         buf.clear();
         let n = reader
             .read_until(b'\n', &mut buf)
@@ -210,7 +219,7 @@ pub fn read_table_from(
             break;
         }
         line_no += 1;
-        header_rows.push(String::from_utf8_lossy(trim_eol(&buf)).into_owned());
+        row = String::from_utf8_lossy(trim_eol(&buf)).into_owned();
     }
     let mut split_rows: Vec<Vec<String>> = Vec::new();
     for (k, row) in header_rows.iter().enumerate() {
@@ -540,6 +549,30 @@ fn push_offset(group: &mut Group, seconds: i64) -> Result<(), Msg> {
             "序列从第一行起跨越超过 8000 年；每个文件应记录更短的时段",
         )),
     }
+}
+
+/// `row` and the lines after it while a quoted cell of it is open, as the rows after the header
+/// are read (at most 20 lines).
+fn whole_row(
+    mut row: String,
+    reader: &mut impl std::io::BufRead,
+    buf: &mut Vec<u8>,
+    line_no: &mut usize,
+    sep: u8,
+) -> std::io::Result<String> {
+    for _ in 0..20 {
+        if !matches!(split(&row, sep), Err(BadQuote::Unclosed(_))) {
+            break;
+        }
+        buf.clear();
+        if reader.read_until(b'\n', buf)? == 0 {
+            break;
+        }
+        *line_no += 1;
+        row.push('\n');
+        row.push_str(&String::from_utf8_lossy(trim_eol(buf)));
+    }
+    Ok(row)
 }
 
 /// A repeated time in a long table is often a category column not declared: say so.
