@@ -303,3 +303,19 @@ fn a_table_of_many_stations_says_each_reason_once() {
     // Under 500 bytes a record: 30,000 records stay within a data file's 16 MiB.
     assert!(ron.len() < 270 * 3 * 500, "{} bytes", ron.len());
 }
+
+#[test]
+fn hours_numbered_1_to_24_end_each_day_at_the_next_days_midnight() {
+    let mut csv = String::from("date,hour,type,1001A\n");
+    for hour in 1..=24 {
+        for kind in ["AQI", "PM2.5"] {
+            csv.push_str(&format!("20240101,{hour},{kind},{}\n", 30 + hour));
+        }
+    }
+    let ron = ok("hour_ending.csv", &csv);
+    assert!(ron.contains("format: \"%Y%m%d %H\""), "{ron}");
+    assert!(
+        ron.contains("hour 24 is the day's end, the next day's 0:00"),
+        "{ron}"
+    );
+}

@@ -130,7 +130,7 @@ fn with_time_of_day(
     i: usize,
     mut found: TimeGuess,
 ) -> TimeGuess {
-    // An hour of the day (0–23) in a column of its own, as China's hourly air data writes it
+    // An hour of the day (0–23, or 1–24) in a column of its own, as China's hourly air data writes it
     // (`date,hour,type,…`: 20240101, 0); only where a date repeats (a row an hour), so the hour of
     // a daily peak beside daily values is left a value.
     let dates = column_values(s, i);
@@ -140,7 +140,7 @@ fn with_time_of_day(
         *p == Part::Hour
             && column_values(s, *h)
                 .iter()
-                .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n < 24))
+                .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n <= 24))
     });
     if let Some(&(h, _)) = hour {
         let date = found
@@ -150,9 +150,15 @@ fn with_time_of_day(
         let name = &s.names[h];
         found.format = Some(format!("{date} %H"));
         found.columns.push(name.clone());
+        let to_24 = column_values(s, h).iter().any(|(_, v)| *v == "24");
         found.why = format!(
-            "{}; the hour of the day is in `{name}` (0 to 23), joined to the date with a space",
-            found.why
+            "{}; the hour of the day is in `{name}` ({}), joined to the date with a space",
+            found.why,
+            if to_24 {
+                "1 to 24: hour 24 is the day's end, the next day's 0:00"
+            } else {
+                "0 to 23"
+            }
         );
         found.precision = Precision::Minute;
         return found;

@@ -157,11 +157,19 @@ impl TimeReader {
                     self.joined = joined;
                     parsed
                 };
-                let tm = parsed.map_err(|_| NotATime::from(self.expected()))?;
-                let date = date_of(&tm).ok_or_else(|| NotATime::from(self.expected()))?;
-                let time = tm.to_time().map_err(|_| NotATime::from(self.expected()))?;
-                let dt = DateTime::from_parts(date, time);
-                let t = match tm.offset() {
+                let (dt, offset) = match parsed {
+                    Ok(tm) => {
+                        let date = date_of(&tm).ok_or_else(|| NotATime::from(self.expected()))?;
+                        let time = tm.to_time().map_err(|_| NotATime::from(self.expected()))?;
+                        (DateTime::from_parts(date, time), tm.offset())
+                    }
+                    // Hour 24, the end of a day (ISO 8601's 24:00; hourly data that numbers its
+                    // hours 1 to 24): the next day's midnight.
+                    Err(_) => {
+                        day_end(format, cells).ok_or_else(|| NotATime::from(self.expected()))?
+                    }
+                };
+                let t = match offset {
                     Some(o) => o.to_timestamp(dt).ok().map(jiff::Timestamp::as_second),
                     None => self.zone.instant(dt),
                 };
@@ -174,6 +182,11 @@ impl TimeReader {
                 for (part, text) in parts.iter().zip(cells) {
                     let n: i64 = text.parse().map_err(|_| NotATime::from(self.expected()))?;
                     f[*part as usize] = n;
+                }
+                // Hour 24 with no minutes or seconds: the next day's midnight.
+                let day_end = f[3] == 24 && f[4] == 0 && f[5] == 0;
+                if day_end {
+                    f[3] = 0;
                 }
                 let dt = (|| {
                     let date = Date::new(
@@ -189,6 +202,7 @@ impl TimeReader {
                         0,
                     )
                     .ok()?;
+                    let date = if day_end { date.tomorrow().ok()? } else { date };
                     Some(DateTime::from_parts(date, time))
                 })()
                 .ok_or_else(|| {
@@ -306,6 +320,21 @@ pub fn format_precision(format: &str) -> Result<Precision, BadFormat> {
     })
 }
 
+/// A time written with hour 24 in `format`'s `%H` (`20240101 24`), minutes and seconds 0 if
+/// written: the next day's midnight, and the offset written with it; `None` when it is not that.
+fn day_end(format: &str, cells: &[&str]) -> Option<(DateTime, Option<jiff::tz::Offset>)> {
+    if !format.contains("%H") {
+        return None;
+    }
+    let literal = format.replace("%H", "24");
+    let text = cells.join(" ");
+    let tm = strtime::parse(&literal, &text).ok()?;
+    if tm.minute().unwrap_or(0) != 0 || tm.second().unwrap_or(0) != 0 {
+        return None;
+    }
+    let date = date_of(&tm)?.tomorrow().ok()?;
+    Some((DateTime::from_parts(date, Time::midnight()), tm.offset()))
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +343,37 @@ mod tests {
         let mut r = TimeReader::new(headers, format, Zone::china()).ok()?;
         let (t, p) = r.read(cells).ok()?;
         Some(time::format_instant(t, p))
+    }
+
+    #[test]
+    fn hour_24_is_the_next_days_midnight() {
+        let fmt = Some("%Y%m%d %H");
+        assert_eq!(
+            read(&["date", "hour"], fmt, &["20240131", "24"]).as_deref(),
+            Some("2024-02-01 00:00")
+        );
+        assert_eq!(
+            read(&["date", "hour"], fmt, &["20240131", "1"]).as_deref(),
+            Some("2024-01-31 01:00")
+        );
+        assert_eq!(read(&["date", "hour"], fmt, &["20240131", "25"]), None);
+        assert_eq!(
+            read(&["t"], Some("%Y-%m-%d %H:%M"), &["2023-12-31 24:00"]).as_deref(),
+            Some("2024-01-01 00:00")
+        );
+        assert_eq!(
+            read(&["t"], Some("%Y-%m-%d %H:%M"), &["2023-12-31 24:30"]),
+            None
+        );
+        assert_eq!(
+            read(
+                &["year", "month", "day", "hour"],
+                None,
+                &["2024", "2", "29", "24"]
+            )
+            .as_deref(),
+            Some("2024-03-01 00:00")
+        );
     }
 
     #[test]
