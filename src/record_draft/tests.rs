@@ -319,3 +319,33 @@ fn hours_numbered_1_to_24_end_each_day_at_the_next_days_midnight() {
         "{ron}"
     );
 }
+
+#[test]
+fn several_time_columns_given_with_time_and_no_format_are_read() {
+    let asked = |columns: &[&str]| TableRequest {
+        time: super::time_guess::TimeAsked {
+            columns: Some(columns.iter().map(|&c| c.to_owned()).collect()),
+            ..Default::default()
+        },
+        ..TableRequest::default()
+    };
+    // A daily peak hour the draft leaves a value unless --time joins it.
+    let csv = "day,hr,v\n20240101,14,5\n20240102,9,6\n20240103,24,7\n";
+    let ron = drafted("peak.csv", csv, &asked(&["day", "hr"])).unwrap_or_else(|e| e.to_string());
+    assert!(ron.contains("time: [\"day\", \"hr\"]"), "{ron}");
+    assert!(ron.contains("format: \"%Y%m%d %H\""), "{ron}");
+    let csv = "d,clock,v\n2024-01-01,13:00,5\n2024-01-01,14:00,6\n";
+    let ron = drafted("clock.csv", csv, &asked(&["d", "clock"])).unwrap_or_else(|e| e.to_string());
+    assert!(ron.contains("format: \"%Y-%m-%d %H:%M\""), "{ron}");
+    let csv = "年,月,v\n2024,1,5\n2024,2,6\n";
+    let ron = drafted("months.csv", csv, &asked(&["年", "月"])).unwrap_or_else(|e| e.to_string());
+    assert!(ron.contains("time: [\"年\", \"月\"]"), "{ron}");
+    let csv = "d,note,v\n2024-01-01,abc,5\n2024-01-02,def,6\n";
+    let err = drafted("bad.csv", csv, &asked(&["d", "note"]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("`abc` in column `note` is not a time"),
+        "{err}"
+    );
+}

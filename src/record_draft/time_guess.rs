@@ -218,8 +218,82 @@ fn asked_time(
                 .ok_or_else(|| not_a_time(file, s, i, &column_values(i)))
                 .map(Some);
         }
+        if idx.len() > 1 {
+            return several_asked(s, file, asked, columns, &idx).map(Some);
+        }
     }
     Ok(None)
+}
+
+/// Several time columns given with --time and no --format: parts named by their headers (a year,
+/// month, day, hour …), or a date and its hour (0–24) or time of day.
+fn several_asked(
+    s: &Sniffed,
+    file: &Origin,
+    asked: &TimeAsked,
+    columns: &[String],
+    idx: &[usize],
+) -> Result<TimeGuess, RecordDraftError> {
+    let parts: Vec<Option<Part>> = columns.iter().map(|c| Part::of_header(c)).collect();
+    if let Some(parts) = parts.into_iter().collect::<Option<Vec<Part>>>()
+        && parts.contains(&Part::Year)
+    {
+        let precision = if parts.iter().any(|p| matches!(p, Part::Second)) {
+            Precision::Second
+        } else if parts.iter().any(|p| matches!(p, Part::Hour | Part::Minute)) {
+            Precision::Minute
+        } else if parts.contains(&Part::Day) {
+            Precision::Day
+        } else {
+            Precision::Month
+        };
+        return Ok(TimeGuess {
+            columns: columns.to_vec(),
+            format: None,
+            why: "the time columns given with --time, whose headers name their parts".to_owned(),
+            precision,
+        });
+    }
+    let [first, second] = idx[..] else {
+        let i = idx.first().copied().unwrap_or_default();
+        return Err(not_a_time(file, s, i, &column_values(s, i)));
+    };
+    let mut found = one_column(
+        &s.names[first],
+        first,
+        &column_values(s, first),
+        file,
+        asked,
+    )?
+    .ok_or_else(|| not_a_time(file, s, first, &column_values(s, first)))?;
+    let date = found
+        .format
+        .clone()
+        .unwrap_or_else(|| "%Y-%m-%d".to_owned());
+    let values = column_values(s, second);
+    let clock = if values
+        .iter()
+        .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n <= 24))
+    {
+        Some(" %H")
+    } else {
+        [" %H:%M:%S", " %H:%M"]
+            .into_iter()
+            .find(|c| !values.is_empty() && all_read(c.trim_start(), &values))
+    };
+    let Some(clock) = clock else {
+        return Err(not_a_time(file, s, second, &values));
+    };
+    found.format = Some(format!("{date}{clock}"));
+    found.columns = columns.to_vec();
+    found.why = format!(
+        "{}; the time of day in `{}` (as {}), given with --time",
+        found.why,
+        s.names[second],
+        clock.trim_start()
+    );
+    found.precision = format_precision(clock).unwrap_or(Precision::Minute);
+    Ok(found)
 }
 
 /// The cells of column `i` that are not empty, with their line numbers.
