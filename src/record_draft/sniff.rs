@@ -85,13 +85,17 @@ pub fn sniff(text: &str, separator: Option<u8>) -> Option<Sniffed> {
         }
     }
     let (mut k, mut header_line, mut names) = header?;
-    // A title of two cells (`2024年1月空气质量,,单位：μg/m³`) above a row that names every column:
-    // that row is the header.
-    if let Some((line, l)) = whole.get(k + 1)
+    // A title of two cells (`2024年1月空气质量,,单位：μg/m³`) above a row that names every column
+    // in words: that row is the header. (A header with one empty cell, pandas' index, stays.)
+    let named = names.iter().filter(|c| !c.trim().is_empty()).count();
+    if (named <= 2 || named * 2 < cols)
+        && let Some((line, l)) = whole.get(k + 1)
         && let Some(cells) = split_cells(l, sep)
         && cells.len() == cols
-        && cells.iter().all(|c| !c.trim().is_empty())
-        && names.iter().any(|c| c.trim().is_empty())
+        && cells.iter().all(|c| {
+            let c = c.trim();
+            !c.is_empty() && c.parse::<f64>().is_err() && !looks_dated(c)
+        })
     {
         (k, header_line, names) = (k + 1, *line, cells);
     }

@@ -349,3 +349,46 @@ fn several_time_columns_given_with_time_and_no_format_are_read() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unnamed_column_keeps_its_header_and_a_name_written_twice_is_said_once() {
+    // An unnamed remarks column over full rows: the header stays the header.
+    let ron = ok(
+        "remarks.csv",
+        "日期,PM2.5,PM10,\n2024/01/01,1,2,停电\n2024/01/02,3,4,晴\n2024/01/03,5,6,晴\n",
+    );
+    assert!(!ron.contains("header_line"), "{ron}");
+    assert!(ron.contains("value: \"PM2.5\""), "{ron}");
+    // A merged header written out in both rows.
+    let ron = ok(
+        "both.csv",
+        "监测时间,PM2.5,,PM10,\n监测时间,浓度,指数,浓度,指数\n\
+         2024-01-01 00:00,1,2,3,4\n2024-01-01 01:00,5,6,7,8\n",
+    );
+    assert!(ron.contains("time: \"监测时间\""), "{ron}");
+    assert!(ron.contains("value: \"PM10 浓度\""), "{ron}");
+}
+
+#[test]
+fn a_time_of_day_is_joined_only_to_a_date_and_each_pollutant_has_its_unit() {
+    let asked = TableRequest {
+        time: super::time_guess::TimeAsked {
+            columns: Some(vec!["t".to_owned(), "hr".to_owned()]),
+            ..Default::default()
+        },
+        ..TableRequest::default()
+    };
+    let csv = "t,hr,v\n2024/01/01 10:00,13,5\n2024/01/01 11:00,14,6\n";
+    let err = drafted("t.csv", csv, &asked).unwrap_or_else(|e| e.to_string());
+    assert!(err.contains("`13` in column `hr` is not a time"), "{err}");
+    // One station, a row a pollutant: a unit a pollutant still.
+    let mut csv = String::from("date,hour,type,1001A\n");
+    for hour in 0..3 {
+        for kind in ["AQI", "CO"] {
+            csv.push_str(&format!("20240101,{hour},{kind},{}\n", 30 + hour));
+        }
+    }
+    let ron = ok("one.csv", &csv);
+    assert!(ron.contains("(id: \"co_unit\""), "{ron}");
+    assert_eq!(ron.matches("kind: TimeSeries").count(), 2, "{ron}");
+}

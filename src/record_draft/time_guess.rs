@@ -266,11 +266,15 @@ fn several_asked(
         asked,
     )?
     .ok_or_else(|| not_a_time(file, s, first, &column_values(s, first)))?;
+    let values = column_values(s, second);
+    // Only a date takes a time of day from another column (a time in it would be lost).
+    if found.precision != Precision::Day || values.is_empty() {
+        return Err(not_a_time(file, s, second, &values));
+    }
     let date = found
         .format
         .clone()
         .unwrap_or_else(|| "%Y-%m-%d".to_owned());
-    let values = column_values(s, second);
     let clock = if values
         .iter()
         .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n <= 24))

@@ -251,8 +251,7 @@ fn units(plans: &[Plan<'_>], s: &mut String) -> Vec<Vec<Vec<String>>> {
             super::words::words()
                 .quantity_headers
                 .contains(&by.to_lowercase())
-        }) && p.columns.values.len() > 1
-            && p.columns.values.iter().all(|v| v.unit.is_none());
+        }) && p.columns.values.iter().all(|v| v.unit.is_none());
         let sheet = p.sheet.unwrap_or_default();
         let mut of_plan = Vec::new();
         for v in &p.columns.values {

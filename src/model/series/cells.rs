@@ -112,7 +112,8 @@ pub fn joined_header(rows: &[Vec<String>]) -> Vec<String> {
                 span = "";
                 ""
             };
-            if !part.is_empty() {
+            // A name written again in the row below (`监测时间` over `监测时间`) is said once.
+            if !part.is_empty() && !name.ends_with(part) {
                 if !name.is_empty() {
                     name.push(' ');
                 }

@@ -207,7 +207,7 @@ impl TimeReader {
                 })()
                 .ok_or_else(|| {
                     NotATime::from(
-                        "a real date and time of day (month 1–12, a day of the month, hour 0–23)",
+                        "a real date and time of day (month 1–12, a day of the month, hour 0–23, or 24 with no minutes)",
                     )
                 })?;
                 let t = self
@@ -329,7 +329,10 @@ fn day_end(format: &str, cells: &[&str]) -> Option<(DateTime, Option<jiff::tz::O
     let literal = format.replace("%H", "24");
     let text = cells.join(" ");
     let tm = strtime::parse(&literal, &text).ok()?;
-    if tm.minute().unwrap_or(0) != 0 || tm.second().unwrap_or(0) != 0 {
+    if tm.minute().unwrap_or(0) != 0
+        || tm.second().unwrap_or(0) != 0
+        || tm.subsec_nanosecond().unwrap_or(0) != 0
+    {
         return None;
     }
     let date = date_of(&tm)?.tomorrow().ok()?;
