@@ -38,6 +38,14 @@ mod targets;
 pub mod time;
 mod wrap;
 
+/// For tests of layout without a font: a CJK character 14 points wide, anything else 7.5.
+#[cfg(test)]
+pub(crate) fn measure_stand_in(s: &str) -> f32 {
+    s.chars()
+        .map(|c| if c.is_ascii() { 7.5 } else { 14.0 })
+        .sum()
+}
+
 pub use accountability::Status;
 pub use bars::Bars;
 pub use card::CardSpec;

@@ -123,66 +123,66 @@ pub fn guess(s: &Sniffed, file: &Origin, asked: &TimeAsked) -> Result<TimeGuess,
 }
 
 /// A date's column `i` joined with the time of day beside it: an hour (0–23) in a column headed as
-/// one, or a clock time (`17:24:00`) in the next column.
-fn with_time_of_day(
-    s: &Sniffed,
-    parts: &[(usize, Part)],
-    i: usize,
-    mut found: TimeGuess,
-) -> TimeGuess {
-    // An hour of the day (0–23, or 1–24) in a column of its own, as China's hourly air data writes it
-    // (`date,hour,type,…`: 20240101, 0); only where a date repeats (a row an hour), so the hour of
-    // a daily peak beside daily values is left a value.
+/// A date's column `i` joined with the time of day beside it: an hour (0–24) in a column headed as
+/// one where a date repeats (a row an hour; the hour of a daily peak beside daily values stays a
+/// value), or a clock time (`17:24:00`) in the next column.
+fn with_time_of_day(s: &Sniffed, parts: &[(usize, Part)], i: usize, found: TimeGuess) -> TimeGuess {
     let dates = column_values(s, i);
     let distinct: std::collections::HashSet<&str> = dates.iter().map(|(_, d)| *d).collect();
     let hourly = distinct.len() < dates.len();
-    let hour = parts.iter().filter(|_| hourly).find(|(h, p)| {
-        *p == Part::Hour
-            && column_values(s, *h)
-                .iter()
-                .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n <= 24))
+    let hour = parts.iter().filter(|(h, p)| {
+        hourly && *p == Part::Hour && clock_of(&column_values(s, *h)) == Some(" %H")
     });
-    if let Some(&(h, _)) = hour {
-        let date = found
-            .format
-            .clone()
-            .unwrap_or_else(|| "%Y-%m-%d".to_owned());
-        let name = &s.names[h];
-        found.format = Some(format!("{date} %H"));
-        found.columns.push(name.clone());
-        let to_24 = column_values(s, h).iter().any(|(_, v)| *v == "24");
-        found.why = format!(
-            "{}; the hour of the day is in `{name}` ({}), joined to the date with a space",
-            found.why,
-            if to_24 {
-                "1 to 24: hour 24 is the day's end, the next day's 0:00"
-            } else {
-                "0 to 23"
-            }
-        );
-        found.precision = Precision::Minute;
-        return found;
+    if let Some(&(h, _)) = hour.into_iter().next() {
+        return join_clock(s, found, h, " %H", "");
     }
-    if let Some(next) = s.names.get(i + 1) {
-        let clock = column_values(s, i + 1);
-        for c in [" %H:%M:%S", " %H:%M"] {
-            if !clock.is_empty() && all_read(c.trim_start(), &clock) {
-                let date = found
-                    .format
-                    .clone()
-                    .unwrap_or_else(|| "%Y-%m-%d".to_owned());
-                found.format = Some(format!("{date}{c}"));
-                found.columns.push(next.clone());
-                found.why = format!(
-                    "{}; the time of day is in `{next}` (as {}), joined to the date with a space",
-                    found.why,
-                    c.trim_start()
-                );
-                found.precision = format_precision(c).unwrap_or(Precision::Minute);
-                break;
-            }
-        }
+    match (i + 1 < s.names.len())
+        .then(|| clock_of(&column_values(s, i + 1)))
+        .flatten()
+    {
+        Some(clock) if clock != " %H" => join_clock(s, found, i + 1, clock, ""),
+        _ => found,
     }
+}
+
+/// How a column of times of day is written: an hour alone (0–24), or a clock time.
+fn clock_of(values: &[(usize, &str)]) -> Option<&'static str> {
+    if values.is_empty() {
+        return None;
+    }
+    if values
+        .iter()
+        .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n <= 24))
+    {
+        return Some(" %H");
+    }
+    [" %H:%M:%S", " %H:%M"]
+        .into_iter()
+        .find(|c| all_read(c.trim_start(), values))
+}
+
+/// `found`, a date, joined with the time of day in column `k` written as `clock`; `given` ends
+/// the why.
+fn join_clock(s: &Sniffed, mut found: TimeGuess, k: usize, clock: &str, given: &str) -> TimeGuess {
+    let date = found
+        .format
+        .clone()
+        .unwrap_or_else(|| "%Y-%m-%d".to_owned());
+    let name = &s.names[k];
+    let how = if clock != " %H" {
+        format!("as {}", clock.trim_start())
+    } else if column_values(s, k).iter().any(|(_, v)| *v == "24") {
+        "hours 1 to 24: hour 24 is the day's end, the next day's 0:00".to_owned()
+    } else {
+        "hours 0 to 23".to_owned()
+    };
+    found.format = Some(format!("{date}{clock}"));
+    found.columns.push(name.clone());
+    found.why = format!(
+        "{}; the time of day is in `{name}` ({how}), joined to the date with a space{given}",
+        found.why
+    );
+    found.precision = format_precision(clock).unwrap_or(Precision::Minute);
     found
 }
 
@@ -268,36 +268,18 @@ fn several_asked(
     .ok_or_else(|| not_a_time(file, s, first, &column_values(s, first)))?;
     let values = column_values(s, second);
     // Only a date takes a time of day from another column (a time in it would be lost).
-    if found.precision != Precision::Day || values.is_empty() {
-        return Err(not_a_time(file, s, second, &values));
-    }
-    let date = found
-        .format
-        .clone()
-        .unwrap_or_else(|| "%Y-%m-%d".to_owned());
-    let clock = if values
-        .iter()
-        .all(|(_, v)| v.parse::<u32>().is_ok_and(|n| n <= 24))
-    {
-        Some(" %H")
-    } else {
-        [" %H:%M:%S", " %H:%M"]
-            .into_iter()
-            .find(|c| !values.is_empty() && all_read(c.trim_start(), &values))
-    };
+    let clock = clock_of(&values).filter(|_| found.precision == Precision::Day);
     let Some(clock) = clock else {
         return Err(not_a_time(file, s, second, &values));
     };
-    found.format = Some(format!("{date}{clock}"));
-    found.columns = columns.to_vec();
-    found.why = format!(
-        "{}; the time of day in `{}` (as {}), given with --time",
-        found.why,
-        s.names[second],
-        clock.trim_start()
-    );
-    found.precision = format_precision(clock).unwrap_or(Precision::Minute);
-    Ok(found)
+    found.columns.truncate(1);
+    Ok(join_clock(
+        s,
+        found,
+        second,
+        clock,
+        ", as given with --time",
+    ))
 }
 
 /// The cells of column `i` that are not empty, with their line numbers.

@@ -325,12 +325,7 @@ pub fn key_names(names: &[&str], width: f32, measure: &dyn Fn(&str) -> f32) -> V
 mod tests {
     use super::key_names;
 
-    /// A stand-in for the font: a CJK character 14 points, anything else 7.5.
-    fn measure(s: &str) -> f32 {
-        s.chars()
-            .map(|c| if c.is_ascii() { 7.5 } else { 14.0 })
-            .sum()
-    }
+    use crate::charts::measure_stand_in as measure;
 
     #[test]
     fn a_key_too_narrow_for_nine_columns_keeps_them_apart() {

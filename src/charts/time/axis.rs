@@ -279,12 +279,7 @@ mod tests {
     use super::*;
     use crate::model::time::parse_instant;
 
-    /// A stand-in for the font: a CJK character 14 points, anything else 7.5.
-    fn measure(s: &str) -> f32 {
-        s.chars()
-            .map(|c| if c.is_ascii() { 7.5 } else { 14.0 })
-            .sum()
-    }
+    use crate::charts::measure_stand_in as measure;
 
     fn at(s: &str) -> f64 {
         parse_instant(s).map(|x| x.0).unwrap_or_default() as f64

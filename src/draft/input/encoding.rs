@@ -1,9 +1,10 @@
-//! A file's bytes as characters, for the formats that are text (plain text, HTML, later CSV):
-//! UTF-8 (with or without a byte-order mark), UTF-16 with its mark, or GB18030/GBK as many
-//! government sites still serve. Bytes that are no text at all (a PDF, an image, an archive) are
+//! A file's bytes as characters, for the formats that are text (plain text, HTML): UTF-8 (with or
+//! without a byte-order mark), UTF-16 with its mark, or GB18030/GBK as many government sites still
+//! serve, decoded by [`TextEncoding::decode_strict`] as a monitoring table's text is. Bytes that are no text at all (a PDF, an image, an archive) are
 //! refused here with what they look like, so the message says what to do instead.
 
 use crate::draft::DraftError;
+use crate::model::series::TextEncoding;
 
 /// How the characters were read from the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,34 +44,32 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), DraftError
         return Err(binary(what));
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        match std::str::from_utf8(rest) {
-            Ok(text) => (text.to_owned(), Encoding::Utf8),
-            // A byte-order mark says UTF-8: where it fails is where to look.
-            Err(err) => {
-                let read = std::str::from_utf8(&rest[..err.valid_up_to()]).unwrap_or_default();
-                return Err(undecodable(file, read));
-            }
-        }
+        // A byte-order mark says UTF-8: where it fails is where to look.
+        let text = TextEncoding::Utf8
+            .decode_strict(rest, true)
+            .map_err(|read| undecodable(file, &read))?;
+        (text, Encoding::Utf8)
     } else if let Some(utf16) = [
-        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
-        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+        (&b"\xFF\xFE"[..], TextEncoding::Utf16Le),
+        (&b"\xFE\xFF"[..], TextEncoding::Utf16Be),
     ]
     .into_iter()
     .find_map(|(mark, enc)| bytes.starts_with(mark).then_some(enc))
     {
-        let (text, _, bad) = utf16.decode(bytes);
-        if bad {
-            let read = text.split('\u{FFFD}').next().unwrap_or_default();
-            return Err(undecodable(file, read));
-        }
-        (text.into_owned(), Encoding::Utf16)
+        let text = utf16
+            .decode_strict(&bytes[2..], true)
+            .map_err(|read| undecodable(file, &read))?;
+        (text, Encoding::Utf16)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_owned(), Encoding::Utf8)
     } else {
         if bytes.contains(&0) {
             return Err(binary("binary data (it holds NUL bytes)"));
         }
-        (gb18030(bytes, file)?, Encoding::Gb18030)
+        let text = TextEncoding::Gb18030
+            .decode_strict(bytes, true)
+            .map_err(|read| undecodable(file, &read))?;
+        (text, Encoding::Gb18030)
     };
     let controls = text
         .chars()
@@ -82,23 +81,6 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), DraftError
         ));
     }
     Ok((text, encoding))
-}
-
-/// `bytes` as GB18030, or where they first fail to be.
-fn gb18030(bytes: &[u8], file: &str) -> Result<String, DraftError> {
-    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(
-        decoder
-            .max_utf8_buffer_length_without_replacement(bytes.len())
-            .unwrap_or(bytes.len() * 3),
-    );
-    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
-    match result {
-        encoding_rs::DecoderResult::InputEmpty => Ok(text),
-        // Malformed: the text read so far ends where it fails. (OutputFull cannot happen with the
-        // capacity asked for above; were it to, the error names where reading stopped.)
-        _ => Err(undecodable(file, &text)),
-    }
 }
 
 /// The refusal of a text that cannot be read, at the end of `read`: the characters read before.

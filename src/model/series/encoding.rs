@@ -74,23 +74,42 @@ impl TextEncoding {
         Box::new(BufReader::with_capacity(1 << 20, decoded))
     }
 
+    /// `bytes` (with no byte-order mark) as text, or the text read before the first bytes that are
+    /// not `self`'s; `last: false` when more bytes follow (a character cut at the end is kept for
+    /// them, not refused).
+    pub fn decode_strict(self, bytes: &[u8], last: bool) -> Result<String, String> {
+        let Some(encoding) = self.encoding() else {
+            return match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(text.to_owned()),
+                Err(e) if !last && e.error_len().is_none() => {
+                    Ok(String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned())
+                }
+                Err(e) => Err(String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()),
+            };
+        };
+        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let mut text = String::with_capacity(
+            decoder
+                .max_utf8_buffer_length_without_replacement(bytes.len())
+                .unwrap_or(bytes.len() * 3),
+        );
+        let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, last);
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => Ok(text),
+            // Malformed: the text read so far ends where it fails. (OutputFull cannot happen with
+            // the capacity asked for above.)
+            _ => Err(text),
+        }
+    }
+
     /// How `head` (a file's first bytes, perhaps cut inside a character) is encoded, and its text:
     /// by its byte-order mark, else UTF-8 when it reads as UTF-8, else GB18030 when it reads as
     /// that; `None` when it is neither (not text, or an encoding planboard does not read).
     pub fn sniff(head: &[u8]) -> Option<(Self, String)> {
-        let decode = |enc: Self, bytes: &[u8]| -> Option<String> {
-            let mut decoder = enc.encoding()?.new_decoder_without_bom_handling();
-            let mut text = String::with_capacity(
-                decoder
-                    .max_utf8_buffer_length_without_replacement(bytes.len())
-                    .unwrap_or(bytes.len() * 3),
-            );
-            // `last: false`: a character cut at the end of the head is not an error.
-            let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, false);
-            matches!(result, encoding_rs::DecoderResult::InputEmpty).then_some(text)
-        };
+        // `last: false`: a character cut at the end of the head is not an error.
+        let decode = |enc: Self, bytes: &[u8]| enc.decode_strict(bytes, false).ok();
         if let Some(rest) = head.strip_prefix(b"\xEF\xBB\xBF") {
-            return utf8_head(rest).map(|t| (Self::Utf8, t));
+            return decode(Self::Utf8, rest).map(|t| (Self::Utf8, t));
         }
         for (mark, enc) in [
             (&b"\xFF\xFE"[..], Self::Utf16Le),
@@ -104,7 +123,7 @@ impl TextEncoding {
         if head.contains(&0) {
             return None;
         }
-        if let Some(text) = utf8_head(head) {
+        if let Some(text) = decode(Self::Utf8, head) {
             return Some((Self::Utf8, text));
         }
         // UTF-8 with a stray byte (a Latin-1 é in a note) is still UTF-8: GB18030 would read its
@@ -124,17 +143,6 @@ fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
         let three = chunk.valid().chars().filter(|c| c.len_utf8() == 3).count();
         (good + three, bad + chunk.invalid().len())
     })
-}
-
-/// `bytes` as UTF-8 when they are, but perhaps for a character cut at their end.
-fn utf8_head(bytes: &[u8]) -> Option<String> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text.to_owned()),
-        Err(e) if e.error_len().is_none() => {
-            Some(String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned())
-        }
-        Err(_) => None,
-    }
 }
 
 #[cfg(test)]
